@@ -1,0 +1,67 @@
+/**
+ * Tolerant field access for records of unknown provenance. Exports disagree on key case
+ * (Graph camelCase, PowerShell PascalCase, a doc typo writing `Type`), on null vs "" and on
+ * whether nested objects arrive as objects or as JSON text (Log Analytics dynamic columns).
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `obj[name]`, falling back to a case-insensitive match; tries each name in order. */
+export function field(obj: JsonObject, ...names: string[]): unknown {
+  for (const name of names) {
+    if (name in obj) return obj[name];
+  }
+  const lowered = names.map((n) => n.toLowerCase());
+  for (const key of Object.keys(obj)) {
+    const index = lowered.indexOf(key.toLowerCase());
+    if (index !== -1) return obj[key];
+  }
+  return undefined;
+}
+
+/** Text or null; numbers and booleans become their text, objects their JSON. */
+export function textOrNull(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+export function text(value: unknown): string {
+  return textOrNull(value) ?? '';
+}
+
+/** A value that may be an object/array or JSON text of one (dynamic columns, CSV cells). */
+export function decodeDynamic(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) return value;
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    return value;
+  }
+}
+
+export function objectOrNull(value: unknown): JsonObject | null {
+  const decoded = decodeDynamic(value);
+  return isObject(decoded) ? decoded : null;
+}
+
+export function arrayOf(value: unknown): unknown[] {
+  const decoded = decodeDynamic(value);
+  return Array.isArray(decoded) ? decoded : [];
+}
+
+/** Graph writes results lower case; UAL and CSVs write `Success`; 2018 records used 0. */
+export function normaliseResult(value: unknown): string {
+  if (value === 0 || value === '0') return 'success';
+  const raw = text(value).trim().toLowerCase();
+  if (raw === 'succeeded') return 'success';
+  if (raw === 'failed') return 'failure';
+  return raw;
+}

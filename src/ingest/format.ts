@@ -1,0 +1,37 @@
+import type { AuditEvent } from '../model/audit-event.js';
+import type { ParsedTimestamp } from '../text/timestamp.js';
+import type { JsonObject } from './fields.js';
+import type { EnvelopeInfo } from './split-json.js';
+
+/** What a normaliser makes of one record: an event, or the reason it cannot be one. */
+export type Normalised =
+  | { event: AuditEvent; time: ParsedTimestamp; customSecuritySource?: boolean }
+  | { reason: string };
+
+export interface RecordContext {
+  /** The envelope the record sat in (Graph page, Event Hub batch), when there was one. */
+  envelope?: EnvelopeInfo;
+}
+
+/** One export shape whose records are JSON objects. */
+export interface ObjectFormat {
+  id: string;
+  /** What users call it, for the "supported formats" list and the load summary. */
+  label: string;
+  /** A cheap structural test on a parsed record; the first matching format wins. */
+  matches(record: JsonObject, context: RecordContext): boolean;
+  /**
+   * Either one record → one event, or a container record that expands into more records
+   * (a Log Analytics result table holds many rows).
+   */
+  normalise(record: JsonObject, context: RecordContext): Normalised | { expand: JsonObject[] };
+}
+
+/** One export shape that arrives as CSV, recognised by its header row. */
+export interface CsvFormat {
+  id: string;
+  label: string;
+  matchesHeader(header: string[]): boolean;
+  /** Bind to this file's header once, then convert each row. */
+  bind(header: string[]): (row: string[]) => Normalised;
+}

@@ -1,0 +1,50 @@
+/**
+ * Azure Monitor diagnostic-settings records: Event Hub batches (`{"records":[…]}`) and storage
+ * `PT1H.json` blobs (one record per line). The directoryAudit sits under `properties`; the outer
+ * record adds `time`, `operationName`, `callerIpAddress`, and the diagnostic `category` that
+ * tells directory audits (`AuditLogs`) from custom security attribute audits.
+ */
+import type { ObjectFormat } from '../format.js';
+import { field, isObject, objectOrNull, text, type JsonObject } from '../fields.js';
+import { readGraphAudit } from '../graph-shape.js';
+
+const DIAGNOSTIC_CATEGORIES = ['auditlogs', 'audit', 'customsecurityattributeauditlogs'];
+
+function isDiagnosticRecord(record: JsonObject): boolean {
+  if (isObject(record.properties) || typeof record.properties === 'string') {
+    return 'operationName' in record || 'resourceId' in record || 'time' in record;
+  }
+  // Records with only `time` and `category` exist (Elastic's corner-case fixtures): recognise
+  // them so they are reported as unusable rather than as an unknown format.
+  return 'time' in record && DIAGNOSTIC_CATEGORIES.includes(text(record.category).toLowerCase());
+}
+
+export const azureMonitorFormat: ObjectFormat = {
+  id: 'azure-monitor',
+  label: 'Azure Monitor diagnostic records (Event Hub {"records":[…]} batches, storage PT1H.json lines)',
+  matches: isDiagnosticRecord,
+  normalise(record) {
+    const properties = objectOrNull(record.properties);
+    if (!properties) return { reason: 'diagnostic record without an audit event under "properties"' };
+    const read = readGraphAudit(properties, {
+      fallbackTime: field(record, 'time'),
+      aliases: {},
+    });
+    if ('reason' in read) {
+      // An activity name only in the outer record is still an event.
+      if (read.reason === 'no activityDisplayName' && typeof record.operationName === 'string') {
+        return readGraphAudit({ ...properties, activityDisplayName: record.operationName }, { fallbackTime: record.time });
+      }
+      return read;
+    }
+    const event = read.event;
+    if (!event.correlationId) event.correlationId = text(record.correlationId);
+    const callerIp = text(field(record, 'callerIpAddress'));
+    if (event.initiatedBy.user && !event.initiatedBy.user.ipAddress && callerIp && callerIp !== '<null>') {
+      event.initiatedBy.user.ipAddress = callerIp;
+    }
+    const customSecuritySource = text(record.category).toLowerCase() === 'customsecurityattributeauditlogs';
+    if (customSecuritySource && !event.category) event.category = 'AttributeManagement';
+    return { ...read, customSecuritySource };
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * Log Analytics: `AuditLogs` and `AADCustomSecurityAttributeAuditLogs` rows, as JSON objects
+ * (az CLI, hand exports), as the query API's `{"tables":[…]}` result, or as the portal's CSV
+ * export (datetime columns renamed `TimeGenerated [UTC]`, US-formatted values, dynamic columns
+ * as JSON text). Dynamic columns keep Graph's camelCase inside, so the Graph reader does the rest.
+ */
+import type { CsvFormat, Normalised, ObjectFormat } from '../format.js';
+import { field, isObject, text, type JsonObject } from '../fields.js';
+import { readGraphAudit } from '../graph-shape.js';
+
+const CUSTOM_SECURITY_TABLE = 'aadcustomsecurityattributeauditlogs';
+
+function isLogAnalyticsRow(record: JsonObject): boolean {
+  const type = text(record.Type).toLowerCase();
+  return (
+    'TimeGenerated' in record ||
+    type === 'auditlogs' ||
+    type === CUSTOM_SECURITY_TABLE ||
+    'AADOperationType' in record ||
+    ('OperationName' in record && 'InitiatedBy' in record)
+  );
+}
+
+export function normaliseLogAnalyticsRow(row: JsonObject): Normalised {
+  const read = readGraphAudit(row, {
+    fallbackTime: field(row, 'TimeGenerated'),
+    aliases: { activityDisplayName: ['OperationName'], operationType: ['AADOperationType'] },
+  });
+  if ('reason' in read) return read;
+  const event = read.event;
+  const customSecuritySource = text(field(row, 'Type')).toLowerCase() === CUSTOM_SECURITY_TABLE;
+  if (customSecuritySource && !event.category) event.category = 'AttributeManagement';
+  const callerIp = text(field(row, 'CallerIpAddress'));
+  if (event.initiatedBy.user && !event.initiatedBy.user.ipAddress && callerIp) event.initiatedBy.user.ipAddress = callerIp;
+  return { ...read, customSecuritySource };
+}
+
+/** One result table of the query API, turned into row objects keyed by column name. */
+function expandTable(table: JsonObject): JsonObject[] {
+  const columns = (table.columns as unknown[]).map((c) => (isObject(c) ? text(c.name) : text(c)));
+  const rows: JsonObject[] = [];
+  for (const row of table.rows as unknown[]) {
+    if (!Array.isArray(row)) continue;
+    const obj: JsonObject = {};
+    columns.forEach((name, index) => (obj[name] = row[index]));
+    rows.push(obj);
+  }
+  return rows;
+}
+
+export const logAnalyticsTableFormat: ObjectFormat = {
+  id: 'log-analytics-api',
+  label: 'Log Analytics query API result ({"tables":[{"columns":…,"rows":…}]})',
+  matches: (record) => Array.isArray(record.columns) && Array.isArray(record.rows),
+  normalise: (record) => ({ expand: expandTable(record) }),
+};
+
+export const logAnalyticsRowFormat: ObjectFormat = {
+  id: 'log-analytics-json',
+  label: 'Log Analytics AuditLogs / AADCustomSecurityAttributeAuditLogs rows as JSON',
+  matches: isLogAnalyticsRow,
+  normalise: normaliseLogAnalyticsRow,
+};
+
+/** The portal suffixes datetime columns with ` [UTC]`; the values stay as they are. */
+const headerName = (cell: string) => cell.replace(/^\uFEFF/, '').replace(/\s*\[UTC\]$/i, '').trim();
+
+export const logAnalyticsCsvFormat: CsvFormat = {
+  id: 'log-analytics-csv',
+  label: 'Log Analytics portal CSV export (TimeGenerated [UTC], …)',
+  matchesHeader(header) {
+    const names = header.map(headerName);
+    return names.includes('TimeGenerated') && (names.includes('OperationName') || names.includes('ActivityDisplayName'));
+  },
+  bind(header) {
+    const names = header.map(headerName);
+    return (row) => {
+      const obj: JsonObject = {};
+      names.forEach((name, index) => {
+        const cell = row[index];
+        if (cell !== undefined && cell !== '') obj[name] = cell;
+      });
+      return normaliseLogAnalyticsRow(obj);
+    };
+  },
+};

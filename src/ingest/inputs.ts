@@ -1,0 +1,62 @@
+/**
+ * What the user named, as a list of inputs: files as given, directories walked (the storage
+ * container layout `y=/m=/d=/h=/PT1H.json` nests deep), and `-` for standard input.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export type InputSpec = { kind: 'file'; path: string } | { kind: 'stdin' };
+
+export const inputName = (spec: InputSpec): string => (spec.kind === 'stdin' ? '<stdin>' : spec.path);
+
+export interface ResolvedInputs {
+  inputs: InputSpec[];
+  /** Arguments that name nothing readable; each is an error the CLI reports. */
+  errors: string[];
+}
+
+export async function resolveInputs(args: readonly string[]): Promise<ResolvedInputs> {
+  const inputs: InputSpec[] = [];
+  const errors: string[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      inputs.push({ kind: 'stdin' });
+      continue;
+    }
+    try {
+      const info = await stat(arg);
+      if (info.isDirectory()) {
+        const files = await walk(arg);
+        if (files.length === 0) errors.push(`${arg}: directory holds no files`);
+        inputs.push(...files.map((path) => ({ kind: 'file' as const, path })));
+      } else {
+        inputs.push({ kind: 'file', path: arg });
+      }
+    } catch (error) {
+      errors.push(`${arg}: ${describeFsError(error)}`);
+    }
+  }
+  return { inputs, errors };
+}
+
+/** Every regular file below `dir`, in a stable (sorted) order, skipping dot-files. */
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(path)));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}

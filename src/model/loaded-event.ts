@@ -1,0 +1,32 @@
+import type { AuditEvent, Pane } from './audit-event.js';
+
+/** Where a record came from, so problems and the details view can point back at it. */
+export interface RecordOrigin {
+  source: string;
+  /** 1-based line of the record's first character, when the input is line-oriented text. */
+  line?: number;
+}
+
+/** A normalised event plus what the loader learnt about it beyond the Graph shape. */
+export interface LoadedEvent {
+  event: AuditEvent;
+  pane: Pane;
+  /** activityDateTime as epoch milliseconds (sub-millisecond digits live in the ISO text). */
+  timeMs: number;
+  origin: RecordOrigin;
+}
+
+/** A record (or a whole input) that could not be used, and why. */
+export interface LoadProblem {
+  source: string;
+  line?: number;
+  /** Byte offset for inputs where lines mean nothing (e.g. a binary file). */
+  offset?: number;
+  reason: string;
+}
+
+export function formatProblemLocation(problem: LoadProblem): string {
+  if (problem.line !== undefined) return `${problem.source}:${problem.line}`;
+  if (problem.offset !== undefined) return `${problem.source}@${problem.offset}`;
+  return problem.source;
+}

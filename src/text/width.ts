@@ -1,0 +1,33 @@
+/**
+ * Terminal display width: CJK and emoji take two columns, combining marks none. Uses
+ * string-width (the library Ink itself measures with) so our columns and Ink's agree.
+ */
+import stringWidth from 'string-width';
+
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Cut to at most `width` columns, ending in an ellipsis when something was cut. */
+export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  const room = width - displayWidth(ellipsis);
+  let used = 0;
+  let out = '';
+  for (const { segment } of segmenter.segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > room) break;
+    out += segment;
+    used += w;
+  }
+  return out + ellipsis;
+}
+
+/** Cut or pad with spaces to exactly `width` columns. */
+export function fitToWidth(text: string, width: number, ellipsis = '…'): string {
+  const cut = truncateToWidth(text, width, ellipsis);
+  return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
+}
