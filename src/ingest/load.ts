@@ -140,7 +140,8 @@ class RecordClassifier {
     this.takeValue(value, item.line, item.envelope);
   }
 
-  private takeValue(value: unknown, line: number, envelope: EnvelopeInfo | undefined): void {
+  /** `fromContainer`: a row of a record already recognised (a result table); its format is not the file's. */
+  private takeValue(value: unknown, line: number, envelope: EnvelopeInfo | undefined, fromContainer = false): void {
     if (!isObject(value)) {
       const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
       this.sink.problem({ source: this.source, line, reason: `record is ${kind}, not an object` });
@@ -159,10 +160,10 @@ class RecordClassifier {
       }
       return;
     }
-    this.noteRecognised(format);
+    if (!fromContainer) this.noteRecognised(format);
     const result = format.normalise(value, context);
     if ('expand' in result) {
-      for (const row of result.expand) this.takeValue(row, line, envelope);
+      for (const row of result.expand) this.takeValue(row, line, envelope, true);
       return;
     }
     emit(this.source, line, result, this.sink);
@@ -208,6 +209,8 @@ async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: Load
       continue;
     }
     if (!convert) {
+      // Windows PowerShell's Export-Csv starts with `#TYPE <.NET type>` unless told not to.
+      if (item.cells.length === 1 && /^\uFEFF?#TYPE /.test(item.cells[0])) continue;
       const header = item.cells.map((cell) => cell.replace(/^\uFEFF/, '').trim());
       const format = CSV_FORMATS.find((f) => f.matchesHeader(header));
       if (!format) {
