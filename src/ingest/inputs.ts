@@ -7,6 +7,12 @@ import { join } from 'node:path';
 
 export type InputSpec = { kind: 'file'; path: string } | { kind: 'stdin' };
 
+/**
+ * yargs drops a bare `-` from positional arguments, so the CLI swaps it for this stand-in first.
+ * It contains a NUL, which no file path can.
+ */
+export const STDIN_ARGUMENT = '\u0000stdin';
+
 export const inputName = (spec: InputSpec): string => (spec.kind === 'stdin' ? '<stdin>' : spec.path);
 
 export interface ResolvedInputs {
@@ -19,7 +25,7 @@ export async function resolveInputs(args: readonly string[]): Promise<ResolvedIn
   const inputs: InputSpec[] = [];
   const errors: string[] = [];
   for (const arg of args) {
-    if (arg === '-') {
+    if (arg === '-' || arg === STDIN_ARGUMENT) {
       inputs.push({ kind: 'stdin' });
       continue;
     }

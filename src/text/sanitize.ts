@@ -6,17 +6,14 @@
  *  - C1 controls (U+0080–U+009F, e.g. the 8-bit CSI U+009B) → ⟨U+009B⟩;
  *  - bidirectional overrides/isolates and marks that reorder what is drawn → ⟨U+202E⟩.
  * So a log line can never set the window title, clear the screen or move the cursor.
+ * (`--ascii` swaps the glyphs for caret notation: ^[ ^G ^? <U+009B>.)
  */
+import { symbols } from './symbols.js';
 
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-function placeholder(char: string): string {
-  const code = char.charCodeAt(0);
-  if (code < 0x20) return String.fromCharCode(0x2400 + code);
-  if (code === 0x7f) return '\u2421';
-  return `\u27e8U+${code.toString(16).toUpperCase().padStart(4, '0')}\u27e9`;
-}
+const placeholder = (char: string): string => symbols().control(char.charCodeAt(0));
 
 export function sanitize(text: string): string {
   return text.replace(UNSAFE, placeholder);

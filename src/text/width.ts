@@ -3,6 +3,7 @@
  * string-width (the library Ink itself measures with) so our columns and Ink's agree.
  */
 import stringWidth from 'string-width';
+import { symbols } from './symbols.js';
 
 export function displayWidth(text: string): number {
   return stringWidth(text);
@@ -11,7 +12,7 @@ export function displayWidth(text: string): number {
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Cut to at most `width` columns, ending in an ellipsis when something was cut. */
-export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
+export function truncateToWidth(text: string, width: number, ellipsis = symbols().ellipsis): string {
   if (width <= 0) return '';
   if (displayWidth(text) <= width) return text;
   const room = width - displayWidth(ellipsis);
@@ -27,7 +28,28 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 }
 
 /** Cut or pad with spaces to exactly `width` columns. */
-export function fitToWidth(text: string, width: number, ellipsis = '…'): string {
+export function fitToWidth(text: string, width: number, ellipsis = symbols().ellipsis): string {
   const cut = truncateToWidth(text, width, ellipsis);
   return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
+}
+
+/** Hard-wrap to lines of at most `width` columns (details text: nothing is ever cut off). */
+export function wrapToWidth(text: string, width: number): string[] {
+  if (width <= 0) return [text];
+  if (displayWidth(text) <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > width && line !== '') {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    line += segment;
+    used += w;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
 }

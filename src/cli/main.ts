@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * The `entra-audit` command line. Argument parsing and exit codes only; every command's work
+ * lives in the core. Usage errors exit 2, data errors 1, and no stack trace reaches the user.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { supportedFormatsText } from '../ingest/formats/index.js';
+import { STDIN_ARGUMENT } from '../ingest/inputs.js';
+import { CliError, EXIT } from './errors.js';
+import { openCommand } from './open-command.js';
+import { exitQuietlyOnClosedPipe } from './output.js';
+import { queryCommand } from './query-command.js';
+import { sampleCommand } from './sample-command.js';
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`entra-audit: ${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  exitQuietlyOnClosedPipe();
+  const args = hideBin(process.argv).map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg));
+  const parser = yargs(args)
+    .scriptName('entra-audit')
+    .command(openCommand)
+    .command(queryCommand)
+    .command(sampleCommand)
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilogue(`Input formats are detected by content:\n${supportedFormatsText()}\n\nGzip, UTF-8/UTF-16 with or without BOM and CRLF are handled transparently.`)
+    .fail((message, error) => {
+      if (error instanceof CliError) fail(error.message, error.exitCode);
+      if (error instanceof Error) fail(error.message, EXIT.dataError);
+      // Anything else is yargs' own complaint about the command line (a check's message arrives as `error`).
+      fail(`${message ?? String(error)}\nRun 'entra-audit --help' for usage.`, EXIT.usage);
+    });
+  await parser.parseAsync();
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof CliError) fail(error.message, error.exitCode);
+  fail(error instanceof Error ? error.message : String(error), EXIT.dataError);
+});

@@ -1,0 +1,67 @@
+/**
+ * `entra-audit sample`: the deterministic sample-tenant generator, as JSON Lines of Graph
+ * directoryAudit objects. The bundled data/ file and the benchmark inputs both come from here.
+ */
+import type { CommandModule } from 'yargs';
+import { FileExistsError, writeFileAtomically } from '../export/safe-write.js';
+import { DEFAULT_SAMPLE_OPTIONS, generateSampleEvents, type SampleOptions } from '../sample/generate.js';
+import { parseTimestamp } from '../text/timestamp.js';
+import { CliError, EXIT } from './errors.js';
+import { OutputWriter } from './output.js';
+
+interface SampleArgs {
+  events: number;
+  seed: number;
+  days: number;
+  end: string;
+  out?: string;
+  force: boolean;
+}
+
+function* jsonLines(options: SampleOptions): Generator<string> {
+  let batch = '';
+  for (const event of generateSampleEvents(options)) {
+    batch += JSON.stringify(event) + '\n';
+    if (batch.length > 256 * 1024) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch) yield batch;
+}
+
+export const sampleCommand: CommandModule<object, SampleArgs> = {
+  command: 'sample',
+  describe: 'Generate a deterministic sample tenant (JSON Lines; .gz output is compressed)',
+  builder: (y) =>
+    y
+      .option('events', { type: 'number', default: DEFAULT_SAMPLE_OPTIONS.events, describe: 'How many events' })
+      .option('seed', { type: 'number', default: DEFAULT_SAMPLE_OPTIONS.seed, describe: 'Random seed (same seed, same file)' })
+      .option('days', { type: 'number', default: DEFAULT_SAMPLE_OPTIONS.days, describe: 'Days of history' })
+      .option('end', { type: 'string', default: DEFAULT_SAMPLE_OPTIONS.end, describe: 'End of the window (UTC)' })
+      .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite --out if it exists' })
+      // Returned (not thrown) messages are usage errors: exit 2 with the message.
+      .check((a) => {
+        if (!Number.isInteger(a.events) || a.events < 1) return '--events must be a positive whole number';
+        if (!Number.isInteger(a.seed)) return '--seed must be a whole number';
+        if (!(a.days > 0)) return '--days must be more than 0';
+        if (!parseTimestamp(a.end)) return '--end must be a date or date-time, e.g. 2026-11-28T00:00:00Z';
+        return true;
+      }) as never,
+  handler: async (args) => {
+    const options: SampleOptions = { events: args.events, seed: args.seed, days: args.days, end: parseTimestamp(args.end)!.iso };
+    if (args.out) {
+      try {
+        await writeFileAtomically(args.out, jsonLines(options), { force: args.force });
+      } catch (error) {
+        if (error instanceof FileExistsError) throw new CliError(error.message, EXIT.dataError);
+        throw error;
+      }
+      return;
+    }
+    const out = new OutputWriter();
+    for (const text of jsonLines(options)) await out.write(text);
+    await out.flush();
+  },
+};

@@ -1,0 +1,14 @@
+import { resolveTimeZone, type TimeZoneChoice } from '../text/time-zone.js';
+import { CliError, EXIT } from './errors.js';
+
+/** `--tz`: times in UTC by default, as Entra exports them; `local` or an IANA zone on request. */
+export const timeZoneOption = {
+  type: 'string' as const,
+  default: 'utc',
+  describe: 'Show times in utc (default), local, or an IANA zone such as Europe/Paris',
+  resolve(name: string): TimeZoneChoice {
+    const choice = resolveTimeZone(name);
+    if (!choice) throw new CliError(`unknown time zone ${JSON.stringify(name)}: use utc, local or an IANA name like Europe/Paris`, EXIT.usage);
+    return choice;
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * CSV of events, one row per event, safe to open in a spreadsheet: a cell that a spreadsheet
+ * would run as a formula (leading `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, unless it
+ * is a plain number. Modified-property values travel inside the JSON of the `targets` column,
+ * which starts with `[` and so is never altered.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { LoadedEvent } from '../model/loaded-event.js';
+import { initiatorOf, userAgentOf } from '../model/accessors.js';
+
+export const CSV_COLUMNS = [
+  'activityDateTime',
+  'pane',
+  'loggedByService',
+  'category',
+  'activityDisplayName',
+  'operationType',
+  'result',
+  'resultReason',
+  'initiatorType',
+  'initiatedBy',
+  'ipAddress',
+  'userAgent',
+  'firstTargetType',
+  'firstTarget',
+  'correlationId',
+  'id',
+  'targetResources',
+  'additionalDetails',
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+function rowOf(loaded: LoadedEvent): string[] {
+  const { event } = loaded;
+  const initiator = initiatorOf(event);
+  const first = event.targetResources[0];
+  return [
+    event.activityDateTime,
+    loaded.pane,
+    event.loggedByService,
+    event.category,
+    event.activityDisplayName,
+    event.operationType,
+    event.result,
+    event.resultReason,
+    initiator.kind,
+    initiator.label,
+    initiator.ipAddress ?? '',
+    userAgentOf(event) ?? '',
+    first?.type ?? '',
+    first ? first.displayName || first.userPrincipalName || first.id || '' : '',
+    event.correlationId,
+    event.id,
+    JSON.stringify(event.targetResources),
+    JSON.stringify(event.additionalDetails),
+  ].map(neutraliseFormula);
+}
+
+export const csvHeaderLine = (): string => stringify([[...CSV_COLUMNS]], { record_delimiter: 'windows' });
+
+export const csvLine = (loaded: LoadedEvent): string => stringify([rowOf(loaded)], { record_delimiter: 'windows' });

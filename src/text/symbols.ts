@@ -1,0 +1,42 @@
+/**
+ * The few non-ASCII glyphs the interface draws, with ASCII stand-ins for `--ascii` (terminals
+ * without Unicode fonts, or pastes into tools that mangle them). One process-wide choice, made
+ * once at start-up: threading it through every formatter would buy nothing.
+ */
+export interface Symbols {
+  ellipsis: string;
+  separator: string;
+  bullet: string;
+  more: string;
+  appMarker: string;
+  /** How a control character is made visible. */
+  control(code: number): string;
+}
+
+const hex = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');
+
+export const UNICODE_SYMBOLS: Symbols = {
+  ellipsis: '…',
+  separator: ' · ',
+  bullet: '•',
+  more: '↓',
+  appMarker: '⚙ ',
+  control: (code) => (code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : `\u27e8U+${hex(code)}\u27e9`),
+};
+
+export const ASCII_SYMBOLS: Symbols = {
+  ellipsis: '...',
+  separator: ' | ',
+  bullet: '-',
+  more: 'v',
+  appMarker: 'app:',
+  control: (code) => (code < 0x20 ? `^${String.fromCharCode(code + 0x40)}` : code === 0x7f ? '^?' : `<U+${hex(code)}>`),
+};
+
+let current: Symbols = UNICODE_SYMBOLS;
+
+export const symbols = (): Symbols => current;
+
+export function useAsciiSymbols(ascii: boolean): void {
+  current = ascii ? ASCII_SYMBOLS : UNICODE_SYMBOLS;
+}

@@ -1,0 +1,191 @@
+/**
+ * The details view's content, tab by tab, as ready-to-draw lines: sanitised, wrapped to the
+ * width, each with a tone the component maps to a style. Pure, so every tab is testable
+ * without rendering.
+ */
+import type { AuditEvent, TargetResource } from '../model/audit-event.js';
+import type { LoadedEvent } from '../model/loaded-event.js';
+import { initiatorOf, targetLabel, userAgentOf } from '../model/accessors.js';
+import { PANE_LABELS } from '../model/pane.js';
+import { safeJsonStringify } from '../export/safe-json.js';
+import { sanitize } from '../text/sanitize.js';
+import { symbols } from '../text/symbols.js';
+import { formatInZone, UTC, type TimeZoneChoice } from '../text/time-zone.js';
+import { displayWidth, wrapToWidth } from '../text/width.js';
+import {
+  decodePropertyValue,
+  diffObjects,
+  INCLUDED_UPDATED_PROPERTIES,
+  includedUpdatedProperties,
+  objectPair,
+  showJsonValue,
+  valueLines,
+} from './property-values.js';
+import { statusText } from './columns.js';
+
+export const DETAIL_TABS = ['activity', 'targets', 'modified', 'additional', 'raw'] as const;
+export type DetailTab = (typeof DETAIL_TABS)[number];
+
+export const DETAIL_TAB_LABELS: Record<DetailTab, string> = {
+  activity: 'Activity',
+  targets: 'Target(s)',
+  modified: 'Modified properties',
+  additional: 'Additional details',
+  raw: 'Raw',
+};
+
+export type Tone = 'plain' | 'heading' | 'label' | 'old' | 'new' | 'dim' | 'bad';
+
+export interface DetailLine {
+  text: string;
+  tone: Tone;
+  /** Width of a leading label drawn in the label tone (the rest is the value). */
+  labelWidth?: number;
+}
+
+export interface DetailOptions {
+  width: number;
+  timeZone?: TimeZoneChoice;
+}
+
+const LABEL_WIDTH = 20;
+
+class LineBuilder {
+  readonly lines: DetailLine[] = [];
+  constructor(private readonly width: number) {}
+
+  heading(text: string): void {
+    if (this.lines.length > 0) this.lines.push({ text: '', tone: 'plain' });
+    for (const line of wrapToWidth(sanitize(text), this.width)) this.lines.push({ text: line, tone: 'heading' });
+  }
+
+  /** `Label              value`, the value wrapped under itself. Empty values are skipped. */
+  field(label: string, value: string | null | undefined, tone: Tone = 'plain'): void {
+    if (value === null || value === undefined || value === '') return;
+    const room = Math.max(10, this.width - LABEL_WIDTH);
+    const wrapped = value.split(/\r?\n/).flatMap((part) => wrapToWidth(sanitize(part), room));
+    wrapped.forEach((part, index) => {
+      const prefix = index === 0 ? label.padEnd(LABEL_WIDTH) : ' '.repeat(LABEL_WIDTH);
+      this.lines.push({ text: prefix + part, tone, labelWidth: index === 0 ? displayWidth(label) : 0 });
+    });
+  }
+
+  text(value: string, tone: Tone = 'plain', indent = 0): void {
+    const pad = ' '.repeat(indent);
+    for (const part of value.split(/\r?\n/)) {
+      for (const line of wrapToWidth(sanitize(part), Math.max(10, this.width - indent))) this.lines.push({ text: pad + line, tone });
+    }
+  }
+}
+
+export function detailLines(loaded: LoadedEvent, tab: DetailTab, options: DetailOptions): DetailLine[] {
+  const out = new LineBuilder(options.width);
+  const { event } = loaded;
+  switch (tab) {
+    case 'activity':
+      activityTab(out, loaded, options);
+      break;
+    case 'targets':
+      if (event.targetResources.length === 0) out.text('(no targets)', 'dim');
+      event.targetResources.forEach((target, index) => targetSection(out, target, index));
+      break;
+    case 'modified':
+      modifiedTab(out, event);
+      break;
+    case 'additional':
+      if (event.additionalDetails.length === 0) out.text('(no additional details)', 'dim');
+      for (const detail of event.additionalDetails) out.field(detail.key || '(no key)', detail.value ?? '(null)');
+      break;
+    case 'raw':
+      out.text(safeJsonStringify(event, 2));
+      break;
+  }
+  return out.lines;
+}
+
+function activityTab(out: LineBuilder, loaded: LoadedEvent, options: DetailOptions): void {
+  const { event } = loaded;
+  const zone = options.timeZone ?? UTC;
+  const failed = event.result === 'failure' || event.result === 'timeout';
+  out.field(`Date (${zone.label})`, `${formatInZone(event.activityDateTime, zone)}  (${event.activityDateTime})`);
+  out.field('Activity', event.activityDisplayName.trim());
+  out.field('Service', event.loggedByService);
+  out.field('Category', event.category);
+  out.field('Operation type', event.operationType);
+  out.field('Status', statusText(event.result), failed ? 'bad' : 'plain');
+  out.field('Status reason', event.resultReason, failed ? 'bad' : 'plain');
+  out.field('Correlation ID', event.correlationId);
+  out.field('Event ID', event.id);
+  out.field('Pane', PANE_LABELS[loaded.pane]);
+
+  out.heading('Initiated by');
+  const initiator = initiatorOf(event);
+  const { user, app } = event.initiatedBy;
+  if (initiator.kind === 'none') out.text('(not recorded)', 'dim');
+  if (user && initiator.kind === 'user') {
+    out.field('Type', 'User');
+    out.field('UPN', user.userPrincipalName);
+    out.field('Display name', user.displayName);
+    out.field('Object ID', user.id);
+    out.field('User type', user.userType);
+    out.field('Home tenant', user.homeTenantName || user.homeTenantId);
+  }
+  if (app && initiator.kind === 'app') {
+    out.field('Type', 'Application / service principal');
+    out.field('Name', app.displayName);
+    out.field('App ID', app.appId);
+    out.field('Service principal', app.servicePrincipalName);
+    out.field('SP object ID', app.servicePrincipalId);
+  }
+  out.field('IP address', initiator.ipAddress);
+  out.field('User agent', userAgentOf(event));
+
+  out.heading('Source');
+  out.field('Loaded from', loaded.origin.line ? `${loaded.origin.source}:${loaded.origin.line}` : loaded.origin.source);
+}
+
+function targetSection(out: LineBuilder, target: TargetResource, index: number): void {
+  out.heading(`Target ${index + 1}: ${targetLabel(target) || '(unnamed)'}`);
+  out.field('Type', target.type);
+  out.field('Object ID', target.id);
+  out.field('Display name', target.displayName);
+  out.field('UPN', target.userPrincipalName);
+  out.field('Group type', target.groupType);
+  out.field('Modified properties', String(target.modifiedProperties.length));
+}
+
+function modifiedTab(out: LineBuilder, event: AuditEvent): void {
+  const withChanges = event.targetResources.filter((t) => t.modifiedProperties.length > 0);
+  if (withChanges.length === 0) {
+    out.text('(no modified properties)', 'dim');
+    return;
+  }
+  for (const target of withChanges) {
+    out.heading(`${targetLabel(target) || '(unnamed)'}${target.type ? ` (${target.type})` : ''}`);
+    for (const property of target.modifiedProperties) {
+      const name = property.displayName || '(unnamed property)';
+      if (property.displayName === INCLUDED_UPDATED_PROPERTIES) {
+        const names = includedUpdatedProperties(property.newValue);
+        out.text(`${name}:${names.length === 0 ? ' (none)' : ''}`, 'label');
+        for (const included of names) out.text(`${symbols().bullet} ${included}`, 'plain', 2);
+        continue;
+      }
+      out.text(name, 'label');
+      const pair = objectPair(property.oldValue, property.newValue);
+      if (pair) {
+        const changes = diffObjects(pair[0], pair[1]);
+        out.text(`${changes.length} field${changes.length === 1 ? '' : 's'} changed:`, 'dim', 2);
+        for (const change of changes) {
+          out.text(`${change.path}:`, 'plain', 4);
+          out.text(`- ${showJsonValue(change.before)}`, 'old', 6);
+          out.text(`+ ${showJsonValue(change.after)}`, 'new', 6);
+        }
+        continue;
+      }
+      const before = valueLines(decodePropertyValue(property.oldValue));
+      const after = valueLines(decodePropertyValue(property.newValue));
+      before.forEach((line, i) => out.text(`${i === 0 ? 'old: ' : '     '}${line}`, 'old', 2));
+      after.forEach((line, i) => out.text(`${i === 0 ? 'new: ' : '     '}${line}`, 'new', 2));
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { graphEvent } from '../helpers/events.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const temp = tempDir();
+const older = graphEvent({ id: 'older', activityDateTime: '2026-11-20T08:00:00.5+01:00' });
+const newer = graphEvent({ id: 'newer', activityDateTime: '2026-11-21T08:00:00Z' });
+const csa = graphEvent({ id: 'csa', category: 'AttributeManagement', activityDisplayName: 'Update attribute values assigned to a user' });
+const jsonl = (...events: object[]) => events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+
+describe('entra-audit query', () => {
+  it('prints normalised events newest first as NDJSON with UTC times ending in Z', async () => {
+    const path = temp.write('two.jsonl', jsonl(older, newer));
+    const { code, stdout, stderr } = await runCli(['query', path, '--format', 'ndjson']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const events = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.map((e) => [e.id, e.activityDateTime])).toEqual([
+      ['newer', '2026-11-21T08:00:00Z'],
+      ['older', '2026-11-20T07:00:00.5Z'],
+    ]);
+    expect(events[0]).toEqual({ ...newer });
+  });
+
+  it('prints a JSON array with --format json', async () => {
+    const path = temp.write('json.jsonl', jsonl(older, newer));
+    const { stdout } = await runCli(['query', path, '--format', 'json']);
+    expect(JSON.parse(stdout).map((e: { id: string }) => e.id)).toEqual(['newer', 'older']);
+  });
+
+  it('counts events per pane with --count', async () => {
+    const path = temp.write('panes.jsonl', jsonl(older, newer, csa));
+    expect((await runCli(['query', path, '--count'])).stdout).toBe('3\n');
+    expect((await runCli(['query', path, '--count', '--pane', 'directory'])).stdout).toBe('2\n');
+    expect((await runCli(['query', path, '--count', '--pane', 'custom-security'])).stdout).toBe('1\n');
+  });
+
+  it('reads standard input given as - or piped through a shell pipe', async () => {
+    const path = temp.write('stdin.jsonl', jsonl(older, newer));
+    expect((await runCli(['query', '-', '--count'], { input: jsonl(older, newer) })).stdout).toBe('2\n');
+    const piped = spawnSync('sh', ['-c', `cat '${path}' | '${process.execPath}' '${CLI}' query --count`], { encoding: 'utf8' });
+    expect(piped.stdout).toBe('2\n');
+  });
+
+  it('summarises problems on stderr, exits 0, and exits 1 with --strict', async () => {
+    const path = temp.write('bad.jsonl', jsonl(older) + '{"oops": \n' + jsonl(newer));
+    const loose = await runCli(['query', path, '--count']);
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toBe('2\n');
+    expect(loose.stderr).toContain('1 record could not be used');
+    expect(loose.stderr).toContain(`${path}:2: invalid JSON`);
+    const strict = await runCli(['query', path, '--count', '--strict']);
+    expect(strict.code).toBe(1);
+  });
+
+  it('refuses a file in no known format with the supported formats and no stack trace', async () => {
+    const path = temp.write('photo.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 1, 2]));
+    const { code, stderr } = await runCli(['query', path, '--count']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('not an Entra audit export');
+    expect(stderr).toContain('Supported formats');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const { code, stderr } = await runCli(['query', '--format', 'yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Invalid values');
+    expect((await runCli(['frobnicate', '--nope'])).code).toBe(2);
+  });
+
+  it('writes spreadsheet-safe CSV', async () => {
+    const hostile = graphEvent({ activityDisplayName: '=HYPERLINK("http://evil.example")', resultReason: '-12', category: '+cmd' });
+    const path = temp.write('hostile.jsonl', jsonl(hostile));
+    const { stdout } = await runCli(['query', path, '--format', 'csv']);
+    const [header, row] = stdout.split('\r\n');
+    expect(header.split(',')[0]).toBe('activityDateTime');
+    expect(row).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(row).toContain(',-12,');
+    expect(row).toContain(",'+cmd,");
+  });
+
+  it('prints a table whose cells cannot drive the terminal', async () => {
+    const hostile = graphEvent({ activityDisplayName: 'Evil\u001b]0;pwned\u0007\u001b[2J name\u202e' });
+    const path = temp.write('escape.jsonl', jsonl(hostile));
+    const { stdout } = await runCli(['query', path, '--format', 'table']);
+    expect(stdout.split('\n')[0]).toMatch(/^Date \(UTC\)\s+Service\s+Category\s+Activity\s+Status\s+Target\(s\)\s+Initiated by$/);
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(stdout).toContain('Evil␛]0;pwned␇␛[2J name⟨U+202E⟩');
+  });
+
+  it('keeps JSON output free of raw C1 controls and bidi overrides', async () => {
+    const hostile = graphEvent({ activityDisplayName: 'a\u009b31mb\u202ec' });
+    const path = temp.write('c1.jsonl', jsonl(hostile));
+    const { stdout } = await runCli(['query', path, '--format', 'ndjson']);
+    expect(stdout).not.toMatch(/[\u0080-\u009f\u202e]/);
+    expect(JSON.parse(stdout).activityDisplayName).toBe('a\u009b31mb\u202ec');
+  });
+});
+
+describe('the bundled sample', () => {
+  it('is what `entra-audit` opens with no file argument', async () => {
+    const { code, stdout } = await runCli(['query', '--count', '--pane', 'directory']);
+    expect(code).toBe(0);
+    expect(Number(stdout)).toBeGreaterThanOrEqual(5000);
+    expect(Number((await runCli(['query', '--count', '--pane', 'custom-security'])).stdout)).toBeGreaterThanOrEqual(100);
+  });
+
+});
+
+describe('entra-audit sample', () => {
+  it('is deterministic for a seed', async () => {
+    const a = await runCli(['sample', '--events', '40', '--seed', '7']);
+    const b = await runCli(['sample', '--events', '40', '--seed', '7']);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.trim().split('\n')).toHaveLength(40);
+    expect((await runCli(['sample', '--events', '40', '--seed', '8'])).stdout).not.toBe(a.stdout);
+  });
+
+  it('never overwrites a file without --force', async () => {
+    const path = temp.write('keep.jsonl', 'precious\n');
+    const refused = await runCli(['sample', '--events', '5', '--out', path]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('already exists; pass --force');
+    expect(readFileSync(path, 'utf8')).toBe('precious\n');
+    const forced = await runCli(['sample', '--events', '5', '--out', path, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(5);
+  });
+
+  it('rejects nonsense options as usage errors', async () => {
+    expect((await runCli(['sample', '--events', '-3'])).code).toBe(2);
+  });
+});
