@@ -1,0 +1,30 @@
+/** The `?` overlay's lines, built from the keymap so they always tell the truth. */
+import { KEYMAP, keyLabel, type Mode } from './keymap.js';
+
+export interface HelpLine {
+  keys: string;
+  help: string;
+  /** Section headings have no keys. */
+  heading?: boolean;
+}
+
+const SECTIONS: Array<[string, Mode]> = [
+  ['Event list', 'table'],
+  ['Details', 'details'],
+  ['Problems list', 'problems'],
+];
+
+export function helpLines(): HelpLine[] {
+  const lines: HelpLine[] = [];
+  const shown = new Set<string>();
+  for (const [title, mode] of SECTIONS) {
+    const bindings = KEYMAP.filter((b) => b.modes.includes(mode) && !shown.has(`${b.help}|${b.keys.join()}`));
+    if (bindings.length === 0) continue;
+    lines.push({ keys: '', help: title, heading: true });
+    for (const binding of bindings) {
+      shown.add(`${binding.help}|${binding.keys.join()}`);
+      lines.push({ keys: binding.keys.map(keyLabel).join(' '), help: binding.help });
+    }
+  }
+  return lines;
+}

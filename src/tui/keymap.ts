@@ -1,0 +1,83 @@
+/**
+ * Every key the explorer answers, in one table: the input router looks keys up here and the
+ * `?` overlay is drawn from it, so help cannot disagree with behaviour. Conventions follow
+ * lnav / less / k9s (vim motions plus arrows, g/G, ? help, q back-or-quit). Esc is only ever
+ * "back", with q and Backspace doing the same, so a slow link splitting an arrow key's escape
+ * sequence can at worst step back, never act.
+ */
+import type { Pane } from '../model/audit-event.js';
+
+export type Mode = 'table' | 'details' | 'help' | 'problems';
+
+export type Command =
+  | { type: 'move'; by: 'line' | 'page' | 'halfPage'; direction: 1 | -1 }
+  | { type: 'jump'; to: 'first' | 'last' }
+  | { type: 'switchPane'; pane?: Pane }
+  | { type: 'openDetails' }
+  | { type: 'back' }
+  | { type: 'quit' }
+  | { type: 'detailsTab'; direction: 1 | -1 }
+  | { type: 'toggleHelp' }
+  | { type: 'toggleProblems' }
+  | { type: 'toggleSubstrate' };
+
+export interface Binding {
+  keys: string[];
+  command: Command;
+  modes: Mode[];
+  /** One line in the help overlay; bindings sharing a line are listed together. */
+  help: string;
+}
+
+const LISTS: Mode[] = ['table', 'details', 'problems', 'help'];
+
+export const KEYMAP: readonly Binding[] = [
+  { keys: ['j', 'down'], command: { type: 'move', by: 'line', direction: 1 }, modes: LISTS, help: 'Down one line' },
+  { keys: ['k', 'up'], command: { type: 'move', by: 'line', direction: -1 }, modes: LISTS, help: 'Up one line' },
+  { keys: ['pagedown', 'space', 'ctrl+f'], command: { type: 'move', by: 'page', direction: 1 }, modes: LISTS, help: 'Page down' },
+  { keys: ['pageup', 'b', 'ctrl+b'], command: { type: 'move', by: 'page', direction: -1 }, modes: LISTS, help: 'Page up' },
+  { keys: ['ctrl+d'], command: { type: 'move', by: 'halfPage', direction: 1 }, modes: LISTS, help: 'Half a page down' },
+  { keys: ['ctrl+u'], command: { type: 'move', by: 'halfPage', direction: -1 }, modes: LISTS, help: 'Half a page up' },
+  { keys: ['g', 'home'], command: { type: 'jump', to: 'first' }, modes: LISTS, help: 'First (newest) event / top' },
+  { keys: ['G', 'end'], command: { type: 'jump', to: 'last' }, modes: LISTS, help: 'Last (oldest) event / bottom' },
+  { keys: ['tab'], command: { type: 'switchPane' }, modes: ['table'], help: 'Next pane' },
+  { keys: ['1'], command: { type: 'switchPane', pane: 'directory' }, modes: ['table', 'details'], help: 'Directory pane' },
+  { keys: ['2'], command: { type: 'switchPane', pane: 'custom-security' }, modes: ['table', 'details'], help: 'Custom Security pane' },
+  { keys: ['enter'], command: { type: 'openDetails' }, modes: ['table'], help: 'Open the selected event' },
+  { keys: ['l', 'right', 'tab'], command: { type: 'detailsTab', direction: 1 }, modes: ['details'], help: 'Next details tab' },
+  { keys: ['h', 'left', 'shift+tab'], command: { type: 'detailsTab', direction: -1 }, modes: ['details'], help: 'Previous details tab' },
+  { keys: ['s'], command: { type: 'toggleSubstrate' }, modes: ['table'], help: 'Hide/show Microsoft Substrate Management write-backs' },
+  { keys: ['P'], command: { type: 'toggleProblems' }, modes: ['table', 'problems'], help: 'Load problems (file:line and reason)' },
+  { keys: ['?'], command: { type: 'toggleHelp' }, modes: ['table', 'details', 'problems', 'help'], help: 'This help' },
+  { keys: ['escape', 'q', 'backspace'], command: { type: 'back' }, modes: ['details', 'help', 'problems'], help: 'Back' },
+  { keys: ['q'], command: { type: 'quit' }, modes: ['table'], help: 'Quit' },
+  { keys: ['ctrl+c'], command: { type: 'quit' }, modes: ['table', 'details', 'help', 'problems'], help: 'Quit from anywhere' },
+];
+
+/** The command a key means in a mode, if any. */
+export function commandFor(mode: Mode, key: string): Command | undefined {
+  return KEYMAP.find((binding) => binding.modes.includes(mode) && binding.keys.includes(key))?.command;
+}
+
+/** How a key is shown in help: `ctrl+d` → `Ctrl-d`, `pagedown` → `PgDn`. */
+export function keyLabel(key: string): string {
+  const names: Record<string, string> = {
+    down: '↓',
+    up: '↑',
+    left: '←',
+    right: '→',
+    pagedown: 'PgDn',
+    pageup: 'PgUp',
+    home: 'Home',
+    end: 'End',
+    enter: 'Enter',
+    escape: 'Esc',
+    tab: 'Tab',
+    'shift+tab': 'Shift-Tab',
+    backspace: 'Backspace',
+    space: 'Space',
+  };
+  if (names[key]) return names[key];
+  if (key.startsWith('ctrl+')) return `Ctrl-${key.slice(5)}`;
+  return key;
+}

@@ -1,0 +1,49 @@
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { App } from '../../components/App.js';
+import type { LoadedEvent, LoadProblem } from '../../src/model/loaded-event.js';
+import { initialState, type ViewOptions } from '../../src/tui/state.js';
+
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  backspace: '\u007F',
+  ctrlD: '\u0004',
+  ctrlU: '\u0015',
+} as const;
+
+/** Let React commit and Ink write the next frame. */
+export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The explorer at an explicit terminal size (ink-testing-library's stdout has no rows). */
+export function renderExplorer(
+  events: readonly LoadedEvent[],
+  size = { columns: 140, rows: 40 },
+  extra: { problems?: LoadProblem[]; options?: Partial<ViewOptions>; sources?: string[] } = {},
+) {
+  const initial = initialState({
+    events,
+    size,
+    problems: extra.problems,
+    sources: extra.sources ?? ['fixture.jsonl'],
+    options: { color: false, ...extra.options },
+  });
+  const instance = render(createElement(App, { initial }));
+  const press = async (...keys: string[]) => {
+    for (const key of keys) {
+      instance.stdin.write(key);
+      // A bare Esc is held by Ink for 20 ms to tell it from an escape sequence.
+      await tick(key === KEYS.escape ? 40 : 5);
+    }
+  };
+  return { ...instance, press, frame: () => instance.lastFrame() ?? '' };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { keyNames, type InkKey } from '../../src/tui/key-names.js';
+
+const none: InkKey = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+};
+
+describe('keyNames', () => {
+  it('names special keys', () => {
+    expect(keyNames('', { ...none, downArrow: true })).toEqual(['down']);
+    expect(keyNames('', { ...none, pageDown: true })).toEqual(['pagedown']);
+    expect(keyNames('', { ...none, tab: true, shift: true })).toEqual(['shift+tab']);
+    expect(keyNames('', { ...none, delete: true })).toEqual(['backspace']);
+    expect(keyNames('', { ...none, escape: true })).toEqual(['escape']);
+    expect(keyNames('d', { ...none, ctrl: true })).toEqual(['ctrl+d']);
+  });
+
+  it('splits a burst of typed characters into one key each', () => {
+    expect(keyNames('jjk', none)).toEqual(['j', 'j', 'k']);
+    expect(keyNames('G', none)).toEqual(['G']);
+    expect(keyNames(' ', none)).toEqual(['space']);
+    expect(keyNames('\rll\t\u0004\u007f', none)).toEqual(['enter', 'l', 'l', 'tab', 'ctrl+d', 'backspace']);
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { bodyHeight, initialState, reducer, selectedEvent, type Action, type AppState } from '../../src/tui/state.js';
+import { commandFor } from '../../src/tui/keymap.js';
+import { graphEvent } from '../helpers/events.js';
+import { loaded, manyEvents } from '../helpers/loaded.js';
+
+const size = { columns: 120, rows: 20 }; // frame 19 lines: 2 header, 1 column header, 14 rows, 2 footer
+const run = (state: AppState, ...actions: Action[]) => actions.reduce(reducer, state);
+const selectedId = (state: AppState) => selectedEvent(state)?.event.id;
+const substrate = { user: null, app: { appId: null, displayName: 'Microsoft Substrate Management', servicePrincipalId: null, servicePrincipalName: null } };
+
+describe('explorer reducer', () => {
+  const events = manyEvents(100, (i) => (i % 10 === 0 ? { category: 'AttributeManagement' } : {}));
+  const start = initialState({ events, size });
+
+  it('starts on the Directory pane at the newest event, with per-pane totals', () => {
+    expect(bodyHeight(size)).toBe(14);
+    expect(start.pane).toBe('directory');
+    expect(start.totals).toEqual({ directory: 90, 'custom-security': 10 });
+    expect(selectedId(start)).toBe('e1');
+  });
+
+  it('moves by line, page and half page, and keeps the window around the selection', () => {
+    const down = run(start, { type: 'move', by: 'line', direction: 1 });
+    expect(down.cursor.directory).toEqual({ selected: 1, top: 0 });
+    const paged = run(start, { type: 'move', by: 'page', direction: 1 });
+    expect(paged.cursor.directory.selected).toBe(13);
+    const twice = run(paged, { type: 'move', by: 'page', direction: 1 });
+    expect(twice.cursor.directory).toEqual({ selected: 26, top: 13 });
+    const half = run(twice, { type: 'move', by: 'halfPage', direction: -1 });
+    expect(half.cursor.directory.selected).toBe(19);
+    expect(run(start, { type: 'move', by: 'line', direction: -1 })).toBe(start);
+  });
+
+  it('jumps to the first and last event', () => {
+    const last = run(start, { type: 'jump', to: 'last' });
+    expect(last.cursor.directory).toEqual({ selected: 89, top: 76 });
+    expect(selectedId(last)).toBe('e99');
+    expect(run(last, { type: 'jump', to: 'first' }).cursor.directory).toEqual({ selected: 0, top: 0 });
+  });
+
+  it('switches panes, each remembering its own place', () => {
+    const moved = run(start, { type: 'move', by: 'line', direction: 1 }, { type: 'switchPane' });
+    expect(moved.pane).toBe('custom-security');
+    expect(selectedId(moved)).toBe('e0');
+    const back = run(moved, { type: 'switchPane', pane: 'directory' });
+    expect(selectedId(back)).toBe('e2');
+  });
+
+  it('opens details on the selected event and returns to the same place', () => {
+    const moved = run(start, { type: 'move', by: 'page', direction: 1 }, { type: 'move', by: 'page', direction: 1 });
+    const open = run(moved, { type: 'openDetails' });
+    expect(open.mode).toBe('details');
+    const back = run(open, { type: 'back' });
+    expect(back.mode).toBe('table');
+    expect(back.cursor).toEqual(moved.cursor);
+  });
+
+  it('cycles detail tabs both ways and resets the scroll', () => {
+    const open = run(start, { type: 'openDetails' });
+    expect(run(open, { type: 'detailsTab', direction: 1 }).detailTab).toBe('targets');
+    expect(run(open, { type: 'detailsTab', direction: -1 }).detailTab).toBe('raw');
+    const scrolled = run(open, { type: 'detailsTab', direction: -1 }, { type: 'move', by: 'line', direction: 1 });
+    expect(scrolled.scroll.details).toBe(1);
+    expect(run(scrolled, { type: 'detailsTab', direction: 1 }).scroll.details).toBe(0);
+  });
+
+  it('scrolls details within the content and no further', () => {
+    const raw = run(start, { type: 'openDetails' }, { type: 'detailsTab', direction: -1 });
+    const bottom = run(raw, { type: 'jump', to: 'last' });
+    expect(bottom.scroll.details).toBeGreaterThan(10);
+    expect(run(bottom, { type: 'move', by: 'line', direction: 1 })).toBe(bottom);
+    expect(bottom.cursor).toEqual(start.cursor);
+  });
+
+  it('opens help over any view and goes back to where it was', () => {
+    const details = run(start, { type: 'openDetails' });
+    const help = run(details, { type: 'toggleHelp' });
+    expect(help.mode).toBe('help');
+    expect(run(help, { type: 'back' }).mode).toBe('details');
+    expect(run(help, { type: 'toggleHelp' }).mode).toBe('details');
+  });
+
+  it('opens and closes the problems list', () => {
+    const problems = run(start, { type: 'toggleProblems' });
+    expect(problems.mode).toBe('problems');
+    expect(run(problems, { type: 'toggleProblems' }).mode).toBe('table');
+    expect(run(problems, { type: 'back' }).mode).toBe('table');
+  });
+
+  it('hides Substrate write-backs, keeps the totals and the selected event', () => {
+    const mixed = loaded(
+      graphEvent({ id: 'a', activityDateTime: '2026-11-20T10:00:03Z' }),
+      graphEvent({ id: 'wb', activityDateTime: '2026-11-20T10:00:02Z', initiatedBy: substrate }),
+      graphEvent({ id: 'b', activityDateTime: '2026-11-20T10:00:01Z' }),
+    );
+    const state = run(initialState({ events: mixed, size }), { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
+    expect(selectedId(state)).toBe('b');
+    const hidden = run(state, { type: 'toggleSubstrate' });
+    expect(hidden.rows.directory.length).toBe(2);
+    expect(hidden.totals.directory).toBe(3);
+    expect(selectedId(hidden)).toBe('b');
+    expect(run(hidden, { type: 'toggleSubstrate' }).rows.directory.length).toBe(3);
+  });
+
+  it('clamps the window on resize', () => {
+    const last = run(start, { type: 'jump', to: 'last' });
+    const taller = run(last, { type: 'resize', columns: 80, rows: 40 });
+    expect(taller.size).toEqual({ columns: 80, rows: 40 });
+    expect(taller.cursor.directory).toEqual({ selected: 89, top: 56 });
+  });
+
+  it('takes newly loaded events and keeps the selection in range', () => {
+    const last = run(start, { type: 'jump', to: 'last' });
+    const fewer = run(last, { type: 'load', events: events.slice(0, 20), problems: [], problemCount: 0, sources: ['x'] });
+    expect(fewer.cursor.directory.selected).toBe(fewer.rows.directory.length - 1);
+    expect(fewer.sources).toEqual(['x']);
+  });
+
+  it('quits', () => {
+    expect(run(start, { type: 'quit' }).quit).toBe(true);
+  });
+
+  it('maps keys to commands by mode: q quits the list but steps back from details', () => {
+    expect(commandFor('table', 'q')).toEqual({ type: 'quit' });
+    expect(commandFor('details', 'q')).toEqual({ type: 'back' });
+    expect(commandFor('details', 'escape')).toEqual({ type: 'back' });
+    expect(commandFor('table', 'escape')).toBeUndefined();
+    expect(commandFor('details', 'ctrl+c')).toEqual({ type: 'quit' });
+    expect(commandFor('table', 'G')).toEqual({ type: 'jump', to: 'last' });
+  });
+});
