@@ -44,7 +44,9 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       return;
     }
     sortNewestFirst(events);
-    // Loaded lazily: the explorer pulls in React and Ink, which `query` never needs.
+    // Loaded lazily: the explorer pulls in React and Ink, which `query` never needs. React picks
+    // its build when first imported; the development build checks every render and is slower.
+    process.env.NODE_ENV ??= 'production';
     const { runExplorer } = await import('../../components/run-explorer.js');
     await runExplorer({
       events,

@@ -5,8 +5,12 @@
 import stringWidth from 'string-width';
 import { symbols } from './symbols.js';
 
+/** Printable ASCII: one column per character, no need for the full Unicode rules. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // The fast path matters: the table measures every cell of every visible row on every frame.
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -16,6 +20,7 @@ export function truncateToWidth(text: string, width: number, ellipsis = symbols(
   if (width <= 0) return '';
   if (displayWidth(text) <= width) return text;
   const room = width - displayWidth(ellipsis);
+  if (PRINTABLE_ASCII.test(text)) return text.slice(0, Math.max(0, room)) + ellipsis;
   let used = 0;
   let out = '';
   for (const { segment } of segmenter.segment(text)) {

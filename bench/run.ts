@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: every benchmark, printing figures and ratios measured side by side in one run.
+ * Nothing here passes or fails: these machines are shared and noisy, so targets are read by a
+ * person, not asserted. `npm run bench -- key-latency` runs one.
+ */
+// React picks its production build at import time; measure what users run.
+process.env.NODE_ENV ??= 'production';
+const { benchKeyLatency } = await import('./key-latency.js');
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  'key-latency': benchKeyLatency,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (wanted.length === 0 || wanted.includes(name)) await bench();
+}
