@@ -47,6 +47,9 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     // Loaded lazily: the explorer pulls in React and Ink, which `query` never needs. React picks
     // its build when first imported; the development build checks every render and is slower.
     process.env.NODE_ENV ??= 'production';
+    // Ink renders only the final frame when it thinks it runs in CI (CI=true), which would leave
+    // a person at a real terminal looking at a blank screen. We checked for a terminal above.
+    for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
     const { runExplorer } = await import('../../components/run-explorer.js');
     await runExplorer({
       events,

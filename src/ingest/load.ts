@@ -235,7 +235,7 @@ export interface LoadedSet {
 }
 
 /** Load every input into memory, newest event first (what the table and `query` show). */
-export async function loadAll(inputs: readonly InputSpec[], onProgress?: (report: SourceReport) => void): Promise<LoadedSet> {
+export async function loadAll(inputs: readonly InputSpec[]): Promise<LoadedSet> {
   const events: LoadedEvent[] = [];
   const problems: LoadProblem[] = [];
   const reports: SourceReport[] = [];
@@ -243,7 +243,6 @@ export async function loadAll(inputs: readonly InputSpec[], onProgress?: (report
   for (const input of inputs) {
     const report = await loadInput(input, sink);
     reports.push(report);
-    onProgress?.(report);
   }
   sortNewestFirst(events);
   return { events, problems, reports };

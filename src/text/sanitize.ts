@@ -18,16 +18,3 @@ const placeholder = (char: string): string => symbols().control(char.charCodeAt(
 export function sanitize(text: string): string {
   return text.replace(UNSAFE, placeholder);
 }
-
-/** Like `sanitize`, but keeps line breaks (for multi-line views such as pretty-printed JSON). */
-export function sanitizeMultiline(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => sanitize(line))
-    .join('\n');
-}
-
-export function hasUnsafeCharacters(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(text);
-}

@@ -26,9 +26,6 @@ export interface CellOptions {
 export const columnHeader = (column: Column, options: CellOptions): string =>
   typeof column.header === 'string' ? column.header : column.header(options);
 
-/** `2026-11-20 12:04:05`: what the portal's Date (UTC) column shows, sortable as text. */
-export const shortUtc = (iso: string): string => iso.slice(0, 19).replace('T', ' ');
-
 export function statusText(result: string): string {
   if (result === 'success') return 'Success';
   if (result === 'failure') return 'Failure';

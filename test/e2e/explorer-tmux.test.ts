@@ -19,10 +19,10 @@ describe.skipIf(!TmuxSession.available())('the explorer in a real terminal', () 
     session = new TmuxSession();
     session.start(`printf 'shell before\\n'; NO_COLOR=1 node ${CLI}; echo "exit code $?"`, 140, 40);
 
-    let screen = await session.waitFor((s) => s.includes('Directory ('), 'the explorer');
+    // The status line is drawn last: once it is there, the whole first frame is.
+    let screen = await session.waitFor((s) => /of [\d,]+ events · row 1\b/.test(s), 'the explorer');
     expect(screen).toMatch(/1 Directory \([\d,]+\)\s+2 Custom Security \([\d,]+\)/);
     expect(eventRows(screen).length).toBeGreaterThanOrEqual(20);
-    expect(screen).toMatch(/of [\d,]+ events · row 1/);
 
     session.keys('j', 'j', 'Down');
     await session.waitFor((s) => s.includes('· row 4'), 'the selection to move');
@@ -69,7 +69,7 @@ describe.skipIf(!TmuxSession.available())('the explorer in a real terminal', () 
     session = new TmuxSession();
     session.start(`node ${CLI} ${path}`, 140, 40);
     const titleBefore = session.paneTitle();
-    let screen = await session.waitFor((s) => s.includes('Directory ('), 'the explorer');
+    let screen = await session.waitFor((s) => s.includes('1 of 1 events'), 'the explorer');
     expect(screen).toContain('Evil␛]0;PWNED-TITLE␇');
     session.keys('Enter');
     screen = await session.waitFor((s) => s.includes('Correlation ID'), 'the details');

@@ -26,10 +26,7 @@ export const azureMonitorFormat: ObjectFormat = {
   normalise(record) {
     const properties = objectOrNull(record.properties);
     if (!properties) return { reason: 'diagnostic record without an audit event under "properties"' };
-    const read = readGraphAudit(properties, {
-      fallbackTime: field(record, 'time'),
-      aliases: {},
-    });
+    const read = readGraphAudit(properties, { fallbackTime: field(record, 'time') });
     if ('reason' in read) {
       // An activity name only in the outer record is still an event.
       if (read.reason === 'no activityDisplayName' && typeof record.operationName === 'string') {
