@@ -92,6 +92,28 @@ describe('entra-audit query', () => {
     expect(stdout).toContain('Evil␛]0;pwned␇␛[2J name⟨U+202E⟩');
   });
 
+  it('shows times in another zone with --tz, and refuses an unknown zone', async () => {
+    const path = temp.write('tz.jsonl', jsonl(newer));
+    const { stdout } = await runCli(['query', path, '--format', 'table', '--tz', 'Asia/Tokyo']);
+    expect(stdout.split('\n')[0]).toMatch(/^Date \(Asia\/Tokyo\)/);
+    expect(stdout.split('\n')[1]).toMatch(/^2026-11-21 17:00:00 /);
+    const bad = await runCli(['query', path, '--tz', 'Mars/Olympus']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown time zone "Mars/Olympus"');
+  });
+
+  it('uses only ASCII with --ascii', async () => {
+    const app = graphEvent({
+      activityDisplayName: 'Add service principal credentials for a rather long application name\u001b[2J',
+      initiatedBy: { user: null, app: { appId: 'a', displayName: 'Payroll Sync', servicePrincipalId: 's', servicePrincipalName: null } },
+    });
+    const path = temp.write('ascii.jsonl', jsonl(app));
+    const { stdout } = await runCli(['query', path, '--format', 'table', '--ascii']);
+    expect(stdout).toMatch(/^[\x20-\x7e\n]*$/);
+    expect(stdout).toContain('app:Payroll Sync');
+    expect(stdout).toContain('...');
+  });
+
   it('keeps JSON output free of raw C1 controls and bidi overrides', async () => {
     const hostile = graphEvent({ activityDisplayName: 'a\u009b31mb\u202ec' });
     const path = temp.write('c1.jsonl', jsonl(hostile));

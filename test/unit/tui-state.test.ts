@@ -117,6 +117,15 @@ describe('explorer reducer', () => {
     expect(fewer.sources).toEqual(['x']);
   });
 
+  it('resolves a key press against the keymap of the current mode', () => {
+    const details = run(start, { type: 'key', name: 'enter' });
+    expect(details.mode).toBe('details');
+    expect(run(details, { type: 'key', name: 'l' }).detailTab).toBe('targets');
+    expect(run(details, { type: 'key', name: 'q' }).mode).toBe('table');
+    expect(run(start, { type: 'key', name: 'q' }).quit).toBe(true);
+    expect(run(start, { type: 'key', name: 'Z' })).toBe(start);
+  });
+
   it('quits', () => {
     expect(run(start, { type: 'quit' }).quit).toBe(true);
   });
