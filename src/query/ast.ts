@@ -1,0 +1,84 @@
+/**
+ * The filter language's syntax tree: what `parseQuery` produces and `formatQuery` prints.
+ * One query string serves the explorer's `/` bar, `--filter` at start-up, and
+ * `query --filter` / `summary --filter`, so this tree is the contract between them.
+ *
+ * A query is a list of terms, all ANDed. Positions (`start`/`end`) are 0-based UTF-16 indexes
+ * into the source text, end exclusive, covering the whole term including a leading `-`.
+ */
+
+/** Canonical field names. Every one but `risk` is a case-insensitive substring match. */
+export const FIELD_NAMES = [
+  'activity',
+  'category',
+  'service',
+  'status',
+  'op',
+  'actor',
+  'target',
+  'type',
+  'ip',
+  'corr',
+  'id',
+  'prop',
+  'value',
+  'risk',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** Other spellings accepted for a field; the parser records the canonical name. */
+export const FIELD_ALIASES = { result: 'status', correlation: 'corr' } as const satisfies Record<string, FieldName>;
+
+/** The time bounds, both inclusive. They are not fields: one value, never negated. */
+export const TIME_KINDS = ['since', 'until'] as const;
+export type TimeKind = (typeof TIME_KINDS)[number];
+
+/** `risk:` is reserved for a later feature; only these values are accepted (lower case). */
+export const RISK_VALUES = ['high', 'any'] as const;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** `activity:"Add user"|"Delete user"`: any one value matching is enough. */
+export interface FieldTerm extends Span {
+  kind: 'field';
+  field: FieldName;
+  negated: boolean;
+  /** The alternatives lower-cased, ready for case-insensitive substring matching. */
+  values: string[];
+  /** The alternatives as typed (quotes and escapes removed), for display and `formatQuery`. */
+  rawValues: string[];
+}
+
+/** `since:7d`, `until:2026-11-20`: an inclusive bound, already resolved against `now`. */
+export interface TimeTerm extends Span {
+  kind: TimeKind;
+  /** Epoch milliseconds. For `until:` with a bare date, the last millisecond of that UTC day. */
+  ms: number;
+  /** The value as typed (`7d`), so a formatted query still says `since:7d`. */
+  text?: string;
+}
+
+/** A free word, fuzzy-matched. Never contains whitespace, `"` or `|`, never starts with `-`. */
+export interface FuzzyTerm extends Span {
+  kind: 'fuzzy';
+  negated: boolean;
+  /** As typed; matchers compare case-insensitively. */
+  text: string;
+}
+
+/** A quoted free phrase: an exact, case-insensitive substring. */
+export interface PhraseTerm extends Span {
+  kind: 'phrase';
+  negated: boolean;
+  /** As typed, escapes removed; matchers compare case-insensitively. */
+  text: string;
+}
+
+export type Term = FieldTerm | TimeTerm | FuzzyTerm | PhraseTerm;
+
+export interface Query {
+  terms: Term[];
+}

@@ -1,0 +1,36 @@
+/**
+ * `Query` → canonical query text: canonical field names, single spaces, quotes only where a
+ * value needs them. The result parses back to an equal query (positions aside), so the explorer
+ * can show the active filter and `--filter` can be copied from it.
+ */
+import type { Query, Term } from './ast.js';
+
+export function formatQuery(query: Query): string {
+  return query.terms.map(formatTerm).join(' ');
+}
+
+export function formatTerm(term: Term): string {
+  switch (term.kind) {
+    case 'field':
+      return `${term.negated ? '-' : ''}${term.field}:${term.rawValues.map(formatValue).join('|')}`;
+    case 'since':
+    case 'until':
+      // Keep what the user wrote (`7d` stays `7d`); a built term without text gets exact ISO.
+      return `${term.kind}:${formatValue(term.text ?? new Date(term.ms).toISOString())}`;
+    case 'fuzzy':
+      // Parsed words are always safe bare (no whitespace, quote or "|", no leading "-").
+      return `${term.negated ? '-' : ''}${term.text}`;
+    case 'phrase':
+      return `${term.negated ? '-' : ''}${quote(term.text)}`;
+  }
+}
+
+/** A field value, quoted when bare text would not read back as the same single value. */
+export function formatValue(value: string): string {
+  return value === '' || /[\s|"]/.test(value) || value.startsWith('-') ? quote(value) : value;
+}
+
+/** Double-quoted with `\` and `"` escaped: the inverse of the parser's quoted strings. */
+export function quote(text: string): string {
+  return `"${text.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`;
+}

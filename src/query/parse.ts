@@ -1,0 +1,216 @@
+/**
+ * The filter language, text → `Query`. Hand-written: the grammar is a handful of rules, and a
+ * scanner of our own gives exact error positions for the caret under the `/` bar.
+ *
+ *   query       = ws* [ term (ws+ term)* ] ws*
+ *   term        = ["-"] ( phrase | fieldTerm | word )
+ *   phrase      = quoted
+ *   fieldTerm   = name ":" value ("|" value)*       name = ASCII letters, any case
+ *   value       = quoted | bare                     bare = run of chars but ws, "|", '"'
+ *   word        = run of chars but ws, "|", '"'    (not `letters:`; that is a fieldTerm)
+ *   quoted      = '"' chars '"'                     \" and \\ escape; other \ stays literal
+ *
+ * Only letters before the first colon make a field name, so `ip:2001:db8::1` is ip with value
+ * `2001:db8::1` and `12:00` is a free word. A malformed query never throws: the result says
+ * what is wrong and where.
+ */
+import type { FieldName, Query, Term, TimeKind } from './ast.js';
+import { RISK_VALUES } from './ast.js';
+import { KNOWN_NAMES, resolveName, suggestName } from './names.js';
+import { resolveTime } from './time.js';
+
+export interface ParseOptions {
+  /** Epoch milliseconds that durations (`since:7d`) count back from. */
+  now: number;
+}
+
+export interface QueryError {
+  message: string;
+  /** 0-based index into the query text (may equal its length: "something missing at the end"). */
+  position: number;
+}
+
+export type ParseResult = { ok: true; query: Query } | { ok: false; error: QueryError };
+
+export function parseQuery(text: string, options: ParseOptions): ParseResult {
+  try {
+    return { ok: true, query: new Parser(text, options.now).query() };
+  } catch (error) {
+    if (error instanceof SyntaxProblem) return { ok: false, error: { message: error.message, position: error.position } };
+    throw error;
+  }
+}
+
+/** Thrown inside the parser only; `parseQuery` turns it into an error result. */
+class SyntaxProblem extends Error {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(message);
+  }
+}
+
+const SPACE = /\s/;
+const FIELD_NAME = /[A-Za-z]+(?=:)/y;
+
+interface Value {
+  text: string;
+  /** Where the value starts (its opening quote, if quoted). */
+  start: number;
+  quoted: boolean;
+}
+
+class Parser {
+  private i = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly now: number,
+  ) {}
+
+  query(): Query {
+    const terms: Term[] = [];
+    for (;;) {
+      while (this.i < this.text.length && SPACE.test(this.text[this.i])) this.i++;
+      if (this.i >= this.text.length) return { terms };
+      terms.push(this.term());
+    }
+  }
+
+  private term(): Term {
+    const start = this.i;
+    const negated = this.text[this.i] === '-';
+    if (negated) {
+      this.i++;
+      if (this.atTermEnd()) throw new SyntaxProblem('"-" must be followed by a term to exclude', start);
+      // `--x` would need a fuzzy word starting with "-", which formatting could not write back.
+      if (this.text[this.i] === '-') throw new SyntaxProblem('a term can be negated only once', this.i);
+    }
+    if (this.text[this.i] === '"') {
+      const quoteAt = this.i;
+      const text = this.quoted();
+      this.expectTermEnd(false);
+      if (text === '') throw new SyntaxProblem('empty quoted phrase', quoteAt);
+      return { kind: 'phrase', negated, text, start, end: this.i };
+    }
+    FIELD_NAME.lastIndex = this.i;
+    const name = FIELD_NAME.exec(this.text)?.[0];
+    if (name !== undefined) return this.fieldTerm(name, negated, start);
+    const text = this.bare('word');
+    return { kind: 'fuzzy', negated, text, start, end: this.i };
+  }
+
+  private fieldTerm(name: string, negated: boolean, start: number): Term {
+    const nameAt = this.i;
+    const field = resolveName(name);
+    if (field === undefined) throw new SyntaxProblem(unknownFieldMessage(name), nameAt);
+    if (negated && (field === 'since' || field === 'until')) {
+      throw new SyntaxProblem(`${field}: cannot be negated — use ${field === 'since' ? 'until' : 'since'}: for the other side`, start);
+    }
+    this.i += name.length + 1;
+    const values = this.alternatives(name);
+    if (field === 'since' || field === 'until') return this.timeTerm(field, values, start);
+    if (field === 'risk') checkRisk(values);
+    return this.makeField(field, negated, values, start);
+  }
+
+  /** `value ("|" value)*`, refusing empty alternatives. */
+  private alternatives(name: string): Value[] {
+    const values: Value[] = [];
+    for (;;) {
+      const start = this.i;
+      const quoted = this.text[this.i] === '"';
+      const text = quoted ? this.quoted() : this.bare('value');
+      if (quoted) this.expectTermEnd(true);
+      if (text === '') throw this.emptyValue(name, start, quoted, values.length > 0);
+      values.push({ text, start, quoted });
+      if (this.text[this.i] !== '|') return values;
+      this.i++;
+    }
+  }
+
+  private emptyValue(name: string, at: number, quoted: boolean, afterPipe: boolean): SyntaxProblem {
+    if (quoted) return new SyntaxProblem(`empty quoted value in ${name}:`, at);
+    // Point at the "|" that has nothing on one side: the one before, else the one after.
+    if (afterPipe) return new SyntaxProblem(`empty alternative in ${name}: — remove the extra "|"`, at - 1);
+    if (this.text[at] === '|') return new SyntaxProblem(`empty alternative in ${name}: — remove the extra "|"`, at);
+    return new SyntaxProblem(`missing value after ${name}:`, at);
+  }
+
+  private timeTerm(kind: TimeKind, values: Value[], start: number): Term {
+    if (values.length > 1) throw new SyntaxProblem(`${kind}: takes one value, not alternatives`, values[1].start - 1);
+    const [value] = values;
+    const result = resolveTime(value.text, kind, this.now);
+    if (!result.ok) throw new SyntaxProblem(result.message, value.start);
+    return { kind, ms: result.ms, text: value.text, start, end: this.i };
+  }
+
+  private makeField(field: FieldName, negated: boolean, values: Value[], start: number): Term {
+    const rawValues = values.map((v) => v.text);
+    return { kind: 'field', field, negated, values: rawValues.map((v) => v.toLowerCase()), rawValues, start, end: this.i };
+  }
+
+  /** Reads `"…"` starting at the opening quote; returns the unescaped content. */
+  private quoted(): string {
+    const open = this.i;
+    let out = '';
+    this.i++;
+    while (this.i < this.text.length) {
+      const ch = this.text[this.i];
+      if (ch === '"') {
+        this.i++;
+        return out;
+      }
+      const next = this.text[this.i + 1];
+      if (ch === '\\' && (next === '"' || next === '\\')) {
+        out += next;
+        this.i += 2;
+      } else {
+        // A lone backslash is literal, so `"C:\Users"` means what it says.
+        out += ch;
+        this.i++;
+      }
+    }
+    throw new SyntaxProblem('unterminated quote — add a closing "', open);
+  }
+
+  /** An unquoted run up to whitespace (or "|" in a value); a quote or "|" inside it is an error. */
+  private bare(what: 'word' | 'value'): string {
+    const start = this.i;
+    while (!this.atTermEnd()) {
+      const ch = this.text[this.i];
+      if (ch === '"') throw new SyntaxProblem(`unexpected quote inside a ${what} — quote the whole ${what}`, this.i);
+      if (ch === '|') {
+        if (what === 'value') break;
+        throw new SyntaxProblem('"|" works only in a field term such as status:failure|timeout — quote it to search for it', this.i);
+      }
+      this.i++;
+    }
+    return this.text.slice(start, this.i);
+  }
+
+  /** After a closing quote: whitespace, the end, or (between alternatives) "|". */
+  private expectTermEnd(pipeAllowed: boolean): void {
+    if (this.atTermEnd() || (pipeAllowed && this.text[this.i] === '|')) return;
+    throw new SyntaxProblem(`unexpected ${JSON.stringify(this.text[this.i])} after a closing quote — separate terms with a space`, this.i);
+  }
+
+  private atTermEnd(): boolean {
+    return this.i >= this.text.length || SPACE.test(this.text[this.i]);
+  }
+}
+
+function unknownFieldMessage(name: string): string {
+  const suggestion = suggestName(name);
+  if (suggestion !== undefined) return `unknown field "${name}" — did you mean "${suggestion}"?`;
+  return `unknown field "${name}" — known fields: ${KNOWN_NAMES.join(', ')}`;
+}
+
+function checkRisk(values: Value[]): void {
+  for (const value of values) {
+    if (!(RISK_VALUES as readonly string[]).includes(value.text.toLowerCase())) {
+      throw new SyntaxProblem(`risk: takes ${RISK_VALUES.map((v) => `"${v}"`).join(' or ')}, not "${value.text}"`, value.start);
+    }
+  }
+}
