@@ -10,6 +10,7 @@ import { generateSampleEvents, DEFAULT_SAMPLE_OPTIONS } from '../src/sample/gene
 import type { LoadedEvent } from '../src/model/loaded-event.js';
 import { paneOf } from '../src/model/pane.js';
 import { initialState } from '../src/tui/state.js';
+import { storeFromEvents } from '../src/store/from-events.js';
 import { median, ms, percentile, printTable } from './stats.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000,1000000").split(",").map(Number);
@@ -53,7 +54,7 @@ const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, mse
 async function measure(count: number): Promise<number[]> {
   const stdout = new FakeTerminal();
   const stdin = fakeKeyboard();
-  const initial = initialState({ events: eventsOf(count), size: { columns: stdout.columns, rows: stdout.rows }, sources: ['bench'] });
+  const initial = initialState({ store: storeFromEvents(eventsOf(count)), size: { columns: stdout.columns, rows: stdout.rows }, sources: ['bench'] });
   const instance = render(<App initial={initial} />, { stdout: stdout as unknown as NodeJS.WriteStream, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: Number(process.env.BENCH_MAX_FPS ?? 30) });
   await sleep(200);
   const latencies: number[] = [];

@@ -6,9 +6,11 @@
 // React picks its production build at import time; measure what users run.
 process.env.NODE_ENV ??= 'production';
 const { benchKeyLatency } = await import('./key-latency.js');
+const { benchLoad } = await import('./load.js');
 
 const BENCHES: Record<string, () => Promise<void>> = {
   'key-latency': benchKeyLatency,
+  load: benchLoad,
 };
 
 const wanted = process.argv.slice(2);

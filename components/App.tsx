@@ -1,7 +1,8 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, type Dispatch } from 'react';
+import type { LoadSession } from '../src/ingest/load-session.js';
 import { keyNames } from '../src/tui/key-names.js';
-import { frameHeight, isTooSmall, MIN_SIZE, reducer, type AppState } from '../src/tui/state.js';
+import { frameHeight, isTooSmall, MIN_SIZE, reducer, type Action, type AppState } from '../src/tui/state.js';
 import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
 import { Header } from './Header.js';
@@ -14,8 +15,9 @@ import { StatusBar } from './StatusBar.js';
  * is one line shorter than the terminal: Ink redraws a full-height frame by clearing the whole
  * screen every time, which flickers over SSH.
  */
-export function App({ initial, onResize }: { initial: AppState; onResize?: () => void }) {
+export function App({ initial, session, onResize }: { initial: AppState; session?: LoadSession; onResize?: () => void }) {
   const [state, dispatch] = useReducer(reducer, initial);
+  useLoadRefresh(session, dispatch);
   const { exit } = useApp();
   const { stdout } = useStdout();
 
@@ -55,4 +57,49 @@ export function App({ initial, onResize }: { initial: AppState; onResize?: () =>
       <StatusBar state={state} />
     </Box>
   );
+}
+
+/** How often a running load is folded into the view: often enough to feel live, rarely enough to cost nothing. */
+const REFRESH_MS = 150;
+
+/**
+ * While a load runs, fold new events into the rows a few times a second (sorting the new ones is
+ * linear work, so it is batched rather than done per arriving batch), and once more when it ends.
+ */
+function useLoadRefresh(session: LoadSession | undefined, dispatch: Dispatch<Action>): void {
+  useEffect(() => {
+    if (!session) return;
+    let timer: NodeJS.Timeout | undefined;
+    const refresh = () => {
+      timer = undefined;
+      shown ||= session.store.count > 0;
+      session.store.sortNewEvents();
+      const progress = session.progress();
+      dispatch({
+        type: 'refresh',
+        problems: [...session.problems],
+        problemCount: session.problemCount,
+        sources: session.reports().map((r) => r.source),
+        loading: progress.done ? null : progress,
+        errors: [...session.errors],
+      });
+    };
+    const schedule = () => {
+      // Until something is on screen, show the first events the moment they arrive.
+      timer ??= setTimeout(refresh, session.store.count > 0 && shown ? REFRESH_MS : 0);
+    };
+    let shown = false;
+    const unsubscribe = session.onChange(schedule);
+    // Keep the progress line (rate, time left) moving even between batches.
+    const ticker = setInterval(() => {
+      if (!session.progress().done) schedule();
+    }, 500);
+    void session.done.then(refresh);
+    refresh();
+    return () => {
+      unsubscribe();
+      clearInterval(ticker);
+      if (timer) clearTimeout(timer);
+    };
+  }, [session, dispatch]);
 }

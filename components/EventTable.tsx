@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
-import type { ReactElement } from 'react';
-import { isSubstrateWriteBack } from '../src/model/accessors.js';
-import { fitToWidth } from '../src/text/width.js';
 import { bodyHeight, type AppState } from '../src/tui/state.js';
-import { columnHeader, EVENT_COLUMNS, layoutColumns, type CellOptions } from '../src/view/columns.js';
+import { isFailure } from '../src/view/columns.js';
+import { tableLines } from '../src/view/table-lines.js';
 import { CustomSecurityEmpty } from './CustomSecurityEmpty.js';
 import { styleFor, type Role } from './theme.js';
+import { trace } from '../src/trace.js';
+
+let firstRowsTraced = false;
 
 /**
  * The event list. Only the rows in the window are built, so a frame costs the same for 1,000
@@ -14,40 +15,31 @@ import { styleFor, type Role } from './theme.js';
 export function EventTable({ state }: { state: AppState }) {
   const { columns } = state.size;
   const height = bodyHeight(state.size);
-  const rows = state.rows[state.pane];
-  const cursor = state.cursor[state.pane];
-  const widths = layoutColumns(EVENT_COLUMNS, columns);
-  const cellOptions: CellOptions = { timeZone: state.options.timeZone };
-  const line = (cells: string[]) => cells.map((cell, i) => fitToWidth(cell, widths[i])).join(' ');
-
-  if (state.totals[state.pane] === 0 && state.pane === 'custom-security') {
+  const color = state.options.color;
+  if (state.totals[state.pane] === 0 && state.pane === 'custom-security' && !state.loading) {
     return <CustomSecurityEmpty state={state} height={height + 1} />;
   }
-  const visible: ReactElement[] = [];
-  for (let offset = 0; offset < height; offset++) {
-    const position = cursor.top + offset;
-    if (position >= rows.length) break;
-    const loaded = state.events[rows[position]];
-    const role: Role =
-      position === cursor.selected
-        ? 'selected'
-        : loaded.event.result === 'failure' || loaded.event.result === 'timeout'
-          ? 'failure'
-          : isSubstrateWriteBack(loaded.event)
-            ? 'writeBack'
-            : 'plain';
-    visible.push(
-      <Text key={position} {...styleFor(role, state.options.color)} wrap="truncate">
-        {line(EVENT_COLUMNS.map((column) => column.cell(loaded, cellOptions)))}
-      </Text>,
-    );
+  const { header, rows } = tableLines(state);
+  if (rows.length > 0 && !firstRowsTraced) {
+    firstRowsTraced = true;
+    trace(`explorer: first rows rendered (${state.rows[state.pane].length})`);
   }
+  const selected = state.cursor[state.pane].selected;
   return (
     <Box flexDirection="column" width={columns} height={height + 1}>
-      <Text {...styleFor('header', state.options.color)} wrap="truncate">
-        {line(EVENT_COLUMNS.map((column) => columnHeader(column, cellOptions)))}
+      <Text {...styleFor('header', color)} wrap="truncate">
+        {header}
       </Text>
-      {visible.length > 0 ? visible : <Text {...styleFor('dim', state.options.color)}>No events in this pane.</Text>}
+      {rows.map(({ position, index, text }) => {
+        const summary = state.store.summary(index);
+        const role: Role = position === selected ? 'selected' : isFailure(summary) ? 'failure' : summary.writeBack ? 'writeBack' : 'plain';
+        return (
+          <Text key={position} {...styleFor(role, color)} wrap="truncate">
+            {text}
+          </Text>
+        );
+      })}
+      {rows.length === 0 ? <Text {...styleFor('dim', color)}>{state.loading ? 'Loading…' : 'No events in this pane.'}</Text> : null}
     </Box>
   );
 }

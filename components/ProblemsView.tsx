@@ -13,7 +13,12 @@ export function ProblemsView({ state }: { state: AppState }) {
   return (
     <Box flexDirection="column" width={state.size.columns} height={height + 1}>
       <Text {...styleFor('activeTab', color)}>{` Load problems: ${state.problemCount}${kept} `}</Text>
-      {state.problems.length === 0 ? <Text {...styleFor('dim', color)}>Every record loaded.</Text> : null}
+      {state.errors.map((error, index) => (
+        <Text key={`error-${index}`} {...styleFor('bad', color)} wrap="truncate">
+          {sanitize(error.split('\n')[0])}
+        </Text>
+      ))}
+      {state.problems.length === 0 && state.errors.length === 0 ? <Text {...styleFor('dim', color)}>Every record loaded.</Text> : null}
       {shown.map((problem, index) => (
         <Text key={state.scroll.problems + index} wrap="truncate">
           <Text {...styleFor('warning', color)}>{sanitize(formatProblemLocation(problem))}</Text>

@@ -1,42 +1,43 @@
 import { render } from 'ink';
-import type { LoadedEvent, LoadProblem } from '../src/model/loaded-event.js';
-import { initialState, type ViewOptions } from '../src/tui/state.js';
-import { CLEAR_SCREEN, enterFullScreen } from '../src/tui/terminal.js';
+import type { LoadSession } from '../src/ingest/load-session.js';
+import type { AppState } from '../src/tui/state.js';
+import { CLEAR_SCREEN } from '../src/tui/terminal.js';
 import { App } from './App.js';
+import { trace } from '../src/trace.js';
 
 export interface ExplorerInput {
-  events: readonly LoadedEvent[];
-  problems: readonly LoadProblem[];
-  problemCount: number;
-  sources: readonly string[];
-  options: ViewOptions;
+  /** The load, usually still under way: the explorer shows what has arrived and keeps up. */
+  session: LoadSession;
+  /** The state of the first frame (already painted as text by the caller, in the alternate screen). */
+  initial: AppState;
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
+  /** Called once the first frame is on screen. */
+  onFirstFrame?: () => void;
 }
 
-/** Full screen until the user quits; the screen is restored on every exit path. */
+/** Runs until the user quits. The caller owns the terminal (alternate screen, restoring it). */
 export async function runExplorer(input: ExplorerInput): Promise<void> {
-  const { stdout } = input;
-  const restore = enterFullScreen(stdout);
-  try {
-    const initial = initialState({
-      events: input.events,
-      problems: input.problems,
-      problemCount: input.problemCount,
-      sources: input.sources,
-      size: { columns: stdout.columns || 80, rows: stdout.rows || 24 },
-      options: input.options,
-    });
+  const { stdout, session, initial } = input;
+  {
+    if (process.env.ENTRA_AUDIT_TRACE) {
+      const write = stdout.write.bind(stdout) as (chunk: string) => boolean;
+      let writes = 0;
+      stdout.write = ((chunk: string) => {
+        if (writes++ < 3) trace(`explorer: frame written (${chunk.length} chars)`);
+        return write(chunk);
+      }) as typeof stdout.write;
+    }
     // A resize leaves the old frame's lines behind when the window shrinks; start clean.
     const clearOnResize = () => stdout.write(CLEAR_SCREEN);
-    const instance = render(<App initial={initial} onResize={clearOnResize} />, {
+    const instance = render(<App initial={initial} session={session} onResize={clearOnResize} />, {
       stdin: input.stdin,
       stdout,
       exitOnCtrlC: true,
       patchConsole: true,
     });
+    // Ink draws the first frame during render(); let it reach the terminal before heavy work starts.
+    setImmediate(() => input.onFirstFrame?.());
     await instance.waitUntilExit();
-  } finally {
-    restore();
   }
 }

@@ -3,12 +3,13 @@
  * without one it says to use `query` instead of failing in Ink's raw-mode setup.
  */
 import type { CommandModule } from 'yargs';
-import { sortNewestFirst } from '../ingest/load.js';
-import type { LoadedEvent } from '../model/loaded-event.js';
 import { useAsciiSymbols } from '../text/symbols.js';
-import { keyboardStream } from '../tui/terminal.js';
+import { trace } from '../trace.js';
+import { enterFullScreen, keyboardStream } from '../tui/terminal.js';
+import { firstPaint } from '../tui/first-paint.js';
+import { initialState } from '../tui/state.js';
 import { CliError, EXIT } from './errors.js';
-import { loadWithProblems, reportOutcome } from './load-for-cli.js';
+import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { timeZoneOption } from './shared-options.js';
 
 interface OpenArgs {
@@ -17,6 +18,9 @@ interface OpenArgs {
   ascii: boolean;
   tz: string;
 }
+
+/** How long the first frame may wait for events before it is drawn empty ("Loading…"). */
+const FIRST_EVENTS_WAIT_MS = 120;
 
 export const NO_TERMINAL_HINT =
   'the explorer needs a terminal; to print or pipe events use: entra-audit query [files..] --format table|json|ndjson|csv';
@@ -36,30 +40,51 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     if (!keyboard) throw new CliError(NO_TERMINAL_HINT, EXIT.usage);
     useAsciiSymbols(args.ascii);
 
-    const events: LoadedEvent[] = [];
-    const outcome = await loadWithProblems(args.files, (loaded) => events.push(loaded));
-    const exitCode = reportOutcome(outcome, args.strict);
-    if (outcome.errors.length > 0 && events.length === 0) {
-      process.exitCode = exitCode;
-      return;
-    }
-    sortNewestFirst(events);
+    // The explorer opens at once and fills in as the load streams (parsing runs in worker threads).
+    trace('explorer: loading starts');
+    let firstFrameDrawn = () => {};
+    const load = await startCliLoad(args.files, { startWorkersAfter: new Promise<void>((resolve) => (firstFrameDrawn = resolve)) });
     // Loaded lazily: the explorer pulls in React and Ink, which `query` never needs. React picks
     // its build when first imported; the development build checks every render and is slower.
     process.env.NODE_ENV ??= 'production';
     // Ink renders only the final frame when it thinks it runs in CI (CI=true), which would leave
     // a person at a real terminal looking at a blank screen. We checked for a terminal above.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
-    const { runExplorer } = await import('../../components/run-explorer.js');
-    await runExplorer({
-      events,
-      problems: outcome.problems,
-      problemCount: outcome.problemCount,
-      sources: outcome.reports.map((r) => r.source),
-      options: { timeZone, color: !process.env.NO_COLOR },
-      stdin: keyboard,
-      stdout: process.stdout,
-    });
-    process.exitCode = exitCode;
+    // A moment for the first events (already there for JSON Lines, whose head is read on this thread).
+    await load.session.firstEvents(FIRST_EVENTS_WAIT_MS);
+    const restoreScreen = enterFullScreen(process.stdout);
+    // Raw mode from the first painted frame on: keys typed before Ink takes over are kept for it
+    // (not echoed over the frame, Enter not turned into a line feed).
+    keyboard.setRawMode?.(true);
+    try {
+      // Whatever has loaded by now is on the first frame.
+      load.session.store.sortNewEvents();
+      const initial = initialState({
+        store: load.session.store,
+        loading: load.session.progress(),
+        size: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
+        options: { timeZone, color: !process.env.NO_COLOR },
+      });
+      process.stdout.write(firstPaint(initial, Date.now()));
+      trace('explorer: first frame painted as text');
+      const { runExplorer } = await import('../../components/run-explorer.js');
+      trace('explorer: Ink loaded');
+      await runExplorer({
+        session: load.session,
+        initial,
+        stdin: keyboard,
+        stdout: process.stdout,
+        onFirstFrame: firstFrameDrawn,
+      });
+    } finally {
+      keyboard.setRawMode?.(false);
+      restoreScreen();
+      // Quitting mid-load: stop the workers, or they would keep the process alive.
+      load.session.cancel();
+      load.session.store.close();
+    }
+    process.exitCode = reportOutcome(load, args.strict);
+    // The keyboard stream (a /dev/tty handle when data was piped in) would keep Node waiting.
+    keyboard.destroy();
   },
 };

@@ -3,10 +3,8 @@
  * `--count` streams (nothing is kept), so it works on any file size.
  */
 import type { CommandModule } from 'yargs';
-import { sortNewestFirst } from '../ingest/load.js';
 import type { Pane } from '../model/audit-event.js';
-import type { LoadedEvent } from '../model/loaded-event.js';
-import { loadWithProblems, reportOutcome } from './load-for-cli.js';
+import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { timeZoneOption } from './shared-options.js';
@@ -45,26 +43,23 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const format: OutputFormat = args.format ?? (process.stdout.isTTY ? 'table' : 'ndjson');
     const timeZone = timeZoneOption.resolve(args.tz);
     useAsciiSymbols(args.ascii);
+    const load = await startCliLoad(args.files);
+    await load.session.done;
+    const { store } = load.session;
     if (args.count) {
       let count = 0;
-      const outcome = await loadWithProblems(args.files, (loaded) => {
-        if (paneMatches(args.pane, loaded.pane)) count++;
-      });
+      for (let i = 0; i < store.count; i++) if (paneMatches(args.pane, store.pane(i))) count++;
       process.stdout.write(`${count}\n`);
-      process.exitCode = reportOutcome(outcome, args.strict);
-      return;
+    } else {
+      store.sortNewEvents();
+      const out = new OutputWriter();
+      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, timeZone });
+      await printer.begin();
+      for (const index of store.sortedIndices(args.pane)) await printer.event(store, index);
+      await printer.end();
+      await out.flush();
     }
-    const events: LoadedEvent[] = [];
-    const outcome = await loadWithProblems(args.files, (loaded) => {
-      if (paneMatches(args.pane, loaded.pane)) events.push(loaded);
-    });
-    sortNewestFirst(events);
-    const out = new OutputWriter();
-    const printer = eventPrinter(format, out, { width: process.stdout.columns || 160, timeZone });
-    await printer.begin();
-    for (const loaded of events) await printer.event(loaded);
-    await printer.end();
-    await out.flush();
-    process.exitCode = reportOutcome(outcome, args.strict);
+    store.close();
+    process.exitCode = reportOutcome(load, args.strict);
   },
 };

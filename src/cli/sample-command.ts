@@ -4,7 +4,7 @@
  */
 import type { CommandModule } from 'yargs';
 import { FileExistsError, writeFileAtomically } from '../export/safe-write.js';
-import { DEFAULT_SAMPLE_OPTIONS, generateSampleEvents, type SampleOptions } from '../sample/generate.js';
+import { DEFAULT_SAMPLE_OPTIONS, type SampleOptions } from '../sample/options.js';
 import { parseTimestamp } from '../text/timestamp.js';
 import { CliError, EXIT } from './errors.js';
 import { OutputWriter } from './output.js';
@@ -18,9 +18,15 @@ interface SampleArgs {
   force: boolean;
 }
 
-function* jsonLines(options: SampleOptions): Generator<string> {
+/** The generator is loaded only when asked for: it is big, and the explorer's start-up should not pay for it. */
+async function jsonLines(options: SampleOptions): Promise<Generator<string>> {
+  const { generateSampleEvents } = await import('../sample/generate.js');
+  return batches(generateSampleEvents(options));
+}
+
+function* batches(events: Iterable<object>): Generator<string> {
   let batch = '';
-  for (const event of generateSampleEvents(options)) {
+  for (const event of events) {
     batch += JSON.stringify(event) + '\n';
     if (batch.length > 256 * 1024) {
       yield batch;
@@ -53,7 +59,7 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
     const options: SampleOptions = { events: args.events, seed: args.seed, days: args.days, end: parseTimestamp(args.end)!.iso };
     if (args.out) {
       try {
-        await writeFileAtomically(args.out, jsonLines(options), { force: args.force });
+        await writeFileAtomically(args.out, await jsonLines(options), { force: args.force });
       } catch (error) {
         if (error instanceof FileExistsError) throw new CliError(error.message, EXIT.dataError);
         throw error;
@@ -61,7 +67,7 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
       return;
     }
     const out = new OutputWriter();
-    for (const text of jsonLines(options)) await out.write(text);
+    for (const text of await jsonLines(options)) await out.write(text);
     await out.flush();
   },
 };

@@ -13,8 +13,17 @@ import { decodeText, gunzipIfNeeded, openBytes, type ByteCounter } from './read-
 import { splitCsvRows } from './split-csv.js';
 import { jsonErrorReason, JsonRecordSplitter, type EnvelopeInfo, type SplitItem } from './split-json.js';
 
+/** How a record became an event, for loaders that keep a way back to the raw record. */
+export interface RecordOrigin {
+  /** Index into OBJECT_FORMATS; -1 for CSV rows. */
+  formatIndex: number;
+  /** The parsed value was the whole record as written (not a row of a table, not from an envelope). */
+  direct: boolean;
+  customSecuritySource: boolean;
+}
+
 export interface LoadSink {
-  event(event: LoadedEvent): void;
+  event(event: LoadedEvent, origin: RecordOrigin): void;
   problem(problem: LoadProblem): void;
 }
 
@@ -39,14 +48,13 @@ export function unknownFormatMessage(source: string, detail: string): string {
   return `${source}: not an Entra audit export I can read (${detail}). Supported formats:\n${supportedFormatsText()}`;
 }
 
-export async function loadInput(spec: InputSpec, sink: LoadSink): Promise<SourceReport> {
+export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCounter = { read: 0 }): Promise<SourceReport> {
   const source = inputName(spec);
   const report: SourceReport = { source, formats: [], events: 0, problems: 0, bytesRead: 0 };
-  const counter: ByteCounter = { read: 0 };
   const countedSink: LoadSink = {
-    event(event) {
+    event(event, origin) {
       report.events++;
-      sink.event(event);
+      sink.event(event, origin);
     },
     problem(problem) {
       report.problems++;
@@ -110,7 +118,7 @@ async function loadJson(source: string, chunks: AsyncIterable<string>, sink: Loa
  * is recognised: a file where nothing is recognised is refused whole, with one clear error,
  * instead of one problem per line.
  */
-class RecordClassifier {
+export class RecordClassifier {
   private recognised = 0;
   private heldBack: LoadProblem[] = [];
   private unrecognised = 0;
@@ -140,8 +148,11 @@ class RecordClassifier {
     this.takeValue(value, item.line, item.envelope);
   }
 
-  /** `fromContainer`: a row of a record already recognised (a result table); its format is not the file's. */
-  private takeValue(value: unknown, line: number, envelope: EnvelopeInfo | undefined, fromContainer = false): void {
+  /**
+   * `fromContainer`: a row of a record already recognised (a result table); its format is not the
+   * file's, and the row has no address of its own in the file.
+   */
+  takeValue(value: unknown, line: number, envelope: EnvelopeInfo | undefined, fromContainer = false): void {
     if (!isObject(value)) {
       const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
       this.sink.problem({ source: this.source, line, reason: `record is ${kind}, not an object` });
@@ -166,7 +177,7 @@ class RecordClassifier {
       for (const row of result.expand) this.takeValue(row, line, envelope, true);
       return;
     }
-    emit(this.source, line, result, this.sink);
+    emit(this.source, line, result, this.sink, OBJECT_FORMATS.indexOf(format), !fromContainer && envelope === undefined);
   }
 
   private noteRecognised(format: ObjectFormat | CsvFormat): void {
@@ -187,17 +198,16 @@ class RecordClassifier {
   }
 }
 
-function emit(source: string, line: number, result: Normalised, sink: LoadSink): void {
+function emit(source: string, line: number, result: Normalised, sink: LoadSink, formatIndex: number, direct: boolean): void {
   if ('reason' in result) {
     sink.problem({ source, line, reason: result.reason });
     return;
   }
-  sink.event({
-    event: result.event,
-    pane: paneOf(result.event, result.customSecuritySource),
-    timeMs: result.time.ms,
-    origin: { source, line },
-  });
+  const customSecuritySource = result.customSecuritySource === true;
+  sink.event(
+    { event: result.event, pane: paneOf(result.event, customSecuritySource), timeMs: result.time.ms, origin: { source, line } },
+    { formatIndex, direct, customSecuritySource },
+  );
 }
 
 async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: LoadSink, report: SourceReport): Promise<void> {
@@ -224,7 +234,7 @@ async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: Load
       continue;
     }
     if (item.cells.length === 1 && item.cells[0] === '') continue;
-    emit(source, item.line, convert(item.cells), sink);
+    emit(source, item.line, convert(item.cells), sink, -1, false);
   }
 }
 

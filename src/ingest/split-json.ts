@@ -239,30 +239,8 @@ export class JsonRecordSplitter {
       this.out.push({ kind: 'problem', line, reason: `invalid JSON (${jsonErrorReason(error)})` });
       return true;
     }
-    this.emitParsedLine(value, line);
+    this.out.push(...recordsOfLine(value, line));
     return true;
-  }
-
-  /** A JSON Lines line may itself be a batch (`{"records":[…]}`) or an array. */
-  private emitParsedLine(value: unknown, line: number): void {
-    if (Array.isArray(value)) {
-      for (const element of value) this.out.push({ kind: 'parsed', line, value: element });
-      return;
-    }
-    if (value && typeof value === 'object') {
-      const obj = value as Record<string, unknown>;
-      for (const key of ENVELOPE_KEYS) {
-        const inner = obj[key];
-        if (Array.isArray(inner)) {
-          const meta: Record<string, string> = {};
-          for (const [k, v] of Object.entries(obj)) if (typeof v === 'string' && v.length <= MAX_META_CHARS) meta[k] = v;
-          const envelope: EnvelopeInfo = { key, meta };
-          for (const element of inner) this.out.push({ kind: 'parsed', line, value: element, envelope });
-          return;
-        }
-      }
-    }
-    this.out.push({ kind: 'parsed', line, value });
   }
 
   private skipGarbageLine(final: boolean): boolean {
@@ -438,6 +416,27 @@ export class JsonRecordSplitter {
       }
     }
   }
+}
+
+/**
+ * The records one parsed JSON Lines line holds: usually itself, but a line may be an array or a
+ * batch envelope (`{"records":[…]}`). `direct` is false for records taken out of a container.
+ */
+export function recordsOfLine(value: unknown, line: number): Array<SplitItem & { kind: 'parsed'; direct: boolean }> {
+  if (Array.isArray(value)) return value.map((element) => ({ kind: 'parsed', line, value: element, direct: false }));
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    for (const key of ENVELOPE_KEYS) {
+      const inner = obj[key];
+      if (Array.isArray(inner)) {
+        const meta: Record<string, string> = {};
+        for (const [k, v] of Object.entries(obj)) if (typeof v === 'string' && v.length <= MAX_META_CHARS) meta[k] = v;
+        const envelope: EnvelopeInfo = { key, meta };
+        return inner.map((element) => ({ kind: 'parsed', line, value: element, envelope, direct: false }));
+      }
+    }
+  }
+  return [{ kind: 'parsed', line, value, direct: true }];
 }
 
 /** Index of the closing quote of a string whose body starts at `from`, or -1. */

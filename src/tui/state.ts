@@ -5,8 +5,9 @@
  */
 import type { Pane } from '../model/audit-event.js';
 import type { LoadedEvent, LoadProblem } from '../model/loaded-event.js';
-import { isSubstrateWriteBack } from '../model/accessors.js';
 import { PANES } from '../model/pane.js';
+import type { LoadProgress } from '../ingest/load-session.js';
+import type { EventStore } from '../store/event-store.js';
 import { UTC, type TimeZoneChoice } from '../text/time-zone.js';
 import { DETAIL_TABS, detailLines, type DetailTab } from '../view/details.js';
 import { helpLines } from './help.js';
@@ -25,8 +26,9 @@ export interface ViewOptions {
 }
 
 export interface AppState {
-  events: readonly LoadedEvent[];
-  /** Per pane, indices into `events` of the rows shown, newest first. */
+  /** The loaded events; it grows while a load is under way, and `refresh` picks that up. */
+  store: EventStore;
+  /** Per pane, store indices of the rows shown, newest first. */
   rows: Record<Pane, Int32Array>;
   totals: Record<Pane, number>;
   hideSubstrate: boolean;
@@ -41,6 +43,10 @@ export interface AppState {
   problems: readonly LoadProblem[];
   problemCount: number;
   sources: readonly string[];
+  /** While loading: how far it is. Null once done (or when nothing is loading). */
+  loading: LoadProgress | null;
+  /** Inputs that could not be read at all. */
+  errors: readonly string[];
   options: ViewOptions;
   quit: boolean;
 }
@@ -50,7 +56,15 @@ export type Action =
   /** A key press, resolved against the keymap for the mode the app is in *now*. */
   | { type: 'key'; name: string }
   | { type: 'resize'; columns: number; rows: number }
-  | { type: 'load'; events: readonly LoadedEvent[]; problems: readonly LoadProblem[]; problemCount: number; sources: readonly string[] };
+  /** The store grew (or the load finished): recompute the rows, keeping the selected event selected. */
+  | {
+      type: 'refresh';
+      problems: readonly LoadProblem[];
+      problemCount: number;
+      sources: readonly string[];
+      loading: LoadProgress | null;
+      errors: readonly string[];
+    };
 
 /** Screen regions, in lines. The frame is one line shorter than the terminal (see components/App). */
 export const CHROME = { header: 2, tableHeader: 1, footer: 2 } as const;
@@ -68,28 +82,29 @@ export function isTooSmall(size: AppState['size']): boolean {
   return size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
 }
 
-function computeRows(events: readonly LoadedEvent[], hideSubstrate: boolean): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number> } {
-  const totals: Record<Pane, number> = { directory: 0, 'custom-security': 0 };
-  const shown: Record<Pane, number[]> = { directory: [], 'custom-security': [] };
-  events.forEach((loaded, index) => {
-    totals[loaded.pane]++;
-    if (hideSubstrate && isSubstrateWriteBack(loaded.event)) return;
-    shown[loaded.pane].push(index);
-  });
-  return { rows: { directory: Int32Array.from(shown.directory), 'custom-security': Int32Array.from(shown['custom-security']) }, totals };
+/**
+ * The rows of each pane, from the store's newest-first order: shared with the store when nothing
+ * is hidden (no work at all per refresh), filtered when write-backs are hidden.
+ */
+function computeRows(store: EventStore, hideSubstrate: boolean): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number> } {
+  const pick = (pane: Pane) => (hideSubstrate ? store.sortedIndices(pane, (i) => !store.isWriteBack(i)) : store.paneOrder(pane));
+  const rows = { directory: pick('directory'), 'custom-security': pick('custom-security') };
+  return { rows, totals: { directory: store.paneOrder('directory').length, 'custom-security': store.paneOrder('custom-security').length } };
 }
 
 export function initialState(input: {
-  events: readonly LoadedEvent[];
+  store: EventStore;
   problems?: readonly LoadProblem[];
   problemCount?: number;
   sources?: readonly string[];
+  loading?: LoadProgress | null;
+  errors?: readonly string[];
   size: AppState['size'];
   options?: Partial<ViewOptions>;
 }): AppState {
-  const { rows, totals } = computeRows(input.events, false);
+  const { rows, totals } = computeRows(input.store, false);
   return {
-    events: input.events,
+    store: input.store,
     rows,
     totals,
     hideSubstrate: false,
@@ -103,15 +118,21 @@ export function initialState(input: {
     problems: input.problems ?? [],
     problemCount: input.problemCount ?? input.problems?.length ?? 0,
     sources: input.sources ?? [],
+    loading: input.loading ?? null,
+    errors: input.errors ?? [],
     options: { timeZone: UTC, color: true, ...input.options },
     quit: false,
   };
 }
 
+export function selectedIndex(state: AppState): number | undefined {
+  return state.rows[state.pane][state.cursor[state.pane].selected];
+}
+
+/** The selected event in full (re-read from its source; the store caches the last few). */
 export function selectedEvent(state: AppState): LoadedEvent | undefined {
-  const rows = state.rows[state.pane];
-  const index = rows[state.cursor[state.pane].selected];
-  return index === undefined ? undefined : state.events[index];
+  const index = selectedIndex(state);
+  return index === undefined ? undefined : state.store.loadedEvent(index);
 }
 
 /** Keep the selection inside the rows and the window around the selection. */
@@ -181,7 +202,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, pane, mode: 'table', scroll: { ...state.scroll, details: 0 } };
     }
     case 'openDetails':
-      return selectedEvent(state) ? { ...state, mode: 'details', scroll: { ...state.scroll, details: 0 } } : state;
+      return selectedIndex(state) !== undefined ? { ...state, mode: 'details', scroll: { ...state.scroll, details: 0 } } : state;
     case 'detailsTab': {
       const index = (DETAIL_TABS.indexOf(state.detailTab) + action.direction + DETAIL_TABS.length) % DETAIL_TABS.length;
       return { ...state, detailTab: DETAIL_TABS[index], scroll: { ...state.scroll, details: 0 } };
@@ -196,7 +217,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, mode: state.mode === 'problems' ? 'table' : 'problems', scroll: { ...state.scroll, problems: 0 } };
     case 'toggleSubstrate': {
       const hideSubstrate = !state.hideSubstrate;
-      return keepSelection(state, { ...state, hideSubstrate, ...computeRows(state.events, hideSubstrate) });
+      return keepSelection(state, { ...state, hideSubstrate, ...computeRows(state.store, hideSubstrate) });
     }
     case 'quit':
       return { ...state, quit: true };
@@ -205,16 +226,9 @@ export function reducer(state: AppState, action: Action): AppState {
       const resized = { ...state, size };
       return { ...resized, cursor: clampAll(resized), scroll: { details: 0, help: 0, problems: 0 } };
     }
-    case 'load': {
-      const next: AppState = {
-        ...state,
-        events: action.events,
-        problems: action.problems,
-        problemCount: action.problemCount,
-        sources: action.sources,
-        ...computeRows(action.events, state.hideSubstrate),
-      };
-      return { ...next, cursor: clampAll(next) };
+    case 'refresh': {
+      const { type: _type, ...loadState } = action;
+      return keepSelection(state, { ...state, ...loadState, ...computeRows(state.store, state.hideSubstrate) });
     }
   }
 }
@@ -227,20 +241,25 @@ function clampAll(state: AppState): Record<Pane, Cursor> {
   };
 }
 
-/** After the rows change, keep the same event selected when it is still shown (else the nearest). */
+/**
+ * After the rows change (more events loaded, write-backs hidden), keep the same event selected
+ * when it is still shown, else the one that would follow it; and keep it at the same height on
+ * screen, so the list does not jump under the reader while a load streams in.
+ */
 function keepSelection(before: AppState, after: AppState): AppState {
   const cursor = { ...after.cursor };
+  const store = after.store;
   for (const pane of PANES) {
-    const selectedIndex = before.rows[pane][before.cursor[pane].selected];
+    const selected = before.rows[pane][before.cursor[pane].selected];
     const rows = after.rows[pane];
     let position = 0;
-    if (selectedIndex !== undefined) {
-      // Rows are ascending event indices (newest first): binary search the first row >= it.
+    if (selected !== undefined && before.cursor[pane].selected > 0) {
+      // Rows are in the store's newest-first order: binary search where `selected` sits.
       let lo = 0;
       let hi = rows.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (rows[mid] < selectedIndex) lo = mid + 1;
+        if (rows[mid] !== selected && store.before(rows[mid], selected)) lo = mid + 1;
         else hi = mid;
       }
       position = lo;

@@ -1,9 +1,9 @@
 /**
  * The event table's columns, shared by the CLI's `--format table` and the explorer, so both show
- * an event the same way. Cell text is sanitised here: it goes straight to a terminal.
+ * an event the same way. They read an EventSummary (what the compact store keeps), and sanitise
+ * every cell here: it goes straight to a terminal.
  */
-import type { LoadedEvent } from '../model/loaded-event.js';
-import { firstTargetLabel, initiatorOf } from '../model/accessors.js';
+import type { EventSummary } from '../model/event-summary.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbols } from '../text/symbols.js';
 import { formatInZone, UTC, type TimeZoneChoice } from '../text/time-zone.js';
@@ -15,7 +15,7 @@ export interface Column {
    * any room beyond the ideals (long UPNs and activity names use it).
    */
   width: { fixed: number } | { min: number; ideal: number; share: number };
-  cell(loaded: LoadedEvent, options: CellOptions): string;
+  cell(row: EventSummary, options: CellOptions): string;
 }
 
 export interface CellOptions {
@@ -33,30 +33,31 @@ export function statusText(result: string): string {
   return result ? result[0].toUpperCase() + result.slice(1) : '';
 }
 
-export function targetsText(loaded: LoadedEvent): string {
-  const first = firstTargetLabel(loaded.event);
-  const more = loaded.event.targetResources.length - 1;
-  return more > 0 ? `${first} (+${more})` : first;
+export const isFailure = (row: EventSummary): boolean => row.result === 'failure' || row.result === 'timeout';
+
+export function targetsText(row: EventSummary): string {
+  const more = row.targetCount - 1;
+  return more > 0 ? `${row.target} (+${more})` : row.target;
 }
 
-export function initiatorText(loaded: LoadedEvent): string {
-  const initiator = initiatorOf(loaded.event);
-  if (initiator.kind === 'app') return symbols().appMarker + initiator.label;
-  return initiator.label;
+export function initiatorText(row: EventSummary): string {
+  return row.initiatorKind === 'app' ? symbols().appMarker + row.initiator : row.initiator;
 }
+
+const isoOf = (timeMs: number) => new Date(timeMs).toISOString();
 
 export const EVENT_COLUMNS: readonly Column[] = [
   {
     header: (o) => `Date (${(o.timeZone ?? UTC).label})`,
     width: { fixed: 19 },
-    cell: (l, o) => formatInZone(l.event.activityDateTime, o.timeZone ?? UTC),
+    cell: (r, o) => formatInZone(isoOf(r.timeMs), o.timeZone ?? UTC),
   },
-  { header: 'Service', width: { min: 10, ideal: 16, share: 0 }, cell: (l) => sanitize(l.event.loggedByService) },
-  { header: 'Category', width: { min: 8, ideal: 14, share: 0 }, cell: (l) => sanitize(l.event.category) },
-  { header: 'Activity', width: { min: 12, ideal: 29, share: 2 }, cell: (l) => sanitize(l.event.activityDisplayName.trim()) },
-  { header: 'Status', width: { fixed: 7 }, cell: (l) => statusText(l.event.result) },
-  { header: 'Target(s)', width: { min: 9, ideal: 22, share: 1.5 }, cell: (l) => sanitize(targetsText(l)) },
-  { header: 'Initiated by', width: { min: 9, ideal: 27, share: 1.5 }, cell: (l) => sanitize(initiatorText(l)) },
+  { header: 'Service', width: { min: 10, ideal: 16, share: 0 }, cell: (r) => sanitize(r.service) },
+  { header: 'Category', width: { min: 8, ideal: 14, share: 0 }, cell: (r) => sanitize(r.category) },
+  { header: 'Activity', width: { min: 12, ideal: 29, share: 2 }, cell: (r) => sanitize(r.activity) },
+  { header: 'Status', width: { fixed: 7 }, cell: (r) => statusText(r.result) },
+  { header: 'Target(s)', width: { min: 9, ideal: 22, share: 1.5 }, cell: (r) => sanitize(targetsText(r)) },
+  { header: 'Initiated by', width: { min: 9, ideal: 27, share: 1.5 }, cell: (r) => sanitize(initiatorText(r)) },
 ];
 
 /** Column widths that fill `total` columns, one space between columns. */

@@ -3,6 +3,8 @@ import { createElement } from 'react';
 import { App } from '../../components/App.js';
 import type { LoadedEvent, LoadProblem } from '../../src/model/loaded-event.js';
 import { initialState, type ViewOptions } from '../../src/tui/state.js';
+import { storeFromEvents } from '../../src/store/from-events.js';
+import type { LoadProgress } from '../../src/ingest/load-session.js';
 
 export const KEYS = {
   up: '\u001B[A',
@@ -28,13 +30,14 @@ export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms)
 export function renderExplorer(
   events: readonly LoadedEvent[],
   size = { columns: 140, rows: 40 },
-  extra: { problems?: LoadProblem[]; options?: Partial<ViewOptions>; sources?: string[] } = {},
+  extra: { problems?: LoadProblem[]; options?: Partial<ViewOptions>; sources?: string[]; loading?: LoadProgress } = {},
 ) {
   const initial = initialState({
-    events,
+    store: storeFromEvents(events),
     size,
     problems: extra.problems,
     sources: extra.sources ?? ['fixture.jsonl'],
+    loading: extra.loading ?? null,
     options: { color: false, ...extra.options },
   });
   const instance = render(createElement(App, { initial }));

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bodyHeight, initialState, reducer, selectedEvent, type Action, type AppState } from '../../src/tui/state.js';
 import { commandFor } from '../../src/tui/keymap.js';
+import { storeFromEvents } from '../../src/store/from-events.js';
+import { EventBatcher } from '../../src/store/event-batcher.js';
+import { LoaderVocabulary } from '../../src/store/event-store.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded, manyEvents } from '../helpers/loaded.js';
 
@@ -11,7 +14,7 @@ const substrate = { user: null, app: { appId: null, displayName: 'Microsoft Subs
 
 describe('explorer reducer', () => {
   const events = manyEvents(100, (i) => (i % 10 === 0 ? { category: 'AttributeManagement' } : {}));
-  const start = initialState({ events, size });
+  const start = initialState({ store: storeFromEvents(events), size });
 
   it('starts on the Directory pane at the newest event, with per-pane totals', () => {
     expect(bodyHeight(size)).toBe(14);
@@ -94,7 +97,7 @@ describe('explorer reducer', () => {
       graphEvent({ id: 'wb', activityDateTime: '2026-11-20T10:00:02Z', initiatedBy: substrate }),
       graphEvent({ id: 'b', activityDateTime: '2026-11-20T10:00:01Z' }),
     );
-    const state = run(initialState({ events: mixed, size }), { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
+    const state = run(initialState({ store: storeFromEvents(mixed), size }), { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
     expect(selectedId(state)).toBe('b');
     const hidden = run(state, { type: 'toggleSubstrate' });
     expect(hidden.rows.directory.length).toBe(2);
@@ -110,11 +113,34 @@ describe('explorer reducer', () => {
     expect(taller.cursor.directory).toEqual({ selected: 89, top: 56 });
   });
 
-  it('takes newly loaded events and keeps the selection in range', () => {
-    const last = run(start, { type: 'jump', to: 'last' });
-    const fewer = run(last, { type: 'load', events: events.slice(0, 20), problems: [], problemCount: 0, sources: ['x'] });
-    expect(fewer.cursor.directory.selected).toBe(fewer.rows.directory.length - 1);
-    expect(fewer.sources).toEqual(['x']);
+  it('refreshes from a growing store, keeping the selected event selected and where it was on screen', () => {
+    const store = storeFromEvents(manyEvents(30));
+    const state = run(initialState({ store, size }), { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
+    expect(selectedId(state)).toBe('e2');
+    // Newer events arrive (as from a second part of the file), and some older ones.
+    const newer = manyEvents(5).map((l, i) => ({ ...l, event: { ...l.event, id: `new${i}` }, timeMs: l.timeMs + 3_600_000 }));
+    const batcher = new EventBatcher('more.jsonl', (batch) => store.append(batch, new LoaderVocabulary()));
+    for (const loaded of newer) batcher.add(loaded, null);
+    batcher.flush();
+    store.sortNewEvents();
+    const progress = { bytesRead: 10, bytesTotal: 100, events: 35, problemCount: 0, done: false, startedAt: 0, finishedAt: null };
+    const refreshed = run(state, { type: 'refresh', problems: [], problemCount: 0, sources: ['x'], loading: progress, errors: [] });
+    expect(refreshed.totals.directory).toBe(35);
+    expect(selectedId(refreshed)).toBe('e2');
+    expect(refreshed.cursor.directory.selected).toBe(7);
+    expect(refreshed.cursor.directory.selected - refreshed.cursor.directory.top).toBe(2);
+    expect(refreshed.loading).toBe(progress);
+  });
+
+  it('follows the newest events while the selection is on the first row', () => {
+    const store = storeFromEvents(manyEvents(10));
+    const state = initialState({ store, size });
+    const batcher = new EventBatcher('more.jsonl', (batch) => store.append(batch, new LoaderVocabulary()));
+    for (const loaded of manyEvents(1).map((l) => ({ ...l, event: { ...l.event, id: 'newest' }, timeMs: l.timeMs + 1 }))) batcher.add(loaded, null);
+    batcher.flush();
+    store.sortNewEvents();
+    const refreshed = run(state, { type: 'refresh', problems: [], problemCount: 0, sources: [], loading: null, errors: [] });
+    expect(selectedId(refreshed)).toBe('newest');
   });
 
   it('resolves a key press against the keymap of the current mode', () => {

@@ -1,0 +1,5 @@
+// Loaded with `node --import` into a benchmarked command: reports the process's peak RSS
+// (workers included) on stderr when it exits.
+process.on('exit', () => {
+  process.stderr.write(`BENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+});

@@ -1,0 +1,289 @@
+/**
+ * Loading on the main thread's behalf: plans the work, runs it in worker threads (in-process when
+ * workers are not available, e.g. under the test runner, or for stdin, which only the main thread
+ * can read), and folds each batch into the event store as it arrives. Views watch `onChange` and
+ * `progress()` and stay interactive throughout.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LoadProblem } from '../model/loaded-event.js';
+import type { EventBatch } from '../store/event-batch.js';
+import { EventStore, LoaderVocabulary } from '../store/event-store.js';
+import type { InputSpec } from './inputs.js';
+import type { SourceReport } from './load.js';
+import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
+import type { WorkerMessage, WorkerRequest } from './load-worker.js';
+import { planUnits, type PlanOptions } from './plan-units.js';
+import { trace } from '../trace.js';
+
+export interface LoadProgress {
+  bytesRead: number;
+  /** Null when an input's size is unknown (stdin). */
+  bytesTotal: number | null;
+  events: number;
+  problemCount: number;
+  done: boolean;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+interface UnitState {
+  unit: LoadUnit;
+  vocabulary: LoaderVocabulary;
+  bytesRead: number;
+  spans: Array<[number, number]>;
+  problems: LoadProblem[];
+  result: UnitResult | null;
+}
+
+const PROBLEMS_KEPT = 1000;
+const SMALL_FILE_BYTES = 4 * 1024 * 1024;
+const WORKER_SCRIPT = new URL('./load-worker.js', import.meta.url);
+
+export interface LoadOptions {
+  /** Worker threads to parse with; 0 loads in-process. Default: one per core, at most 4. */
+  workers?: number;
+  /**
+   * Hold the workers back until this settles. The explorer passes "first frame drawn": on a
+   * two-core machine, workers starting up would otherwise slow the first frame by hundreds of ms.
+   */
+  startWorkersAfter?: Promise<unknown>;
+  /** How files are cut into units (tests make small files split). */
+  plan?: PlanOptions;
+}
+
+export class LoadSession {
+  readonly store = new EventStore();
+  readonly problems: LoadProblem[] = [];
+  problemCount = 0;
+  readonly errors: string[] = [];
+  readonly done: Promise<void>;
+  private readonly units: UnitState[];
+  private readonly bytesTotal: number | null;
+  private readonly startedAt = Date.now();
+  private finishedAt: number | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly workers: Worker[] = [];
+
+  constructor(inputs: readonly InputSpec[], options: LoadOptions = {}) {
+    const workerCount = options.workers ?? Math.min(4, availableParallelism());
+    // In-process loading still plans parts (as if for this many workers), so both paths are the same.
+    const planned = options.workers === 0 ? 2 : workerCount;
+    this.units = planUnits(inputs, Math.max(1, planned), options.plan).map((unit) => ({
+      unit,
+      vocabulary: new LoaderVocabulary(),
+      bytesRead: 0,
+      spans: [],
+      problems: [],
+      result: null,
+    }));
+    this.bytesTotal = totalBytes(inputs);
+    const canUseWorkers = workerCount > 0 && existsSync(fileURLToPath(WORKER_SCRIPT));
+    this.done = this.run(canUseWorkers ? workerCount : 0, options.startWorkersAfter).finally(() => {
+      this.finishedAt = Date.now();
+      trace(`load: done (${this.store.count} events)`);
+      for (const worker of this.workers) void worker.terminate();
+      this.notify();
+    });
+  }
+
+  /** Resolves when the first events are in the store, or the load ended, or `timeoutMs` passed. */
+  firstEvents(timeoutMs: number): Promise<void> {
+    if (this.store.count > 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      const unsubscribe = this.onChange(() => {
+        if (this.store.count > 0) done();
+      });
+      void this.done.then(done, done);
+      function done() {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      }
+    });
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  progress(): LoadProgress {
+    return {
+      bytesRead: this.units.reduce((sum, u) => sum + u.bytesRead, 0),
+      bytesTotal: this.bytesTotal,
+      events: this.store.count,
+      problemCount: this.problemCount,
+      done: this.finishedAt !== null,
+      startedAt: this.startedAt,
+      finishedAt: this.finishedAt,
+    };
+  }
+
+  /** Reports per input (parts of one file merged), in input order. */
+  reports(): SourceReport[] {
+    const bySource = new Map<string, SourceReport>();
+    for (const state of this.units) {
+      const report = state.result?.report;
+      if (!report) continue;
+      const merged = bySource.get(report.source);
+      if (!merged) bySource.set(report.source, { ...report, formats: [...report.formats] });
+      else {
+        merged.events += report.events;
+        merged.problems += report.problems;
+        merged.bytesRead += report.bytesRead;
+        for (const f of report.formats) if (!merged.formats.includes(f)) merged.formats.push(f);
+        merged.error ??= report.error;
+      }
+    }
+    return [...bySource.values()];
+  }
+
+  cancel(): void {
+    for (const worker of this.workers) void worker.terminate();
+  }
+
+  private take(state: UnitState, batch: EventBatch): void {
+    if (this.store.count === 0 && batch.count > 0) trace(`load: first batch (${batch.count} events)`);
+    const start = this.store.append(batch, state.vocabulary);
+    state.spans.push([start, start + batch.count]);
+    state.bytesRead = batch.bytesRead;
+    for (const problem of batch.problems) {
+      this.problemCount++;
+      state.problems.push(problem);
+      if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
+    }
+    this.notify();
+  }
+
+  private finish(state: UnitState, result: UnitResult): void {
+    state.result = result;
+    if (result.report.error && !this.errors.includes(result.report.error)) this.errors.push(result.report.error);
+    if (state.unit.kind === 'lines') this.makeLinesAbsolute(state.unit.path);
+    this.notify();
+  }
+
+  /** Parts of a split file count lines from their own start; once all are read, add what came before. */
+  private makeLinesAbsolute(path: string): void {
+    const parts = this.units.filter((u) => u.unit.kind === 'lines' && u.unit.path === path);
+    if (parts.some((p) => p.result === null)) return;
+    let base = 0;
+    for (const part of parts) {
+      if (base > 0) {
+        for (const [start, end] of part.spans) this.store.addLineBase(start, end, base);
+        for (const problem of part.problems) if (problem.line !== undefined) problem.line += base;
+      }
+      base += part.result!.newlines;
+    }
+  }
+
+  /**
+   * Where a unit runs: on the main thread for heads (see LoadUnit), stdin (only this thread can
+   * read it) and small files (a worker's start-up would cost more than parsing them); the rest in
+   * workers.
+   */
+  private static inProcess(unit: LoadUnit, workerCount: number): boolean {
+    if (workerCount === 0 || (unit.kind === 'lines' && unit.head === true)) return true;
+    if (unit.kind !== 'input') return false;
+    if (unit.input.kind === 'stdin') return true;
+    try {
+      return statSync(unit.input.path).size < SMALL_FILE_BYTES;
+    } catch {
+      return true;
+    }
+  }
+
+  private async run(workerCount: number, startWorkersAfter?: Promise<unknown>): Promise<void> {
+    const inProcess = this.units.filter((u) => LoadSession.inProcess(u.unit, workerCount));
+    const inWorkers = this.units.filter((u) => !inProcess.includes(u));
+    // Holding workers back only helps when the main thread has something to show meanwhile.
+    const holdWorkers = startWorkersAfter !== undefined && inProcess.length > 0;
+    const workers = (holdWorkers ? startWorkersAfter : Promise.resolve()).then(
+      () => this.runInWorkers(inWorkers, Math.min(workerCount, inWorkers.length)),
+      () => this.runInWorkers(inWorkers, Math.min(workerCount, inWorkers.length)),
+    );
+    await Promise.all([this.runInProcess(inProcess), workers]);
+  }
+
+  private async runInProcess(states: UnitState[]): Promise<void> {
+    for (const state of states) {
+      try {
+        this.finish(state, await runUnit(state.unit, (batch) => this.take(state, batch)));
+      } catch (error) {
+        this.failed(state, error instanceof Error ? error.message : String(error));
+      }
+    }
+  }
+
+  private failed(state: UnitState, message: string): void {
+    const source = state.unit.kind === 'lines' ? state.unit.path : state.unit.input.kind === 'file' ? state.unit.input.path : '<stdin>';
+    this.finish(state, { report: { source, formats: [], events: 0, problems: 0, bytesRead: state.bytesRead, error: `${source}: ${message}` }, newlines: 0 });
+  }
+
+  private runInWorkers(states: UnitState[], count: number): Promise<void> {
+    if (states.length === 0) return Promise.resolve();
+    const queue = states.map((_, id) => id);
+    let remaining = states.length;
+    let alive = count;
+    return new Promise<void>((resolve) => {
+      const settled = () => {
+        if (--remaining === 0) resolve();
+      };
+      const next = (worker: Worker): number | undefined => {
+        const id = queue.shift();
+        if (id !== undefined) worker.postMessage({ unit: states[id].unit, id } satisfies WorkerRequest);
+        return id;
+      };
+      for (let w = 0; w < count; w++) {
+        const worker = new Worker(WORKER_SCRIPT);
+        this.workers.push(worker);
+        let current = next(worker);
+        worker.on('message', (message: WorkerMessage) => {
+          const state = states[message.id];
+          if (message.type === 'batch') {
+            this.take(state, message.batch);
+            return;
+          }
+          if (message.type === 'done') this.finish(state, message.result);
+          else this.failed(state, message.message);
+          current = next(worker);
+          settled();
+        });
+        worker.on('error', (error) => {
+          // A crashed worker loses its unit; report it, and the queue if no worker is left.
+          if (current !== undefined) {
+            this.failed(states[current], error.message);
+            current = undefined;
+            settled();
+          }
+          if (--alive === 0) {
+            for (const id of queue.splice(0)) {
+              this.failed(states[id], error.message);
+              settled();
+            }
+          }
+        });
+      }
+    });
+  }
+}
+
+function totalBytes(inputs: readonly InputSpec[]): number | null {
+  let total = 0;
+  for (const input of inputs) {
+    if (input.kind === 'stdin') return null;
+    try {
+      total += statSync(input.path).size;
+    } catch {
+      // unreadable inputs are reported by their unit
+    }
+  }
+  return total;
+}

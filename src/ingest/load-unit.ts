@@ -1,0 +1,154 @@
+/**
+ * One piece of loading work, runnable in a worker thread or in-process: either a whole input
+ * through the general streaming path, or a byte range of a UTF-8 JSON Lines file read directly
+ * (the fast path big exports take, split across workers, with every record's file offset kept so
+ * the details view can re-read it).
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { EventBatcher } from '../store/event-batcher.js';
+import type { EventBatch } from '../store/event-batch.js';
+import type { InputSpec } from './inputs.js';
+import { inputName } from './inputs.js';
+import { loadInput, RecordClassifier, UnknownFormatError, type LoadSink, type SourceReport } from './load.js';
+import { jsonErrorReason, recordsOfLine } from './split-json.js';
+
+export type LoadUnit =
+  | { kind: 'input'; input: InputSpec }
+  | {
+      kind: 'lines';
+      path: string;
+      start: number;
+      end: number;
+      part: number;
+      parts: number;
+      /** The file's first few hundred KB, read on the main thread at once: the first rows on screen. */
+      head?: boolean;
+    };
+
+export interface UnitResult {
+  report: SourceReport;
+  /** Newlines in a `lines` unit's range, so later parts' line numbers can be made absolute. */
+  newlines: number;
+}
+
+/** Flush at least this often, so the first rows and the progress line appear at once. */
+const FLUSH_EVERY_MS = 100;
+const FIRST_FLUSH_MS = 15;
+const CHUNK_BYTES = 1 << 20;
+
+export async function runUnit(unit: LoadUnit, emit: (batch: EventBatch) => void): Promise<UnitResult> {
+  return unit.kind === 'input' ? runInputUnit(unit.input, emit) : runLinesUnit(unit, emit);
+}
+
+async function runInputUnit(input: InputSpec, emit: (batch: EventBatch) => void): Promise<UnitResult> {
+  const batcher = new EventBatcher(inputName(input), emit);
+  const counter = { read: 0 };
+  // The first batch goes out soon (a screenful of events), later ones at the normal pace.
+  let lastFlush = Date.now();
+  let interval = FIRST_FLUSH_MS;
+  const sink: LoadSink = {
+    event(loaded, origin) {
+      batcher.add(loaded, null, origin.customSecuritySource);
+      if (Date.now() - lastFlush > interval) {
+        batcher.bytesRead = counter.read;
+        batcher.flush();
+        lastFlush = Date.now();
+        interval = FLUSH_EVERY_MS;
+      }
+    },
+    problem: (problem) => batcher.problem(problem),
+  };
+  const report = await loadInput(input, sink, counter);
+  batcher.bytesRead = counter.read;
+  batcher.flush();
+  return { report, newlines: 0 };
+}
+
+async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (batch: EventBatch) => void): Promise<UnitResult> {
+  const report: SourceReport = { source: unit.path, formats: [], events: 0, problems: 0, bytesRead: 0 };
+  const batcher = new EventBatcher(unit.path, emit);
+  let lineStart = unit.start;
+  let lineLength = 0;
+  let lineDirect = true;
+  const sink: LoadSink = {
+    event(loaded, origin) {
+      report.events++;
+      const direct = lineDirect && origin.direct && origin.formatIndex >= 0;
+      batcher.add(loaded, direct ? { offset: lineStart, length: lineLength, format: origin.formatIndex } : null, origin.customSecuritySource);
+    },
+    problem(problem) {
+      report.problems++;
+      batcher.problem(problem);
+    },
+  };
+  const classifier = new RecordClassifier(unit.path, sink, report);
+  const fd = openSync(unit.path, 'r');
+  let newlines = 0;
+  // The first chunk is sent at once: it holds the first rows the user sees.
+  let lastFlush = 0;
+  try {
+    let position = unit.start;
+    let carry = Buffer.alloc(0);
+    let carryStart = unit.start;
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    while (position < unit.end) {
+      const bytes = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, unit.end - position), position);
+      if (bytes === 0) break;
+      position += bytes;
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytes)]) : chunk.subarray(0, bytes);
+      const dataStart = carry.length > 0 ? carryStart : position - bytes;
+      let from = 0;
+      for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
+        newlines++;
+        takeLine(data, from, nl, dataStart + from, newlines);
+        from = nl + 1;
+      }
+      // Keep the unfinished line; copy it, since `chunk` is reused.
+      carry = Buffer.from(data.subarray(from));
+      carryStart = dataStart + from;
+      batcher.bytesRead = position - unit.start;
+      if (Date.now() - lastFlush > FLUSH_EVERY_MS) {
+        batcher.flush();
+        lastFlush = Date.now();
+      }
+    }
+    if (carry.length > 0) takeLine(carry, 0, carry.length, carryStart, newlines + 1);
+    classifier.end();
+  } catch (error) {
+    if (!(error instanceof UnknownFormatError)) throw error;
+    report.error = error.message;
+  } finally {
+    closeSync(fd);
+  }
+  batcher.bytesRead = unit.end - unit.start;
+  batcher.flush();
+  report.bytesRead = unit.end - unit.start;
+  return { report, newlines };
+
+  function takeLine(data: Buffer, from: number, to: number, fileOffset: number, line: number): void {
+    let end = to;
+    if (end > from && data[end - 1] === 13) end--; // CRLF
+    let begin = from;
+    while (begin < end && (data[begin] === 32 || data[begin] === 9)) begin++;
+    if (begin === end) return;
+    lineStart = fileOffset + (begin - from);
+    lineLength = end - begin;
+    const text = data.toString('utf8', begin, end);
+    if (text[0] !== '{' && text[0] !== '[') {
+      classifier.take({ kind: 'problem', line, reason: `not a JSON object: ${JSON.stringify(text.slice(0, 40))}` });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      classifier.take({ kind: 'problem', line, reason: `invalid JSON (${jsonErrorReason(error)})` });
+      return;
+    }
+    for (const item of recordsOfLine(value, line)) {
+      lineDirect = item.direct;
+      classifier.takeValue(item.value, line, item.envelope);
+    }
+    lineDirect = true;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Deciding how to load each input. A plain UTF-8 JSON Lines file (the shape of large Graph,
+ * collector and diagnostic exports) is cut into byte ranges at line ends, one per worker, and read
+ * directly; everything else (gzip, UTF-16, arrays, envelopes, CSV, stdin) streams whole through the
+ * general path in one worker.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { InputSpec } from './inputs.js';
+import type { LoadUnit } from './load-unit.js';
+
+/** Below this, splitting costs more (worker start-up) than it saves. */
+const SPLIT_FROM_BYTES = 32 * 1024 * 1024;
+/**
+ * The head of a JSON Lines file is parsed on the main thread straight away (a few ms), so the
+ * first rows are on screen before the workers have even started.
+ */
+const HEAD_RANGE_BYTES = 128 * 1024;
+const HEAD_BYTES = 64 * 1024;
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  const read = readSync(fd, buffer, 0, length, position);
+  return buffer.subarray(0, read);
+}
+
+/** Is this the head of a UTF-8 JSON Lines file? (Same rule as the JSON splitter's lines mode.) */
+function looksLikeJsonLines(head: Buffer): boolean {
+  if (head[0] === 0x1f && head[1] === 0x8b) return false; // gzip
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false; // UTF-16
+  const text = head.toString('utf8').replace(/^\uFEFF/, '').replace(/^\s+/, '');
+  if (!text.startsWith('{')) return false;
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd === -1) return false;
+  const first = text.slice(0, firstEnd).trim();
+  if (first.length > 1 && first.endsWith('}')) return true;
+  const second = text.slice(firstEnd + 1, text.indexOf('\n', firstEnd + 1) === -1 ? undefined : text.indexOf('\n', firstEnd + 1));
+  return second.startsWith('{"') || second.startsWith('{ "');
+}
+
+export interface PlanOptions {
+  /** Split JSON Lines files from this size on (tests use small values). */
+  splitFromBytes?: number;
+  headBytes?: number;
+}
+
+export function planUnits(inputs: readonly InputSpec[], workers: number, options: PlanOptions = {}): LoadUnit[] {
+  const splitFrom = options.splitFromBytes ?? SPLIT_FROM_BYTES;
+  const headBytes = options.headBytes ?? HEAD_RANGE_BYTES;
+  const units: LoadUnit[] = [];
+  for (const input of inputs) {
+    if (input.kind === 'stdin') {
+      units.push({ kind: 'input', input });
+      continue;
+    }
+    let fd: number;
+    try {
+      fd = openSync(input.path, 'r');
+    } catch {
+      units.push({ kind: 'input', input }); // the general path reports why it cannot be read
+      continue;
+    }
+    try {
+      const size = statSync(input.path).size;
+      const head = readAt(fd, 0, HEAD_BYTES);
+      if (!looksLikeJsonLines(head)) {
+        units.push({ kind: 'input', input });
+        continue;
+      }
+      const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+      const parts = size >= splitFrom ? Math.max(1, workers) : 1;
+      const cuts = [bom];
+      const headNewline = size > 2 * headBytes ? readAt(fd, headBytes, 1 << 20).indexOf(10) : -1;
+      const hasHead = headNewline !== -1;
+      if (hasHead) cuts.push(headBytes + headNewline + 1);
+      for (let k = 1; k < parts; k++) {
+        const guess = Math.max(cuts[cuts.length - 1], Math.floor((size * k) / parts));
+        const window = readAt(fd, guess, 1 << 20);
+        const nl = window.indexOf(10);
+        // A line longer than the window: keep fewer parts rather than cut inside a record.
+        if (nl !== -1 && guess + nl + 1 > cuts[cuts.length - 1]) cuts.push(guess + nl + 1);
+      }
+      cuts.push(size);
+      for (let k = 0; k + 1 < cuts.length; k++) {
+        units.push({ kind: 'lines', path: input.path, start: cuts[k], end: cuts[k + 1], part: k, parts: cuts.length - 1, head: hasHead && k === 0 });
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return units;
+}

@@ -1,0 +1,54 @@
+/**
+ * Events in transit from a loader (usually a worker thread) to the store: compact columns in
+ * transferable typed arrays, strings as ids into the loader's own vocabulary (new strings ride
+ * along once), and, for records that have no address in a file (gzip, stdin, CSV rows, expanded
+ * tables), the normalised event as JSON bytes.
+ */
+import type { LoadProblem } from '../model/loaded-event.js';
+
+export const STRING_FIELDS = ['service', 'category', 'activity', 'operationType', 'result', 'initiator', 'ip', 'target'] as const;
+export type StringField = (typeof STRING_FIELDS)[number];
+export const STRING_FIELD_COUNT = STRING_FIELDS.length;
+export const stringFieldIndex = (field: StringField): number => STRING_FIELDS.indexOf(field);
+
+export const FLAG = {
+  customSecurity: 1,
+  writeBack: 2,
+  /** The raw record is JSON in the arena, not at an offset in the source file. */
+  inArena: 4,
+  /** Read from a custom-security source (endpoint, table, diagnostic category): re-applied on re-read. */
+  customSecuritySource: 8,
+} as const;
+
+export const INITIATOR_KINDS = ['none', 'user', 'app'] as const;
+
+export interface EventBatch {
+  source: string;
+  count: number;
+  time: Float64Array;
+  flags: Uint8Array;
+  initiatorKind: Uint8Array;
+  targetCount: Uint16Array;
+  /** `count × STRING_FIELD_COUNT` ids, row by row, into the loader's vocabulary. */
+  strings: Uint32Array;
+  /** Strings first used in this batch; their ids are `firstNewString`, `firstNewString + 1`, … */
+  newStrings: string[];
+  firstNewString: number;
+  /** Index into OBJECT_FORMATS for records re-read from the file; unused for arena records. */
+  format: Uint8Array;
+  /** 1-based line (0 when unknown), relative to `lineBase` of the unit until it is known. */
+  line: Uint32Array;
+  rawOffset: Float64Array;
+  rawLength: Uint32Array;
+  arena: Uint8Array;
+  problems: LoadProblem[];
+  /** Bytes of the source consumed so far by this unit (for progress). */
+  bytesRead: number;
+}
+
+/** The buffers a batch can hand over to another thread without copying. */
+export function transferablesOf(batch: EventBatch): ArrayBuffer[] {
+  return [batch.time, batch.flags, batch.initiatorKind, batch.targetCount, batch.strings, batch.format, batch.line, batch.rawOffset, batch.rawLength, batch.arena].map(
+    (array) => array.buffer as ArrayBuffer,
+  );
+}

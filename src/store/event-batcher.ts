@@ -1,0 +1,119 @@
+/**
+ * The loader's side of the store: turns normalised events into EventBatches of a few thousand,
+ * interning strings in a vocabulary local to this loader.
+ */
+import type { LoadedEvent, LoadProblem } from '../model/loaded-event.js';
+import { summarize } from '../model/event-summary.js';
+import { FLAG, INITIATOR_KINDS, STRING_FIELD_COUNT, STRING_FIELDS, type EventBatch } from './event-batch.js';
+
+export interface RawAddress {
+  offset: number;
+  length: number;
+  format: number;
+}
+
+const BATCH_EVENTS = 4096;
+
+export class EventBatcher {
+  private readonly vocabulary = new Map<string, number>([['', 0]]);
+  private nextStringId = 1;
+  private batch: EventBatch;
+  private arenaChunks: Buffer[] = [];
+  private arenaBytes = 0;
+  bytesRead = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly emit: (batch: EventBatch) => void,
+  ) {
+    this.batch = this.fresh();
+  }
+
+  private fresh(): EventBatch {
+    return {
+      source: this.source,
+      count: 0,
+      time: new Float64Array(BATCH_EVENTS),
+      flags: new Uint8Array(BATCH_EVENTS),
+      initiatorKind: new Uint8Array(BATCH_EVENTS),
+      targetCount: new Uint16Array(BATCH_EVENTS),
+      strings: new Uint32Array(BATCH_EVENTS * STRING_FIELD_COUNT),
+      newStrings: [],
+      firstNewString: this.nextStringId,
+      format: new Uint8Array(BATCH_EVENTS),
+      line: new Uint32Array(BATCH_EVENTS),
+      rawOffset: new Float64Array(BATCH_EVENTS),
+      rawLength: new Uint32Array(BATCH_EVENTS),
+      arena: new Uint8Array(0),
+      problems: [],
+      bytesRead: 0,
+    };
+  }
+
+  private intern(value: string): number {
+    let id = this.vocabulary.get(value);
+    if (id === undefined) {
+      id = this.nextStringId++;
+      this.vocabulary.set(value, id);
+      this.batch.newStrings.push(value);
+    }
+    return id;
+  }
+
+  /** `raw` is where the record can be re-read from the file; without it the event goes to the arena. */
+  add(loaded: LoadedEvent, raw: RawAddress | null, customSecuritySource = false): void {
+    const b = this.batch;
+    const i = b.count;
+    const summary = summarize(loaded);
+    b.time[i] = summary.timeMs;
+    let flags = (summary.pane === 'custom-security' ? FLAG.customSecurity : 0) | (summary.writeBack ? FLAG.writeBack : 0);
+    if (customSecuritySource) flags |= FLAG.customSecuritySource;
+    b.initiatorKind[i] = INITIATOR_KINDS.indexOf(summary.initiatorKind);
+    b.targetCount[i] = Math.min(65535, summary.targetCount);
+    const base = i * STRING_FIELD_COUNT;
+    for (let f = 0; f < STRING_FIELD_COUNT; f++) b.strings[base + f] = this.intern(summary[STRING_FIELDS[f]]);
+    b.line[i] = loaded.origin.line ?? 0;
+    if (raw) {
+      b.rawOffset[i] = raw.offset;
+      b.rawLength[i] = raw.length;
+      b.format[i] = raw.format;
+    } else {
+      flags |= FLAG.inArena;
+      const bytes = Buffer.from(JSON.stringify(loaded.event), 'utf8');
+      b.rawOffset[i] = this.arenaBytes;
+      b.rawLength[i] = bytes.length;
+      this.arenaChunks.push(bytes);
+      this.arenaBytes += bytes.length;
+    }
+    b.flags[i] = flags;
+    b.count++;
+    if (b.count === BATCH_EVENTS) this.flush();
+  }
+
+  problem(problem: LoadProblem): void {
+    this.batch.problems.push(problem);
+  }
+
+  /** Send what is pending (also when it is only problems or progress). */
+  flush(): void {
+    const b = this.batch;
+    b.bytesRead = this.bytesRead;
+    if (this.arenaBytes > 0) b.arena = new Uint8Array(Buffer.concat(this.arenaChunks, this.arenaBytes));
+    if (b.count < BATCH_EVENTS) {
+      // Trim so only the used part crosses the thread boundary.
+      b.time = b.time.slice(0, b.count);
+      b.flags = b.flags.slice(0, b.count);
+      b.initiatorKind = b.initiatorKind.slice(0, b.count);
+      b.targetCount = b.targetCount.slice(0, b.count);
+      b.strings = b.strings.slice(0, b.count * STRING_FIELD_COUNT);
+      b.format = b.format.slice(0, b.count);
+      b.line = b.line.slice(0, b.count);
+      b.rawOffset = b.rawOffset.slice(0, b.count);
+      b.rawLength = b.rawLength.slice(0, b.count);
+    }
+    this.arenaChunks = [];
+    this.arenaBytes = 0;
+    this.emit(b);
+    this.batch = this.fresh();
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * The compact event store: per event a few typed-array columns and interned string ids, plus
+ * where to re-read the full record (an offset into its file, or JSON in an in-memory arena for
+ * inputs that cannot be re-read: gzip, stdin, CSV rows). A million events take tens of MB instead
+ * of the GBs a million parsed objects would; the details view re-reads one event on demand.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { AuditEvent, Pane } from '../model/audit-event.js';
+import type { EventSummary } from '../model/event-summary.js';
+import type { LoadedEvent } from '../model/loaded-event.js';
+import { OBJECT_FORMATS } from '../ingest/formats/index.js';
+import { isObject } from '../ingest/fields.js';
+import { FLAG, INITIATOR_KINDS, STRING_FIELD_COUNT, STRING_FIELDS, stringFieldIndex, type EventBatch, type StringField } from './event-batch.js';
+import { ensureCapacity } from './growable.js';
+import { Vocabulary } from './vocabulary.js';
+
+/** Maps one loader's string ids to the store's. */
+export class LoaderVocabulary {
+  readonly toStore: number[] = [0];
+}
+
+const DETAIL_CACHE = 64;
+
+export class EventStore {
+  count = 0;
+  /** Events per pane, whether sorted yet or not. */
+  readonly paneCounts: Record<Pane, number> = { directory: 0, 'custom-security': 0 };
+  /** Bumped on every change, so views know when to recompute. */
+  version = 0;
+  readonly vocabulary = new Vocabulary();
+  readonly sources: string[] = [];
+  private time = new Float64Array(0);
+  private flags = new Uint8Array(0);
+  private initiatorKinds = new Uint8Array(0);
+  private targetCounts = new Uint16Array(0);
+  private strings = new Uint32Array(0);
+  private formats = new Uint8Array(0);
+  private lines = new Uint32Array(0);
+  private rawOffsets = new Float64Array(0);
+  private rawLengths = new Uint32Array(0);
+  private sourceIds = new Uint16Array(0);
+  private arena = Buffer.alloc(0);
+  private arenaUsed = 0;
+  /**
+   * Per pane, its events newest first, as of the last `sortNewEvents()`. Each merge makes new
+   * arrays, so an array handed out is never changed under its holder.
+   */
+  private sorted: Record<Pane, Int32Array> = { directory: new Int32Array(0), 'custom-security': new Int32Array(0) };
+  private sortedCount = 0;
+  private readonly fds = new Map<number, number>();
+  private readonly detailCache = new Map<number, LoadedEvent>();
+
+  sourceId(name: string): number {
+    let id = this.sources.indexOf(name);
+    if (id === -1) id = this.sources.push(name) - 1;
+    return id;
+  }
+
+  /** Take a batch from a loader; `loader` translates its string ids. Returns the first new index. */
+  append(batch: EventBatch, loader: LoaderVocabulary): number {
+    batch.newStrings.forEach((value, k) => (loader.toStore[batch.firstNewString + k] = this.vocabulary.intern(value)));
+    const start = this.count;
+    const end = start + batch.count;
+    this.grow(end, batch.arena.length);
+    this.time.set(batch.time, start);
+    this.flags.set(batch.flags, start);
+    this.initiatorKinds.set(batch.initiatorKind, start);
+    this.targetCounts.set(batch.targetCount, start);
+    this.formats.set(batch.format, start);
+    this.lines.set(batch.line, start);
+    this.rawLengths.set(batch.rawLength, start);
+    const source = this.sourceId(batch.source);
+    this.sourceIds.fill(source, start, end);
+    const map = loader.toStore;
+    const base = start * STRING_FIELD_COUNT;
+    for (let k = 0; k < batch.strings.length; k++) this.strings[base + k] = map[batch.strings[k]];
+    for (let i = 0; i < batch.count; i++) {
+      this.paneCounts[batch.flags[i] & FLAG.customSecurity ? 'custom-security' : 'directory']++;
+      const inArena = (batch.flags[i] & FLAG.inArena) !== 0;
+      this.rawOffsets[start + i] = inArena ? this.arenaUsed + batch.rawOffset[i] : batch.rawOffset[i];
+    }
+    if (batch.arena.length > 0) {
+      Buffer.from(batch.arena.buffer, batch.arena.byteOffset, batch.arena.length).copy(this.arena, this.arenaUsed);
+      this.arenaUsed += batch.arena.length;
+    }
+    this.count = end;
+    this.version++;
+    return start;
+  }
+
+  private grow(needed: number, arenaExtra: number): void {
+    this.time = ensureCapacity(this.time, needed, Float64Array);
+    this.flags = ensureCapacity(this.flags, needed, Uint8Array);
+    this.initiatorKinds = ensureCapacity(this.initiatorKinds, needed, Uint8Array);
+    this.targetCounts = ensureCapacity(this.targetCounts, needed, Uint16Array);
+    this.strings = ensureCapacity(this.strings, needed * STRING_FIELD_COUNT, Uint32Array);
+    this.formats = ensureCapacity(this.formats, needed, Uint8Array);
+    this.lines = ensureCapacity(this.lines, needed, Uint32Array);
+    this.rawOffsets = ensureCapacity(this.rawOffsets, needed, Float64Array);
+    this.rawLengths = ensureCapacity(this.rawLengths, needed, Uint32Array);
+    this.sourceIds = ensureCapacity(this.sourceIds, needed, Uint16Array);
+    if (this.arenaUsed + arenaExtra > this.arena.length) {
+      const grown = Buffer.alloc(Math.max(this.arena.length * 2, this.arenaUsed + arenaExtra, 1 << 16));
+      this.arena.copy(grown, 0, 0, this.arenaUsed);
+      this.arena = grown;
+    }
+  }
+
+  /** Shift line numbers of events [start, end) once the lines before their part of the file are counted. */
+  addLineBase(start: number, end: number, base: number): void {
+    for (let i = start; i < end; i++) if (this.lines[i] > 0) this.lines[i] += base;
+    this.version++;
+  }
+
+  /**
+   * Fold events appended since the last call into each pane's newest-first order: sort the new
+   * ones, then merge. Linear in the pane's size, so it can run on every refresh while loading.
+   */
+  sortNewEvents(): void {
+    if (this.sortedCount === this.count) return;
+    const time = this.time;
+    const fresh = new Int32Array(this.count - this.sortedCount);
+    for (let k = 0; k < fresh.length; k++) fresh[k] = this.sortedCount + k;
+    fresh.sort((a, b) => time[b] - time[a] || a - b);
+    for (const pane of ['directory', 'custom-security'] as const) {
+      const wanted = pane === 'custom-security' ? FLAG.customSecurity : 0;
+      const mine = fresh.filter((i) => (this.flags[i] & FLAG.customSecurity) === wanted);
+      if (mine.length > 0) this.sorted[pane] = mergeNewestFirst(this.sorted[pane], mine, time);
+    }
+    this.sortedCount = this.count;
+    this.version++;
+  }
+
+  /** A pane's events newest first (as of the last sort). Shared: do not modify. */
+  paneOrder(pane: Pane): Int32Array {
+    return this.sorted[pane];
+  }
+
+  /** Events of `pane` (or both) newest first, optionally only those that pass `keep`. */
+  sortedIndices(pane: Pane | 'all' = 'all', keep?: (index: number) => boolean): Int32Array {
+    const all = pane === 'all' ? mergeNewestFirst(this.sorted.directory, this.sorted['custom-security'], this.time) : this.sorted[pane];
+    if (!keep) return all;
+    const out = new Int32Array(all.length);
+    let n = 0;
+    for (let k = 0; k < all.length; k++) if (keep(all[k])) out[n++] = all[k];
+    return out.slice(0, n);
+  }
+
+  get unsortedCount(): number {
+    return this.count - this.sortedCount;
+  }
+
+  /** True when event `a` comes before event `b` newest first (ties: load order). */
+  before(a: number, b: number): boolean {
+    return this.time[a] > this.time[b] || (this.time[a] === this.time[b] && a < b);
+  }
+
+  pane(index: number): Pane {
+    return this.flags[index] & FLAG.customSecurity ? 'custom-security' : 'directory';
+  }
+
+  isWriteBack(index: number): boolean {
+    return (this.flags[index] & FLAG.writeBack) !== 0;
+  }
+
+  timeMs(index: number): number {
+    return this.time[index];
+  }
+
+  string(index: number, field: StringField): string {
+    return this.vocabulary.get(this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)]);
+  }
+
+  stringId(index: number, field: StringField): number {
+    return this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)];
+  }
+
+  summary(index: number): EventSummary {
+    const base = index * STRING_FIELD_COUNT;
+    const text = (f: number) => this.vocabulary.get(this.strings[base + f]);
+    return {
+      timeMs: this.time[index],
+      pane: this.pane(index),
+      service: text(0),
+      category: text(1),
+      activity: text(2),
+      operationType: text(3),
+      result: text(4),
+      initiator: text(5),
+      ip: text(6),
+      target: text(7),
+      initiatorKind: INITIATOR_KINDS[this.initiatorKinds[index]],
+      targetCount: this.targetCounts[index],
+      writeBack: this.isWriteBack(index),
+    };
+  }
+
+  /** The full event, re-read from its file (or the arena) and normalised again. */
+  loadedEvent(index: number): LoadedEvent {
+    const cached = this.detailCache.get(index);
+    if (cached) return cached;
+    const loaded: LoadedEvent = {
+      event: this.reread(index),
+      pane: this.pane(index),
+      timeMs: this.time[index],
+      origin: { source: this.sources[this.sourceIds[index]], line: this.lines[index] || undefined },
+    };
+    if (this.detailCache.size >= DETAIL_CACHE) this.detailCache.delete(this.detailCache.keys().next().value as number);
+    this.detailCache.set(index, loaded);
+    return loaded;
+  }
+
+  private rawText(index: number): string {
+    const offset = this.rawOffsets[index];
+    const length = this.rawLengths[index];
+    if (this.flags[index] & FLAG.inArena) return this.arena.toString('utf8', offset, offset + length);
+    const source = this.sourceIds[index];
+    let fd = this.fds.get(source);
+    if (fd === undefined) {
+      fd = openSync(this.sources[source], 'r');
+      this.fds.set(source, fd);
+    }
+    const bytes = Buffer.alloc(length);
+    readSync(fd, bytes, 0, length, offset);
+    return bytes.toString('utf8');
+  }
+
+  private reread(index: number): AuditEvent {
+    const value: unknown = JSON.parse(this.rawText(index));
+    if (this.flags[index] & FLAG.inArena) return value as AuditEvent;
+    const format = OBJECT_FORMATS[this.formats[index]];
+    const result = isObject(value) ? format.normalise(value, {}) : { reason: 'not an object' };
+    if ('event' in result) {
+      if (this.flags[index] & FLAG.customSecuritySource && !result.event.category) result.event.category = 'AttributeManagement';
+      return result.event;
+    }
+    // The file changed under us since it was loaded; say so rather than show something else.
+    throw new Error(`${this.sources[this.sourceIds[index]]} changed since it was loaded; reopen it`);
+  }
+
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+  }
+
+}
+
+/** Merge two newest-first index lists (ties: lower index first) into a new one. */
+function mergeNewestFirst(a: Int32Array, b: Int32Array, time: Float64Array): Int32Array {
+  const merged = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (time[y] > time[x] || (time[y] === time[x] && y < x)) merged[k++] = b[j++];
+    else merged[k++] = a[i++];
+  }
+  if (i < a.length) merged.set(a.subarray(i), k);
+  else if (j < b.length) merged.set(b.subarray(j), k);
+  return merged;
+}

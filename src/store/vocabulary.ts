@@ -1,0 +1,26 @@
+/**
+ * String interning: activities, services, categories, actors and targets repeat constantly, so
+ * each distinct string is kept once and events hold small integer ids. Id 0 is the empty string.
+ */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>([['', 0]]);
+  readonly values: string[] = [''];
+
+  intern(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  get(id: number): string {
+    return this.values[id] ?? '';
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}

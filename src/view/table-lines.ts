@@ -1,0 +1,25 @@
+/** The event table as text lines (header, then the rows in the window): what EventTable draws. */
+import type { AppState } from '../tui/state.js';
+import { bodyHeight } from '../tui/state.js';
+import { fitToWidth } from '../text/width.js';
+import { columnHeader, EVENT_COLUMNS, layoutColumns, type CellOptions } from './columns.js';
+
+export interface TableLines {
+  header: string;
+  /** One per visible row, with its position in the pane's rows. */
+  rows: Array<{ position: number; index: number; text: string }>;
+}
+
+export function tableLines(state: AppState): TableLines {
+  const widths = layoutColumns(EVENT_COLUMNS, state.size.columns);
+  const options: CellOptions = { timeZone: state.options.timeZone };
+  const line = (cells: string[]) => cells.map((cell, i) => fitToWidth(cell, widths[i])).join(' ');
+  const rows = state.rows[state.pane];
+  const top = state.cursor[state.pane].top;
+  const visible: TableLines['rows'] = [];
+  for (let position = top; position < Math.min(rows.length, top + bodyHeight(state.size)); position++) {
+    const row = state.store.summary(rows[position]);
+    visible.push({ position, index: rows[position], text: line(EVENT_COLUMNS.map((column) => column.cell(row, options))) });
+  }
+  return { header: line(EVENT_COLUMNS.map((column) => columnHeader(column, options))), rows: visible };
+}

@@ -1,0 +1,54 @@
+/**
+ * The built CLI on a JSON Lines file big enough to be split across worker threads: every event
+ * counted once, problems reported with absolute line numbers, records re-read from their offsets.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { graphEvent } from '../helpers/events.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const temp = tempDir();
+const EVENTS = 60_000; // ~40 MB: above the 32 MB split threshold
+const BROKEN_AFTER = [10, 45_000]; // one in the head part, one deep in the second half
+
+async function writeFile(): Promise<{ path: string; brokenLines: number[] }> {
+  const path = temp.path('scale.jsonl');
+  const stream = createWriteStream(path);
+  const brokenLines: number[] = [];
+  let line = 0;
+  for (let i = 0; i < EVENTS; i++) {
+    const event = graphEvent({ id: `e${i}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString() });
+    line++;
+    if (!stream.write(JSON.stringify(event) + '\n')) await once(stream, 'drain');
+    if (BROKEN_AFTER.includes(i)) {
+      line++;
+      brokenLines.push(line);
+      stream.write('{"activityDisplayName": "cut off\n');
+    }
+  }
+  stream.end();
+  await once(stream, 'finish');
+  return { path, brokenLines };
+}
+
+describe('a split JSON Lines file through the worker threads', () => {
+  it('counts every event once and reports problems at their real lines', { timeout: 60_000 }, async () => {
+    const { path, brokenLines } = await writeFile();
+    const { code, stdout, stderr } = await runCli(['query', path, '--count']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${EVENTS}\n`);
+    expect(stderr).toContain('2 records could not be used');
+    for (const line of brokenLines) expect(stderr).toContain(`${path}:${line}: invalid JSON`);
+  });
+
+  it('prints events newest first, re-read from their place in the file', { timeout: 60_000 }, async () => {
+    const path = temp.path('scale.jsonl');
+    const { stdout } = await runCli(['query', path, '--format', 'ndjson']);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(EVENTS);
+    expect(JSON.parse(lines[0])).toEqual(graphEvent({ id: `e${EVENTS - 1}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + (EVENTS - 1) * 1000).toISOString() }));
+    expect(JSON.parse(lines[EVENTS - 1]).id).toBe('e0');
+  });
+});
