@@ -6,11 +6,9 @@
 import { render } from 'ink';
 import { PassThrough, Writable } from 'node:stream';
 import { App } from '../components/App.js';
-import { generateSampleEvents, DEFAULT_SAMPLE_OPTIONS } from '../src/sample/generate.js';
-import type { LoadedEvent } from '../src/model/loaded-event.js';
-import { paneOf } from '../src/model/pane.js';
+import { LoadSession } from '../src/ingest/load-session.js';
+import { sampleFile } from './sample-files.js';
 import { initialState } from '../src/tui/state.js';
-import { storeFromEvents } from '../src/store/from-events.js';
 import { median, ms, percentile, printTable } from './stats.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000,1000000").split(",").map(Number);
@@ -39,22 +37,16 @@ function fakeKeyboard(): NodeJS.ReadStream {
   return stream;
 }
 
-/** `count` events sharing a pool of distinct records: the frame cost is what is measured, not memory. */
-function eventsOf(count: number): LoadedEvent[] {
-  const pool = [...generateSampleEvents({ ...DEFAULT_SAMPLE_OPTIONS, events: 2000 })];
-  const base = Date.parse('2026-11-28T00:00:00Z');
-  return Array.from({ length: count }, (_, i) => {
-    const event = pool[i % pool.length];
-    return { event, pane: paneOf(event), timeMs: base - i * 1000, origin: { source: 'bench', line: i + 1 } };
-  });
-}
-
 const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, msec));
 
 async function measure(count: number): Promise<number[]> {
   const stdout = new FakeTerminal();
   const stdin = fakeKeyboard();
-  const initial = initialState({ store: storeFromEvents(eventsOf(count)), size: { columns: stdout.columns, rows: stdout.rows }, sources: ['bench'] });
+  // The store as the explorer has it: the generated file loaded by the real loader.
+  const session = new LoadSession([{ kind: 'file', path: sampleFile(count) }]);
+  await session.done;
+  session.store.sortNewEvents();
+  const initial = initialState({ store: session.store, size: { columns: stdout.columns, rows: stdout.rows }, sources: ['bench'] });
   const instance = render(<App initial={initial} />, { stdout: stdout as unknown as NodeJS.WriteStream, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: Number(process.env.BENCH_MAX_FPS ?? 30) });
   await sleep(200);
   const latencies: number[] = [];
@@ -70,6 +62,7 @@ async function measure(count: number): Promise<number[]> {
     await sleep(SPACING_MS);
   }
   instance.unmount();
+  session.store.close();
   return latencies;
 }
 

@@ -5,29 +5,15 @@
  * size, and in a real terminal (tmux) the time to the first rows and key latency while loading.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { median, ms, printTable } from './stats.js';
+import { CLI, ROOT, sampleFile } from './sample-files.js';
+import { median, ms, percentile, printTable } from './stats.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist/bundle/entra-audit.js');
 const FLOOR = join(ROOT, 'bench/parse-floor.mjs');
 const RSS_HOOK = join(ROOT, 'bench/report-rss.mjs');
-const CACHE = join(tmpdir(), 'entra-audit-bench');
 const SIZES = (process.env.BENCH_LOAD_SIZES ?? '100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-
-function sampleFile(events: number): string {
-  mkdirSync(CACHE, { recursive: true });
-  const path = join(CACHE, `sample-${events}.jsonl`);
-  if (!existsSync(path)) {
-    console.log(`  generating ${path} …`);
-    execFileSync(process.execPath, [CLI, 'sample', '--events', String(events), '--out', path], { stdio: 'inherit' });
-  }
-  return path;
-}
 
 interface Run {
   ms: number;
@@ -49,7 +35,6 @@ function fullLoad(path: string, expected: number): Run {
   return { ms: elapsed, maxRssKb: rss ? Number(rss[1]) : Number.NaN };
 }
 
-/** The same process start-up the floor pays (node itself), subtracted from neither: both are whole processes. */
 function tmuxAvailable(): boolean {
   return spawnSync('tmux', ['-V']).status === 0;
 }
@@ -58,11 +43,13 @@ function tmux(socket: string, ...args: string[]): string {
   return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 }
 
+let explorerRuns = 0;
 const ROW = /^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d /m;
 
 /** Start the explorer on `path` in tmux; time to first rows, then key latency while it loads. */
 async function explorerRun(path: string, keys: boolean): Promise<{ firstRows: number; latencies: number[] }> {
-  const socket = `entra-audit-bench-${process.pid}`;
+  // A fresh tmux server per run: reusing a socket name while the last server shuts down races.
+  const socket = `entra-audit-bench-${process.pid}-${++explorerRuns}`;
   const started = performance.now();
   tmux(socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'b', '-x', '140', '-y', '40', `${process.execPath} ${CLI} ${path}; sleep 60`);
   try {
@@ -141,10 +128,11 @@ export async function benchLoad(): Promise<void> {
       events.toLocaleString('en-US'),
       ms(median(firsts)),
       latencies.length > 0 ? ms(median(latencies)) : 'n/a (loaded too fast)',
+      latencies.length > 0 ? ms(percentile(latencies, 95)) : '',
       latencies.length > 0 ? ms(Math.max(...latencies)) : '',
       String(latencies.length),
     ]);
   }
-  printTable(['events', 'first rows', 'key → frame while loading (median)', 'max', 'keys'], explorerRows);
-  console.log('(tmux polling adds ~10 ms to each figure)');
+  printTable(['events', 'first rows', 'key → frame while loading (median)', 'p95', 'max', 'keys'], explorerRows);
+  console.log('(tmux polling adds ~10 ms to each figure; one key every 150 ms from the first rows until the load ends)');
 }

@@ -1,6 +1,7 @@
 // The parse floor: read a JSON Lines file in 1 MiB chunks and JSON.parse every record, keeping
 // nothing. Printed as JSON for bench/load.ts. Plain JavaScript so nothing else is measured.
 import { openSync, readSync } from 'node:fs';
+import { peakRssKb } from './peak-rss.mjs';
 
 const started = performance.now();
 const fd = openSync(process.argv[2], 'r');
@@ -25,4 +26,4 @@ if (carry.trim() !== '') {
   JSON.parse(carry);
   records++;
 }
-process.stdout.write(JSON.stringify({ records, ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+process.stdout.write(JSON.stringify({ records, ms: performance.now() - started, maxRssKb: peakRssKb() }) + '\n');

@@ -7,7 +7,8 @@ import { useAsciiSymbols } from '../text/symbols.js';
 import { trace } from '../trace.js';
 import { enterFullScreen, keyboardStream } from '../tui/terminal.js';
 import { firstPaint } from '../tui/first-paint.js';
-import { initialState } from '../tui/state.js';
+import { initialState, reducer } from '../tui/state.js';
+import { listenForEarlyKeys } from '../tui/early-keys.js';
 import { CliError, EXIT } from './errors.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { timeZoneOption } from './shared-options.js';
@@ -44,9 +45,8 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     trace('explorer: loading starts');
     let firstFrameDrawn = () => {};
     const load = await startCliLoad(args.files, { startWorkersAfter: new Promise<void>((resolve) => (firstFrameDrawn = resolve)) });
-    // Loaded lazily: the explorer pulls in React and Ink, which `query` never needs. React picks
-    // its build when first imported; the development build checks every render and is slower.
-    process.env.NODE_ENV ??= 'production';
+    // React and Ink are loaded lazily below: `query` never needs them. (The bundle fixes
+    // NODE_ENV to production, so React's slower development build is never picked.)
     // Ink renders only the final frame when it thinks it runs in CI (CI=true), which would leave
     // a person at a real terminal looking at a blank screen. We checked for a terminal above.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
@@ -59,7 +59,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     try {
       // Whatever has loaded by now is on the first frame.
       load.session.store.sortNewEvents();
-      const initial = initialState({
+      let initial = initialState({
         store: load.session.store,
         loading: load.session.progress(),
         size: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
@@ -67,15 +67,26 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       });
       process.stdout.write(firstPaint(initial, Date.now()));
       trace('explorer: first frame painted as text');
-      const { runExplorer } = await import('../../components/run-explorer.js');
-      trace('explorer: Ink loaded');
-      await runExplorer({
-        session: load.session,
-        initial,
-        stdin: keyboard,
-        stdout: process.stdout,
-        onFirstFrame: firstFrameDrawn,
+      // Until Ink is ready, answer keys on the text frame (same keymap, same reducer).
+      const early = listenForEarlyKeys(keyboard, (name) => {
+        const next = reducer(initial, { type: 'key', name });
+        if (next === initial) return;
+        initial = next;
+        if (initial.mode === 'table' && !initial.quit) process.stdout.write(firstPaint(initial, Date.now()));
       });
+      const { runExplorer } = await import('../../components/run-explorer.js');
+      early.stop();
+      trace('explorer: Ink loaded');
+      // Quit (q, Ctrl-C) before Ink was even ready: nothing more to show.
+      if (!initial.quit) {
+        await runExplorer({
+          session: load.session,
+          initial,
+          stdin: keyboard,
+          stdout: process.stdout,
+          onFirstFrame: firstFrameDrawn,
+        });
+      }
     } finally {
       keyboard.setRawMode?.(false);
       restoreScreen();

@@ -3,22 +3,25 @@
  * Ink's first render costs ~100 ms of JIT warm-up, and the user should see rows at once. Ink then
  * draws the same frame, with styles, over it. Built from the same pure pieces as the components.
  */
-import { truncateToWidth } from '../text/width.js';
+import { fitToWidth } from '../text/width.js';
 import { hintLine, noteLine, paneTabs, statusParts } from '../view/chrome.js';
 import { tableLines } from '../view/table-lines.js';
-import { bodyHeight, frameHeight, isTooSmall, type AppState } from './state.js';
+import { frameHeight, isTooSmall, type AppState } from './state.js';
 
 const HOME = '\u001b[H';
+const INVERSE = '\u001b[7m';
+const INVERSE_OFF = '\u001b[27m';
 
 export function firstPaint(state: AppState, now: number): string {
   if (isTooSmall(state.size)) return '';
   const width = state.size.columns;
-  const fit = (text: string) => truncateToWidth(text, width);
+  // Every line is padded to the full width: a repaint (see early-keys) must cover the last one.
+  const fit = (text: string) => fitToWidth(text, width);
   const table = tableLines(state);
+  const selected = state.cursor[state.pane].selected;
   const lines = [fit(paneTabs(state).map((tab) => tab.text).join('')), fit(noteLine(state, now)), fit(table.header)];
-  for (const row of table.rows) lines.push(row.text);
-  while (lines.length < 3 + bodyHeight(state.size)) lines.push('');
-  while (lines.length < frameHeight(state.size) - 2) lines.push('');
+  for (const row of table.rows) lines.push(row.position === selected ? INVERSE + fit(row.text) + INVERSE_OFF : fit(row.text));
+  while (lines.length < frameHeight(state.size) - 2) lines.push(fit(''));
   const { summary, problems } = statusParts(state);
   lines.push(fit(summary + problems), fit(hintLine(state)));
   // Back to the top-left corner, where Ink writes its first frame.

@@ -80,6 +80,38 @@ describe.skipIf(!TmuxSession.available())('the explorer in a real terminal', () 
   });
 });
 
+describe.skipIf(!TmuxSession.available())('the explorer on a file still loading', () => {
+  it('shows rows and progress at once, answers keys while loading, and quits cleanly on Ctrl-C', { timeout: 90_000 }, async () => {
+    // ~60 MB: split across worker threads, and long enough to still be loading when we look.
+    const path = temp.path('big.jsonl');
+    const { createWriteStream } = await import('node:fs');
+    const { once } = await import('node:events');
+    const stream = createWriteStream(path);
+    for (let i = 0; i < 90_000; i++) {
+      const line = JSON.stringify(graphEvent({ id: `e${i}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString() })) + '\n';
+      if (!stream.write(line)) await once(stream, 'drain');
+    }
+    stream.end();
+    await once(stream, 'finish');
+
+    session = new TmuxSession();
+    session.start(`printf 'shell before\\n'; NO_COLOR=1 node ${CLI} ${path}; echo "exit code $?"`, 140, 40);
+    const screen = await session.waitFor((s) => eventRows(s).length >= 20, 'the first rows');
+    if (screen.includes('Loading ')) {
+      session.keys('j');
+      await session.waitFor((s) => s.includes('· row 2'), 'a key answered during the load');
+      session.keys('C-c');
+    } else {
+      session.keys('C-c'); // a fast machine finished first; Ctrl-C must still quit
+    }
+    await session.waitFor((s) => s.includes('exit code'), 'the program to exit', 20_000);
+    const after = session.screen(true);
+    expect(after).toContain('shell before');
+    expect(after).not.toContain('Date (UTC)');
+    expect(after).toMatch(/exit code (0|130)/);
+  });
+});
+
 describe('without a terminal', () => {
   it('prints a one-line hint to use query and exits 2', async () => {
     const { code, stdout, stderr } = await runCli([]);

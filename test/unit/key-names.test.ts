@@ -23,3 +23,13 @@ describe('keyNames', () => {
     expect(keyNames('\rll\t\u0004\u007f', none)).toEqual(['enter', 'l', 'l', 'tab', 'ctrl+d', 'backspace']);
   });
 });
+
+describe('rawKeyNames (keys before Ink is ready)', () => {
+  it('reads the keys a terminal sends, raw', async () => {
+    const { rawKeyNames } = await import('../../src/tui/early-keys.js');
+    expect(rawKeyNames('jj\u001b[Bk')).toEqual(['j', 'j', 'down', 'k']);
+    expect(rawKeyNames('\u001b[6~\u001b[5~\r\t\u0003')).toEqual(['pagedown', 'pageup', 'enter', 'tab', 'ctrl+c']);
+    expect(rawKeyNames('G\u001bOA')).toEqual(['G', 'up']);
+    expect(rawKeyNames('q\u001b[99xyz')).toEqual(['q']);
+  });
+});

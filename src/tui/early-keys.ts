@@ -1,0 +1,67 @@
+/**
+ * Keys typed between the first (text) frame and Ink taking over (~0.1 s on a cold start): they
+ * go through the same keymap and reducer and the text frame is repainted, so a key pressed the
+ * moment rows appear is answered at once instead of waiting for React and Ink to load.
+ */
+const SEQUENCES: Record<string, string> = {
+  '\u001b[A': 'up',
+  '\u001b[B': 'down',
+  '\u001b[C': 'right',
+  '\u001b[D': 'left',
+  '\u001bOA': 'up',
+  '\u001bOB': 'down',
+  '\u001b[5~': 'pageup',
+  '\u001b[6~': 'pagedown',
+  '\u001b[H': 'home',
+  '\u001b[F': 'end',
+  '\u001b[1~': 'home',
+  '\u001b[4~': 'end',
+  '\u001b[Z': 'shift+tab',
+};
+
+/** Key names in a raw chunk of terminal input (the common keys; anything else is skipped). */
+export function rawKeyNames(chunk: string): string[] {
+  const names: string[] = [];
+  let i = 0;
+  while (i < chunk.length) {
+    if (chunk[i] === '\u001b') {
+      const sequence = Object.keys(SEQUENCES).find((s) => chunk.startsWith(s, i));
+      if (sequence) {
+        names.push(SEQUENCES[sequence]);
+        i += sequence.length;
+      } else {
+        // A lone Esc, or a sequence we do not know: skip the rest rather than misread it.
+        break;
+      }
+      continue;
+    }
+    const char = chunk[i++];
+    const code = char.charCodeAt(0);
+    if (char === '\r' || char === '\n') names.push('enter');
+    else if (char === '\t') names.push('tab');
+    else if (char === '\u007f' || char === '\b') names.push('backspace');
+    else if (char === ' ') names.push('space');
+    else if (code >= 1 && code <= 26) names.push(`ctrl+${String.fromCharCode(code + 96)}`);
+    else if (code >= 32) names.push(char);
+  }
+  return names;
+}
+
+/**
+ * Listen for keys until `stop()`. Reads the way Ink does ('readable' and read()), so the stream
+ * is in the same mode when Ink takes it over: mixing in 'data' listeners left Ink's reads slow.
+ */
+export function listenForEarlyKeys(stream: NodeJS.ReadStream, onKey: (name: string) => void): { stop(): void } {
+  const onReadable = () => {
+    let chunk: Buffer | string | null;
+    while ((chunk = stream.read() as Buffer | string | null) !== null) {
+      for (const name of rawKeyNames(chunk.toString())) onKey(name);
+    }
+  };
+  stream.on('readable', onReadable);
+  return {
+    stop() {
+      stream.off('readable', onReadable);
+    },
+  };
+}
