@@ -30,8 +30,7 @@ export function EventTable({ state }: { state: AppState }) {
       <Text {...styleFor('header', color)} wrap="truncate">
         {header}
       </Text>
-      {rows.map(({ position, index, text }) => {
-        const summary = state.store.summary(index);
+      {rows.map(({ position, text, summary }) => {
         const role: Role = position === selected ? 'selected' : isFailure(summary) ? 'failure' : summary.writeBack ? 'writeBack' : 'plain';
         return (
           <Text key={position} {...styleFor(role, color)} wrap="truncate">

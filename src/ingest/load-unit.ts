@@ -11,6 +11,7 @@ import type { InputSpec } from './inputs.js';
 import { inputName } from './inputs.js';
 import { loadInput, RecordClassifier, UnknownFormatError, type LoadSink, type SourceReport } from './load.js';
 import { jsonErrorReason, recordsOfLine } from './split-json.js';
+import { CHUNK_BYTES } from './read-text.js';
 
 export type LoadUnit =
   | { kind: 'input'; input: InputSpec }
@@ -34,7 +35,6 @@ export interface UnitResult {
 /** Flush at least this often, so the first rows and the progress line appear at once. */
 const FLUSH_EVERY_MS = 100;
 const FIRST_FLUSH_MS = 15;
-const CHUNK_BYTES = 1 << 20;
 
 export async function runUnit(unit: LoadUnit, emit: (batch: EventBatch) => void): Promise<UnitResult> {
   return unit.kind === 'input' ? runInputUnit(unit.input, emit) : runLinesUnit(unit, emit);

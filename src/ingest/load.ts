@@ -258,7 +258,7 @@ export async function loadAll(inputs: readonly InputSpec[]): Promise<LoadedSet> 
   return { events, problems, reports };
 }
 
-export function sortNewestFirst(events: LoadedEvent[]): void {
+function sortNewestFirst(events: LoadedEvent[]): void {
   events.sort((a, b) => b.timeMs - a.timeMs || compareIsoDesc(a.event.activityDateTime, b.event.activityDateTime));
 }
 

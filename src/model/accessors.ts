@@ -34,11 +34,6 @@ export function targetLabel(target: TargetResource): string {
   return target.displayName || target.userPrincipalName || target.id || '';
 }
 
-export function firstTargetLabel(event: AuditEvent): string {
-  const first = event.targetResources[0];
-  return first ? targetLabel(first) : '';
-}
-
 /** The User-Agent, wherever the source put it (top level in beta, additionalDetails elsewhere). */
 export function userAgentOf(event: AuditEvent): string | null {
   if (event.userAgent) return event.userAgent;

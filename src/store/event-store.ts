@@ -146,10 +146,6 @@ export class EventStore {
     return out.slice(0, n);
   }
 
-  get unsortedCount(): number {
-    return this.count - this.sortedCount;
-  }
-
   /** True when event `a` comes before event `b` newest first (ties: load order). */
   before(a: number, b: number): boolean {
     return this.time[a] > this.time[b] || (this.time[a] === this.time[b] && a < b);
@@ -169,10 +165,6 @@ export class EventStore {
 
   string(index: number, field: StringField): string {
     return this.vocabulary.get(this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)]);
-  }
-
-  stringId(index: number, field: StringField): number {
-    return this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)];
   }
 
   summary(index: number): EventSummary {

@@ -1,4 +1,5 @@
 /** The event table as text lines (header, then the rows in the window): what EventTable draws. */
+import type { EventSummary } from '../model/event-summary.js';
 import type { AppState } from '../tui/state.js';
 import { bodyHeight } from '../tui/state.js';
 import { fitToWidth } from '../text/width.js';
@@ -7,7 +8,7 @@ import { columnHeader, EVENT_COLUMNS, layoutColumns, type CellOptions } from './
 export interface TableLines {
   header: string;
   /** One per visible row, with its position in the pane's rows. */
-  rows: Array<{ position: number; index: number; text: string }>;
+  rows: Array<{ position: number; index: number; text: string; summary: EventSummary }>;
 }
 
 export function tableLines(state: AppState): TableLines {
@@ -19,7 +20,7 @@ export function tableLines(state: AppState): TableLines {
   const visible: TableLines['rows'] = [];
   for (let position = top; position < Math.min(rows.length, top + bodyHeight(state.size)); position++) {
     const row = state.store.summary(rows[position]);
-    visible.push({ position, index: rows[position], text: line(EVENT_COLUMNS.map((column) => column.cell(row, options))) });
+    visible.push({ position, index: rows[position], summary: row, text: line(EVENT_COLUMNS.map((column) => column.cell(row, options))) });
   }
   return { header: line(EVENT_COLUMNS.map((column) => columnHeader(column, options))), rows: visible };
 }
