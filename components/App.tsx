@@ -8,6 +8,7 @@ import { EventTable } from './EventTable.js';
 import { Header } from './Header.js';
 import { HelpView } from './HelpView.js';
 import { ProblemsView } from './ProblemsView.js';
+import { SearchBar } from './SearchBar.js';
 import { StatusBar } from './StatusBar.js';
 
 /**
@@ -21,8 +22,9 @@ export function App({ initial, session, onResize }: { initial: AppState; session
   const { exit } = useApp();
   const { stdout } = useStdout();
 
+  // The one input router (also for the `/` bar, whose editing lives in the reducer).
   useInput((input, key) => {
-    for (const name of keyNames(input, key)) dispatch({ type: 'key', name });
+    for (const name of keyNames(input, key)) dispatch({ type: 'key', name, now: Date.now() });
   });
 
   useEffect(() => {
@@ -49,12 +51,12 @@ export function App({ initial, session, onResize }: { initial: AppState; session
   return (
     <Box flexDirection="column" width={columns} height={frameHeight(state.size)}>
       <Header state={state} />
-      {state.mode === 'table' ? <EventTable state={state} /> : null}
+      {state.mode === 'table' || state.mode === 'search' ? <EventTable state={state} /> : null}
       {state.mode === 'details' ? <DetailsView state={state} /> : null}
       {state.mode === 'help' ? <HelpView state={state} /> : null}
       {state.mode === 'problems' ? <ProblemsView state={state} /> : null}
       <Box flexGrow={1} />
-      <StatusBar state={state} />
+      {state.mode === 'search' ? <SearchBar state={state} /> : <StatusBar state={state} />}
     </Box>
   );
 }

@@ -9,6 +9,8 @@ import { enterFullScreen, keyboardStream } from '../tui/terminal.js';
 import { firstPaint } from '../tui/first-paint.js';
 import { initialState, reducer } from '../tui/state.js';
 import { listenForEarlyKeys } from '../tui/early-keys.js';
+import { parseQuery } from '../query/parse.js';
+import { describeFilterError } from '../query/filter.js';
 import { CliError, EXIT } from './errors.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { timeZoneOption } from './shared-options.js';
@@ -18,6 +20,7 @@ interface OpenArgs {
   strict: boolean;
   ascii: boolean;
   tz: string;
+  filter?: string;
 }
 
 /** How long the first frame may wait for events before it is drawn empty ("Loading…"). */
@@ -34,12 +37,17 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       .positional('files', { type: 'string', array: true, default: [] })
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any record could not be used' })
       .option('ascii', { type: 'boolean', default: false, describe: 'No box-drawing or symbols, ASCII only' })
-      .option('tz', timeZoneOption) as never,
+      .option('tz', timeZoneOption)
+      .option('filter', { type: 'string', describe: 'Start with this filter (the query language of the / bar)' }) as never,
   handler: async (args) => {
     const timeZone = timeZoneOption.resolve(args.tz);
     const keyboard = process.stdout.isTTY ? keyboardStream() : null;
     if (!keyboard) throw new CliError(NO_TERMINAL_HINT, EXIT.usage);
     useAsciiSymbols(args.ascii);
+    if (args.filter !== undefined) {
+      const parsed = parseQuery(args.filter, { now: Date.now() });
+      if (!parsed.ok) throw new CliError(describeFilterError(args.filter, parsed.error), EXIT.usage);
+    }
 
     // The explorer opens at once and fills in as the load streams (parsing runs in worker threads).
     trace('explorer: loading starts');
@@ -65,6 +73,8 @@ export const openCommand: CommandModule<object, OpenArgs> = {
         size: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
         options: { timeZone, color: !process.env.NO_COLOR },
       });
+      // The filter keeps applying as events stream in (the test runs on each refresh).
+      if (args.filter) initial = reducer(initial, { type: 'applyFilter', text: args.filter, now: Date.now() });
       process.stdout.write(firstPaint(initial, Date.now()));
       trace('explorer: first frame painted as text');
       // Until Ink is ready, answer keys on the text frame (same keymap, same reducer).

@@ -8,6 +8,9 @@ import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { timeZoneOption } from './shared-options.js';
+import { CliError, EXIT } from './errors.js';
+import { parseQuery } from '../query/parse.js';
+import { describeFilterError, filterFromText } from '../query/filter.js';
 import { useAsciiSymbols } from '../text/symbols.js';
 
 export const PANE_CHOICES = ['directory', 'custom-security', 'all'] as const;
@@ -21,6 +24,7 @@ interface QueryArgs {
   strict: boolean;
   ascii: boolean;
   tz: string;
+  filter?: string;
 }
 
 export const paneMatches = (choice: PaneChoice, pane: Pane): boolean => choice === 'all' || choice === pane;
@@ -37,25 +41,36 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any record could not be used' })
       .option('ascii', { type: 'boolean', default: false, describe: 'ASCII markers only (no symbols)' })
       .option('tz', timeZoneOption)
+      .option('filter', { type: 'string', describe: 'Only events matching this query (see README: query language)' })
       .example('$0 query export.json --format ndjson | jq .activityDisplayName', 'Activities as a stream')
-      .example('$0 query logs/ --pane custom-security --count', 'Count custom security attribute events') as never,
+      .example('$0 query logs/ --pane custom-security --count', 'Count custom security attribute events')
+      .example(`$0 query export.json --filter 'activity:"Add member to role" -actor:MS-PIM since:7d'`, 'Role grants outside PIM this week') as never,
   handler: async (args) => {
     const format: OutputFormat = args.format ?? (process.stdout.isTTY ? 'table' : 'ndjson');
     const timeZone = timeZoneOption.resolve(args.tz);
     useAsciiSymbols(args.ascii);
+    // A malformed query is a usage error, caught before any loading.
+    const now = Date.now();
+    if (args.filter !== undefined) {
+      const parsed = parseQuery(args.filter, { now });
+      if (!parsed.ok) throw new CliError(describeFilterError(args.filter, parsed.error), EXIT.usage);
+    }
     const load = await startCliLoad(args.files);
     await load.session.done;
     const { store } = load.session;
+    const filter = filterFromText(args.filter ?? '', store, now);
+    if (!filter.ok) throw new CliError(describeFilterError(args.filter ?? '', filter.error), EXIT.usage);
+    const keep = filter.test ?? (() => true);
     if (args.count) {
       let count = 0;
-      for (let i = 0; i < store.count; i++) if (paneMatches(args.pane, store.pane(i))) count++;
+      for (let i = 0; i < store.count; i++) if (paneMatches(args.pane, store.pane(i)) && keep(i)) count++;
       process.stdout.write(`${count}\n`);
     } else {
       store.sortNewEvents();
       const out = new OutputWriter();
       const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, timeZone });
       await printer.begin();
-      for (const index of store.sortedIndices(args.pane)) await printer.event(store, index);
+      for (const index of store.sortedIndices(args.pane, filter.test ?? undefined)) await printer.event(store, index);
       await printer.end();
       await out.flush();
     }

@@ -21,7 +21,17 @@ export interface EventSummary {
   target: string;
   targetCount: number;
   writeBack: boolean;
+  /** For filters: every way the initiator is named (UPN, display name, app name, ids), joined by newlines. */
+  actorKeys: string;
+  /** Every target's display name, UPN and id, joined by newlines. */
+  targetKeys: string;
+  targetTypes: string;
+  correlation: string;
+  /** Modified property names, joined by newlines. */
+  propNames: string;
 }
+
+const keys = (...values: Array<string | null | undefined>): string => [...new Set(values.filter((v): v is string => !!v))].join('\n');
 
 export function summarize(loaded: LoadedEvent): EventSummary {
   const { event } = loaded;
@@ -41,5 +51,18 @@ export function summarize(loaded: LoadedEvent): EventSummary {
     target: first ? targetLabel(first) : '',
     targetCount: event.targetResources.length,
     writeBack: isSubstrateWriteBack(event),
+    actorKeys: keys(
+      event.initiatedBy.user?.userPrincipalName,
+      event.initiatedBy.user?.displayName,
+      event.initiatedBy.user?.id,
+      event.initiatedBy.app?.displayName,
+      event.initiatedBy.app?.servicePrincipalName,
+      event.initiatedBy.app?.appId,
+      event.initiatedBy.app?.servicePrincipalId,
+    ),
+    targetKeys: keys(...event.targetResources.flatMap((t) => [t.displayName, t.userPrincipalName, t.id])),
+    targetTypes: keys(...event.targetResources.map((t) => t.type)),
+    correlation: event.correlationId,
+    propNames: keys(...event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
   };
 }

@@ -6,7 +6,22 @@
  */
 import type { LoadProblem } from '../model/loaded-event.js';
 
-export const STRING_FIELDS = ['service', 'category', 'activity', 'operationType', 'result', 'initiator', 'ip', 'target'] as const;
+export const STRING_FIELDS = [
+  'service',
+  'category',
+  'activity',
+  'operationType',
+  'result',
+  'initiator',
+  'ip',
+  'target',
+  // For filtering (the table does not show these):
+  'actorKeys',
+  'targetKeys',
+  'targetTypes',
+  'correlation',
+  'propNames',
+] as const;
 export type StringField = (typeof STRING_FIELDS)[number];
 export const STRING_FIELD_COUNT = STRING_FIELDS.length;
 export const stringFieldIndex = (field: StringField): number => STRING_FIELDS.indexOf(field);

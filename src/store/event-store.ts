@@ -167,6 +167,11 @@ export class EventStore {
     return this.vocabulary.get(this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)]);
   }
 
+  /** The vocabulary id of an event's string field (filters test ids, not strings). */
+  stringId(index: number, field: StringField): number {
+    return this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)];
+  }
+
   summary(index: number): EventSummary {
     const base = index * STRING_FIELD_COUNT;
     const text = (f: number) => this.vocabulary.get(this.strings[base + f]);
@@ -181,6 +186,11 @@ export class EventStore {
       initiator: text(5),
       ip: text(6),
       target: text(7),
+      actorKeys: text(8),
+      targetKeys: text(9),
+      targetTypes: text(10),
+      correlation: text(11),
+      propNames: text(12),
       initiatorKind: INITIATOR_KINDS[this.initiatorKinds[index]],
       targetCount: this.targetCounts[index],
       writeBack: this.isWriteBack(index),

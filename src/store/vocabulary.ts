@@ -20,6 +20,18 @@ export class Vocabulary {
     return this.values[id] ?? '';
   }
 
+  private readonly lowered: string[] = [''];
+
+  /** The string lower-cased (computed once per string, for case-insensitive matching). */
+  lower(id: number): string {
+    let value = this.lowered[id];
+    if (value === undefined) {
+      value = this.get(id).toLowerCase();
+      this.lowered[id] = value;
+    }
+    return value;
+  }
+
   get size(): number {
     return this.values.length;
   }

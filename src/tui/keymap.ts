@@ -7,7 +7,7 @@
  */
 import type { Pane } from '../model/audit-event.js';
 
-export type Mode = 'table' | 'details' | 'help' | 'problems';
+export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search';
 
 export type Command =
   | { type: 'move'; by: 'line' | 'page' | 'halfPage'; direction: 1 | -1 }
@@ -19,7 +19,9 @@ export type Command =
   | { type: 'detailsTab'; direction: 1 | -1 }
   | { type: 'toggleHelp' }
   | { type: 'toggleProblems' }
-  | { type: 'toggleSubstrate' };
+  | { type: 'toggleSubstrate' }
+  | { type: 'openSearch' }
+  | { type: 'clearFilter' };
 
 export interface Binding {
   keys: string[];
@@ -46,6 +48,8 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['enter'], command: { type: 'openDetails' }, modes: ['table'], help: 'Open the selected event' },
   { keys: ['l', 'right', 'tab'], command: { type: 'detailsTab', direction: 1 }, modes: ['details'], help: 'Next details tab' },
   { keys: ['h', 'left', 'shift+tab'], command: { type: 'detailsTab', direction: -1 }, modes: ['details'], help: 'Previous details tab' },
+  { keys: ['/'], command: { type: 'openSearch' }, modes: ['table'], help: 'Filter: fuzzy words and field terms (activity:, actor:, ip:, since:7d, …)' },
+  { keys: ['x'], command: { type: 'clearFilter' }, modes: ['table'], help: 'Clear the filter' },
   { keys: ['s'], command: { type: 'toggleSubstrate' }, modes: ['table'], help: 'Hide/show Microsoft Substrate Management write-backs' },
   { keys: ['P'], command: { type: 'toggleProblems' }, modes: ['table', 'problems'], help: 'Load problems (file:line and reason)' },
   { keys: ['?'], command: { type: 'toggleHelp' }, modes: ['table', 'details', 'problems', 'help'], help: 'This help' },

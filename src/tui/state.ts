@@ -8,6 +8,8 @@ import type { LoadedEvent, LoadProblem } from '../model/loaded-event.js';
 import { PANES } from '../model/pane.js';
 import type { LoadProgress } from '../ingest/load-session.js';
 import type { EventStore } from '../store/event-store.js';
+import type { EventTest } from '../query/compile.js';
+import { filterFromText } from '../query/filter.js';
 import { UTC, type TimeZoneChoice } from '../text/time-zone.js';
 import { DETAIL_TABS, detailLines, type DetailTab } from '../view/details.js';
 import { helpLines } from './help.js';
@@ -47,14 +49,25 @@ export interface AppState {
   loading: LoadProgress | null;
   /** Inputs that could not be read at all. */
   errors: readonly string[];
+  /** The applied filter (query language) and its compiled test; the `/` bar edits `draft`. */
+  filter: { text: string; test: EventTest | null };
+  search: { draft: string; error: { message: string; position: number } | null };
   options: ViewOptions;
   quit: boolean;
 }
 
 export type Action =
   | Command
-  /** A key press, resolved against the keymap for the mode the app is in *now*. */
-  | { type: 'key'; name: string }
+  /**
+   * A key press, resolved against the keymap for the mode the app is in *now*; in the `/` bar it
+   * edits the query instead. `now` resolves relative times (since:7d) when a query is applied.
+   */
+  | { type: 'key'; name: string; now?: number }
+  /** The `/` bar: its text changed, it was submitted (`now` resolves since:7d), or cancelled. */
+  | { type: 'editSearch'; draft: string }
+  | { type: 'submitSearch'; now: number }
+  | { type: 'cancelSearch' }
+  | { type: 'applyFilter'; text: string; now: number }
   | { type: 'resize'; columns: number; rows: number }
   /** The store grew (or the load finished): recompute the rows, keeping the selected event selected. */
   | {
@@ -86,8 +99,13 @@ export function isTooSmall(size: AppState['size']): boolean {
  * The rows of each pane, from the store's newest-first order: shared with the store when nothing
  * is hidden (no work at all per refresh), filtered when write-backs are hidden.
  */
-function computeRows(store: EventStore, hideSubstrate: boolean): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number> } {
-  const pick = (pane: Pane) => (hideSubstrate ? store.sortedIndices(pane, (i) => !store.isWriteBack(i)) : store.paneOrder(pane));
+function computeRows(
+  store: EventStore,
+  hideSubstrate: boolean,
+  test: EventTest | null = null,
+): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number> } {
+  const keep = (i: number) => !(hideSubstrate && store.isWriteBack(i)) && (test === null || test(i));
+  const pick = (pane: Pane) => (hideSubstrate || test ? store.sortedIndices(pane, keep) : store.paneOrder(pane));
   const rows = { directory: pick('directory'), 'custom-security': pick('custom-security') };
   return { rows, totals: { directory: store.paneOrder('directory').length, 'custom-security': store.paneOrder('custom-security').length } };
 }
@@ -120,6 +138,8 @@ export function initialState(input: {
     sources: input.sources ?? [],
     loading: input.loading ?? null,
     errors: input.errors ?? [],
+    filter: { text: '', test: null },
+    search: { draft: '', error: null },
     options: { timeZone: UTC, color: true, ...input.options },
     quit: false,
   };
@@ -179,11 +199,12 @@ function moveSelection(state: AppState, to: (selected: number, rowCount: number)
   return { ...state, cursor: { ...state.cursor, [state.pane]: cursor } };
 }
 
-const scrolledView = (mode: Mode): 'details' | 'help' | 'problems' | null => (mode === 'table' ? null : mode);
+const scrolledView = (mode: Mode): 'details' | 'help' | 'problems' | null => (mode === 'table' || mode === 'search' ? null : mode);
 
 export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'key': {
+      if (state.mode === 'search') return editSearch(state, action.name, action.now ?? Date.now());
       const command = commandFor(state.mode, action.name);
       return command ? reducer(state, command) : state;
     }
@@ -217,7 +238,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, mode: state.mode === 'problems' ? 'table' : 'problems', scroll: { ...state.scroll, problems: 0 } };
     case 'toggleSubstrate': {
       const hideSubstrate = !state.hideSubstrate;
-      return keepSelection(state, { ...state, hideSubstrate, ...computeRows(state.store, hideSubstrate) });
+      return keepSelection(state, { ...state, hideSubstrate, ...computeRows(state.store, hideSubstrate, state.filter.test) });
     }
     case 'quit':
       return { ...state, quit: true };
@@ -228,9 +249,47 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'refresh': {
       const { type: _type, ...loadState } = action;
-      return keepSelection(state, { ...state, ...loadState, ...computeRows(state.store, state.hideSubstrate) });
+      return keepSelection(state, { ...state, ...loadState, ...computeRows(state.store, state.hideSubstrate, state.filter.test) });
     }
+    case 'openSearch':
+      return { ...state, mode: 'search', search: { draft: state.filter.text, error: null } };
+    case 'editSearch':
+      return { ...state, search: { draft: action.draft, error: null } };
+    case 'cancelSearch':
+      return { ...state, mode: 'table', search: { draft: state.filter.text, error: null } };
+    case 'submitSearch': {
+      const applied = reducer(state, { type: 'applyFilter', text: state.search.draft, now: action.now });
+      return applied.search.error ? applied : { ...applied, mode: 'table' };
+    }
+    case 'applyFilter': {
+      const result = filterFromText(action.text, state.store, action.now);
+      if (!result.ok) return { ...state, search: { draft: action.text, error: result.error } };
+      const filter = { text: action.text.trim(), test: result.test };
+      const next = { ...state, filter, search: { draft: filter.text, error: null }, ...computeRows(state.store, state.hideSubstrate, result.test) };
+      // A new filter is a new list: start at its newest event.
+      return { ...next, cursor: { directory: { selected: 0, top: 0 }, 'custom-security': { selected: 0, top: 0 } } };
+    }
+    case 'clearFilter':
+      return state.filter.text === '' ? state : reducer(state, { type: 'applyFilter', text: '', now: 0 });
   }
+}
+
+/**
+ * The `/` bar's line editing, here rather than in a text-input widget so that keys arriving in a
+ * burst (a paste, a fast typist over SSH) are applied in order, one state at a time.
+ */
+function editSearch(state: AppState, key: string, now: number): AppState {
+  const draft = state.search.draft;
+  if (key === 'enter') return reducer(state, { type: 'submitSearch', now });
+  if (key === 'escape') return reducer(state, { type: 'cancelSearch' });
+  if (key === 'ctrl+c') return { ...state, quit: true };
+  if (key === 'backspace') return reducer(state, { type: 'editSearch', draft: [...draft].slice(0, -1).join('') });
+  if (key === 'ctrl+u') return reducer(state, { type: 'editSearch', draft: '' });
+  if (key === 'ctrl+w') return reducer(state, { type: 'editSearch', draft: draft.replace(/\S*\s*$/, '') });
+  if (key === 'space') return reducer(state, { type: 'editSearch', draft: draft + ' ' });
+  // One printable character (key names like "up" or "ctrl+d" are longer than one character).
+  if ([...key].length === 1 && key >= ' ') return reducer(state, { type: 'editSearch', draft: draft + key });
+  return state;
 }
 
 function clampAll(state: AppState): Record<Pane, Cursor> {

@@ -25,6 +25,7 @@ export function noteLine(state: AppState, now: number): string {
   const separator = symbols().separator;
   const sources = state.sources.length === 0 ? '(none)' : state.sources.map((s) => sanitize(s)).join(', ');
   const notes = state.loading ? [progressText(state.loading, now, separator)] : [`Sources: ${sources}`];
+  if (state.filter.text) notes.push(`Filter: ${sanitize(state.filter.text)} (x clears)`);
   if (state.errors.length > 0) notes.push(`${plural(state.errors.length, 'input')} not read (P)`);
   if (state.hideSubstrate) notes.push('Substrate write-backs hidden (s)');
   return notes.join(separator);
@@ -42,10 +43,11 @@ export function statusParts(state: AppState): { summary: string; problems: strin
 }
 
 const HINTS: Record<AppState['mode'], string[]> = {
-  table: ['j/k move', 'Enter details', 'Tab/1/2 pane', 's write-backs', 'P problems', '? help', 'q quit'],
+  table: ['j/k move', 'Enter details', '/ filter', 'Tab/1/2 pane', 's write-backs', 'P problems', '? help', 'q quit'],
   details: ['h/l tabs', 'j/k scroll', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
+  search: ['Enter apply', 'Esc cancel', 'words are fuzzy', 'field:value', '-negates', 'a|b either', 'since:7d'],
 };
 
 export const hintLine = (state: AppState): string => HINTS[state.mode].join(symbols().separator);

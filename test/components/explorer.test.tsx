@@ -181,6 +181,29 @@ describe('the explorer on screen', () => {
     expect(screen).toContain('Loading…');
   });
 
+  it('filters from the / bar, shows the filter in the header, and shows a bad query inline', async () => {
+    const app = renderExplorer(loaded(failed, appEvent, caChange));
+    await app.press('/');
+    expect(lines(app.frame()).at(-1)).toBe('/');
+    // Typed as one burst, as a paste arrives: every character lands, in order.
+    await app.press('status:failure');
+    expect(stripAnsi(app.frame())).toContain('/ status:failure');
+    await app.press(KEYS.enter);
+    let screen = stripAnsi(app.frame());
+    expect(screen).toContain('Filter: status:failure (x clears)');
+    expect(screen).toContain('1 of 3 events');
+    expect(lines(screen).filter((l) => /^2026-/.test(l))).toHaveLength(1);
+    await app.press('/', ' -xyz:1');
+    await app.press(KEYS.enter);
+    screen = stripAnsi(app.frame());
+    expect(screen).toContain('unknown field "xyz"');
+    expect(screen).toContain('/ status:failure -xyz:1');
+    await app.press(KEYS.escape);
+    expect(stripAnsi(app.frame())).toContain('1 of 3 events');
+    await app.press('x');
+    expect(stripAnsi(app.frame())).toContain('3 of 3 events');
+  });
+
   it('dims and hides Substrate write-backs', async () => {
     const writeBack = graphEvent({
       id: 'wb',

@@ -92,6 +92,18 @@ describe('entra-audit query', () => {
     expect(stdout).toContain('Evil␛]0;pwned␇␛[2J name⟨U+202E⟩');
   });
 
+  it('filters with --filter, and answers a malformed query with exit 2 and where it is wrong', async () => {
+    const path = temp.write('filter.jsonl', jsonl(older, newer, csa));
+    expect((await runCli(['query', path, '--count', '--filter', 'category:attribute'])).stdout).toBe('1\n');
+    // A query that starts with '-' must be attached with '=' (yargs would read it as an option).
+    expect((await runCli(['query', path, '--count', '--filter=-category:attribute since:2026-11-21'])).stdout).toBe('1\n');
+    const { stdout } = await runCli(['query', path, '--format', 'ndjson', '--filter', 'id:older|csa']);
+    expect(stdout.trim().split('\n').map((l) => JSON.parse(l).id).sort()).toEqual(['csa', 'older']);
+    const bad = await runCli(['query', path, '--count', '--filter', 'status:ok actvity:x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('entra-audit: invalid --filter: unknown field "actvity" — did you mean "activity"?\n  status:ok actvity:x\n            ^\n');
+  });
+
   it('shows times in another zone with --tz, and refuses an unknown zone', async () => {
     const path = temp.write('tz.jsonl', jsonl(newer));
     const { stdout } = await runCli(['query', path, '--format', 'table', '--tz', 'Asia/Tokyo']);

@@ -48,7 +48,7 @@ describe.skipIf(!TmuxSession.available())('the explorer in a real terminal', () 
     await session.waitFor((s) => s.includes('Date (UTC)'), 'help to close');
 
     session.resize(80, 24);
-    screen = await session.waitFor((s) => s.split('\n').length <= 25 && s.includes('Date (UTC)') && s.includes('? help'), 'the 80×24 redraw');
+    screen = await session.waitFor((s) => s.split('\n').length <= 25 && s.includes('Date (UTC)') && s.includes('j/k move'), 'the 80×24 redraw');
     expect(screen.split('\n').every((line) => line.length <= 80)).toBe(true);
     expect(eventRows(screen).length).toBeGreaterThanOrEqual(10);
 

@@ -41,8 +41,13 @@ export function renderExplorer(
     options: { color: false, ...extra.options },
   });
   const instance = render(createElement(App, { initial }));
+  /** Press keys; a 'PAUSE' argument waits as a person would between keys (for text inputs). */
   const press = async (...keys: string[]) => {
     for (const key of keys) {
+      if (key === 'PAUSE') {
+        await tick(25);
+        continue;
+      }
       instance.stdin.write(key);
       // A bare Esc is held by Ink for 20 ms to tell it from an escape sequence.
       await tick(key === KEYS.escape ? 40 : 5);

@@ -89,6 +89,11 @@ describe('LoadSession', () => {
       target: 'bo.user@contoso.example',
       targetCount: 1,
       writeBack: false,
+      actorKeys: 'ada.admin@contoso.example\naaaaaaaa-0000-4000-8000-000000000001',
+      targetKeys: 'bo.user@contoso.example\nbbbbbbbb-0000-4000-8000-000000000002',
+      targetTypes: 'User',
+      correlation: '11111111-2222-4333-8444-555555555555',
+      propNames: 'Department',
     });
   });
 

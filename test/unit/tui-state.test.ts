@@ -143,6 +143,60 @@ describe('explorer reducer', () => {
     expect(selectedId(refreshed)).toBe('newest');
   });
 
+  it('filters from the / bar, keeps a malformed query in the bar with its error, and clears with x', () => {
+    const now = Date.parse('2026-11-20T12:00:00Z');
+    const searching = run(start, { type: 'key', name: '/' });
+    expect(searching.mode).toBe('search');
+    const typed = run(searching, { type: 'editSearch', draft: 'activity:"update user 1"' });
+    const applied = run(typed, { type: 'submitSearch', now });
+    expect(applied.mode).toBe('table');
+    expect(applied.filter.text).toBe('activity:"update user 1"');
+    // e1, e10…e19 in the directory pane (e10 is custom security), newest first
+    expect(Array.from(applied.rows.directory, (i) => applied.store.loadedEvent(i).event.id)).toEqual(['e1', 'e11', 'e12', 'e13', 'e14', 'e15', 'e16', 'e17', 'e18', 'e19']);
+    expect(applied.totals.directory).toBe(90);
+    expect(applied.cursor.directory).toEqual({ selected: 0, top: 0 });
+
+    const broken = run(applied, { type: 'key', name: '/' }, { type: 'editSearch', draft: 'actvity:x' }, { type: 'submitSearch', now });
+    expect(broken.mode).toBe('search');
+    expect(broken.search.error).toEqual({ message: expect.stringContaining('did you mean "activity"'), position: 0 });
+    expect(broken.filter.text).toBe('activity:"update user 1"');
+    const cancelled = run(broken, { type: 'cancelSearch' });
+    expect(cancelled.mode).toBe('table');
+    expect(cancelled.rows).toBe(broken.rows);
+
+    const cleared = run(cancelled, { type: 'key', name: 'x' });
+    expect(cleared.filter.text).toBe('');
+    expect(cleared.rows.directory.length).toBe(90);
+  });
+
+  it('edits the / bar from keys: characters in order, space, backspace, Ctrl-W, Ctrl-U, Enter, Esc', () => {
+    const now = Date.parse('2026-11-20T12:00:00Z');
+    const keys = (state: AppState, ...names: string[]) => run(state, ...names.map((name) => ({ type: 'key' as const, name, now })));
+    const bar = keys(start, '/', 'a', 'c', 't', 'space', 'x', 'y');
+    expect(bar.search.draft).toBe('act xy');
+    expect(keys(bar, 'backspace').search.draft).toBe('act x');
+    expect(keys(bar, 'ctrl+w').search.draft).toBe('act ');
+    expect(keys(bar, 'ctrl+u').search.draft).toBe('');
+    expect(keys(bar, 'up', 'ctrl+d', 'pagedown').search.draft).toBe('act xy');
+    expect(keys(bar, 'escape').mode).toBe('table');
+    const applied = keys(start, '/', ...'id:e1'.split(''), 'enter');
+    expect(applied.mode).toBe('table');
+    expect(applied.filter.text).toBe('id:e1');
+    expect(applied.rows.directory.length).toBe(10);
+  });
+
+  it('keeps applying the filter to events that arrive later', () => {
+    const store = storeFromEvents(manyEvents(10));
+    const filtered = run(initialState({ store, size }), { type: 'applyFilter', text: 'id:new', now: 0 });
+    expect(filtered.rows.directory.length).toBe(0);
+    const batcher = new EventBatcher('more.jsonl', (batch) => store.append(batch, new LoaderVocabulary()));
+    for (const l of manyEvents(2)) batcher.add({ ...l, event: { ...l.event, id: `new-${l.event.id}` } }, null);
+    batcher.flush();
+    store.sortNewEvents();
+    const refreshed = run(filtered, { type: 'refresh', problems: [], problemCount: 0, sources: [], loading: null, errors: [] });
+    expect(refreshed.rows.directory.length).toBe(2);
+  });
+
   it('resolves a key press against the keymap of the current mode', () => {
     const details = run(start, { type: 'key', name: 'enter' });
     expect(details.mode).toBe('details');

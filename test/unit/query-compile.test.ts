@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { filterFromText } from '../../src/query/filter.js';
+import { storeFromEvents } from '../../src/store/from-events.js';
+import { graphEvent } from '../helpers/events.js';
+import { loaded } from '../helpers/loaded.js';
+
+const app = { user: null, app: { appId: 'app-1', displayName: 'MS-PIM', servicePrincipalId: 'sp-1', servicePrincipalName: null } };
+const store = storeFromEvents(
+  loaded(
+    graphEvent({ id: 'reset', activityDisplayName: 'Reset password (by admin)', activityDateTime: '2026-11-20T08:00:00Z', loggedByService: 'Self-service Password Management' }),
+    graphEvent({ id: 'role-pim', activityDisplayName: 'Add member to role', category: 'RoleManagement', activityDateTime: '2026-11-21T08:00:00Z', initiatedBy: app }),
+    graphEvent({ id: 'role-direct', activityDisplayName: 'Add member to role', category: 'RoleManagement', activityDateTime: '2026-11-22T08:00:00Z', correlationId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    graphEvent({ id: 'failed', result: 'failure', activityDateTime: '2026-11-23T08:00:00Z', targetResources: [{ id: 'g1', displayName: 'Finance Approvers', type: 'Group', userPrincipalName: null, groupType: null, modifiedProperties: [{ displayName: 'Group.DisplayName', oldValue: null, newValue: '"Finance Approvers"' }] }] }),
+    graphEvent({ id: 'csa', category: 'AttributeManagement', activityDisplayName: 'Update attribute values assigned to a user', activityDateTime: '2026-11-24T08:00:00Z' }),
+  ),
+);
+const NOW = Date.parse('2026-11-24T12:00:00Z');
+
+function ids(query: string): string[] {
+  const result = filterFromText(query, store, NOW);
+  if (!result.ok) throw new Error(result.error.message);
+  return Array.from(store.sortedIndices('all', result.test ?? undefined), (i) => store.loadedEvent(i).event.id);
+}
+
+describe('compiled queries on the store', () => {
+  it('matches field terms as case-insensitive substrings', () => {
+    expect(ids('activity:"add member"')).toEqual(['role-direct', 'role-pim']);
+    expect(ids('service:self-service')).toEqual(['reset']);
+    expect(ids('status:FAIL')).toEqual(['failed']);
+    expect(ids('result:failure')).toEqual(['failed']);
+    expect(ids('category:attribute')).toEqual(['csa']);
+    expect(ids('type:group')).toEqual(['failed']);
+    expect(ids('prop:group.displayname')).toEqual(['failed']);
+    expect(ids('ip:203.0.113')).toHaveLength(4);
+    expect(ids('corr:c0ffee00')).toEqual(['role-direct']);
+    expect(ids('op:update')).toHaveLength(5);
+  });
+
+  it('matches actors by any of their names or ids, and targets by name, UPN or id', () => {
+    expect(ids('actor:ms-pim')).toEqual(['role-pim']);
+    expect(ids('actor:sp-1')).toEqual(['role-pim']);
+    expect(ids('actor:ada.admin')).toHaveLength(4);
+    expect(ids('target:finance')).toEqual(['failed']);
+    expect(ids('target:bbbbbbbb-0000')).toHaveLength(4);
+  });
+
+  it('negates, takes alternatives, and ANDs terms', () => {
+    expect(ids('activity:"add member to role" -actor:MS-PIM')).toEqual(['role-direct']);
+    expect(ids('status:failure|timeout')).toEqual(['failed']);
+    expect(ids('activity:reset|attribute')).toEqual(['csa', 'reset']);
+    expect(ids('activity:role category:user')).toEqual([]);
+  });
+
+  it('bounds time with since: and until:, both inclusive', () => {
+    expect(ids('since:2026-11-23')).toEqual(['csa', 'failed']);
+    expect(ids('until:2026-11-21')).toEqual(['role-pim', 'reset']);
+    expect(ids('since:2d')).toEqual(['csa', 'failed']);
+    expect(ids('since:2026-11-22T08:00:00Z until:2026-11-22T08:00:00Z')).toEqual(['role-direct']);
+  });
+
+  it('finds free words fuzzily and quoted phrases exactly', () => {
+    expect(ids('pasword')).toEqual(['reset']);
+    expect(ids('atribute')).toEqual(['csa']);
+    expect(ids('"member to role"')).toEqual(['role-direct', 'role-pim']);
+    expect(ids('"memberto role"')).toEqual([]);
+    expect(ids('-"member to role" -atribute')).toEqual(['failed', 'reset']);
+  });
+
+  it('re-reads events for id: and value:', () => {
+    expect(ids('id:role-')).toEqual(['role-direct', 'role-pim']);
+    expect(ids('value:approvers')).toEqual(['failed']);
+    expect(ids('value:sales')).toHaveLength(4);
+  });
+
+  it('treats a blank query as no filter, and reports errors with their position', () => {
+    expect(filterFromText('  ', store, NOW)).toEqual({ ok: true, test: null });
+    expect(filterFromText('status:x actvity:y', store, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('did you mean "activity"'), position: 9 } });
+    expect(filterFromText('risk:high', store, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('not available yet'), position: 0 } });
+  });
+});
