@@ -21,7 +21,11 @@ export type Command =
   | { type: 'toggleProblems' }
   | { type: 'toggleSubstrate' }
   | { type: 'openSearch' }
-  | { type: 'clearFilter' };
+  | { type: 'clearFilter' }
+  | { type: 'pivot'; on: PivotField };
+
+/** Pivots: from the selected event to every event sharing this with it. */
+export type PivotField = 'corr' | 'actor' | 'target' | 'ip';
 
 export interface Binding {
   keys: string[];
@@ -50,6 +54,10 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['h', 'left', 'shift+tab'], command: { type: 'detailsTab', direction: -1 }, modes: ['details'], help: 'Previous details tab' },
   { keys: ['/'], command: { type: 'openSearch' }, modes: ['table'], help: 'Filter: fuzzy words and field terms (activity:, actor:, ip:, since:7d, …)' },
   { keys: ['x'], command: { type: 'clearFilter' }, modes: ['table'], help: 'Clear the filter' },
+  { keys: ['c'], command: { type: 'pivot', on: 'corr' }, modes: ['table', 'details'], help: 'Pivot: same correlation ID (the whole operation)' },
+  { keys: ['a'], command: { type: 'pivot', on: 'actor' }, modes: ['table', 'details'], help: 'Pivot: same initiator' },
+  { keys: ['t'], command: { type: 'pivot', on: 'target' }, modes: ['table', 'details'], help: 'Pivot: same (first) target' },
+  { keys: ['p'], command: { type: 'pivot', on: 'ip' }, modes: ['table', 'details'], help: 'Pivot: same IP address' },
   { keys: ['s'], command: { type: 'toggleSubstrate' }, modes: ['table'], help: 'Hide/show Microsoft Substrate Management write-backs' },
   { keys: ['P'], command: { type: 'toggleProblems' }, modes: ['table', 'problems'], help: 'Load problems (file:line and reason)' },
   { keys: ['?'], command: { type: 'toggleHelp' }, modes: ['table', 'details', 'problems', 'help'], help: 'This help' },

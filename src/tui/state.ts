@@ -13,7 +13,8 @@ import { filterFromText } from '../query/filter.js';
 import { UTC, type TimeZoneChoice } from '../text/time-zone.js';
 import { DETAIL_TABS, detailLines, type DetailTab } from '../view/details.js';
 import { helpLines } from './help.js';
-import { commandFor, type Command, type Mode } from './keymap.js';
+import { commandFor, type Command, type Mode, type PivotField } from './keymap.js';
+import { quote } from '../query/format.js';
 
 export interface Cursor {
   /** Index into the pane's rows. */
@@ -269,6 +270,12 @@ export function reducer(state: AppState, action: Action): AppState {
       // A new filter is a new list: start at its newest event.
       return { ...next, cursor: { directory: { selected: 0, top: 0 }, 'custom-security': { selected: 0, top: 0 } } };
     }
+    case 'pivot': {
+      const term = pivotTerm(state, action.on);
+      if (!term) return state;
+      const text = state.filter.text ? `${state.filter.text} ${term}` : term;
+      return { ...reducer(state, { type: 'applyFilter', text, now: Date.now() }), mode: 'table' };
+    }
     case 'clearFilter':
       return state.filter.text === '' ? state : reducer(state, { type: 'applyFilter', text: '', now: 0 });
   }
@@ -290,6 +297,18 @@ function editSearch(state: AppState, key: string, now: number): AppState {
   // One printable character (key names like "up" or "ctrl+d" are longer than one character).
   if ([...key].length === 1 && key >= ' ') return reducer(state, { type: 'editSearch', draft: draft + key });
   return state;
+}
+
+/**
+ * The filter term a pivot adds: an ordinary, visible, removable query term. Values are quoted so
+ * names with spaces or quotes survive; an empty value (no IP recorded) adds nothing.
+ */
+function pivotTerm(state: AppState, on: PivotField): string | null {
+  const index = selectedIndex(state);
+  if (index === undefined) return null;
+  const summary = state.store.summary(index);
+  const value = on === 'corr' ? summary.correlation : on === 'actor' ? summary.initiator : on === 'target' ? summary.target : summary.ip;
+  return value ? `${on}:${quote(value)}` : null;
 }
 
 function clampAll(state: AppState): Record<Pane, Cursor> {

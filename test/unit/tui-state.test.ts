@@ -185,6 +185,26 @@ describe('explorer reducer', () => {
     expect(applied.rows.directory.length).toBe(10);
   });
 
+  it('pivots from the selected event to a visible, removable filter term', () => {
+    const shared = 'c0ffee00-0000-4000-8000-00000000000a';
+    const events = loaded(
+      graphEvent({ id: 'op1', correlationId: shared, activityDateTime: '2026-11-20T10:00:03Z' }),
+      graphEvent({ id: 'other', activityDateTime: '2026-11-20T10:00:02Z', initiatedBy: { user: null, app: { appId: 'x', displayName: 'Sync "Bot"', servicePrincipalId: null, servicePrincipalName: null } } }),
+      graphEvent({ id: 'op2', correlationId: shared, activityDateTime: '2026-11-20T10:00:01Z' }),
+    );
+    const state = initialState({ store: storeFromEvents(events), size });
+    const byCorrelation = run(state, { type: 'key', name: 'c' });
+    expect(byCorrelation.filter.text).toBe(`corr:"${shared}"`);
+    expect(Array.from(byCorrelation.rows.directory, (i) => byCorrelation.store.loadedEvent(i).event.id)).toEqual(['op1', 'op2']);
+    const byActor = run(state, { type: 'move', by: 'line', direction: 1 }, { type: 'openDetails' }, { type: 'key', name: 'a' });
+    expect(byActor.mode).toBe('table');
+    expect(byActor.filter.text).toBe('actor:"Sync \\"Bot\\""');
+    expect(byActor.rows.directory.length).toBe(1);
+    // Pivots add up: same IP within the same correlation.
+    expect(run(byCorrelation, { type: 'key', name: 'p' }).filter.text).toBe(`corr:"${shared}" ip:"203.0.113.10"`);
+    expect(run(state, { type: 'key', name: 't' }).filter.text).toBe('target:"bo.user@contoso.example"');
+  });
+
   it('keeps applying the filter to events that arrive later', () => {
     const store = storeFromEvents(manyEvents(10));
     const filtered = run(initialState({ store, size }), { type: 'applyFilter', text: 'id:new', now: 0 });
