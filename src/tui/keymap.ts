@@ -22,7 +22,8 @@ export type Command =
   | { type: 'toggleSubstrate' }
   | { type: 'openSearch' }
   | { type: 'clearFilter' }
-  | { type: 'pivot'; on: PivotField };
+  | { type: 'pivot'; on: PivotField }
+  | { type: 'filterBack' };
 
 /** Pivots: from the selected event to every event sharing this with it. */
 export type PivotField = 'corr' | 'actor' | 'target' | 'ip';
@@ -54,6 +55,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['h', 'left', 'shift+tab'], command: { type: 'detailsTab', direction: -1 }, modes: ['details'], help: 'Previous details tab' },
   { keys: ['/'], command: { type: 'openSearch' }, modes: ['table'], help: 'Filter: fuzzy words and field terms (activity:, actor:, ip:, since:7d, …)' },
   { keys: ['x'], command: { type: 'clearFilter' }, modes: ['table'], help: 'Clear the filter' },
+  { keys: ['backspace'], command: { type: 'filterBack' }, modes: ['table'], help: 'Back to the previous filter' },
   { keys: ['c'], command: { type: 'pivot', on: 'corr' }, modes: ['table', 'details'], help: 'Pivot: same correlation ID (the whole operation)' },
   { keys: ['a'], command: { type: 'pivot', on: 'actor' }, modes: ['table', 'details'], help: 'Pivot: same initiator' },
   { keys: ['t'], command: { type: 'pivot', on: 'target' }, modes: ['table', 'details'], help: 'Pivot: same (first) target' },

@@ -52,6 +52,8 @@ export interface AppState {
   errors: readonly string[];
   /** The applied filter (query language) and its compiled test; the `/` bar edits `draft`. */
   filter: { text: string; test: EventTest | null };
+  /** Filters applied before this one, most recent last (Backspace steps back). */
+  filterHistory: readonly string[];
   search: { draft: string; error: { message: string; position: number } | null };
   options: ViewOptions;
   quit: boolean;
@@ -68,7 +70,7 @@ export type Action =
   | { type: 'editSearch'; draft: string }
   | { type: 'submitSearch'; now: number }
   | { type: 'cancelSearch' }
-  | { type: 'applyFilter'; text: string; now: number }
+  | { type: 'applyFilter'; text: string; now: number; fromHistory?: boolean }
   | { type: 'resize'; columns: number; rows: number }
   /** The store grew (or the load finished): recompute the rows, keeping the selected event selected. */
   | {
@@ -140,6 +142,7 @@ export function initialState(input: {
     loading: input.loading ?? null,
     errors: input.errors ?? [],
     filter: { text: '', test: null },
+    filterHistory: [],
     search: { draft: '', error: null },
     options: { timeZone: UTC, color: true, ...input.options },
     quit: false,
@@ -266,15 +269,30 @@ export function reducer(state: AppState, action: Action): AppState {
       const result = filterFromText(action.text, state.store, action.now);
       if (!result.ok) return { ...state, search: { draft: action.text, error: result.error } };
       const filter = { text: action.text.trim(), test: result.test };
-      const next = { ...state, filter, search: { draft: filter.text, error: null }, ...computeRows(state.store, state.hideSubstrate, result.test) };
+      const changed = filter.text !== state.filter.text;
+      const filterHistory = changed && !action.fromHistory ? [...state.filterHistory, state.filter.text].slice(-50) : state.filterHistory;
+      const next = {
+        ...state,
+        filter,
+        filterHistory,
+        search: { draft: filter.text, error: null },
+        ...computeRows(state.store, state.hideSubstrate, result.test),
+      };
       // A new filter is a new list: start at its newest event.
       return { ...next, cursor: { directory: { selected: 0, top: 0 }, 'custom-security': { selected: 0, top: 0 } } };
     }
     case 'pivot': {
+      // A pivot replaces the filter (the whole operation, not the part of it the filter let
+      // through); Backspace goes back to what was there.
       const term = pivotTerm(state, action.on);
       if (!term) return state;
-      const text = state.filter.text ? `${state.filter.text} ${term}` : term;
-      return { ...reducer(state, { type: 'applyFilter', text, now: Date.now() }), mode: 'table' };
+      return { ...reducer(state, { type: 'applyFilter', text: term, now: Date.now() }), mode: 'table' };
+    }
+    case 'filterBack': {
+      if (state.filterHistory.length === 0) return state;
+      const previous = state.filterHistory[state.filterHistory.length - 1];
+      const stepped = { ...state, filterHistory: state.filterHistory.slice(0, -1) };
+      return reducer(stepped, { type: 'applyFilter', text: previous, now: Date.now(), fromHistory: true });
     }
     case 'clearFilter':
       return state.filter.text === '' ? state : reducer(state, { type: 'applyFilter', text: '', now: 0 });

@@ -200,8 +200,12 @@ describe('explorer reducer', () => {
     expect(byActor.mode).toBe('table');
     expect(byActor.filter.text).toBe('actor:"Sync \\"Bot\\""');
     expect(byActor.rows.directory.length).toBe(1);
-    // Pivots add up: same IP within the same correlation.
-    expect(run(byCorrelation, { type: 'key', name: 'p' }).filter.text).toBe(`corr:"${shared}" ip:"203.0.113.10"`);
+    // A pivot replaces the filter; Backspace steps back through the filters applied before.
+    const byIp = run(byCorrelation, { type: 'key', name: 'p' });
+    expect(byIp.filter.text).toBe('ip:"203.0.113.10"');
+    expect(run(byIp, { type: 'key', name: 'backspace' }).filter.text).toBe(`corr:"${shared}"`);
+    expect(run(byIp, { type: 'key', name: 'backspace' }, { type: 'key', name: 'backspace' }).filter.text).toBe('');
+    expect(run(byIp, { type: 'key', name: 'backspace' }, { type: 'key', name: 'backspace' }).rows.directory.length).toBe(3);
     expect(run(state, { type: 'key', name: 't' }).filter.text).toBe('target:"bo.user@contoso.example"');
   });
 
