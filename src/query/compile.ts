@@ -7,7 +7,7 @@
  */
 import Fuse from 'fuse.js';
 import type { EventStore } from '../store/event-store.js';
-import type { StringField } from '../store/event-batch.js';
+import { FREE_TEXT_FIELDS, type StringField } from '../store/event-batch.js';
 import type { FieldName, Query, Term } from './ast.js';
 
 export type EventTest = (index: number) => boolean;
@@ -30,13 +30,16 @@ const FIELD_STRINGS: Partial<Record<FieldName, StringField[]>> = {
 };
 
 /** Where free words and phrases look. */
-export const FUZZY_FIELDS: StringField[] = ['activity', 'category', 'service', 'initiator', 'target', 'targetTypes', 'propNames', 'ip'];
+const FUZZY_FIELDS = FREE_TEXT_FIELDS;
 const PHRASE_FIELDS: StringField[] = [...FUZZY_FIELDS, 'actorKeys', 'targetKeys', 'correlation'];
 
-/** Per distinct string: does it match? Extends itself as the vocabulary grows during a load. */
+/**
+ * Per distinct string: does it match? Decided the first time an event asks about that string,
+ * so `activity:` looks at the few hundred activities, never at the correlation ids.
+ */
 class VocabularyMatch {
-  private flags = new Uint8Array(0);
-  private checked = 0;
+  /** 0 not decided yet, 1 no, 2 yes. */
+  private verdicts = new Uint8Array(0);
 
   constructor(
     private readonly store: EventStore,
@@ -44,19 +47,17 @@ class VocabularyMatch {
   ) {}
 
   test(id: number): boolean {
-    if (id >= this.checked) this.extend();
-    return this.flags[id] === 1;
-  }
-
-  private extend(): void {
-    const size = this.store.vocabulary.size;
-    if (size > this.flags.length) {
-      const grown = new Uint8Array(Math.max(size, this.flags.length * 2));
-      grown.set(this.flags);
-      this.flags = grown;
+    if (id >= this.verdicts.length) {
+      const grown = new Uint8Array(Math.max(this.store.vocabulary.size, id + 1, this.verdicts.length * 2));
+      grown.set(this.verdicts);
+      this.verdicts = grown;
     }
-    for (let id = this.checked; id < size; id++) this.flags[id] = this.matches(this.store.vocabulary.lower(id), id) ? 1 : 0;
-    this.checked = size;
+    let verdict = this.verdicts[id];
+    if (verdict === 0) {
+      verdict = this.matches(this.store.vocabulary.lower(id), id) ? 2 : 1;
+      this.verdicts[id] = verdict;
+    }
+    return verdict === 2;
   }
 }
 
@@ -64,12 +65,18 @@ function anyField(store: EventStore, fields: StringField[], match: VocabularyMat
   return (index) => fields.some((field) => match.test(store.stringId(index, field)));
 }
 
-/** Distinct strings used by the fuzzy fields, for fuse.js. */
-function fuzzyVocabulary(store: EventStore): Array<{ id: number; text: string }> {
-  const ids = new Set<number>();
-  for (let i = 0; i < store.count; i++) for (const field of FUZZY_FIELDS) ids.add(store.stringId(i, field));
-  ids.delete(0);
-  return [...ids].map((id) => ({ id, text: store.vocabulary.get(id) }));
+type FuzzyIndex = Fuse<{ id: number; text: string }>;
+
+/** One fuse.js index per store, rebuilt only when the store has new strings. */
+const fuzzyIndexes = new WeakMap<EventStore, { size: number; index: FuzzyIndex }>();
+
+function fuzzyIndex(store: EventStore): FuzzyIndex {
+  const cached = fuzzyIndexes.get(store);
+  if (cached && cached.size === store.vocabulary.size) return cached.index;
+  const items = store.searchableIds().map((id) => ({ id, text: store.vocabulary.get(id) }));
+  const index = new Fuse(items, { keys: ['text'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
+  fuzzyIndexes.set(store, { size: store.vocabulary.size, index });
+  return index;
 }
 
 function compileTerm(term: Term, store: EventStore, fuse: () => Fuse<{ id: number; text: string }>): EventTest | { message: string } {
@@ -108,9 +115,7 @@ function compileTerm(term: Term, store: EventStore, fuse: () => Fuse<{ id: numbe
 const cost = (term: Term) => (term.kind === 'field' && (term.field === 'id' || term.field === 'value') ? 2 : term.kind === 'fuzzy' ? 1 : 0);
 
 export function compileQuery(query: Query, store: EventStore): CompileResult {
-  let fuseIndex: Fuse<{ id: number; text: string }> | undefined;
-  const fuse = () =>
-    (fuseIndex ??= new Fuse(fuzzyVocabulary(store), { keys: ['text'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 }));
+  const fuse = () => fuzzyIndex(store);
   const tests: EventTest[] = [];
   for (const term of [...query.terms].sort((a, b) => cost(a) - cost(b))) {
     const compiled = compileTerm(term, store, fuse);

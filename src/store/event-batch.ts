@@ -24,6 +24,9 @@ export const STRING_FIELDS = [
 ] as const;
 export type StringField = (typeof STRING_FIELDS)[number];
 export const STRING_FIELD_COUNT = STRING_FIELDS.length;
+
+/** Where free words look (fuzzy): what people name, not ids. */
+export const FREE_TEXT_FIELDS: StringField[] = ['activity', 'category', 'service', 'initiator', 'target', 'targetTypes', 'propNames', 'ip'];
 export const stringFieldIndex = (field: StringField): number => STRING_FIELDS.indexOf(field);
 
 export const FLAG = {

@@ -10,7 +10,18 @@ import type { EventSummary } from '../model/event-summary.js';
 import type { LoadedEvent } from '../model/loaded-event.js';
 import { OBJECT_FORMATS } from '../ingest/formats/index.js';
 import { isObject } from '../ingest/fields.js';
-import { FLAG, INITIATOR_KINDS, STRING_FIELD_COUNT, STRING_FIELDS, stringFieldIndex, type EventBatch, type StringField } from './event-batch.js';
+import {
+  FLAG,
+  FREE_TEXT_FIELDS,
+  INITIATOR_KINDS,
+  STRING_FIELD_COUNT,
+  STRING_FIELDS,
+  stringFieldIndex,
+  type EventBatch,
+  type StringField,
+} from './event-batch.js';
+
+const FREE_TEXT_FIELD_INDEXES = FREE_TEXT_FIELDS.map(stringFieldIndex);
 import { ensureCapacity } from './growable.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -48,6 +59,8 @@ export class EventStore {
   private sorted: Record<Pane, Int32Array> = { directory: new Int32Array(0), 'custom-security': new Int32Array(0) };
   private sortedCount = 0;
   private readonly fds = new Map<number, number>();
+  /** Per vocabulary id: 1 when some event uses it in a field free-text search looks at. */
+  private searchable = new Uint8Array(0);
   private readonly detailCache = new Map<number, LoadedEvent>();
 
   sourceId(name: string): number {
@@ -74,6 +87,7 @@ export class EventStore {
     const map = loader.toStore;
     const base = start * STRING_FIELD_COUNT;
     for (let k = 0; k < batch.strings.length; k++) this.strings[base + k] = map[batch.strings[k]];
+    this.markSearchable(start, end);
     for (let i = 0; i < batch.count; i++) {
       this.paneCounts[batch.flags[i] & FLAG.customSecurity ? 'custom-security' : 'directory']++;
       const inArena = (batch.flags[i] & FLAG.inArena) !== 0;
@@ -103,6 +117,25 @@ export class EventStore {
       const grown = Buffer.alloc(Math.max(this.arena.length * 2, this.arenaUsed + arenaExtra, 1 << 16));
       this.arena.copy(grown, 0, 0, this.arenaUsed);
       this.arena = grown;
+    }
+  }
+
+  /** Ids of the distinct strings free-text search looks at (see FREE_TEXT_FIELDS). */
+  searchableIds(): number[] {
+    const ids: number[] = [];
+    for (let id = 1; id < this.searchable.length; id++) if (this.searchable[id]) ids.push(id);
+    return ids;
+  }
+
+  private markSearchable(start: number, end: number): void {
+    if (this.searchable.length < this.vocabulary.size) {
+      const grown = new Uint8Array(Math.max(this.vocabulary.size, this.searchable.length * 2));
+      grown.set(this.searchable);
+      this.searchable = grown;
+    }
+    for (let i = start; i < end; i++) {
+      const base = i * STRING_FIELD_COUNT;
+      for (const f of FREE_TEXT_FIELD_INDEXES) this.searchable[this.strings[base + f]] = 1;
     }
   }
 
