@@ -8,6 +8,7 @@
 import Fuse from 'fuse.js';
 import type { EventStore } from '../store/event-store.js';
 import { FREE_TEXT_FIELDS, type StringField } from '../store/event-batch.js';
+import { ensureCapacity } from '../store/growable.js';
 import type { FieldName, Query, Term } from './ast.js';
 
 export type EventTest = (index: number) => boolean;
@@ -47,11 +48,7 @@ class VocabularyMatch {
   ) {}
 
   test(id: number): boolean {
-    if (id >= this.verdicts.length) {
-      const grown = new Uint8Array(Math.max(this.store.vocabulary.size, id + 1, this.verdicts.length * 2));
-      grown.set(this.verdicts);
-      this.verdicts = grown;
-    }
+    this.verdicts = ensureCapacity(this.verdicts, Math.max(id + 1, this.store.vocabulary.size), Uint8Array);
     let verdict = this.verdicts[id];
     if (verdict === 0) {
       verdict = this.matches(this.store.vocabulary.lower(id), id) ? 2 : 1;

@@ -128,11 +128,7 @@ export class EventStore {
   }
 
   private markSearchable(start: number, end: number): void {
-    if (this.searchable.length < this.vocabulary.size) {
-      const grown = new Uint8Array(Math.max(this.vocabulary.size, this.searchable.length * 2));
-      grown.set(this.searchable);
-      this.searchable = grown;
-    }
+    this.searchable = ensureCapacity(this.searchable, this.vocabulary.size, Uint8Array);
     for (let i = start; i < end; i++) {
       const base = i * STRING_FIELD_COUNT;
       for (const f of FREE_TEXT_FIELD_INDEXES) this.searchable[this.strings[base + f]] = 1;
