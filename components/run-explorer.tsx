@@ -19,25 +19,23 @@ export interface ExplorerInput {
 /** Runs until the user quits. The caller owns the terminal (alternate screen, restoring it). */
 export async function runExplorer(input: ExplorerInput): Promise<void> {
   const { stdout, session, initial } = input;
-  {
-    if (process.env.ENTRA_AUDIT_TRACE) {
-      const write = stdout.write.bind(stdout) as (chunk: string) => boolean;
-      let writes = 0;
-      stdout.write = ((chunk: string) => {
-        if (writes++ < 3) trace(`explorer: frame written (${chunk.length} chars)`);
-        return write(chunk);
-      }) as typeof stdout.write;
-    }
-    // A resize leaves the old frame's lines behind when the window shrinks; start clean.
-    const clearOnResize = () => stdout.write(CLEAR_SCREEN);
-    const instance = render(<App initial={initial} session={session} onResize={clearOnResize} />, {
-      stdin: input.stdin,
-      stdout,
-      exitOnCtrlC: true,
-      patchConsole: true,
-    });
-    // Ink draws the first frame during render(); let it reach the terminal before heavy work starts.
-    setImmediate(() => input.onFirstFrame?.());
-    await instance.waitUntilExit();
+  if (process.env.ENTRA_AUDIT_TRACE) {
+    const write = stdout.write.bind(stdout) as (chunk: string) => boolean;
+    let writes = 0;
+    stdout.write = ((chunk: string) => {
+      if (writes++ < 3) trace(`explorer: frame written (${chunk.length} chars)`);
+      return write(chunk);
+    }) as typeof stdout.write;
   }
+  // A resize leaves the old frame's lines behind when the window shrinks; start clean.
+  const clearOnResize = () => stdout.write(CLEAR_SCREEN);
+  const instance = render(<App initial={initial} session={session} onResize={clearOnResize} />, {
+    stdin: input.stdin,
+    stdout,
+    exitOnCtrlC: true,
+    patchConsole: true,
+  });
+  // Ink draws the first frame during render(); let it reach the terminal before heavy work starts.
+  setImmediate(() => input.onFirstFrame?.());
+  await instance.waitUntilExit();
 }

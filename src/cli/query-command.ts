@@ -10,7 +10,8 @@ import { OutputWriter } from './output.js';
 import { timeZoneOption } from './shared-options.js';
 import { CliError, EXIT } from './errors.js';
 import { parseQuery } from '../query/parse.js';
-import { describeFilterError, filterFromText } from '../query/filter.js';
+import { describeFilterError } from '../query/filter.js';
+import { compileQuery } from '../query/compile.js';
 import { useAsciiSymbols } from '../text/symbols.js';
 
 export const PANE_CHOICES = ['directory', 'custom-security', 'all'] as const;
@@ -50,17 +51,15 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const timeZone = timeZoneOption.resolve(args.tz);
     useAsciiSymbols(args.ascii);
     // A malformed query is a usage error, caught before any loading.
-    const now = Date.now();
-    if (args.filter !== undefined) {
-      const parsed = parseQuery(args.filter, { now });
-      if (!parsed.ok) throw new CliError(describeFilterError(args.filter, parsed.error), EXIT.usage);
-    }
+    const parsed = args.filter !== undefined && args.filter.trim() !== '' ? parseQuery(args.filter, { now: Date.now() }) : null;
+    if (parsed && !parsed.ok) throw new CliError(describeFilterError(args.filter ?? '', parsed.error), EXIT.usage);
     const load = await startCliLoad(args.files);
     await load.session.done;
     const { store } = load.session;
-    const filter = filterFromText(args.filter ?? '', store, now);
-    if (!filter.ok) throw new CliError(describeFilterError(args.filter ?? '', filter.error), EXIT.usage);
-    const keep = filter.test ?? (() => true);
+    const compiled = parsed?.ok ? compileQuery(parsed.query, store) : null;
+    if (compiled && !compiled.ok) throw new CliError(describeFilterError(args.filter ?? '', compiled.error), EXIT.usage);
+    const test = compiled?.ok ? compiled.test : undefined;
+    const keep = test ?? (() => true);
     if (args.count) {
       let count = 0;
       for (let i = 0; i < store.count; i++) if (paneMatches(args.pane, store.pane(i)) && keep(i)) count++;
@@ -70,7 +69,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       const out = new OutputWriter();
       const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, timeZone });
       await printer.begin();
-      for (const index of store.sortedIndices(args.pane, filter.test ?? undefined)) await printer.event(store, index);
+      for (const index of store.sortedIndices(args.pane, test)) await printer.event(store, index);
       await printer.end();
       await out.flush();
     }

@@ -7,6 +7,8 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { InputSpec } from './inputs.js';
 import type { LoadUnit } from './load-unit.js';
+import { detectEncoding, isGzip } from './read-text.js';
+import { looksLikeJsonLines } from './split-json.js';
 
 /** Below this, splitting costs more (worker start-up) than it saves. */
 const SPLIT_FROM_BYTES = 32 * 1024 * 1024;
@@ -23,18 +25,13 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buffer.subarray(0, read);
 }
 
-/** Is this the head of a UTF-8 JSON Lines file? (Same rule as the JSON splitter's lines mode.) */
-function looksLikeJsonLines(head: Buffer): boolean {
-  if (head[0] === 0x1f && head[1] === 0x8b) return false; // gzip
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false; // UTF-16
+/** Is this the head of a plain (not compressed) UTF-8 JSON Lines file? */
+function isUtf8JsonLinesHead(head: Buffer): boolean {
+  if (isGzip(head) || detectEncoding(head).encoding !== 'utf-8') return false;
   const text = head.toString('utf8').replace(/^\uFEFF/, '').replace(/^\s+/, '');
   if (!text.startsWith('{')) return false;
-  const firstEnd = text.indexOf('\n');
-  if (firstEnd === -1) return false;
-  const first = text.slice(0, firstEnd).trim();
-  if (first.length > 1 && first.endsWith('}')) return true;
-  const second = text.slice(firstEnd + 1, text.indexOf('\n', firstEnd + 1) === -1 ? undefined : text.indexOf('\n', firstEnd + 1));
-  return second.startsWith('{"') || second.startsWith('{ "');
+  const [first, second] = text.split('\n', 2);
+  return second !== undefined && looksLikeJsonLines(first, second);
 }
 
 export interface PlanOptions {
@@ -62,7 +59,7 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
     try {
       const size = statSync(input.path).size;
       const head = readAt(fd, 0, HEAD_BYTES);
-      if (!looksLikeJsonLines(head)) {
+      if (!isUtf8JsonLinesHead(head)) {
         units.push({ kind: 'input', input });
         continue;
       }

@@ -47,6 +47,8 @@ export interface ByteCounter {
   read: number;
 }
 
+export const isGzip = (head: Buffer): boolean => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+
 /** Decompress when the stream starts with the gzip magic number. */
 export async function* gunzipIfNeeded(source: AsyncIterable<Buffer>, counter: ByteCounter): AsyncGenerator<Buffer> {
   let gzipped = false;
@@ -57,7 +59,7 @@ export async function* gunzipIfNeeded(source: AsyncIterable<Buffer>, counter: By
     }
   })();
   const headed = withHead(counted, 2, (head) => {
-    gzipped = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+    gzipped = isGzip(head);
   });
   const first = await headed.next();
   if (first.done) return;

@@ -202,12 +202,12 @@ export class JsonRecordSplitter {
       if (this.buf.length - start > MAX_LINE_CHARS) return false;
       return final ? true : undefined;
     }
-    const first = this.buf.slice(start, firstEnd).trim();
-    if (first.length > 1 && first.endsWith('}')) return true;
+    const first = this.buf.slice(start, firstEnd);
     const secondEnd = this.buf.indexOf('\n', firstEnd + 1);
-    if (secondEnd === -1 && !final) return this.buf.length - start > MAX_LINE_CHARS ? false : undefined;
-    const second = this.buf.slice(firstEnd + 1, secondEnd === -1 ? undefined : secondEnd);
-    return second.startsWith('{"') || second.startsWith('{ "');
+    if (!isJsonLinesFirstLine(first) && secondEnd === -1 && !final) {
+      return this.buf.length - start > MAX_LINE_CHARS ? false : undefined;
+    }
+    return looksLikeJsonLines(first, this.buf.slice(firstEnd + 1, secondEnd === -1 ? undefined : secondEnd));
   }
 
   private stepLine(final: boolean): boolean {
@@ -416,6 +416,20 @@ export class JsonRecordSplitter {
       }
     }
   }
+}
+
+const isJsonLinesFirstLine = (first: string): boolean => {
+  const trimmed = first.trim();
+  return trimmed.length > 1 && trimmed.endsWith('}');
+};
+
+/**
+ * JSON Lines is recognised from its first two lines (the first starting with `{`): an object
+ * alone on its line, or the next line opening another object at column 0. Pretty-printed
+ * documents never do either. The splitter and the load planner both decide by this.
+ */
+export function looksLikeJsonLines(first: string, second: string): boolean {
+  return isJsonLinesFirstLine(first) || second.startsWith('{"') || second.startsWith('{ "');
 }
 
 /**
