@@ -46,6 +46,8 @@ export interface FieldTerm extends Span {
   kind: 'field';
   field: FieldName;
   negated: boolean;
+  /** `field:=value`: the whole string equals a value (case-insensitive), not a substring. */
+  exact: boolean;
   /** The alternatives lower-cased, ready for case-insensitive substring matching. */
   values: string[];
   /** The alternatives as typed (quotes and escapes removed), for display and `formatQuery`. */

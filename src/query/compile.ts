@@ -1,22 +1,35 @@
 /**
- * A parsed query turned into a test on store events. Field terms are decided once per distinct
- * string (the store's vocabulary), not per event: `activity:reset` scans the few hundred distinct
- * activities, then each event is one array lookup. Free words are fuzzy (fuse.js) over the distinct
- * values people search for (activities, names, services, categories, types, property names).
- * `id:` and `value:` are not kept in the store; they re-read the events the other terms let through.
+ * A parsed query turned into a test on store events, built for a million events per keystroke.
+ *
+ * Field terms are decided once per distinct string (the store's vocabulary), not per event:
+ * `activity:reset` looks at the few hundred distinct activities, then each event is one array
+ * lookup. Free words are fuzzy (fuse.js) over the distinct values people search for (activities,
+ * names, services, categories, types, property names), never over events. `id:` and `value:` are
+ * not kept in the store; they re-read only the events the other terms let through.
+ *
+ * Terms are evaluated a range of events at a time into a mask (one byte per event), each term
+ * only looking at the events still alive, cheap terms first. The test answers from the mask and
+ * extends it when the store has grown since (a load still streaming in).
  */
 import Fuse from 'fuse.js';
 import type { EventStore } from '../store/event-store.js';
-import { FREE_TEXT_FIELDS, type StringField } from '../store/event-batch.js';
-import { ensureCapacity } from '../store/growable.js';
+import { FREE_TEXT_FIELDS, STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store/event-batch.js';
 import type { FieldName, Query, Term } from './ast.js';
 
 export type EventTest = (index: number) => boolean;
 
-export type CompileResult = { ok: true; test: EventTest } | { ok: false; error: { message: string; position: number } };
+export interface CompiledTerm {
+  term: Term;
+  /** Clear `alive[i]` for each event in [from, to) that fails the term (negation included). */
+  narrow(alive: Uint8Array, from: number, to: number): void;
+}
+
+export type CompileResult =
+  | { ok: true; test: EventTest; terms: CompiledTerm[] }
+  | { ok: false; error: { message: string; position: number } };
 
 /** Which store strings each field searches (substring, case-insensitive). */
-const FIELD_STRINGS: Partial<Record<FieldName, StringField[]>> = {
+export const FIELD_STRINGS: Partial<Record<FieldName, StringField[]>> = {
   activity: ['activity'],
   category: ['category'],
   service: ['service'],
@@ -38,7 +51,7 @@ const PHRASE_FIELDS: StringField[] = [...FUZZY_FIELDS, 'actorKeys', 'targetKeys'
  * Per distinct string: does it match? Decided the first time an event asks about that string,
  * so `activity:` looks at the few hundred activities, never at the correlation ids.
  */
-class VocabularyMatch {
+class VocabularyVerdicts {
   /** 0 not decided yet, 1 no, 2 yes. */
   private verdicts = new Uint8Array(0);
 
@@ -47,61 +60,127 @@ class VocabularyMatch {
     private readonly matches: (lowered: string, id: number) => boolean,
   ) {}
 
-  test(id: number): boolean {
-    this.verdicts = ensureCapacity(this.verdicts, Math.max(id + 1, this.store.vocabulary.size), Uint8Array);
-    let verdict = this.verdicts[id];
-    if (verdict === 0) {
-      verdict = this.matches(this.store.vocabulary.lower(id), id) ? 2 : 1;
-      this.verdicts[id] = verdict;
+  /** The verdict array, sized to the vocabulary as it is now (grown strings start undecided). */
+  current(): Uint8Array {
+    const size = this.store.vocabulary.size;
+    if (this.verdicts.length < size) {
+      const grown = new Uint8Array(Math.max(size, this.verdicts.length * 2));
+      grown.set(this.verdicts);
+      this.verdicts = grown;
     }
-    return verdict === 2;
+    return this.verdicts;
+  }
+
+  decide(id: number): number {
+    const verdict = this.matches(this.store.vocabulary.lower(id), id) ? 2 : 1;
+    this.verdicts[id] = verdict;
+    return verdict;
   }
 }
 
-function anyField(store: EventStore, fields: StringField[], match: VocabularyMatch): EventTest {
-  return (index) => fields.some((field) => match.test(store.stringId(index, field)));
+/** A term decided by string ids: true when any of `fields` holds a matching string. */
+function stringTerm(store: EventStore, term: Term, fields: StringField[], matches: (lowered: string, id: number) => boolean): CompiledTerm {
+  const verdicts = new VocabularyVerdicts(store, matches);
+  const columns = fields.map(stringFieldIndex);
+  const negated = 'negated' in term && term.negated;
+  return {
+    term,
+    narrow(alive, from, to) {
+      const rows = store.stringIdRows();
+      const decided = verdicts.current();
+      for (let i = from; i < to; i++) {
+        if (alive[i] === 0) continue;
+        const base = i * STRING_FIELD_COUNT;
+        let hit = false;
+        for (let c = 0; c < columns.length; c++) {
+          const id = rows[base + columns[c]];
+          let verdict = decided[id];
+          if (verdict === 0) verdict = verdicts.decide(id);
+          if (verdict === 2) {
+            hit = true;
+            break;
+          }
+        }
+        if (hit === negated) alive[i] = 0;
+      }
+    },
+  };
+}
+
+/** A term that needs the whole event (re-read from its source): only for what survived the rest. */
+function eventTerm(store: EventStore, term: Term & { negated: boolean }, matches: (index: number) => boolean): CompiledTerm {
+  return {
+    term,
+    narrow(alive, from, to) {
+      for (let i = from; i < to; i++) if (alive[i] === 1 && matches(i) === term.negated) alive[i] = 0;
+    },
+  };
+}
+
+function timeTerm(store: EventStore, term: Term, keep: (ms: number) => boolean): CompiledTerm {
+  return {
+    term,
+    narrow(alive, from, to) {
+      for (let i = from; i < to; i++) if (alive[i] === 1 && !keep(store.timeMs(i))) alive[i] = 0;
+    },
+  };
 }
 
 type FuzzyIndex = Fuse<{ id: number; text: string }>;
 
 /** One fuse.js index per store, rebuilt only when the store has new strings. */
-const fuzzyIndexes = new WeakMap<EventStore, { size: number; index: FuzzyIndex }>();
+const fuzzyIndexes = new WeakMap<EventStore, { size: number; index: FuzzyIndex; hits: Map<string, Set<number>> }>();
 
-function fuzzyIndex(store: EventStore): FuzzyIndex {
-  const cached = fuzzyIndexes.get(store);
-  if (cached && cached.size === store.vocabulary.size) return cached.index;
-  const items = store.searchableIds().map((id) => ({ id, text: store.vocabulary.get(id) }));
-  const index = new Fuse(items, { keys: ['text'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
-  fuzzyIndexes.set(store, { size: store.vocabulary.size, index });
-  return index;
+/** The distinct strings fuse.js finds for a word (cached per word: typing re-asks the same words). */
+function fuzzyHits(store: EventStore, word: string): Set<number> {
+  let cached = fuzzyIndexes.get(store);
+  if (!cached || cached.size !== store.vocabulary.size) {
+    const items = store.searchableIds().map((id) => ({ id, text: store.vocabulary.get(id) }));
+    // Unsorted: only which strings match matters (rows stay in time order), and sorting costs most of a search.
+    const index = new Fuse(items, { keys: ['text'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2, shouldSort: false });
+    cached = { size: store.vocabulary.size, index, hits: new Map() };
+    fuzzyIndexes.set(store, cached);
+  }
+  let hits = cached.hits.get(word);
+  if (!hits) {
+    hits = new Set(cached.index.search(word).map((result) => result.item.id));
+    if (cached.hits.size > 200) cached.hits.clear();
+    cached.hits.set(word, hits);
+  }
+  return hits;
 }
 
-function compileTerm(term: Term, store: EventStore, fuse: () => Fuse<{ id: number; text: string }>): EventTest | { message: string } {
+function compileTerm(term: Term, store: EventStore): CompiledTerm | { message: string } {
   switch (term.kind) {
     case 'since':
-      return (index) => store.timeMs(index) >= term.ms;
+      return timeTerm(store, term, (ms) => ms >= term.ms);
     case 'until':
-      return (index) => store.timeMs(index) <= term.ms;
+      return timeTerm(store, term, (ms) => ms <= term.ms);
     case 'phrase': {
       const phrase = term.text.toLowerCase();
-      return anyField(store, PHRASE_FIELDS, new VocabularyMatch(store, (text) => text.includes(phrase)));
+      return stringTerm(store, term, PHRASE_FIELDS, (text) => text.includes(phrase));
     }
     case 'fuzzy': {
       const word = term.text.toLowerCase();
-      const hits = new Set(fuse().search(term.text).map((result) => result.item.id));
+      const hits = fuzzyHits(store, word);
       // Plain substrings always count, so a word typed exactly never fails to find itself.
-      return anyField(store, FUZZY_FIELDS, new VocabularyMatch(store, (text, id) => hits.has(id) || text.includes(word)));
+      return stringTerm(store, term, FUZZY_FIELDS, (text, id) => hits.has(id) || text.includes(word));
     }
     case 'field': {
       const values = term.values;
       const fields = FIELD_STRINGS[term.field];
-      if (fields) return anyField(store, fields, new VocabularyMatch(store, (text) => values.some((v) => text.includes(v))));
-      if (term.field === 'id') return (index) => values.some((v) => store.loadedEvent(index).event.id.toLowerCase().includes(v));
+      if (fields && term.exact) {
+        // Multi-valued strings (every name of an actor) are lines: one of them must be the value.
+        return stringTerm(store, term, fields, (text) => values.some((v) => text === v || text.split('\n').includes(v)));
+      }
+      if (fields) return stringTerm(store, term, fields, (text) => values.some((v) => text.includes(v)));
+      const has = (text: string | null | undefined) =>
+        text != null && values.some((v) => (term.exact ? text.toLowerCase() === v : text.toLowerCase().includes(v)));
+      if (term.field === 'id') return eventTerm(store, term, (index) => has(store.loadedEvent(index).event.id));
       if (term.field === 'value') {
-        return (index) =>
-          store.loadedEvent(index).event.targetResources.some((target) =>
-            target.modifiedProperties.some((p) => values.some((v) => (p.oldValue ?? '').toLowerCase().includes(v) || (p.newValue ?? '').toLowerCase().includes(v))),
-          );
+        return eventTerm(store, term, (index) =>
+          store.loadedEvent(index).event.targetResources.some((target) => target.modifiedProperties.some((p) => has(p.oldValue) || has(p.newValue))),
+        );
       }
       return { message: `${term.field}: is not available yet (sensitive-operation rules come later)` };
     }
@@ -109,16 +188,47 @@ function compileTerm(term: Term, store: EventStore, fuse: () => Fuse<{ id: numbe
 }
 
 /** Cheap terms first, so re-reading terms (`id:`, `value:`) only see what the others let through. */
-const cost = (term: Term) => (term.kind === 'field' && (term.field === 'id' || term.field === 'value') ? 2 : term.kind === 'fuzzy' ? 1 : 0);
+const cost = (term: Term) => (term.kind === 'field' && (term.field === 'id' || term.field === 'value') ? 3 : term.kind === 'fuzzy' || term.kind === 'phrase' ? 1 : 0);
 
-export function compileQuery(query: Query, store: EventStore): CompileResult {
-  const fuse = () => fuzzyIndex(store);
-  const tests: EventTest[] = [];
+/** Events [from, to) that pass every term, as a mask (1 = passes). */
+export function narrowAll(terms: readonly CompiledTerm[], alive: Uint8Array, from: number, to: number): void {
+  alive.fill(1, from, to);
+  for (const compiled of terms) compiled.narrow(alive, from, to);
+}
+
+/**
+ * A test answered from a mask that is extended whenever asked about an event beyond it.
+ * `within`, when given, is a test known to pass every event this one passes (an earlier, broader
+ * query): only its events are looked at.
+ */
+export function maskTest(store: EventStore, terms: readonly CompiledTerm[], within?: EventTest): EventTest {
+  let alive = new Uint8Array(0);
+  let evaluated = 0;
+  return (index) => {
+    if (index >= evaluated) {
+      const to = Math.max(store.count, index + 1);
+      if (alive.length < to) {
+        const grown = new Uint8Array(Math.max(to, alive.length * 2));
+        grown.set(alive.subarray(0, evaluated));
+        alive = grown;
+      }
+      if (within) {
+        for (let i = evaluated; i < to; i++) alive[i] = within(i) ? 1 : 0;
+        for (const compiled of terms) compiled.narrow(alive, evaluated, to);
+      } else narrowAll(terms, alive, evaluated, to);
+      evaluated = to;
+    }
+    return alive[index] === 1;
+  };
+}
+
+/** `within`: see maskTest; pass it only when `refines` says the new query is narrower. */
+export function compileQuery(query: Query, store: EventStore, within?: EventTest): CompileResult {
+  const terms: CompiledTerm[] = [];
   for (const term of [...query.terms].sort((a, b) => cost(a) - cost(b))) {
-    const compiled = compileTerm(term, store, fuse);
-    if (typeof compiled !== 'function') return { ok: false, error: { message: compiled.message, position: term.start } };
-    const negated = 'negated' in term && term.negated;
-    tests.push(negated ? (index) => !compiled(index) : compiled);
+    const compiled = compileTerm(term, store);
+    if (!('narrow' in compiled)) return { ok: false, error: { message: compiled.message, position: term.start } };
+    terms.push(compiled);
   }
-  return { ok: true, test: (index) => tests.every((test) => test(index)) };
+  return { ok: true, test: maskTest(store, terms, within), terms };
 }

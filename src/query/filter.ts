@@ -1,17 +1,31 @@
 /** A query string to an event test, or the first error with its position: what every face uses. */
 import type { EventStore } from '../store/event-store.js';
-import { compileQuery, type EventTest } from './compile.js';
+import type { Query } from './ast.js';
+import { compileQuery, type CompiledTerm, type EventTest } from './compile.js';
 import { parseQuery } from './parse.js';
+import { refines } from './refine.js';
 
-export type FilterResult = { ok: true; test: EventTest | null } | { ok: false; error: { message: string; position: number } };
+/** An applied filter: what the text meant, and the test built from it. */
+export interface ActiveFilter {
+  query: Query;
+  test: EventTest;
+  terms: CompiledTerm[];
+}
 
-/** An empty (or blank) query is no filter at all. */
-export function filterFromText(text: string, store: EventStore, now: number): FilterResult {
-  if (text.trim() === '') return { ok: true, test: null };
+export type FilterResult = { ok: true; test: EventTest | null; filter: ActiveFilter | null } | { ok: false; error: { message: string; position: number } };
+
+/**
+ * An empty (or blank) query is no filter at all. `previous`, the filter shown until now, lets a
+ * narrower query (one more character typed) look only at the events the previous one kept.
+ */
+export function filterFromText(text: string, store: EventStore, now: number, previous?: ActiveFilter | null): FilterResult {
+  if (text.trim() === '') return { ok: true, test: null, filter: null };
   const parsed = parseQuery(text, { now });
   if (!parsed.ok) return parsed;
-  const compiled = compileQuery(parsed.query, store);
-  return compiled.ok ? { ok: true, test: compiled.test } : compiled;
+  const within = previous && refines(parsed.query, previous.query) ? previous.test : undefined;
+  const compiled = compileQuery(parsed.query, store, within);
+  if (!compiled.ok) return compiled;
+  return { ok: true, test: compiled.test, filter: { query: parsed.query, test: compiled.test, terms: compiled.terms } };
 }
 
 /** `message` and a caret under the offending character, for the CLI's stderr. */

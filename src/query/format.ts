@@ -12,7 +12,7 @@ export function formatQuery(query: Query): string {
 export function formatTerm(term: Term): string {
   switch (term.kind) {
     case 'field':
-      return `${term.negated ? '-' : ''}${term.field}:${term.rawValues.map(formatValue).join('|')}`;
+      return `${term.negated ? '-' : ''}${term.field}:${term.exact ? '=' : ''}${term.rawValues.map(formatValue).join('|')}`;
     case 'since':
     case 'until':
       // Keep what the user wrote (`7d` stays `7d`); a built term without text gets exact ISO.
@@ -27,7 +27,7 @@ export function formatTerm(term: Term): string {
 
 /** A field value, quoted when bare text would not read back as the same single value. */
 export function formatValue(value: string): string {
-  return value === '' || /[\s|"]/.test(value) || value.startsWith('-') ? quote(value) : value;
+  return value === '' || /[\s|"]/.test(value) || value.startsWith('-') || value.startsWith('=') ? quote(value) : value;
 }
 
 /** Double-quoted with `\` and `"` escaped: the inverse of the parser's quoted strings. */

@@ -5,7 +5,7 @@
  *   query       = ws* [ term (ws+ term)* ] ws*
  *   term        = ["-"] ( phrase | fieldTerm | word )
  *   phrase      = quoted
- *   fieldTerm   = name ":" value ("|" value)*       name = ASCII letters, any case
+ *   fieldTerm   = name ":" ["="] value ("|" value)*  name = ASCII letters, any case; "=" exact
  *   value       = quoted | bare                     bare = run of chars but ws, "|", '"'
  *   word        = run of chars but ws, "|", '"'    (not `letters:`; that is a fieldTerm)
  *   quoted      = '"' chars '"'                     \" and \\ escape; other \ stays literal
@@ -109,10 +109,16 @@ class Parser {
       throw new SyntaxProblem(`${field}: cannot be negated — use ${field === 'since' ? 'until' : 'since'}: for the other side`, start);
     }
     this.i += name.length + 1;
+    // `field:=value`: the whole string, not a part of it (what a facet value means).
+    const exact = this.text[this.i] === '=';
+    if (exact) {
+      if (field === 'since' || field === 'until' || field === 'risk') throw new SyntaxProblem(`${field}: has no exact form — remove the "="`, this.i);
+      this.i++;
+    }
     const values = this.alternatives(name);
     if (field === 'since' || field === 'until') return this.timeTerm(field, values, start);
     if (field === 'risk') checkRisk(values);
-    return this.makeField(field, negated, values, start);
+    return this.makeField(field, negated, exact, values, start);
   }
 
   /** `value ("|" value)*`, refusing empty alternatives. */
@@ -146,9 +152,9 @@ class Parser {
     return { kind, ms: result.ms, text: value.text, start, end: this.i };
   }
 
-  private makeField(field: FieldName, negated: boolean, values: Value[], start: number): Term {
+  private makeField(field: FieldName, negated: boolean, exact: boolean, values: Value[], start: number): Term {
     const rawValues = values.map((v) => v.text);
-    return { kind: 'field', field, negated, values: rawValues.map((v) => v.toLowerCase()), rawValues, start, end: this.i };
+    return { kind: 'field', field, negated, exact, values: rawValues.map((v) => v.toLowerCase()), rawValues, start, end: this.i };
   }
 
   /** Reads `"…"` starting at the opening quote; returns the unescaped content. */

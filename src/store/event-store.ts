@@ -196,6 +196,14 @@ export class EventStore {
     return this.vocabulary.get(this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)]);
   }
 
+  /**
+   * Every event's string ids, row by row (`index * STRING_FIELD_COUNT + field`), for scans over
+   * many events. The array is replaced when the store grows: fetch it again for each scan.
+   */
+  stringIdRows(): Uint32Array {
+    return this.strings;
+  }
+
   /** The vocabulary id of an event's string field (filters test ids, not strings). */
   stringId(index: number, field: StringField): number {
     return this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)];

@@ -9,7 +9,7 @@ import { PANES } from '../model/pane.js';
 import type { LoadProgress } from '../ingest/load-session.js';
 import type { EventStore } from '../store/event-store.js';
 import type { EventTest } from '../query/compile.js';
-import { filterFromText } from '../query/filter.js';
+import { filterFromText, type ActiveFilter } from '../query/filter.js';
 import { UTC, type TimeZoneChoice } from '../text/time-zone.js';
 import { DETAIL_TABS, detailLines, type DetailTab } from '../view/details.js';
 import { helpLines } from './help.js';
@@ -50,11 +50,15 @@ export interface AppState {
   loading: LoadProgress | null;
   /** Inputs that could not be read at all. */
   errors: readonly string[];
-  /** The applied filter (query language) and its compiled test; the `/` bar edits `draft`. */
-  filter: { text: string; test: EventTest | null };
+  /** The applied filter (query language), its compiled test and terms; the `/` bar edits `draft`. */
+  filter: { text: string; test: EventTest | null; active: ActiveFilter | null };
   /** Filters applied before this one, most recent last (Backspace steps back). */
   filterHistory: readonly string[];
-  search: { draft: string; error: { message: string; position: number } | null };
+  /**
+   * The `/` bar. Each edit is applied at once when it parses (results follow the typing); `before`
+   * is the filter when the bar opened, which Esc restores and Enter records in the history.
+   */
+  search: { draft: string; error: { message: string; position: number } | null; before: string };
   options: ViewOptions;
   quit: boolean;
 }
@@ -67,10 +71,11 @@ export type Action =
    */
   | { type: 'key'; name: string; now?: number }
   /** The `/` bar: its text changed, it was submitted (`now` resolves since:7d), or cancelled. */
-  | { type: 'editSearch'; draft: string }
+  | { type: 'editSearch'; draft: string; now: number }
   | { type: 'submitSearch'; now: number }
-  | { type: 'cancelSearch' }
-  | { type: 'applyFilter'; text: string; now: number; fromHistory?: boolean }
+  | { type: 'cancelSearch'; now: number }
+  /** `live`: a draft being typed (not recorded in the history); `fromHistory`: stepping back. */
+  | { type: 'applyFilter'; text: string; now: number; fromHistory?: boolean; live?: boolean }
   | { type: 'resize'; columns: number; rows: number }
   /** The store grew (or the load finished): recompute the rows, keeping the selected event selected. */
   | {
@@ -141,9 +146,9 @@ export function initialState(input: {
     sources: input.sources ?? [],
     loading: input.loading ?? null,
     errors: input.errors ?? [],
-    filter: { text: '', test: null },
+    filter: { text: '', test: null, active: null },
     filterHistory: [],
-    search: { draft: '', error: null },
+    search: { draft: '', error: null, before: '' },
     options: { timeZone: UTC, color: true, ...input.options },
     quit: false,
   };
@@ -256,26 +261,38 @@ export function reducer(state: AppState, action: Action): AppState {
       return keepSelection(state, { ...state, ...loadState, ...computeRows(state.store, state.hideSubstrate, state.filter.test) });
     }
     case 'openSearch':
-      return { ...state, mode: 'search', search: { draft: state.filter.text, error: null } };
-    case 'editSearch':
-      return { ...state, search: { draft: action.draft, error: null } };
-    case 'cancelSearch':
-      return { ...state, mode: 'table', search: { draft: state.filter.text, error: null } };
+      return { ...state, mode: 'search', search: { draft: state.filter.text, error: null, before: state.filter.text } };
+    case 'editSearch': {
+      // Results follow the typing; a draft that does not parse yet keeps the last results shown.
+      const applied = reducer({ ...state, search: { ...state.search, draft: action.draft } }, { type: 'applyFilter', text: action.draft, now: action.now, live: true });
+      return { ...applied, search: { ...applied.search, draft: action.draft } };
+    }
+    case 'cancelSearch': {
+      const before = state.search.before;
+      const restored = before === state.filter.text ? state : reducer(state, { type: 'applyFilter', text: before, now: action.now, live: true });
+      return { ...restored, mode: 'table', search: { draft: before, error: null, before } };
+    }
     case 'submitSearch': {
-      const applied = reducer(state, { type: 'applyFilter', text: state.search.draft, now: action.now });
-      return applied.search.error ? applied : { ...applied, mode: 'table' };
+      const { before, draft } = state.search;
+      const applied = reducer(state, { type: 'applyFilter', text: draft, now: action.now, live: true });
+      if (applied.search.error) return applied;
+      const changed = applied.filter.text !== before;
+      const filterHistory = changed ? [...state.filterHistory, before].slice(-50) : state.filterHistory;
+      return { ...applied, mode: 'table', filterHistory };
     }
     case 'applyFilter': {
-      const result = filterFromText(action.text, state.store, action.now);
-      if (!result.ok) return { ...state, search: { draft: action.text, error: result.error } };
-      const filter = { text: action.text.trim(), test: result.test };
+      const result = filterFromText(action.text, state.store, action.now, state.filter.active);
+      if (!result.ok) return { ...state, search: { ...state.search, draft: action.text, error: result.error } };
+      const filter = { text: action.text.trim(), test: result.test, active: result.filter };
+      if (filter.text === state.filter.text && action.live) return { ...state, search: { ...state.search, error: null } };
       const changed = filter.text !== state.filter.text;
-      const filterHistory = changed && !action.fromHistory ? [...state.filterHistory, state.filter.text].slice(-50) : state.filterHistory;
+      const recorded = changed && !action.fromHistory && !action.live;
+      const filterHistory = recorded ? [...state.filterHistory, state.filter.text].slice(-50) : state.filterHistory;
       const next = {
         ...state,
         filter,
         filterHistory,
-        search: { draft: filter.text, error: null },
+        search: { ...state.search, draft: filter.text, error: null },
         ...computeRows(state.store, state.hideSubstrate, result.test),
       };
       // A new filter is a new list: start at its newest event.
@@ -306,14 +323,15 @@ export function reducer(state: AppState, action: Action): AppState {
 function editSearch(state: AppState, key: string, now: number): AppState {
   const draft = state.search.draft;
   if (key === 'enter') return reducer(state, { type: 'submitSearch', now });
-  if (key === 'escape') return reducer(state, { type: 'cancelSearch' });
+  if (key === 'escape') return reducer(state, { type: 'cancelSearch', now });
   if (key === 'ctrl+c') return { ...state, quit: true };
-  if (key === 'backspace') return reducer(state, { type: 'editSearch', draft: [...draft].slice(0, -1).join('') });
-  if (key === 'ctrl+u') return reducer(state, { type: 'editSearch', draft: '' });
-  if (key === 'ctrl+w') return reducer(state, { type: 'editSearch', draft: draft.replace(/\S*\s*$/, '') });
-  if (key === 'space') return reducer(state, { type: 'editSearch', draft: draft + ' ' });
+  const edit = (next: string) => reducer(state, { type: 'editSearch', draft: next, now });
+  if (key === 'backspace') return edit([...draft].slice(0, -1).join(''));
+  if (key === 'ctrl+u') return edit('');
+  if (key === 'ctrl+w') return edit(draft.replace(/\S*\s*$/, ''));
+  if (key === 'space') return edit(draft + ' ');
   // One printable character (key names like "up" or "ctrl+d" are longer than one character).
-  if ([...key].length === 1 && key >= ' ') return reducer(state, { type: 'editSearch', draft: draft + key });
+  if ([...key].length === 1 && key >= ' ') return edit(draft + key);
   return state;
 }
 

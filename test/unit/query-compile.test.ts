@@ -66,6 +66,29 @@ describe('compiled queries on the store', () => {
     expect(ids('-"member to role" -atribute')).toEqual(['failed', 'reset']);
   });
 
+  it('matches field:=value against whole values only', () => {
+    expect(ids('activity:="add member to role"')).toEqual(['role-direct', 'role-pim']);
+    expect(ids('activity:="add member"')).toEqual([]);
+    expect(ids('actor:=MS-PIM')).toEqual(['role-pim']);
+    expect(ids('actor:=ms')).toEqual([]);
+    expect(ids('-status:=failure')).toHaveLength(4);
+    expect(ids('id:=role-pim')).toEqual(['role-pim']);
+  });
+
+  it('gives a narrower query typed after a broader one the same answer as a fresh one', () => {
+    const typed = ['a', 'ac', 'act', 'activity:a', 'activity:ad', 'activity:add', 'activity:add -actor:m', 'activity:add -actor:ms', '"member"', '"member to"', 'pas', 'pasw', 'pasword'];
+    let previous = null;
+    for (const text of typed) {
+      const result = filterFromText(text, store, NOW, previous);
+      if (!result.ok) throw new Error(result.error.message);
+      const incremental = Array.from(store.sortedIndices('all', result.test ?? undefined));
+      const fresh = filterFromText(text, store, NOW);
+      if (!fresh.ok) throw new Error(fresh.error.message);
+      expect(incremental, text).toEqual(Array.from(store.sortedIndices('all', fresh.test ?? undefined)));
+      previous = result.filter;
+    }
+  });
+
   it('re-reads events for id: and value:', () => {
     expect(ids('id:role-')).toEqual(['role-direct', 'role-pim']);
     expect(ids('value:approvers')).toEqual(['failed']);
@@ -73,7 +96,7 @@ describe('compiled queries on the store', () => {
   });
 
   it('treats a blank query as no filter, and reports errors with their position', () => {
-    expect(filterFromText('  ', store, NOW)).toEqual({ ok: true, test: null });
+    expect(filterFromText('  ', store, NOW)).toEqual({ ok: true, test: null, filter: null });
     expect(filterFromText('status:x actvity:y', store, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('did you mean "activity"'), position: 9 } });
     expect(filterFromText('risk:high', store, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('not available yet'), position: 0 } });
   });

@@ -31,10 +31,11 @@ function failure(text: string) {
   return result.error;
 }
 
-const field = (name: string, rawValues: string[], negated = false) => ({
+const field = (name: string, rawValues: string[], negated = false, exact = false) => ({
   kind: 'field',
   field: name,
   negated,
+  exact,
   values: rawValues.map((v) => v.toLowerCase()),
   rawValues,
 });
@@ -58,6 +59,12 @@ describe('parseQuery: field terms', () => {
     expect(only(`${name}:x`)).toEqual(field('activity', ['x']));
   });
 
+  it('reads field:=value as an exact match of the whole value', () => {
+    expect(only('activity:="Add member to role"|x')).toEqual(field('activity', ['Add member to role', 'x'], false, true));
+    expect(only('-actor:=MS-PIM')).toEqual(field('actor', ['MS-PIM'], true, true));
+    expect(failure('since:=7d')).toEqual({ message: expect.stringContaining('no exact form'), position: 6 });
+  });
+
   it.each(['RESULT', 'Correlation'])('aliases are case-insensitive: %s', (name) => {
     expect(only(`${name}:x`).kind).toBe('field');
   });
@@ -67,6 +74,7 @@ describe('parseQuery: field terms', () => {
       kind: 'field',
       field: 'actor',
       negated: false,
+      exact: false,
       values: ['admin@contoso.com'],
       rawValues: ['Admin@Contoso.COM'],
     });
