@@ -5,6 +5,7 @@ import { keyNames } from '../src/tui/key-names.js';
 import { frameHeight, isTooSmall, MIN_SIZE, reducer, type Action, type AppState } from '../src/tui/state.js';
 import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
+import { FilterMenu } from './FilterMenu.js';
 import { Header } from './Header.js';
 import { HelpView } from './HelpView.js';
 import { ProblemsView } from './ProblemsView.js';
@@ -55,6 +56,7 @@ export function App({ initial, session, onResize }: { initial: AppState; session
       {state.mode === 'details' ? <DetailsView state={state} /> : null}
       {state.mode === 'help' ? <HelpView state={state} /> : null}
       {state.mode === 'problems' ? <ProblemsView state={state} /> : null}
+      {state.mode === 'menu' ? <FilterMenu state={state} dispatch={dispatch} /> : null}
       <Box flexGrow={1} />
       {state.mode === 'search' ? <SearchBar state={state} /> : <StatusBar state={state} />}
     </Box>

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { bodyHeight, type AppState } from '../src/tui/state.js';
 import { isFailure } from '../src/view/columns.js';
 import { tableLines } from '../src/view/table-lines.js';
+import { highlightNeedles, splitMatches } from '../src/view/highlight.js';
 import { CustomSecurityEmpty } from './CustomSecurityEmpty.js';
 import { styleFor, type Role } from './theme.js';
 import { trace } from '../src/trace.js';
@@ -25,6 +26,7 @@ export function EventTable({ state }: { state: AppState }) {
     trace(`explorer: first rows rendered (${state.rows[state.pane].length})`);
   }
   const selected = state.cursor[state.pane].selected;
+  const needles = highlightNeedles(state.filter.active?.query);
   return (
     <Box flexDirection="column" width={columns} height={height + 1}>
       <Text {...styleFor('header', color)} wrap="truncate">
@@ -34,7 +36,15 @@ export function EventTable({ state }: { state: AppState }) {
         const role: Role = position === selected ? 'selected' : isFailure(summary) ? 'failure' : summary.writeBack ? 'writeBack' : 'plain';
         return (
           <Text key={position} {...styleFor(role, color)} wrap="truncate">
-            {text}
+            {splitMatches(text, needles).map((segment, index) =>
+              segment.match ? (
+                <Text key={index} {...styleFor('match', color)}>
+                  {segment.text}
+                </Text>
+              ) : (
+                segment.text
+              ),
+            )}
           </Text>
         );
       })}

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { sanitize } from '../src/text/sanitize.js';
 import { truncateToWidth } from '../src/text/width.js';
 import type { AppState } from '../src/tui/state.js';
+import { statusParts } from '../src/view/chrome.js';
 import { styleFor } from './theme.js';
 
 /**
@@ -24,7 +25,7 @@ export function SearchBar({ state }: { state: AppState }) {
         </Text>
       ) : (
         <Text {...styleFor('hint', color)} wrap="truncate">
-          {truncateToWidth('Filter: fuzzy words, field:value (activity: actor: target: ip: corr: status: …), -negates, a|b, since:7d · Enter · Esc', width)}
+          {truncateToWidth(`${statusParts(state).summary} · fuzzy words, field:value (activity: actor: target: ip: corr: status: …), -negates, a|b, since:7d · Enter keeps · Esc undoes`, width)}
         </Text>
       )}
       <Text wrap="truncate">

@@ -13,7 +13,7 @@ export interface Style {
   underline?: boolean;
 }
 
-export type Role = Tone | 'selected' | 'failure' | 'writeBack' | 'activeTab' | 'tab' | 'hint' | 'header' | 'warning';
+export type Role = Tone | 'selected' | 'failure' | 'writeBack' | 'activeTab' | 'tab' | 'hint' | 'header' | 'warning' | 'chip' | 'match';
 
 const COLOURED: Record<Role, Style> = {
   plain: {},
@@ -31,6 +31,8 @@ const COLOURED: Record<Role, Style> = {
   hint: { dimColor: true },
   header: { bold: true, underline: true },
   warning: { color: 'yellow', bold: true },
+  chip: { inverse: true, color: 'cyan' },
+  match: { color: 'yellow', bold: true, underline: true },
 };
 
 const MONOCHROME: Record<Role, Style> = {

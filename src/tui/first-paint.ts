@@ -4,7 +4,7 @@
  * draws the same frame, with styles, over it. Built from the same pure pieces as the components.
  */
 import { fitToWidth } from '../text/width.js';
-import { hintLine, noteLine, paneTabs, statusParts } from '../view/chrome.js';
+import { chipLineText, hintLine, noteLine, paneTabs, statusParts } from '../view/chrome.js';
 import { tableLines } from '../view/table-lines.js';
 import { frameHeight, isTooSmall, type AppState } from './state.js';
 
@@ -19,7 +19,7 @@ export function firstPaint(state: AppState, now: number): string {
   const fit = (text: string) => fitToWidth(text, width);
   const table = tableLines(state);
   const selected = state.cursor[state.pane].selected;
-  const lines = [fit(paneTabs(state).map((tab) => tab.text).join('')), fit(noteLine(state, now)), fit(table.header)];
+  const lines = [fit(paneTabs(state).map((tab) => tab.text).join('')), fit(noteLine(state, now)), fit(chipLineText(state)), fit(table.header)];
   for (const row of table.rows) lines.push(row.position === selected ? INVERSE + fit(row.text) + INVERSE_OFF : fit(row.text));
   while (lines.length < frameHeight(state.size) - 2) lines.push(fit(''));
   const { summary, problems } = statusParts(state);

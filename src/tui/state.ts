@@ -15,6 +15,20 @@ import { DETAIL_TABS, detailLines, type DetailTab } from '../view/details.js';
 import { helpLines } from './help.js';
 import { commandFor, type Command, type Mode, type PivotField } from './keymap.js';
 import { quote } from '../query/format.js';
+import {
+  applyDates,
+  applyValues,
+  customDateTerms,
+  datesStage,
+  removalText,
+  stageItems,
+  START,
+  toggleChosen,
+  valuesStage,
+  type FilterMenu,
+  type MenuContext,
+  type MenuItem,
+} from './filter-menu.js';
 
 export interface Cursor {
   /** Index into the pane's rows. */
@@ -59,6 +73,8 @@ export interface AppState {
    * is the filter when the bar opened, which Esc restores and Enter records in the history.
    */
   search: { draft: string; error: { message: string; position: number } | null; before: string };
+  /** The `f` menu while open (mode 'menu'). */
+  menu: FilterMenu | null;
   options: ViewOptions;
   quit: boolean;
 }
@@ -77,6 +93,9 @@ export type Action =
   /** `live`: a draft being typed (not recorded in the history); `fromHistory`: stepping back. */
   | { type: 'applyFilter'; text: string; now: number; fromHistory?: boolean; live?: boolean }
   | { type: 'resize'; columns: number; rows: number }
+  /** The custom range's text fields (ink-text-input) report edits and Enter. */
+  | { type: 'menuEditDate'; field: 'since' | 'until'; text: string }
+  | { type: 'menuSubmitDate'; now: number }
   /** The store grew (or the load finished): recompute the rows, keeping the selected event selected. */
   | {
       type: 'refresh';
@@ -88,7 +107,7 @@ export type Action =
     };
 
 /** Screen regions, in lines. The frame is one line shorter than the terminal (see components/App). */
-export const CHROME = { header: 2, tableHeader: 1, footer: 2 } as const;
+export const CHROME = { header: 3, tableHeader: 1, footer: 2 } as const;
 export const MIN_SIZE = { columns: 60, rows: 15 } as const;
 
 export function frameHeight(size: AppState['size']): number {
@@ -149,6 +168,7 @@ export function initialState(input: {
     filter: { text: '', test: null, active: null },
     filterHistory: [],
     search: { draft: '', error: null, before: '' },
+    menu: null,
     options: { timeZone: UTC, color: true, ...input.options },
     quit: false,
   };
@@ -208,12 +228,13 @@ function moveSelection(state: AppState, to: (selected: number, rowCount: number)
   return { ...state, cursor: { ...state.cursor, [state.pane]: cursor } };
 }
 
-const scrolledView = (mode: Mode): 'details' | 'help' | 'problems' | null => (mode === 'table' || mode === 'search' ? null : mode);
+const scrolledView = (mode: Mode): 'details' | 'help' | 'problems' | null => (mode === 'details' || mode === 'help' || mode === 'problems' ? mode : null);
 
 export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'key': {
       if (state.mode === 'search') return editSearch(state, action.name, action.now ?? Date.now());
+      if (state.mode === 'menu') return menuKey(state, action.name, action.now ?? Date.now());
       const command = commandFor(state.mode, action.name);
       return command ? reducer(state, command) : state;
     }
@@ -311,9 +332,101 @@ export function reducer(state: AppState, action: Action): AppState {
       const stepped = { ...state, filterHistory: state.filterHistory.slice(0, -1) };
       return reducer(stepped, { type: 'applyFilter', text: previous, now: Date.now(), fromHistory: true });
     }
+    case 'openMenu':
+      return { ...state, mode: 'menu', menu: { stage: 'filters', ...START } };
+    case 'menuEditDate':
+      return state.menu?.stage === 'customDate' ? { ...state, menu: { ...state.menu, [action.field]: action.text, error: null } } : state;
+    case 'menuSubmitDate': {
+      if (state.menu?.stage !== 'customDate') return state;
+      const applied = applyFromMenu(state, applyDates(menuContext(state, action.now), customDateTerms(state.menu)), action.now);
+      return applied.search.error ? { ...state, menu: { ...state.menu, error: applied.search.error.message } } : applied;
+    }
     case 'clearFilter':
       return state.filter.text === '' ? state : reducer(state, { type: 'applyFilter', text: '', now: 0 });
   }
+}
+
+export function menuContext(state: AppState, now: number): MenuContext {
+  const active = state.filter.active;
+  return {
+    store: state.store,
+    pane: state.pane,
+    hideWriteBacks: state.hideSubstrate,
+    filterText: state.filter.text,
+    query: active?.query ?? null,
+    terms: active?.terms ?? [],
+    now,
+  };
+}
+
+/** The lines of the menu's current list (the component draws them with ink-select-input). */
+export const menuItems = (state: AppState): MenuItem[] => (state.menu ? stageItems(menuContext(state, Date.now()), state.menu) : []);
+
+/** A filter built in the menu is applied like any other (and recorded in the history); the menu closes. */
+function applyFromMenu(state: AppState, text: string, now: number): AppState {
+  const applied = reducer(state, { type: 'applyFilter', text, now });
+  return applied.search.error ? applied : { ...applied, mode: 'table', menu: null };
+}
+
+function menuChoose(state: AppState, value: string, now: number): AppState {
+  const menu = state.menu;
+  if (!menu) return state;
+  const context = menuContext(state, now);
+  switch (menu.stage) {
+    case 'filters': {
+      if (value === 'date') return { ...state, menu: datesStage(context) };
+      if (value === 'clear' || value.startsWith('remove:')) {
+        const text = removalText(context, value);
+        return text === null ? state : applyFromMenu(state, text, now);
+      }
+      const stage = valuesStage(context, value);
+      return stage ? { ...state, menu: stage } : state;
+    }
+    case 'values':
+      return applyFromMenu(state, applyValues(context, menu, value), now);
+    case 'dates': {
+      const option = menu.options[Number(value)];
+      if (!option) return state;
+      if (option.terms === null) return { ...state, menu: { stage: 'customDate', since: '', until: '', focus: 'since', error: null } };
+      return applyFromMenu(state, applyDates(context, option.terms), now);
+    }
+    case 'customDate':
+      return state;
+  }
+}
+
+/** The menu's lines between its title and the footer. */
+export const menuHeight = (state: AppState) => Math.max(1, bodyHeight(state.size));
+
+/**
+ * Every key in the menu comes through here (the lists are drawn by ink-select-input but not
+ * driven by it), so keys arriving in a burst move the cursor as many times as they were pressed.
+ */
+function menuKey(state: AppState, key: string, now: number): AppState {
+  const menu = state.menu;
+  if (key === 'ctrl+c') return { ...state, quit: true };
+  if (!menu) return { ...state, mode: 'table' };
+  if (key === 'escape') {
+    if (menu.stage === 'filters') return { ...state, mode: 'table', menu: null };
+    return { ...state, menu: { stage: 'filters', ...START } };
+  }
+  if (menu.stage === 'customDate') {
+    // The text fields take the typing; only switching between them is ours.
+    if (key === 'tab' || key === 'shift+tab' || key === 'up' || key === 'down') return { ...state, menu: { ...menu, focus: menu.focus === 'since' ? 'until' : 'since' } };
+    return state;
+  }
+  const items = menuItems(state);
+  const item = items[menu.cursor];
+  if (key === 'enter') return item ? menuChoose(state, item.value, now) : state;
+  if (menu.stage === 'values') {
+    if (key === 'space' && item) return { ...state, menu: toggleChosen(menu, item.value) };
+    if (key === '-' || key === '!') return { ...state, menu: { ...menu, exclude: !menu.exclude } };
+  }
+  const height = menuHeight(state);
+  const steps: Record<string, number> = { down: 1, j: 1, up: -1, k: -1, pagedown: height - 1, pageup: 1 - height, end: items.length, G: items.length, home: -items.length, g: -items.length };
+  if (!(key in steps)) return state;
+  const moved = clampCursor({ selected: menu.cursor + steps[key], top: menu.top }, items.length, height);
+  return { ...state, menu: { ...menu, cursor: moved.selected, top: moved.top } };
 }
 
 /**

@@ -8,6 +8,7 @@ import { sanitize } from '../text/sanitize.js';
 import { symbols } from '../text/symbols.js';
 import type { AppState } from '../tui/state.js';
 import { progressText } from './progress.js';
+import { formatTerm } from '../query/format.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -25,11 +26,25 @@ export function noteLine(state: AppState, now: number): string {
   const separator = symbols().separator;
   const sources = state.sources.length === 0 ? '(none)' : state.sources.map((s) => sanitize(s)).join(', ');
   const notes = state.loading ? [progressText(state.loading, now, separator)] : [`Sources: ${sources}`];
-  if (state.filter.text) notes.push(`Filter: ${sanitize(state.filter.text)} (x clears)`);
   if (state.errors.length > 0) notes.push(`${plural(state.errors.length, 'input')} not read (P)`);
   if (state.hideSubstrate) notes.push('Substrate write-backs hidden (s)');
   return notes.join(separator);
 }
+
+/**
+ * Line 3: the active filter as chips, one per term, in the words of the query language (so what
+ * the menu built can be read, retyped in `/` or passed to --filter).
+ */
+export function filterChips(state: AppState): { chips: string[]; note: string } {
+  const terms = state.filter.active?.query.terms ?? [];
+  if (terms.length === 0) return { chips: [], note: 'No filter: / search, f filter menu' };
+  return { chips: terms.map((term) => sanitize(formatTerm(term))), note: 'f edits, x clears, Backspace undoes' };
+}
+
+export const chipLineText = (state: AppState): string => {
+  const { chips, note } = filterChips(state);
+  return chips.length === 0 ? note : `Filter: ${chips.map((chip) => `[${chip}]`).join(' ')}  ${note}`;
+};
 
 /** `<shown> of <total> events · row N`, and separately the problem count. */
 export function statusParts(state: AppState): { summary: string; problems: string } {
@@ -43,10 +58,11 @@ export function statusParts(state: AppState): { summary: string; problems: strin
 }
 
 const HINTS: Record<AppState['mode'], string[]> = {
-  table: ['j/k move', 'Enter details', '/ filter', 'Tab/1/2 pane', 's write-backs', 'P problems', '? help', 'q quit'],
+  table: ['j/k move', 'Enter details', '/ search', 'f filters', 'Tab/1/2 pane', 's write-backs', 'P problems', '? help', 'q quit'],
   details: ['h/l tabs', 'j/k scroll', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
+  menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'Esc back'],
   search: ['Enter apply', 'Esc cancel', 'words are fuzzy', 'field:value', '-negates', 'a|b either', 'since:7d'],
 };
 

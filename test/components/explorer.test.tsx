@@ -49,10 +49,11 @@ describe('the explorer on screen', () => {
     expect(screen[0]).toContain('1 Directory (3)');
     expect(screen[0]).toContain('2 Custom Security (0)');
     expect(screen[1]).toContain('Sources: fixture.jsonl');
-    expect(screen[2]).toMatch(/^Date \(UTC\)\s+Service\s+Category\s+Activity\s+Status\s+Target\(s\)\s+Initiated by/);
-    expect(screen[3]).toMatch(/^2026-11-21 09:00:00 Conditional Acc… Policy\s+Update conditional access po…\s+Success\s+Require MFA for admins/);
-    expect(screen[4]).toContain('⚙ Payroll Sync');
-    expect(screen[5]).toMatch(/Failure\s+bo\.user@contoso\.examp…\s+ada\.admin@contoso\.example/);
+    expect(screen[2]).toContain('No filter: / search, f filter menu');
+    expect(screen[3]).toMatch(/^Date \(UTC\)\s+Service\s+Category\s+Activity\s+Status\s+Target\(s\)\s+Initiated by/);
+    expect(screen[4]).toMatch(/^2026-11-21 09:00:00 Conditional Acc… Policy\s+Update conditional access po…\s+Success\s+Require MFA for admins/);
+    expect(screen[5]).toContain('⚙ Payroll Sync');
+    expect(screen[6]).toMatch(/Failure\s+bo\.user@contoso\.examp…\s+ada\.admin@contoso\.example/);
     expect(screen).toHaveLength(39);
     expect(screen[37]).toContain('3 of 3 events · row 1');
     expect(screen[38]).toContain('? help');
@@ -60,7 +61,7 @@ describe('the explorer on screen', () => {
 
   it('draws only the rows that fit, and moves the window with the selection', async () => {
     const app = renderExplorer(manyEvents(5000), { columns: 100, rows: 24 });
-    expect(lines(app.frame()).filter((l) => l.includes('Update user'))).toHaveLength(18);
+    expect(lines(app.frame()).filter((l) => l.includes('Update user'))).toHaveLength(17);
     await app.press('G');
     const screen = lines(app.frame());
     expect(screen.some((l) => l.includes('Update user 4999'))).toBe(true);
@@ -143,8 +144,8 @@ describe('the explorer on screen', () => {
     const app = renderExplorer(loaded(wide), { columns: 80, rows: 24 });
     const screen = lines(app.frame());
     for (const line of screen) expect(stringWidth(line)).toBeLessThanOrEqual(80);
-    expect(screen[3]).toContain('山田太郎');
-    expect(screen[3]).toContain('…');
+    expect(screen[4]).toContain('山田太郎');
+    expect(screen[4]).toContain('…');
   });
 
   it('says the window is too small instead of drawing garbage', () => {
@@ -187,10 +188,12 @@ describe('the explorer on screen', () => {
     expect(lines(app.frame()).at(-1)).toBe('/');
     // Typed as one burst, as a paste arrives: every character lands, in order.
     await app.press('status:failure');
+    // The results follow the typing, before Enter.
     expect(stripAnsi(app.frame())).toContain('/ status:failure');
+    expect(stripAnsi(app.frame())).toContain('1 of 3 events');
     await app.press(KEYS.enter);
     let screen = stripAnsi(app.frame());
-    expect(screen).toContain('Filter: status:failure (x clears)');
+    expect(screen).toContain('Filter:  status:failure  f edits, x clears');
     expect(screen).toContain('1 of 3 events');
     expect(lines(screen).filter((l) => /^2026-/.test(l))).toHaveLength(1);
     await app.press('/', ' -xyz:1');

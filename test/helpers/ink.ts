@@ -53,5 +53,20 @@ export function renderExplorer(
       await tick(key === KEYS.escape ? 40 : 5);
     }
   };
-  return { ...instance, press, frame: () => instance.lastFrame() ?? '' };
+  const frame = () => instance.lastFrame() ?? '';
+  /**
+   * The frame once it shows `expected` (a busy machine can take longer than a tick to render);
+   * after two seconds, the frame as it is, for the assertion to report.
+   */
+  const waitFor = async (expected: string | RegExp): Promise<string> => {
+    // eslint-disable-next-line no-control-regex
+    const plain = () => frame().replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    for (let waited = 0; waited < 2000; waited += 10) {
+      const text = plain();
+      if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
+      await tick(10);
+    }
+    return plain();
+  };
+  return { ...instance, press, frame, waitFor };
 }

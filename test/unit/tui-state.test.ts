@@ -7,7 +7,7 @@ import { LoaderVocabulary } from '../../src/store/event-store.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded, manyEvents } from '../helpers/loaded.js';
 
-const size = { columns: 120, rows: 20 }; // frame 19 lines: 2 header, 1 column header, 14 rows, 2 footer
+const size = { columns: 120, rows: 21 }; // frame 20 lines: 3 header, 1 column header, 14 rows, 2 footer
 const run = (state: AppState, ...actions: Action[]) => actions.reduce(reducer, state);
 const selectedId = (state: AppState) => selectedEvent(state)?.event.id;
 const substrate = { user: null, app: { appId: null, displayName: 'Microsoft Substrate Management', servicePrincipalId: null, servicePrincipalName: null } };
@@ -110,7 +110,7 @@ describe('explorer reducer', () => {
     const last = run(start, { type: 'jump', to: 'last' });
     const taller = run(last, { type: 'resize', columns: 80, rows: 40 });
     expect(taller.size).toEqual({ columns: 80, rows: 40 });
-    expect(taller.cursor.directory).toEqual({ selected: 89, top: 56 });
+    expect(taller.cursor.directory).toEqual({ selected: 89, top: 57 });
   });
 
   it('refreshes from a growing store, keeping the selected event selected and where it was on screen', () => {

@@ -1,0 +1,162 @@
+/**
+ * The `f` filter menu, as pure data: the portal's filters (date range, service, category,
+ * activity, status, target, initiated by) plus IP and correlation ID, each value with its count
+ * under the other active filters; several values can be chosen and the choice can be inverted.
+ * A choice becomes ordinary query text (`activity:="Add user"|"Delete user"`), so the `/` bar and
+ * the chips show exactly what the menu did. The reducer (state.ts) applies what this returns.
+ */
+import type { Pane } from '../model/audit-event.js';
+import type { EventStore } from '../store/event-store.js';
+import type { Query, Term } from '../query/ast.js';
+import { narrowAll, type CompiledTerm } from '../query/compile.js';
+import { exactTerm, removeTerm, replaceTerms, termIsOn } from '../query/edit.js';
+import { FACETS, facetCounts, type FacetCounts, type FacetDefinition } from '../query/facets.js';
+import { formatTerm, formatValue } from '../query/format.js';
+
+/** How many values a facet list offers (the rest are reachable through `/`). */
+export const FACET_LIMIT = 500;
+
+export interface DateOption {
+  label: string;
+  /** The time terms this option stands for ('' = any time); null for "Custom range…". */
+  terms: string | null;
+  count: number | null;
+}
+
+/** Where the cursor is in a list stage, and the first line shown. */
+export interface ListCursor {
+  cursor: number;
+  top: number;
+}
+
+export type FilterMenu =
+  | ({ stage: 'filters' } & ListCursor)
+  | ({ stage: 'values'; facet: FacetDefinition; counts: FacetCounts; chosen: readonly string[]; exclude: boolean } & ListCursor)
+  | ({ stage: 'dates'; options: DateOption[] } & ListCursor)
+  | { stage: 'customDate'; since: string; until: string; focus: 'since' | 'until'; error: string | null };
+
+export const START: ListCursor = { cursor: 0, top: 0 };
+
+export interface MenuContext {
+  store: EventStore;
+  pane: Pane;
+  hideWriteBacks: boolean;
+  filterText: string;
+  query: Query | null;
+  terms: readonly CompiledTerm[];
+  now: number;
+}
+
+export interface MenuItem {
+  /** What choosing it does: a facet id, 'date', 'remove:<n>', 'clear', a facet value or a date option's index. */
+  value: string;
+  label: string;
+  count?: number;
+  marked?: boolean;
+}
+
+/** The lines of the stage shown (none for the custom range, which is two text fields). */
+export function stageItems(context: MenuContext, menu: FilterMenu): MenuItem[] {
+  switch (menu.stage) {
+    case 'filters':
+      return filterItems(context);
+    case 'values':
+      return menu.counts.values.map((entry) => ({ value: entry.value, label: entry.value, count: entry.count, marked: menu.chosen.includes(entry.value) }));
+    case 'dates':
+      return menu.options.map((option, index) => ({ value: String(index), label: option.label, count: option.count ?? undefined }));
+    case 'customDate':
+      return [];
+  }
+}
+
+const activeTerms = (query: Query | null): readonly Term[] => query?.terms ?? [];
+
+/** The first list: every filter with what is set on it now, then one entry per active term to remove it. */
+export function filterItems(context: MenuContext): MenuItem[] {
+  const terms = activeTerms(context.query);
+  const current = (field: FacetDefinition['field'] | 'time') =>
+    terms
+      .filter((term) => termIsOn(term, field))
+      .map(formatTerm)
+      .join(' ');
+  const items: MenuItem[] = [{ value: 'date', label: withCurrent('Date range', current('time')) }];
+  for (const facet of FACETS) items.push({ value: facet.id, label: withCurrent(facet.label, current(facet.field)) });
+  terms.forEach((term, index) => items.push({ value: `remove:${index}`, label: `Remove  ${formatTerm(term)}` }));
+  if (terms.length > 0) items.push({ value: 'clear', label: 'Remove all filters' });
+  return items;
+}
+
+const withCurrent = (label: string, current: string) => (current ? `${label.padEnd(16)}${current}` : label);
+
+/** Opening a facet: its values counted under the other filters, with what is chosen now pre-marked. */
+export function valuesStage(context: MenuContext, facetId: string): FilterMenu | null {
+  const facet = FACETS.find((candidate) => candidate.id === facetId);
+  if (!facet) return null;
+  const counts = facetCounts(context.store, { pane: context.pane, terms: context.terms, hideWriteBacks: context.hideWriteBacks, facet, limit: FACET_LIMIT });
+  const existing = activeTerms(context.query).find((term) => termIsOn(term, facet.field));
+  const chosen = existing?.kind === 'field' && existing.exact ? existing.rawValues : [];
+  const exclude = existing?.kind === 'field' ? existing.negated : false;
+  return { stage: 'values', facet, counts, chosen, exclude, ...START };
+}
+
+/** Space on a value: mark or unmark it. */
+export function toggleChosen<M extends FilterMenu & { stage: 'values' }>(menu: M, value: string): M {
+  const chosen = menu.chosen.includes(value) ? menu.chosen.filter((v) => v !== value) : [...menu.chosen, value];
+  return { ...menu, chosen };
+}
+
+/** Enter on a value: the marked values (or, with none marked, the one under the cursor) become the field's term. */
+export function applyValues(context: MenuContext, menu: FilterMenu & { stage: 'values' }, value: string | null): string {
+  const values = menu.chosen.length > 0 ? menu.chosen : value !== null ? [value] : [];
+  const term = values.length > 0 ? exactTerm(menu.facet.field, values, menu.exclude) : '';
+  return context.query ? replaceTerms(context.filterText, context.query, menu.facet.field, term) : term;
+}
+
+/** The first list's other entries: remove one term, or all of them. */
+export function removalText(context: MenuContext, choice: string): string | null {
+  if (choice === 'clear') return '';
+  const index = Number(choice.slice('remove:'.length));
+  const term = activeTerms(context.query)[index];
+  return term ? removeTerm(context.filterText, term) : null;
+}
+
+const DAY = 86_400_000;
+
+/** The date choices, each with its count under the other filters. Exports are often old, so the data's own last day and week are offered too. */
+export function datesStage(context: MenuContext): FilterMenu {
+  const others = context.terms.filter((compiled) => !termIsOn(compiled.term, 'time'));
+  const alive = new Uint8Array(context.store.count);
+  narrowAll(others, alive, 0, context.store.count);
+  const order = context.store.paneOrder(context.pane);
+  const shown = (index: number) => alive[index] === 1 && !(context.hideWriteBacks && context.store.isWriteBack(index));
+  const countSince = (ms: number) => {
+    let count = 0;
+    // Newest first: stop at the first event older than the bound.
+    for (const index of order) {
+      if (context.store.timeMs(index) < ms) break;
+      if (shown(index)) count++;
+    }
+    return count;
+  };
+  const newest = order.length > 0 ? context.store.timeMs(order[0]) : context.now;
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const options: DateOption[] = [
+    { label: 'Last 24 hours', terms: 'since:24h', count: countSince(context.now - DAY) },
+    { label: 'Last 7 days', terms: 'since:7d', count: countSince(context.now - 7 * DAY) },
+    { label: 'Last 30 days', terms: 'since:30d', count: countSince(context.now - 30 * DAY) },
+    { label: `The export's last 24 hours (from ${iso(newest - DAY)})`, terms: `since:${iso(newest - DAY)}`, count: countSince(newest - DAY) },
+    { label: `The export's last 7 days (from ${iso(newest - 7 * DAY)})`, terms: `since:${iso(newest - 7 * DAY)}`, count: countSince(newest - 7 * DAY) },
+    { label: 'Custom range…', terms: null, count: null },
+    { label: 'Any time', terms: '', count: countSince(-Infinity) },
+  ];
+  return { stage: 'dates', options, ...START };
+}
+
+export function applyDates(context: MenuContext, terms: string): string {
+  return context.query ? replaceTerms(context.filterText, context.query, 'time', terms) : terms;
+}
+
+/** The custom range's two fields as time terms (either may be empty). */
+export function customDateTerms(menu: FilterMenu & { stage: 'customDate' }): string {
+  return [menu.since.trim() && `since:${formatValue(menu.since.trim())}`, menu.until.trim() && `until:${formatValue(menu.until.trim())}`].filter(Boolean).join(' ');
+}
