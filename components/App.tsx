@@ -2,6 +2,7 @@ import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useReducer, type Dispatch } from 'react';
 import type { LoadSession } from '../src/ingest/load-session.js';
 import { keyNames } from '../src/tui/key-names.js';
+import { prepareFuzzySearch } from '../src/query/compile.js';
 import { frameHeight, isTooSmall, MIN_SIZE, reducer, type Action, type AppState } from '../src/tui/state.js';
 import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
@@ -98,7 +99,11 @@ function useLoadRefresh(session: LoadSession | undefined, dispatch: Dispatch<Act
     const ticker = setInterval(() => {
       if (!session.progress().done) schedule();
     }, 500);
-    void session.done.then(refresh);
+    void session.done.then(() => {
+      refresh();
+      // The fuzzy index costs ~0.1 s at a million events: build it now, not on the first keystroke.
+      setTimeout(() => prepareFuzzySearch(session.store), 50);
+    });
     refresh();
     return () => {
       unsubscribe();

@@ -45,7 +45,8 @@ export const FIELD_STRINGS: Partial<Record<FieldName, StringField[]>> = {
 
 /** Where free words and phrases look. */
 const FUZZY_FIELDS = FREE_TEXT_FIELDS;
-const PHRASE_FIELDS: StringField[] = [...FUZZY_FIELDS, 'actorKeys', 'targetKeys', 'correlation'];
+// Not correlation ids (as many as the events; `corr:` is for them): a phrase stays one pass over names.
+const PHRASE_FIELDS: StringField[] = [...FUZZY_FIELDS, 'actorKeys', 'targetKeys'];
 
 /**
  * Per distinct string: does it match? Decided the first time an event asks about that string,
@@ -130,6 +131,11 @@ type FuzzyIndex = Fuse<{ id: number; text: string }>;
 
 /** One fuse.js index per store, rebuilt only when the store has new strings. */
 const fuzzyIndexes = new WeakMap<EventStore, { size: number; index: FuzzyIndex; hits: Map<string, Set<number>> }>();
+
+/** Build the fuzzy index ahead of the first search (the explorer calls this once a load is done). */
+export function prepareFuzzySearch(store: EventStore): void {
+  fuzzyHits(store, 'warm-up');
+}
 
 /** The distinct strings fuse.js finds for a word (cached per word: typing re-asks the same words). */
 function fuzzyHits(store: EventStore, word: string): Set<number> {
