@@ -21,7 +21,7 @@ interface OpenArgs {
   files: string[];
   strict: boolean;
   ascii: boolean;
-  tz: string;
+  tz?: string;
   filter?: string;
   pane?: Pane;
 }

@@ -12,6 +12,7 @@ import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { timeZoneOption } from './shared-options.js';
+import { configFor } from './config-option.js';
 import { CliError, EXIT } from './errors.js';
 import { parseQuery } from '../query/parse.js';
 import { describeFilterError } from '../query/filter.js';
@@ -31,10 +32,11 @@ interface QueryArgs {
   count: boolean;
   strict: boolean;
   ascii: boolean;
-  tz: string;
+  tz?: string;
   filter?: string;
   output?: string;
   force: boolean;
+  config?: string;
 }
 
 export const paneMatches = (choice: PaneChoice, pane: Pane): boolean => choice === 'all' || choice === pane;
@@ -67,7 +69,8 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .example(`$0 query export.json --filter 'activity:"Add member to role" -actor:MS-PIM since:7d'`, 'Role grants outside PIM this week') as never,
   handler: async (args) => {
     const format: OutputFormat = args.format ?? (args.output !== undefined ? formatFromFileName(args.output) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
-    const timeZone = timeZoneOption.resolve(args.tz);
+    const config = await configFor(args.config);
+    const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     useAsciiSymbols(args.ascii);
     // A malformed query is a usage error, caught before any loading.
     const parsed = args.filter !== undefined && args.filter.trim() !== '' ? parseQuery(args.filter, { now: Date.now() }) : null;
