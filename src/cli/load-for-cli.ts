@@ -30,12 +30,14 @@ export async function inputsFor(files: readonly string[]): Promise<{ inputs: Inp
 /** A load under way, plus the arguments that named nothing readable. */
 export interface CliLoad {
   session: LoadSession;
+  /** What is being loaded: an export's receipt hashes these. */
+  inputs: InputSpec[];
   inputErrors: string[];
 }
 
 export async function startCliLoad(files: readonly string[], options: LoadOptions = {}): Promise<CliLoad> {
   const { inputs, errors } = await inputsFor(files);
-  return { session: new LoadSession(inputs, options), inputErrors: errors };
+  return { session: new LoadSession(inputs, options), inputs, inputErrors: errors };
 }
 
 const PROBLEMS_SHOWN = 5;

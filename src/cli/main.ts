@@ -8,6 +8,8 @@ import { hideBin } from 'yargs/helpers';
 import { supportedFormatsText } from '../ingest/formats/index.js';
 import { STDIN_ARGUMENT } from '../ingest/inputs.js';
 import { CliError, EXIT } from './errors.js';
+import { configCommand } from './config-command.js';
+import { configOption } from './config-option.js';
 import { openCommand } from './open-command.js';
 import { exitQuietlyOnClosedPipe } from './output.js';
 import { queryCommand } from './query-command.js';
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
     .command(openCommand)
     .command(queryCommand)
     .command(sampleCommand)
+    .command(configCommand)
+    .option('config', configOption)
     .strict()
     .help()
     .alias('h', 'help')

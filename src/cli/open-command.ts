@@ -3,6 +3,8 @@
  * without one it says to use `query` instead of failing in Ink's raw-mode setup.
  */
 import type { CommandModule } from 'yargs';
+import type { Pane } from '../model/audit-event.js';
+import { PANES } from '../model/pane.js';
 import { useAsciiSymbols } from '../text/symbols.js';
 import { trace } from '../trace.js';
 import { enterFullScreen, keyboardStream } from '../tui/terminal.js';
@@ -19,8 +21,9 @@ interface OpenArgs {
   files: string[];
   strict: boolean;
   ascii: boolean;
-  tz: string;
+  tz?: string;
   filter?: string;
+  pane?: Pane;
 }
 
 /** How long the first frame may wait for events before it is drawn empty ("Loading…"). */
@@ -38,7 +41,9 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any record could not be used' })
       .option('ascii', { type: 'boolean', default: false, describe: 'No box-drawing or symbols, ASCII only' })
       .option('tz', timeZoneOption)
-      .option('filter', { type: 'string', describe: 'Start with this filter (the query language of the / bar)' }) as never,
+      .option('filter', { type: 'string', describe: 'Start with this filter (the query language of the / bar)' })
+      // The copied "reproduce this view" command (src/tui/clipboard.ts) reopens a pane with it.
+      .option('pane', { choices: PANES, describe: 'Start in this pane' }) as never,
   handler: async (args) => {
     const timeZone = timeZoneOption.resolve(args.tz);
     const keyboard = process.stdout.isTTY ? keyboardStream() : null;
@@ -75,6 +80,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       });
       // The filter keeps applying as events stream in (the test runs on each refresh).
       if (args.filter) initial = reducer(initial, { type: 'applyFilter', text: args.filter, now: Date.now() });
+      if (args.pane) initial = { ...initial, pane: args.pane };
       process.stdout.write(firstPaint(initial, Date.now()));
       trace('explorer: first frame painted as text');
       // Until Ink is ready, answer keys on the text frame (same keymap, same reducer).

@@ -1,18 +1,26 @@
 /**
  * `entra-audit query [files..]`: every event, newest first, in a format for people or tools.
- * `--count` streams (nothing is kept), so it works on any file size.
+ * `--count` streams (nothing is kept), so it works on any file size. `--output` writes a file
+ * with a receipt (see src/export/export-events.ts) instead of printing.
  */
+import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { FileExistsError } from '../export/safe-write.js';
+import { sanitize } from '../text/sanitize.js';
 import type { Pane } from '../model/audit-event.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { timeZoneOption } from './shared-options.js';
+import { configFor } from './config-option.js';
 import { CliError, EXIT } from './errors.js';
 import { parseQuery } from '../query/parse.js';
 import { describeFilterError } from '../query/filter.js';
 import { compileQuery } from '../query/compile.js';
+import { formatFromFileName, type ExportFormat } from '../export/event-text.js';
+import { inputName } from '../ingest/inputs.js';
 import { useAsciiSymbols } from '../text/symbols.js';
+import { writeExport } from './write-export.js';
 
 export const PANE_CHOICES = ['directory', 'custom-security', 'all'] as const;
 export type PaneChoice = (typeof PANE_CHOICES)[number];
@@ -24,8 +32,11 @@ interface QueryArgs {
   count: boolean;
   strict: boolean;
   ascii: boolean;
-  tz: string;
+  tz?: string;
   filter?: string;
+  output?: string;
+  force: boolean;
+  config?: string;
 }
 
 export const paneMatches = (choice: PaneChoice, pane: Pane): boolean => choice === 'all' || choice === pane;
@@ -43,16 +54,29 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('ascii', { type: 'boolean', default: false, describe: 'ASCII markers only (no symbols)' })
       .option('tz', timeZoneOption)
       .option('filter', { type: 'string', describe: 'Only events matching this query (see README: query language)' })
+      .option('output', { alias: 'o', type: 'string', describe: 'Write to this file (atomically; .gz compresses) and print its SHA-256 and the sources\' on stderr' })
+      .option('force', { type: 'boolean', default: false, describe: 'Let --output replace an existing file' })
+      // Returned (not thrown) messages are usage errors: exit 2 with the message.
+      .check((a) => {
+        if (a.output === undefined) return true;
+        if (a.output === '') return '--output needs a file name';
+        if (a.format === 'table') return '--output writes csv, json or ndjson; --format table is for the terminal';
+        if (a.count) return '--output and --count do not go together: --count prints only a number';
+        return true;
+      })
       .example('$0 query export.json --format ndjson | jq .activityDisplayName', 'Activities as a stream')
       .example('$0 query logs/ --pane custom-security --count', 'Count custom security attribute events')
       .example(`$0 query export.json --filter 'activity:"Add member to role" -actor:MS-PIM since:7d'`, 'Role grants outside PIM this week') as never,
   handler: async (args) => {
-    const format: OutputFormat = args.format ?? (process.stdout.isTTY ? 'table' : 'ndjson');
-    const timeZone = timeZoneOption.resolve(args.tz);
+    const format: OutputFormat = args.format ?? (args.output !== undefined ? formatFromFileName(args.output) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
+    const config = await configFor(args.config);
+    const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     useAsciiSymbols(args.ascii);
     // A malformed query is a usage error, caught before any loading.
     const parsed = args.filter !== undefined && args.filter.trim() !== '' ? parseQuery(args.filter, { now: Date.now() }) : null;
     if (parsed && !parsed.ok) throw new CliError(describeFilterError(args.filter ?? '', parsed.error), EXIT.usage);
+    // Refuse before loading, not after minutes of it (the write checks again at the end).
+    if (args.output !== undefined && !args.force && existsSync(args.output)) throw new CliError(sanitize(new FileExistsError(args.output).message), EXIT.dataError);
     const load = await startCliLoad(args.files);
     await load.session.done;
     const { store } = load.session;
@@ -64,6 +88,11 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       let count = 0;
       for (let i = 0; i < store.count; i++) if (paneMatches(args.pane, store.pane(i)) && keep(i)) count++;
       process.stdout.write(`${count}\n`);
+    } else if (args.output !== undefined) {
+      store.sortNewEvents();
+      // Checked above: --output never comes with --format table.
+      const exportFormat = format as ExportFormat;
+      await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: args.output, force: args.force, sources: load.inputs.map(inputName) });
     } else {
       store.sortNewEvents();
       const out = new OutputWriter();

@@ -4,9 +4,9 @@ import { CliError, EXIT } from './errors.js';
 /** `--tz`: times in UTC by default, as Entra exports them; `local` or an IANA zone on request. */
 export const timeZoneOption = {
   type: 'string' as const,
-  default: 'utc',
-  describe: 'Show times in utc (default), local, or an IANA zone such as Europe/Paris',
-  resolve(name: string): TimeZoneChoice {
+  // No yargs default: an unset --tz falls back to the config file's timeZone, then UTC.
+  describe: 'Show times in utc (default, or the config file\'s timeZone), local, or an IANA zone such as Europe/Paris',
+  resolve(name: string | undefined): TimeZoneChoice {
     const choice = resolveTimeZone(name);
     if (!choice) throw new CliError(`unknown time zone ${JSON.stringify(name)}: use utc, local or an IANA name like Europe/Paris`, EXIT.usage);
     return choice;

@@ -62,3 +62,21 @@ export function keyName(input: string, key: InkKey): string | undefined {
   if (input.length === 1 && !key.meta) return input;
   return undefined;
 }
+
+/** The names keyName gives keys other than a single printable character or ctrl+letter. */
+export const NAMED_KEYS = [
+  'up', 'down', 'left', 'right', 'pagedown', 'pageup', 'home', 'end',
+  'enter', 'tab', 'shift+tab', 'backspace', 'escape', 'space',
+] as const;
+
+/**
+ * Whether `name` is a key name keyName can produce: a named key, `ctrl+` and a lower-case letter,
+ * or one printable character (not a space: that is `space`). For checking key bindings a
+ * person wrote, e.g. in the config file.
+ */
+export function isKeyName(name: string): boolean {
+  if ((NAMED_KEYS as readonly string[]).includes(name)) return true;
+  if (/^ctrl\+[a-z]$/.test(name)) return true;
+  // One UTF-16 unit, as keyName only names single-unit input; controls are never typed keys.
+  return name.length === 1 && name > ' ' && !/[\u007f-\u009f]/.test(name);
+}

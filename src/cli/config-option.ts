@@ -1,0 +1,23 @@
+/**
+ * `--config PATH` (every command) and reading the config file for a command. A config with
+ * problems stops the command with every problem listed: exit 2, like any other wrong setting.
+ */
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import type { Config } from '../config/config-types.js';
+import { CliError, EXIT } from './errors.js';
+
+export const configOption = {
+  type: 'string' as const,
+  describe: 'Config file (default: $XDG_CONFIG_HOME/entra-audit/config.json, else ~/.config/entra-audit/config.json)',
+};
+
+export async function readConfigFile(path: string | undefined): Promise<LoadedConfig> {
+  return loadConfig({ path, env: process.env });
+}
+
+/** The config for a command, or a CliError listing its problems. */
+export async function configFor(path: string | undefined): Promise<Config> {
+  const loaded = await readConfigFile(path);
+  if (!loaded.ok) throw new CliError(`the config file has problems:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}`, EXIT.usage);
+  return loaded.config;
+}

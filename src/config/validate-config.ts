@@ -1,0 +1,111 @@
+/**
+ * Checking a parsed config file against the schema (see config-types.ts), by hand: the schema
+ * is small, and hand-written checks give each problem a message in the user's terms with a
+ * did-you-mean. Unknown keys are problems too: a misspelt setting silently ignored is the
+ * worst kind of config bug.
+ */
+import { NAMED_KEYS, isKeyName } from '../tui/key-names.js';
+import { resolveTimeZone } from '../text/time-zone.js';
+import { STYLE_NAMES, THEME_COLOURS, type StyleName } from '../view/style-names.js';
+import { closestName } from './closest-name.js';
+import { ConfigChecker, quote, type JsonPath } from './config-checker.js';
+import type { Config, StyleOverride } from './config-types.js';
+import { checkQuestions, checkSensitiveRules } from './validate-lists.js';
+
+export interface ValidateOptions {
+  /** How problems name the file. */
+  file: string;
+  /** The explorer's action ids; without them `keys` is checked for key names only. */
+  actions?: readonly string[];
+  /** For durations in queries (`since:7d`); only parsing is checked, so any time does. */
+  now?: number;
+}
+
+export interface CheckedConfig {
+  /** The parts that passed; use it only when `errors` is empty, or knowingly. */
+  config: Config;
+  errors: string[];
+}
+
+const TOP_LEVEL = ['timeZone', 'theme', 'keys', 'sensitiveRules', 'questions'] as const;
+
+export function validateConfig(value: unknown, options: ValidateOptions): CheckedConfig {
+  const check = new ConfigChecker(options.file);
+  const config: Config = {};
+  const root = check.object(value, []);
+  if (root) {
+    check.keys(root, TOP_LEVEL, []);
+    if (root.timeZone !== undefined) config.timeZone = checkTimeZone(check, root.timeZone);
+    if (root.theme !== undefined) config.theme = checkTheme(check, root.theme);
+    if (root.keys !== undefined) config.keys = checkKeys(check, root.keys, options.actions);
+    const now = options.now ?? Date.now();
+    if (root.sensitiveRules !== undefined) config.sensitiveRules = checkSensitiveRules(check, root.sensitiveRules, now);
+    if (root.questions !== undefined) config.questions = checkQuestions(check, root.questions, now);
+  }
+  for (const key of Object.keys(config) as (keyof Config)[]) if (config[key] === undefined) delete config[key];
+  return { config, errors: check.errors };
+}
+
+function checkTimeZone(check: ConfigChecker, value: unknown): string | undefined {
+  const name = check.string(value, ['timeZone']);
+  if (name === undefined) return undefined;
+  if (resolveTimeZone(name)) return name;
+  check.problem(['timeZone'], `unknown time zone ${quote(name)}: use "UTC", "local" or an IANA name like "Europe/Paris"`);
+  return undefined;
+}
+
+const STYLE_KEYS = ['color', 'bold', 'dim', 'inverse', 'underline'] as const;
+
+function checkTheme(check: ConfigChecker, value: unknown): Config['theme'] {
+  const theme = check.object(value, ['theme']);
+  if (!theme) return undefined;
+  const styles: Partial<Record<StyleName, StyleOverride>> = {};
+  for (const [name, body] of Object.entries(theme)) {
+    const path: JsonPath = ['theme', name];
+    if (!(STYLE_NAMES as readonly string[]).includes(name)) {
+      check.keys({ [name]: body }, STYLE_NAMES, ['theme']);
+      continue;
+    }
+    const fields = check.object(body, path);
+    if (!fields) continue;
+    check.keys(fields, STYLE_KEYS, path);
+    const style: StyleOverride = {};
+    if (fields.color !== undefined) style.color = check.oneOf(fields.color, THEME_COLOURS, [...path, 'color'], 'colour');
+    for (const flag of ['bold', 'dim', 'inverse', 'underline'] as const) {
+      if (fields[flag] !== undefined) style[flag] = check.boolean(fields[flag], [...path, flag]);
+    }
+    styles[name as StyleName] = style;
+  }
+  return styles;
+}
+
+/** Every key name a person may write, for did-you-mean. */
+const KEY_NAME_CANDIDATES: readonly string[] = [...NAMED_KEYS, ...[...'abcdefghijklmnopqrstuvwxyz'].map((letter) => `ctrl+${letter}`)];
+
+function checkKeys(check: ConfigChecker, value: unknown, actions: readonly string[] | undefined): Config['keys'] {
+  const keys = check.object(value, ['keys']);
+  if (!keys) return undefined;
+  const bindings: Record<string, string[]> = {};
+  for (const [action, list] of Object.entries(keys)) {
+    if (actions && !actions.includes(action)) {
+      check.keys({ [action]: list }, actions, ['keys']);
+      continue;
+    }
+    const items = check.list(list, ['keys', action]);
+    if (!items) continue;
+    const names: string[] = [];
+    items.forEach((item, index) => {
+      const name = check.string(item, ['keys', action, index]);
+      if (name === undefined) return;
+      if (isKeyName(name)) {
+        if (!names.includes(name)) names.push(name);
+        return;
+      }
+      const best = closestName(name, KEY_NAME_CANDIDATES);
+      const hint = best !== undefined ? ` — did you mean ${quote(best)}?` : ': use one character, ctrl+<letter>, or one of ' + NAMED_KEYS.join(', ');
+      check.problem(['keys', action, index], `unknown key name ${quote(name)}${hint}`);
+    });
+    bindings[action] = names;
+  }
+  return bindings;
+}

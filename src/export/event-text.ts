@@ -1,0 +1,51 @@
+/**
+ * The machine formats, event by event, as text: shared by `query` printing to stdout and by
+ * exports written to files, so both always produce the same bytes. JSON goes through
+ * safe-json (C1 controls and bidi overrides escaped); each event is re-read by the caller.
+ */
+import type { LoadedEvent } from '../model/loaded-event.js';
+import { safeJsonStringify } from './safe-json.js';
+
+export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Stateful (JSON needs to know the first event): make one per output. */
+export interface EventText {
+  begin(): string;
+  event(loaded: LoadedEvent): string;
+  end(): string;
+}
+
+export async function eventText(format: ExportFormat): Promise<EventText> {
+  switch (format) {
+    case 'ndjson':
+      return { begin: () => '', event: (loaded) => safeJsonStringify(loaded.event) + '\n', end: () => '' };
+    case 'json': {
+      // One array, written event by event, so it never has to exist whole in memory.
+      let first = true;
+      return {
+        begin: () => '[',
+        event: (loaded) => {
+          const prefix = first ? '\n' : ',\n';
+          first = false;
+          return prefix + safeJsonStringify(loaded.event, 2).replace(/^/gm, '  ');
+        },
+        end: () => (first ? ']\n' : '\n]\n'),
+      };
+    }
+    case 'csv': {
+      // Loaded on demand: only CSV output needs the CSV writer.
+      const { csvHeaderLine, csvLine } = await import('./csv.js');
+      return { begin: csvHeaderLine, event: csvLine, end: () => '' };
+    }
+  }
+}
+
+/** Guess the format from a file name (`.csv`, `.json`, `.ndjson`/`.jsonl`, each optionally `.gz`). */
+export function formatFromFileName(path: string): ExportFormat | undefined {
+  const name = path.toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return 'ndjson';
+  return undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * Export events to a file with an evidence trail: the one entry point for `query --output` and
+ * the explorer's export key. The file is written atomically and never over an existing one
+ * without `force`; the receipt carries the SHA-256 of the file as written and of every source.
+ * Events are re-read one at a time and streamed, so exporting a million events needs no more
+ * memory than exporting ten.
+ */
+import type { EventStore } from '../store/event-store.js';
+import { eventText, type ExportFormat } from './event-text.js';
+import { writeFileAtomically } from './safe-write.js';
+import { hashSources, type SourceHash } from './source-hashes.js';
+
+export interface ExportRequest {
+  store: EventStore;
+  /** Store indices, in the order they are to be written (e.g. `store.sortedIndices(...)`). */
+  indices: Iterable<number>;
+  format: ExportFormat;
+  path: string;
+  force: boolean;
+  /** The inputs the events came from, as loaded (`<stdin>` for standard input). */
+  sources: readonly string[];
+}
+
+export interface ExportReceipt {
+  path: string;
+  format: ExportFormat;
+  count: number;
+  bytes: number;
+  sha256: string;
+  sources: SourceHash[];
+}
+
+/** Writes are batched: one write per event would cost more in stream overhead than in JSON. */
+const BATCH_CHARS = 64 * 1024;
+
+export async function exportEvents(request: ExportRequest): Promise<ExportReceipt> {
+  const { store, indices, format } = request;
+  const text = await eventText(format);
+  let count = 0;
+  async function* chunks(): AsyncGenerator<string> {
+    let batch = text.begin();
+    for (const index of indices) {
+      batch += text.event(store.loadedEvent(index));
+      count++;
+      if (batch.length >= BATCH_CHARS) {
+        yield batch;
+        batch = '';
+      }
+    }
+    batch += text.end();
+    if (batch) yield batch;
+  }
+  const written = await writeFileAtomically(request.path, chunks(), { force: request.force });
+  const sources = await hashSources(request.sources);
+  return { path: request.path, format, count, ...written, sources };
+}

@@ -1,0 +1,28 @@
+/**
+ * The receipt of an export as text a person reads and `sha256sum -c` checks: the summary and
+ * notes are `#` comment lines (which sha256sum skips, even with --strict) and every hash is a
+ * `<hash>  <file>` line. Saved as is (`2> export.sha256`), it is a checksum file.
+ */
+import { sanitize } from '../text/sanitize.js';
+import type { ExportReceipt } from './export-events.js';
+
+export function receiptLines(receipt: ExportReceipt): string[] {
+  const events = `${receipt.count} event${receipt.count === 1 ? '' : 's'}`;
+  const lines = [`# wrote ${events} to ${sanitize(receipt.path)} (${receipt.bytes} bytes)`, checksumLine(receipt.sha256, receipt.path)];
+  for (const source of receipt.sources) {
+    lines.push(source.sha256 === null ? `# ${sanitize(source.path)}: no SHA-256 (${source.note ?? 'not hashed'})` : checksumLine(source.sha256, source.path));
+  }
+  return lines;
+}
+
+/**
+ * One line in GNU sha256sum's format. A name with a backslash, newline or CR is written the
+ * way sha256sum itself writes it (a leading `\` and `\\`, `\n`, `\r` escapes). Other control
+ * characters in a file name cannot be escaped in this format and are shown as placeholders,
+ * so a hostile file name cannot act on the terminal (its line then fails the check, loudly).
+ */
+export function checksumLine(sha256: string, path: string): string {
+  if (!/[\\\n\r]/.test(path)) return `${sha256}  ${sanitize(path)}`;
+  const escaped = path.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return `\\${sha256}  ${sanitize(escaped)}`;
+}

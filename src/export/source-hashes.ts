@@ -1,0 +1,58 @@
+/**
+ * SHA-256 of the files an export was made from, so a receipt ties the export to its evidence.
+ * Each file is streamed from disk (sources can be many GB). Hashes are cached per path, size and
+ * modification time: a second export from the explorer does not re-read a 1 GB file, and a file
+ * that changed is hashed again.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { describeFsError } from '../ingest/inputs.js';
+
+/** The name the loader gives standard input (see src/ingest/inputs.ts `inputName`). */
+export const STDIN_SOURCE = '<stdin>';
+
+export interface SourceHash {
+  path: string;
+  /** Null when there is no file to hash (standard input) or it could not be read; `note` says why. */
+  sha256: string | null;
+  note?: string;
+}
+
+interface CachedHash {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+const cache = new Map<string, CachedHash>();
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+export async function hashSource(path: string): Promise<SourceHash> {
+  if (path === STDIN_SOURCE) return { path, sha256: null, note: 'standard input is not a file: nothing to hash' };
+  try {
+    const key = resolve(path);
+    const before = await stat(path);
+    const cached = cache.get(key);
+    if (cached && cached.size === before.size && cached.mtimeMs === before.mtimeMs) return { path, sha256: cached.sha256 };
+    const sha256 = await sha256OfFile(path);
+    cache.set(key, { size: before.size, mtimeMs: before.mtimeMs, sha256 });
+    return { path, sha256 };
+  } catch (error) {
+    return { path, sha256: null, note: `could not be read: ${describeFsError(error)}` };
+  }
+}
+
+/** One after the other: sources often share a disk, and reading them at once only thrashes it. */
+export async function hashSources(paths: readonly string[]): Promise<SourceHash[]> {
+  const hashes: SourceHash[] = [];
+  for (const path of new Set(paths)) hashes.push(await hashSource(path));
+  return hashes;
+}

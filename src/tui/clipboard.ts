@@ -1,0 +1,119 @@
+/**
+ * Copying to the clipboard of the person's own machine from a jump host: OSC 52, the escape
+ * sequence that asks the terminal emulator (not the remote host, which has no clipboard to
+ * reach) to set its clipboard. Pure: builds the bytes; the explorer writes them to its tty.
+ * Everything copied is also text someone will paste into a shell or a ticket, so it is built
+ * to be harmless there too.
+ */
+import { safeJsonStringify } from '../export/safe-json.js';
+import type { LoadedEvent } from '../model/loaded-event.js';
+import type { Pane } from '../model/audit-event.js';
+
+const ESC = '\u001b';
+const BEL = '\u0007';
+const ST = `${ESC}\\`;
+
+/**
+ * Terminals drop (or truncate) longer OSC 52 payloads: hterm and several others stop near
+ * 100 kB of base64, tmux and xterm set their own caps. Refusing is better than a silent cut.
+ */
+export const OSC52_MAX_BASE64 = 100_000;
+
+/** The raw sequence, ESC ] 52 ; c ; base64 BEL, with no size check: see clipboardSequence. */
+export function osc52(text: string): string {
+  return `${ESC}]52;c;${Buffer.from(text, 'utf8').toString('base64')}${BEL}`;
+}
+
+/** How a copy reaches the terminal emulator, or why it cannot. */
+export type ClipboardRoute =
+  | { ok: true; via: 'terminal' | 'tmux' | 'screen'; hint?: string }
+  | { ok: false; reason: string };
+
+/**
+ * tmux passes plain OSC 52 on to the outer terminal (and keeps a paste buffer) when its
+ * `set-clipboard` option is `on`. GNU screen swallows OSC 52 unless it is wrapped in DCS
+ * passthrough. The Linux console and dumb terminals do not know OSC 52 at all.
+ */
+export function clipboardRoute(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): ClipboardRoute {
+  if (!isTTY) return { ok: false, reason: 'not a terminal: nothing to copy to' };
+  if (env.TMUX) return { ok: true, via: 'tmux', hint: 'tmux copies only with "set -g set-clipboard on" in ~/.tmux.conf' };
+  if (env.STY) return { ok: true, via: 'screen' };
+  const term = env.TERM ?? '';
+  if (term === 'dumb' || term === 'linux' || term === '') return { ok: false, reason: `this terminal (TERM=${term || 'unset'}) cannot set the clipboard` };
+  return { ok: true, via: 'terminal', hint: 'needs a terminal that allows OSC 52 clipboard writes (most do; some ask first)' };
+}
+
+export type ClipboardWrite = { ok: true; sequence: string } | { ok: false; reason: string };
+
+/** The bytes to write to the tty to copy `text`, or why it will not be copied. */
+export function clipboardSequence(text: string, route: ClipboardRoute): ClipboardWrite {
+  if (!route.ok) return route;
+  const base64 = Buffer.from(text, 'utf8').toString('base64');
+  if (base64.length > OSC52_MAX_BASE64) {
+    return { ok: false, reason: `too large to copy (${Buffer.byteLength(text)} bytes; terminals drop more than about 75 kB): export it instead` };
+  }
+  if (route.via !== 'screen') return { ok: true, sequence: osc52(text) };
+  // screen passes a DCS string through but caps its length, so the payload goes in 76-character
+  // DCS pieces that the outer terminal reassembles (the approach of vim-oscyank).
+  const pieces = base64.match(/.{1,76}/g) ?? [''];
+  return { ok: true, sequence: `${ESC}P${ESC}]52;c;${pieces.join(`${ST}${ESC}P`)}${BEL}${ST}` };
+}
+
+/** One event, as a person pastes it into a ticket: indented JSON, C1 controls and bidi escaped. */
+export function eventAsJson(loaded: LoadedEvent): string {
+  return safeJsonStringify(loaded.event, 2);
+}
+
+/** The loader's name for standard input (src/ingest/inputs.ts `inputName`), given as `-` again. */
+const STDIN_SOURCE = '<stdin>';
+
+export interface ReproduceOptions {
+  sources: readonly string[];
+  pane: Pane;
+  /** The filter as typed (empty for none). */
+  filter: string;
+  program?: string;
+}
+
+/**
+ * The command that reopens this view: `entra-audit FILES --pane PANE --filter 'QUERY'`, each
+ * argument quoted for a POSIX shell. Pasting it must never do anything but run it.
+ */
+export function reproduceCommand({ sources, pane, filter, program = 'entra-audit' }: ReproduceOptions): string {
+  const files = sources.map((source) => (source === STDIN_SOURCE ? '-' : source.startsWith('-') ? `./${source}` : source));
+  const args = [program, ...files, '--pane', pane];
+  // yargs would read a filter starting with '-' as an option; '=' keeps it one argument.
+  if (filter !== '') args.push(...(filter.startsWith('-') ? [`--filter=${filter}`] : ['--filter', filter]));
+  return args.map(shellQuote).join(' ');
+}
+
+const NEEDS_NO_QUOTES = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/**
+ * Characters that act on the terminal (C0 except newline, DEL, C1) or reorder what is shown
+ * (bidi controls): a pasted command could otherwise end bracketed paste early or hide what it
+ * runs. They are produced by printf instead of appearing raw. A newline stays raw: inside
+ * single quotes the shell just continues the line, and $(…) would drop a trailing one.
+ */
+// eslint-disable-next-line no-control-regex
+const UNPASTEABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
+/** POSIX shell quoting: single quotes, with `'` written as '\'' . */
+export function shellQuote(arg: string): string {
+  if (NEEDS_NO_QUOTES.test(arg)) return arg;
+  let quoted = '';
+  let last = 0;
+  for (const match of arg.matchAll(UNPASTEABLE)) {
+    quoted += singleQuoted(arg.slice(last, match.index)) + printfBytes(match[0]);
+    last = match.index + match[0].length;
+  }
+  quoted += singleQuoted(arg.slice(last));
+  return quoted === '' ? "''" : quoted;
+}
+
+const singleQuoted = (text: string): string => (text === '' ? '' : `'${text.replace(/'/g, `'\\''`)}'`);
+
+/** "$(printf '\033')": octal escapes are POSIX printf, so sh, dash, bash and zsh agree. */
+function printfBytes(text: string): string {
+  const octal = [...Buffer.from(text, 'utf8')].map((byte) => `\\${byte.toString(8).padStart(3, '0')}`).join('');
+  return `"$(printf '${octal}')"`;
+}
