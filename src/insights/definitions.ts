@@ -78,10 +78,13 @@ export class EntryChecker {
     return value as T[];
   }
 
-  /** A query that parses (time bounds resolve against now; the files have none by design). */
+  /**
+   * A query that parses (time bounds resolve against now; the files have none by design).
+   * A missing or empty query is `text(key)`'s to report: call both.
+   */
   query(key: string): Query | undefined {
-    const text = this.text(key);
-    if (text === '') return undefined;
+    const text = this.entry[key];
+    if (typeof text !== 'string' || text.trim() === '') return undefined;
     const parsed = parseQuery(text, { now: Date.now() });
     if (!parsed.ok) {
       this.problem(key, `does not parse: ${parsed.error.message} (at character ${parsed.error.position + 1} of ${JSON.stringify(text)})`);
