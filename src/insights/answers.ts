@@ -5,6 +5,7 @@
 import { paneMatches, type PaneChoice } from '../model/pane.js';
 import { compileQuery, type EventTest } from '../query/compile.js';
 import type { EventStore } from '../store/event-store.js';
+import { activityGate } from './activity-gate.js';
 import type { Question } from './questions.js';
 import { topValues, type TopValues } from './top-values.js';
 
@@ -33,11 +34,12 @@ export function eventsInScope(store: EventStore, base: EventTest | null, pane: P
 function matching(store: EventStore, question: Question, scope: Int32Array): Int32Array | string {
   const compiled = compileQuery(question.parsed, store);
   if (!compiled.ok) return `${compiled.error.message} (at character ${compiled.error.position + 1})`;
+  const gate = activityGate(question.parsed, store);
   const out = new Int32Array(scope.length);
   let n = 0;
   for (let k = 0; k < scope.length; k++) {
     const i = scope[k];
-    if (paneMatches(question.pane, store.pane(i)) && compiled.test(i)) out[n++] = i;
+    if ((!gate || gate(store.stringId(i, 'activity'))) && paneMatches(question.pane, store.pane(i)) && compiled.test(i)) out[n++] = i;
   }
   return out.subarray(0, n);
 }

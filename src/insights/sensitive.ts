@@ -8,6 +8,7 @@ import type { Query } from '../query/ast.js';
 import { compileQuery, type EventTest } from '../query/compile.js';
 import type { EventStore } from '../store/event-store.js';
 import { dataFilePath } from '../paths.js';
+import { activityGate, type ActivityGate } from './activity-gate.js';
 import { loadDefinitions, validateEntries, type DefinitionSource, type Validated } from './definitions.js';
 
 export const SEVERITIES = ['high', 'medium'] as const;
@@ -58,17 +59,27 @@ export interface CompiledRules {
   problems: string[];
 }
 
+interface CompiledRule {
+  rule: SensitiveRule;
+  test: EventTest;
+  gate: ActivityGate | null;
+}
+
 export function compileSensitiveRules(rules: readonly SensitiveRule[], store: EventStore): CompiledRules {
-  const compiled: Array<{ rule: SensitiveRule; test: EventTest }> = [];
+  const compiled: CompiledRule[] = [];
   const problems: string[] = [];
   for (const rule of bySeverity(rules)) {
     const result = compileQuery(rule.parsed, store);
-    if (result.ok) compiled.push({ rule, test: result.test });
+    if (result.ok) compiled.push({ rule, test: result.test, gate: activityGate(rule.parsed, store) });
     else problems.push(`rule ${JSON.stringify(rule.id)}: ${result.error.message}`);
   }
+  // Per distinct activity, the rules that could match it, in order: most events have none.
+  const candidates: Array<CompiledRule[] | undefined> = [];
+  const candidatesFor = (activityId: number): CompiledRule[] =>
+    (candidates[activityId] ??= compiled.filter(({ gate }) => !gate || gate(activityId)));
   return {
     ruleOf(index) {
-      for (const { rule, test } of compiled) if (test(index)) return rule;
+      for (const { rule, test } of candidatesFor(store.stringId(index, 'activity'))) if (test(index)) return rule;
       return undefined;
     },
     problems,
