@@ -17,3 +17,6 @@ export function packageRoot(): string {
 }
 
 export const bundledSamplePath = (): string => join(packageRoot(), 'data', 'sample-tenant.jsonl.gz');
+
+/** A file in the package's data/ folder (the sample, the questions, the sensitive-operation rules). */
+export const dataFilePath = (name: string): string => join(packageRoot(), 'data', name);

@@ -14,6 +14,7 @@ import { openCommand } from './open-command.js';
 import { exitQuietlyOnClosedPipe } from './output.js';
 import { queryCommand } from './query-command.js';
 import { sampleCommand } from './sample-command.js';
+import { summaryCommand } from './summary-command.js';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`entra-audit: ${message}\n`);
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     .scriptName('entra-audit')
     .command(openCommand)
     .command(queryCommand)
+    .command(summaryCommand)
     .command(sampleCommand)
     .command(configCommand)
     .option('config', configOption)

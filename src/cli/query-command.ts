@@ -7,23 +7,21 @@ import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { FileExistsError } from '../export/safe-write.js';
 import { sanitize } from '../text/sanitize.js';
-import type { Pane } from '../model/audit-event.js';
+import { configFor } from './config-option.js';
+import { CliError, EXIT } from './errors.js';
+import { formatFromFileName, type ExportFormat } from '../export/event-text.js';
+import { inputName } from '../ingest/inputs.js';
+import { PANE_CHOICES, paneMatches, type PaneChoice } from '../model/pane.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
-import { timeZoneOption } from './shared-options.js';
-import { configFor } from './config-option.js';
-import { CliError, EXIT } from './errors.js';
-import { parseQuery } from '../query/parse.js';
-import { describeFilterError } from '../query/filter.js';
-import { compileQuery } from '../query/compile.js';
-import { formatFromFileName, type ExportFormat } from '../export/event-text.js';
-import { inputName } from '../ingest/inputs.js';
+import { paneOption, timeZoneOption } from './shared-options.js';
+import { compileCliFilter, parseCliFilter } from './cli-filter.js';
 import { useAsciiSymbols } from '../text/symbols.js';
 import { writeExport } from './write-export.js';
 
-export const PANE_CHOICES = ['directory', 'custom-security', 'all'] as const;
-export type PaneChoice = (typeof PANE_CHOICES)[number];
+// Kept here too for callers that imported them from the query command.
+export { PANE_CHOICES, paneMatches, type PaneChoice };
 
 interface QueryArgs {
   files: string[];
@@ -39,15 +37,13 @@ interface QueryArgs {
   config?: string;
 }
 
-export const paneMatches = (choice: PaneChoice, pane: Pane): boolean => choice === 'all' || choice === pane;
-
 export const queryCommand: CommandModule<object, QueryArgs> = {
   command: 'query [files..]',
   describe: 'Print events (newest first) as a table, JSON, NDJSON or CSV',
   builder: (y) =>
     y
       .positional('files', { type: 'string', array: true, default: [], describe: 'Files or directories; - for stdin; none for the bundled sample' })
-      .option('pane', { choices: PANE_CHOICES, default: 'all' as PaneChoice, describe: 'Which pane: Directory, Custom Security or both' })
+      .option('pane', paneOption)
       .option('format', { choices: OUTPUT_FORMATS, describe: 'Output format (default: table on a terminal, ndjson when piped)' })
       .option('count', { type: 'boolean', default: false, describe: 'Print only the number of events' })
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any record could not be used' })
@@ -73,16 +69,13 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     useAsciiSymbols(args.ascii);
     // A malformed query is a usage error, caught before any loading.
-    const parsed = args.filter !== undefined && args.filter.trim() !== '' ? parseQuery(args.filter, { now: Date.now() }) : null;
-    if (parsed && !parsed.ok) throw new CliError(describeFilterError(args.filter ?? '', parsed.error), EXIT.usage);
+    const filter = parseCliFilter(args.filter);
     // Refuse before loading, not after minutes of it (the write checks again at the end).
     if (args.output !== undefined && !args.force && existsSync(args.output)) throw new CliError(sanitize(new FileExistsError(args.output).message), EXIT.dataError);
     const load = await startCliLoad(args.files);
     await load.session.done;
     const { store } = load.session;
-    const compiled = parsed?.ok ? compileQuery(parsed.query, store) : null;
-    if (compiled && !compiled.ok) throw new CliError(describeFilterError(args.filter ?? '', compiled.error), EXIT.usage);
-    const test = compiled?.ok ? compiled.test : undefined;
+    const test = compileCliFilter(filter, store);
     const keep = test ?? (() => true);
     if (args.count) {
       let count = 0;

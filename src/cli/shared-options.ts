@@ -1,4 +1,5 @@
 import { resolveTimeZone, type TimeZoneChoice } from '../text/time-zone.js';
+import { PANE_CHOICES, type PaneChoice } from '../model/pane.js';
 import { CliError, EXIT } from './errors.js';
 
 /** `--tz`: times in UTC by default, as Entra exports them; `local` or an IANA zone on request. */
@@ -11,4 +12,11 @@ export const timeZoneOption = {
     if (!choice) throw new CliError(`unknown time zone ${JSON.stringify(name)}: use utc, local or an IANA name like Europe/Paris`, EXIT.usage);
     return choice;
   },
+};
+
+/** `--pane`: the Directory pane, the Custom Security pane, or both (default). */
+export const paneOption = {
+  choices: PANE_CHOICES,
+  default: 'all' as PaneChoice,
+  describe: 'Which pane: Directory, Custom Security or both',
 };

@@ -16,3 +16,9 @@ export function paneOf(event: AuditEvent, fromCustomSecuritySource = false): Pan
   if (fromCustomSecuritySource) return 'custom-security';
   return event.category.toLowerCase() === CUSTOM_SECURITY_CATEGORY.toLowerCase() ? 'custom-security' : 'directory';
 }
+
+/** What `--pane` and a question can ask for: one pane or both. */
+export const PANE_CHOICES = ['directory', 'custom-security', 'all'] as const;
+export type PaneChoice = (typeof PANE_CHOICES)[number];
+
+export const paneMatches = (choice: PaneChoice, pane: Pane): boolean => choice === 'all' || choice === pane;

@@ -1,0 +1,31 @@
+/**
+ * `--filter` as every command takes it: a malformed query is a usage error (exit 2, message and
+ * caret), caught before any loading; it compiles against the store once the data is in.
+ */
+import type { Query } from '../query/ast.js';
+import { compileQuery, type EventTest } from '../query/compile.js';
+import { describeFilterError } from '../query/filter.js';
+import { parseQuery } from '../query/parse.js';
+import type { EventStore } from '../store/event-store.js';
+import { CliError, EXIT } from './errors.js';
+
+export interface CliFilter {
+  text: string;
+  query: Query;
+}
+
+/** Parse `--filter`; null when there is none (absent or blank). Throws a usage CliError when malformed. */
+export function parseCliFilter(text: string | undefined): CliFilter | null {
+  if (text === undefined || text.trim() === '') return null;
+  const parsed = parseQuery(text, { now: Date.now() });
+  if (!parsed.ok) throw new CliError(describeFilterError(text, parsed.error), EXIT.usage);
+  return { text, query: parsed.query };
+}
+
+/** The filter's test on `store` (undefined: keep everything). Throws a usage CliError when it cannot compile. */
+export function compileCliFilter(filter: CliFilter | null, store: EventStore): EventTest | undefined {
+  if (!filter) return undefined;
+  const compiled = compileQuery(filter.query, store);
+  if (!compiled.ok) throw new CliError(describeFilterError(filter.text, compiled.error), EXIT.usage);
+  return compiled.test;
+}

@@ -1,0 +1,83 @@
+/**
+ * `entra-audit summary [files..]`: the overview an admin pastes into the incident channel —
+ * totals, a timeline, the top activities / initiators / targets / IPs, the sensitive operations,
+ * and the answer to each of the admins' questions (data/questions.json).
+ */
+import type { CommandModule } from 'yargs';
+import { DefinitionError } from '../insights/definitions.js';
+import { loadQuestions } from '../insights/questions.js';
+import { loadSensitiveRules } from '../insights/sensitive.js';
+import { buildSummary } from '../insights/summary.js';
+import type { PaneChoice } from '../model/pane.js';
+import { useAsciiSymbols } from '../text/symbols.js';
+import { summaryJson } from '../view/summary-json.js';
+import { summaryMarkdown } from '../view/summary-markdown.js';
+import { summaryText } from '../view/summary-text.js';
+import { compileCliFilter, parseCliFilter } from './cli-filter.js';
+import { CliError, EXIT } from './errors.js';
+import { reportOutcome, startCliLoad } from './load-for-cli.js';
+import { OutputWriter } from './output.js';
+import { paneOption, timeZoneOption } from './shared-options.js';
+
+export const SUMMARY_FORMATS = ['text', 'json', 'markdown'] as const;
+type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
+
+interface SummaryArgs {
+  files: string[];
+  pane: PaneChoice;
+  format: SummaryFormat;
+  filter?: string;
+  strict: boolean;
+  ascii: boolean;
+  tz: string;
+}
+
+/** The bundled files are ours; if they are broken the installation is, and that is a data error. */
+function definitions() {
+  try {
+    return { questions: loadQuestions(), rules: loadSensitiveRules() };
+  } catch (error) {
+    if (error instanceof DefinitionError) throw new CliError(`cannot use the bundled definitions:\n${error.message}`, EXIT.dataError);
+    throw error;
+  }
+}
+
+export const summaryCommand: CommandModule<object, SummaryArgs> = {
+  command: 'summary [files..]',
+  describe: 'Totals, timeline, top values, sensitive operations and the admins\' questions answered',
+  builder: (y) =>
+    y
+      .positional('files', { type: 'string', array: true, default: [], describe: 'Files or directories; - for stdin; none for the bundled sample' })
+      .option('filter', { type: 'string', describe: 'Only events matching this query (see README: query language)' })
+      .option('pane', paneOption)
+      .option('format', { choices: SUMMARY_FORMATS, default: 'text' as SummaryFormat, describe: 'text for the terminal, markdown for chat and tickets, json for scripts' })
+      .option('tz', timeZoneOption)
+      .option('ascii', { type: 'boolean', default: false, describe: 'ASCII only (# bars, no symbols)' })
+      .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any record could not be used' })
+      .example('$0 summary export.json', 'What happened in this export')
+      .example(`$0 summary logs/ --filter 'since:2026-11-18 until:2026-11-19' --format markdown`, 'Two days, as tables for the incident channel')
+      .example(`$0 summary export.json --filter 'actor:maren.bowditch' --format json`, 'One account\'s activity, for a script') as never,
+  handler: async (args) => {
+    const timeZone = timeZoneOption.resolve(args.tz);
+    useAsciiSymbols(args.ascii);
+    const filter = parseCliFilter(args.filter);
+    const { questions, rules } = definitions();
+    const load = await startCliLoad(args.files);
+    await load.session.done;
+    const { store } = load.session;
+    const test = compileCliFilter(filter, store);
+    const summary = buildSummary(store, { filter: test ?? null, pane: args.pane, questions, rules });
+    const context = { sources: store.sources, filter: filter?.text ?? null, pane: args.pane, problems: load.session.problemCount, timeZone };
+    const text =
+      args.format === 'json'
+        ? summaryJson(summary, context)
+        : args.format === 'markdown'
+          ? summaryMarkdown(summary, context, { ascii: args.ascii })
+          : summaryText(summary, context, { width: Math.min(process.stdout.columns || 100, 140), ascii: args.ascii });
+    const out = new OutputWriter();
+    await out.write(text);
+    await out.flush();
+    store.close();
+    process.exitCode = reportOutcome(load, args.strict);
+  },
+};

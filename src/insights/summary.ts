@@ -1,0 +1,64 @@
+/**
+ * Everything `entra-audit summary` reports, as data: totals, the timeline, the top values, the
+ * sensitive operations and the answers to the questions. The CLI prints it in three formats; the
+ * explorer's insights view can show the same object.
+ */
+import type { PaneChoice } from '../model/pane.js';
+import type { EventTest } from '../query/compile.js';
+import type { EventStore } from '../store/event-store.js';
+import type { StringField } from '../store/event-batch.js';
+import { answerQuestions, eventsInScope, type Answer } from './answers.js';
+import type { Question } from './questions.js';
+import { compileSensitiveRules, countByRule, type RuleCount, type SensitiveRule } from './sensitive.js';
+import { timeline, type Timeline } from './timeline.js';
+import { topValues, type TopValues } from './top-values.js';
+
+/** The overall top lists: what was done, by whom, to what (first target), from where. */
+export const SUMMARY_TOP_FIELDS: StringField[] = ['activity', 'initiator', 'target', 'ip'];
+
+export interface SummaryOptions {
+  /** The user's filter (null: everything). */
+  filter: EventTest | null;
+  pane: PaneChoice;
+  questions: readonly Question[];
+  rules: readonly SensitiveRule[];
+  /** Values per overall top list (default 10) and per question field (default 5). */
+  topN?: number;
+  questionTopN?: number;
+}
+
+export interface Summary {
+  totals: {
+    /** Every event loaded, by pane. */
+    loaded: number;
+    directory: number;
+    customSecurity: number;
+    /** Events in the chosen pane that pass the filter: what the rest is about. */
+    inScope: number;
+  };
+  timeline: Timeline;
+  top: TopValues[];
+  /** Every rule, in rule order, with how many in-scope events it flags (first match only). */
+  sensitive: RuleCount[];
+  /** Rules whose query did not compile on this store. */
+  ruleProblems: string[];
+  answers: Answer[];
+}
+
+export function buildSummary(store: EventStore, options: SummaryOptions): Summary {
+  const scope = eventsInScope(store, options.filter, options.pane);
+  const compiled = compileSensitiveRules(options.rules, store);
+  return {
+    totals: {
+      loaded: store.count,
+      directory: store.paneCounts.directory,
+      customSecurity: store.paneCounts['custom-security'],
+      inScope: scope.length,
+    },
+    timeline: timeline(store, scope),
+    top: SUMMARY_TOP_FIELDS.map((field) => topValues(store, scope, field, options.topN ?? 10)),
+    sensitive: countByRule(compiled, options.rules, scope),
+    ruleProblems: compiled.problems,
+    answers: answerQuestions(store, options.questions, { base: options.filter, pane: options.pane, topN: options.questionTopN ?? 5, scope }),
+  };
+}

@@ -1,0 +1,34 @@
+/** `entra-audit summary --format json`: the same facts for scripts; times in UTC ISO 8601. */
+import { safeJsonStringify } from '../export/safe-json.js';
+import type { Summary } from '../insights/summary.js';
+import type { SummaryContext } from './summary-parts.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function summaryJson(summary: Summary, context: SummaryContext): string {
+  const { timeline } = summary;
+  const value = {
+    sources: context.sources,
+    filter: context.filter,
+    pane: context.pane,
+    problems: context.problems,
+    totals: summary.totals,
+    period: Number.isNaN(timeline.firstMs) ? null : { first: iso(timeline.firstMs), last: iso(timeline.lastMs) },
+    timeline: { bucket: timeline.bucketLabel, bucketMs: timeline.bucketMs, buckets: timeline.buckets.map((b) => ({ start: iso(b.startMs), count: b.count })) },
+    top: Object.fromEntries(summary.top.map((t) => [t.field, { values: t.values, distinct: t.distinct, empty: t.empty }])),
+    sensitive: summary.sensitive.map(({ rule, count }) => ({ id: rule.id, severity: rule.severity, count, reason: rule.reason, query: rule.query })),
+    ruleProblems: summary.ruleProblems,
+    questions: summary.answers.map((a) => ({
+      id: a.question.id,
+      title: a.question.title,
+      query: a.question.query,
+      pane: a.question.pane,
+      count: a.count,
+      ...(a.distinct !== undefined ? { distinct: a.distinct, distinctField: a.question.distinct } : {}),
+      top: Object.fromEntries(a.top.map((t) => [t.field, { values: t.values, distinct: t.distinct }])),
+      ...(a.outsidePane ? { outsidePane: true } : {}),
+      ...(a.error ? { error: a.error } : {}),
+    })),
+  };
+  return safeJsonStringify(value, 2) + '\n';
+}

@@ -1,0 +1,72 @@
+/**
+ * `entra-audit summary --format markdown`: pastes into an incident channel or ticket as tables.
+ * Log strings are sanitised (no control characters reach whoever views the paste) and escaped so
+ * a `|` cannot break a table and `*`, `_`, `[`, `<` cannot turn into formatting, links or HTML.
+ */
+import type { Summary } from '../insights/summary.js';
+import type { TopValues } from '../insights/top-values.js';
+import { timelineText } from '../insights/timeline.js';
+import { sanitize } from '../text/sanitize.js';
+import { count, eventsLine, FIELD_HEADINGS, paneText, periodLine, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
+
+/** Markdown-escape for a table cell: backslash-escape what means something, one line. */
+export function escapeMarkdownCell(text: string): string {
+  return sanitize(text).replace(/[\\|`*_[\]<>#~]/g, (c) => `\\${c}`);
+}
+
+/** Inline code inside a table cell: only `|` needs escaping there (GFM), and backticks cannot be escaped at all. */
+const code = (text: string) => `\`${sanitize(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+function table(headings: string[], rows: string[][], numeric: boolean[]): string[] {
+  return [row(headings), row(numeric.map((n) => (n ? '---:' : '---'))), ...rows.map(row)];
+}
+
+/** Values per field in a question's cell: a chat message is read at a glance, the JSON has the rest. */
+const CELL_VALUES = 3;
+
+const topCell = (top: TopValues) =>
+  top.values.length === 0 ? '' : `${FIELD_HEADINGS[top.field]}: ${top.values.slice(0, CELL_VALUES).map((v) => `${escapeMarkdownCell(v.value)} (${count(v.count)})`).join(', ')}`;
+
+export interface MarkdownOptions {
+  ascii: boolean;
+}
+
+export function summaryMarkdown(summary: Summary, context: SummaryContext, options: MarkdownOptions): string {
+  const out: string[] = ['## Entra ID audit summary', ''];
+  const facts: string[][] = [['Sources', context.sources.map(escapeMarkdownCell).join('<br>')], ['Events', eventsLine(summary)]];
+  if (context.filter !== null) facts.push(['Filter', code(context.filter)]);
+  facts.push(['Scope', scopeLine(summary, context)]);
+  const period = periodLine(summary, context.timeZone);
+  if (period) facts.push(['Period', period]);
+  if (context.problems > 0) facts.push(['Problems', `${count(context.problems)} records could not be used`]);
+  out.push(...table(['', ''], facts, [false, false]));
+
+  if (summary.timeline.buckets.length > 0) {
+    // A code block keeps the bars aligned; its lines are ours (dates, counts, blocks), never log text.
+    out.push('', `### ${timelineHeading(summary, context.timeZone)}`, '', '```text', ...timelineText(summary.timeline, 72, { ascii: options.ascii, timeZone: context.timeZone }), '```');
+  }
+
+  for (const top of summary.top) {
+    out.push('', `### ${TOP_TITLES[top.field] ?? FIELD_HEADINGS[top.field]}`, '');
+    out.push(...table([FIELD_HEADINGS[top.field], 'Events'], top.values.map((v) => [escapeMarkdownCell(v.value), count(v.count)]), [false, true]));
+  }
+
+  out.push('', '### Sensitive operations', '');
+  const flagged = summary.sensitive.filter((s) => s.count > 0);
+  if (flagged.length === 0) out.push('None in scope.');
+  else out.push(...table(['Severity', 'Rule', 'Events', 'Why', 'Query'], flagged.map((s) => [s.rule.severity, escapeMarkdownCell(s.rule.id), count(s.count), escapeMarkdownCell(s.rule.reason), code(s.rule.query)]), [false, false, true, false, false]));
+
+  out.push('', '### Questions', '');
+  const rows = summary.answers.map((answer) => {
+    const { question } = answer;
+    let events = count(answer.count);
+    if (answer.distinct !== undefined) events = `${count(answer.distinct)} distinct (${events} events)`;
+    if (answer.outsidePane) events = `not in scope (${paneText(question.pane)})`;
+    if (answer.error) events = `not answered: ${escapeMarkdownCell(answer.error)}`;
+    return [escapeMarkdownCell(question.title), events, answer.top.map(topCell).filter(Boolean).join('<br>'), code(question.query)];
+  });
+  out.push(...table(['Question', 'Events', 'Top values', 'Query'], rows, [false, true, false, false]));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,68 @@
+/** What the text and markdown summaries share: headings for fields, the header facts, numbers. */
+import { PANE_LABELS } from '../model/pane.js';
+import type { PaneChoice } from '../model/pane.js';
+import type { Summary } from '../insights/summary.js';
+import type { StringField } from '../store/event-batch.js';
+import { formatInZone, type TimeZoneChoice } from '../text/time-zone.js';
+
+/** What the user asked for and where the data came from: not part of the computed summary. */
+export interface SummaryContext {
+  sources: readonly string[];
+  filter: string | null;
+  pane: PaneChoice;
+  /** Records that could not be used. */
+  problems: number;
+  timeZone: TimeZoneChoice;
+}
+
+export const count = (n: number): string => n.toLocaleString('en-US');
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+
+/** Column headings for the fields a top list can be about (`target` is each event's first target). */
+export const FIELD_HEADINGS: Record<StringField, string> = {
+  service: 'Service',
+  category: 'Category',
+  activity: 'Activity',
+  operationType: 'Operation type',
+  result: 'Status',
+  initiator: 'Initiated by',
+  ip: 'IP address',
+  target: 'Target',
+  actorKeys: 'Actor name or id',
+  targetKeys: 'Target name or id',
+  targetTypes: 'Target type',
+  correlation: 'Correlation id',
+  propNames: 'Property',
+};
+
+/** The overall lists' titles. */
+export const TOP_TITLES: Partial<Record<StringField, string>> = {
+  activity: 'Top activities',
+  initiator: 'Top initiators',
+  target: 'Top targets (first target of each event)',
+  ip: 'Top IP addresses',
+};
+
+export const paneText = (pane: PaneChoice): string => (pane === 'all' ? 'both panes' : `${PANE_LABELS[pane]} pane`);
+
+export function eventsLine(summary: Summary): string {
+  const { totals } = summary;
+  return `${plural(totals.loaded, 'event')} loaded (${PANE_LABELS.directory} ${count(totals.directory)}, ${PANE_LABELS['custom-security']} ${count(totals.customSecurity)})`;
+}
+
+export function scopeLine(summary: Summary, context: SummaryContext): string {
+  const what = context.filter === null ? 'no filter' : 'matching the filter';
+  return `${plural(summary.totals.inScope, 'event')} in scope (${paneText(context.pane)}, ${what})`;
+}
+
+/** First and last event, in the chosen zone, or null when nothing is in scope. */
+export function periodLine(summary: Summary, timeZone: TimeZoneChoice): string | null {
+  const { firstMs, lastMs } = summary.timeline;
+  if (Number.isNaN(firstMs)) return null;
+  const at = (ms: number) => formatInZone(new Date(ms).toISOString(), timeZone);
+  return `${at(firstMs)} to ${at(lastMs)} ${timeZone.label}`;
+}
+
+export const timelineHeading = (summary: Summary, timeZone: TimeZoneChoice): string =>
+  `Timeline (one bar per ${summary.timeline.bucketLabel}, buckets aligned in UTC${timeZone.zone === 'UTC' ? '' : `, labels in ${timeZone.label}`})`;
