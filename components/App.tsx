@@ -7,6 +7,8 @@ import { frameHeight, isTooSmall, MIN_SIZE, reducer, type Action, type AppState 
 import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
 import { FilterMenu } from './FilterMenu.js';
+import { ExportPrompt } from './ExportPrompt.js';
+import { useSideEffects } from './use-side-effects.js';
 import { Header } from './Header.js';
 import { HelpView } from './HelpView.js';
 import { ProblemsView } from './ProblemsView.js';
@@ -23,6 +25,7 @@ export function App({ initial, session, onResize }: { initial: AppState; session
   useLoadRefresh(session, dispatch);
   const { exit } = useApp();
   const { stdout } = useStdout();
+  useSideEffects(state, dispatch, stdout);
 
   // The one input router (also for the `/` bar, whose editing lives in the reducer).
   useInput((input, key) => {
@@ -58,6 +61,7 @@ export function App({ initial, session, onResize }: { initial: AppState; session
       {state.mode === 'help' ? <HelpView state={state} /> : null}
       {state.mode === 'problems' ? <ProblemsView state={state} /> : null}
       {state.mode === 'menu' ? <FilterMenu state={state} dispatch={dispatch} /> : null}
+      {state.mode === 'export' ? <ExportPrompt state={state} dispatch={dispatch} /> : null}
       <Box flexGrow={1} />
       {state.mode === 'search' ? <SearchBar state={state} /> : <StatusBar state={state} />}
     </Box>

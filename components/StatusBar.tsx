@@ -14,7 +14,13 @@ export function StatusBar({ state }: { state: AppState }) {
         <Text bold>{summary}</Text>
         <Text {...styleFor('warning', color)}>{problems}</Text>
       </Text>
-      <Text {...styleFor('hint', color)}>{truncateToWidth(hintLine(state), state.size.columns)}</Text>
+      {state.message ? (
+        <Text {...styleFor(state.message.tone === 'bad' ? 'bad' : 'label', color)} wrap="truncate">
+          {truncateToWidth(state.message.text, state.size.columns)}
+        </Text>
+      ) : (
+        <Text {...styleFor('hint', color)}>{truncateToWidth(hintLine(state), state.size.columns)}</Text>
+      )}
     </Box>
   );
 }

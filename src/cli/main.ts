@@ -8,6 +8,8 @@ import { hideBin } from 'yargs/helpers';
 import { supportedFormatsText } from '../ingest/formats/index.js';
 import { STDIN_ARGUMENT } from '../ingest/inputs.js';
 import { CliError, EXIT } from './errors.js';
+import { provideRiskLookup } from '../query/compile.js';
+import { riskSeverity } from '../insights/risk.js';
 import { configCommand } from './config-command.js';
 import { configOption } from './config-option.js';
 import { openCommand } from './open-command.js';
@@ -22,6 +24,8 @@ function fail(message: string, code: number): never {
 }
 
 async function main(): Promise<void> {
+  // risk: terms and the explorer's markers read the sensitive-operation rules.
+  provideRiskLookup(riskSeverity);
   exitQuietlyOnClosedPipe();
   const args = hideBin(process.argv).map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg));
   const parser = yargs(args)

@@ -18,6 +18,18 @@ import type { FieldName, Query, Term } from './ast.js';
 
 export type EventTest = (index: number) => boolean;
 
+/** An event's sensitive-operation severity, if it is one (see insights/risk.ts). */
+export type RiskLookup = (store: EventStore, index: number) => string | undefined;
+let riskLookup: RiskLookup | null = null;
+
+/**
+ * Rules are queries themselves, so the query layer cannot own them: the faces (CLI, explorer)
+ * plug them in at start-up. Without it, `risk:` is refused with a message.
+ */
+export function provideRiskLookup(lookup: RiskLookup | null): void {
+  riskLookup = lookup;
+}
+
 export interface CompiledTerm {
   term: Term;
   /** Clear `alive[i]` for each event in [from, to) that fails the term (negation included). */
@@ -188,13 +200,18 @@ function compileTerm(term: Term, store: EventStore): CompiledTerm | { message: s
           store.loadedEvent(index).event.targetResources.some((target) => target.modifiedProperties.some((p) => has(p.oldValue) || has(p.newValue))),
         );
       }
-      return { message: `${term.field}: is not available yet (sensitive-operation rules come later)` };
+      // risk: the sensitive-operation rules (a query over queries), supplied by the insights layer.
+      if (!riskLookup) return { message: 'risk: needs the sensitive-operation rules, which are not loaded here' };
+      const lookup = riskLookup;
+      const wanted = (severity: string | undefined) => severity !== undefined && (values.includes('any') || values.includes(severity));
+      return eventTerm(store, term, (index) => wanted(lookup(store, index)));
     }
   }
 }
 
 /** Cheap terms first, so re-reading terms (`id:`, `value:`) only see what the others let through. */
-const cost = (term: Term) => (term.kind === 'field' && (term.field === 'id' || term.field === 'value') ? 3 : term.kind === 'fuzzy' || term.kind === 'phrase' ? 1 : 0);
+const cost = (term: Term) =>
+  term.kind === 'field' && (term.field === 'id' || term.field === 'value') ? 3 : term.kind === 'field' && term.field === 'risk' ? 2 : term.kind === 'fuzzy' || term.kind === 'phrase' ? 1 : 0;
 
 /** Events [from, to) that pass every term, as a mask (1 = passes). */
 export function narrowAll(terms: readonly CompiledTerm[], alive: Uint8Array, from: number, to: number): void {

@@ -7,7 +7,7 @@
  */
 import type { Pane } from '../model/audit-event.js';
 
-export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'menu';
+export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'menu' | 'export';
 
 export type Command =
   | { type: 'move'; by: 'line' | 'page' | 'halfPage'; direction: 1 | -1 }
@@ -24,7 +24,13 @@ export type Command =
   | { type: 'clearFilter' }
   | { type: 'pivot'; on: PivotField }
   | { type: 'filterBack' }
-  | { type: 'openMenu' };
+  | { type: 'openMenu' }
+  | { type: 'toggleRiskLens' }
+  | { type: 'toggleMark' }
+  | { type: 'toggleMarksOnly' }
+  | { type: 'copyEvent' }
+  | { type: 'copyCommand' }
+  | { type: 'openExport' };
 
 /** Pivots: from the selected event to every event sharing this with it. */
 export type PivotField = 'corr' | 'actor' | 'target' | 'ip';
@@ -62,6 +68,12 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['a'], command: { type: 'pivot', on: 'actor' }, modes: ['table', 'details'], help: 'Pivot: same initiator' },
   { keys: ['t'], command: { type: 'pivot', on: 'target' }, modes: ['table', 'details'], help: 'Pivot: same (first) target' },
   { keys: ['p'], command: { type: 'pivot', on: 'ip' }, modes: ['table', 'details'], help: 'Pivot: same IP address' },
+  { keys: ['r'], command: { type: 'toggleRiskLens' }, modes: ['table'], help: 'Only sensitive operations (! high, ~ medium in the left column; risk:high in queries)' },
+  { keys: ['m'], command: { type: 'toggleMark' }, modes: ['table', 'details'], help: 'Mark / unmark the selected event (* in the left column)' },
+  { keys: ['M'], command: { type: 'toggleMarksOnly' }, modes: ['table'], help: 'Only marked events' },
+  { keys: ['e'], command: { type: 'openExport' }, modes: ['table'], help: 'Export this view (or the marked events) to CSV, JSON or NDJSON, with SHA-256 receipt' },
+  { keys: ['y'], command: { type: 'copyEvent' }, modes: ['table', 'details'], help: 'Copy the selected event as JSON (OSC 52: works over SSH and in tmux)' },
+  { keys: ['Y'], command: { type: 'copyCommand' }, modes: ['table', 'details'], help: 'Copy a command line that reopens this view (files, pane, filter)' },
   { keys: ['s'], command: { type: 'toggleSubstrate' }, modes: ['table'], help: 'Hide/show Microsoft Substrate Management write-backs' },
   { keys: ['P'], command: { type: 'toggleProblems' }, modes: ['table', 'problems'], help: 'Load problems (file:line and reason)' },
   { keys: ['?'], command: { type: 'toggleHelp' }, modes: ['table', 'details', 'problems', 'help'], help: 'This help' },

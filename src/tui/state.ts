@@ -15,6 +15,9 @@ import { DETAIL_TABS, detailLines, type DetailTab } from '../view/details.js';
 import { helpLines } from './help.js';
 import { commandFor, type Command, type Mode, type PivotField } from './keymap.js';
 import { quote } from '../query/format.js';
+import { sensitiveRuleOf } from '../insights/risk.js';
+import { eventAsJson, reproduceCommand } from './clipboard.js';
+import { exportPath, newExportPrompt, type Effect, type ExportPrompt } from './export-prompt.js';
 import {
   applyDates,
   applyValues,
@@ -75,6 +78,17 @@ export interface AppState {
   search: { draft: string; error: { message: string; position: number } | null; before: string };
   /** The `f` menu while open (mode 'menu'). */
   menu: FilterMenu | null;
+  /** `r`: only sensitive operations. */
+  riskOnly: boolean;
+  /** Events marked with `m` (store indices), and `M`: only those. */
+  marks: ReadonlySet<number>;
+  marksOnly: boolean;
+  /** One line for the status bar after an action (what was copied or written), until the next key. */
+  message: { text: string; tone: 'ok' | 'bad' } | null;
+  /** The `e` prompt while open (mode 'export'). */
+  exportPrompt: ExportPrompt | null;
+  /** The latest side effect asked for (copy, export); the app performs each id once. */
+  effect: Effect | null;
   options: ViewOptions;
   quit: boolean;
 }
@@ -96,6 +110,12 @@ export type Action =
   /** The custom range's text fields (ink-text-input) report edits and Enter. */
   | { type: 'menuEditDate'; field: 'since' | 'until'; text: string }
   | { type: 'menuSubmitDate'; now: number }
+  | { type: 'showMessage'; message: AppState['message'] }
+  /** The export prompt's path field (ink-text-input) and its Enter; then the outcome of the write. */
+  | { type: 'editExportPath'; path: string }
+  | { type: 'submitExport' }
+  | { type: 'exportDone'; receipt: string[] }
+  | { type: 'exportFailed'; error: string; exists: boolean }
   /** The store grew (or the load finished): recompute the rows, keeping the selected event selected. */
   | {
       type: 'refresh';
@@ -122,20 +142,39 @@ export function isTooSmall(size: AppState['size']): boolean {
   return size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
 }
 
+/** What decides which events are rows, besides the pane. */
+export interface RowChoice {
+  hideSubstrate: boolean;
+  test: EventTest | null;
+  /** The `r` lens: sensitive operations only. */
+  riskOnly: boolean;
+  /** `M`: marked events only. */
+  marksOnly: boolean;
+  marks: ReadonlySet<number>;
+}
+
 /**
  * The rows of each pane, from the store's newest-first order: shared with the store when nothing
- * is hidden (no work at all per refresh), filtered when write-backs are hidden.
+ * is hidden (no work at all per refresh), filtered otherwise.
  */
-function computeRows(
-  store: EventStore,
-  hideSubstrate: boolean,
-  test: EventTest | null = null,
-): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number> } {
-  const keep = (i: number) => !(hideSubstrate && store.isWriteBack(i)) && (test === null || test(i));
-  const pick = (pane: Pane) => (hideSubstrate || test ? store.sortedIndices(pane, keep) : store.paneOrder(pane));
+function computeRows(store: EventStore, choice: RowChoice): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number> } {
+  const { hideSubstrate, test, riskOnly, marksOnly, marks } = choice;
+  const keep = (i: number) =>
+    !(hideSubstrate && store.isWriteBack(i)) && (!marksOnly || marks.has(i)) && (test === null || test(i)) && (!riskOnly || sensitiveRuleOf(store, i) !== undefined);
+  const filtered = hideSubstrate || test !== null || riskOnly || marksOnly;
+  const pick = (pane: Pane) => (filtered ? store.sortedIndices(pane, keep) : store.paneOrder(pane));
   const rows = { directory: pick('directory'), 'custom-security': pick('custom-security') };
   return { rows, totals: { directory: store.paneOrder('directory').length, 'custom-security': store.paneOrder('custom-security').length } };
 }
+
+const rowChoice = (state: AppState, change: Partial<RowChoice> = {}): RowChoice => ({
+  hideSubstrate: state.hideSubstrate,
+  test: state.filter.test,
+  riskOnly: state.riskOnly,
+  marksOnly: state.marksOnly,
+  marks: state.marks,
+  ...change,
+});
 
 export function initialState(input: {
   store: EventStore;
@@ -147,7 +186,7 @@ export function initialState(input: {
   size: AppState['size'];
   options?: Partial<ViewOptions>;
 }): AppState {
-  const { rows, totals } = computeRows(input.store, false);
+  const { rows, totals } = computeRows(input.store, { hideSubstrate: false, test: null, riskOnly: false, marksOnly: false, marks: new Set() });
   return {
     store: input.store,
     rows,
@@ -169,6 +208,12 @@ export function initialState(input: {
     filterHistory: [],
     search: { draft: '', error: null, before: '' },
     menu: null,
+    riskOnly: false,
+    marks: new Set(),
+    marksOnly: false,
+    message: null,
+    exportPrompt: null,
+    effect: null,
     options: { timeZone: UTC, color: true, ...input.options },
     quit: false,
   };
@@ -211,7 +256,9 @@ function scrollLimit(state: AppState, view: 'details' | 'help' | 'problems'): nu
 }
 
 export function detailOptions(state: AppState) {
-  return { width: Math.max(20, state.size.columns - 2), timeZone: state.options.timeZone };
+  const index = selectedIndex(state);
+  const sensitive = index === undefined ? undefined : sensitiveRuleOf(state.store, index);
+  return { width: Math.max(20, state.size.columns - 2), timeZone: state.options.timeZone, sensitive };
 }
 
 function scrollView(state: AppState, view: 'details' | 'help' | 'problems', to: (current: number, limit: number) => number): AppState {
@@ -233,8 +280,10 @@ const scrolledView = (mode: Mode): 'details' | 'help' | 'problems' | null => (mo
 export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'key': {
+      if (state.message) state = { ...state, message: null };
       if (state.mode === 'search') return editSearch(state, action.name, action.now ?? Date.now());
       if (state.mode === 'menu') return menuKey(state, action.name, action.now ?? Date.now());
+      if (state.mode === 'export') return exportKey(state, action.name);
       const command = commandFor(state.mode, action.name);
       return command ? reducer(state, command) : state;
     }
@@ -268,7 +317,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, mode: state.mode === 'problems' ? 'table' : 'problems', scroll: { ...state.scroll, problems: 0 } };
     case 'toggleSubstrate': {
       const hideSubstrate = !state.hideSubstrate;
-      return keepSelection(state, { ...state, hideSubstrate, ...computeRows(state.store, hideSubstrate, state.filter.test) });
+      return keepSelection(state, { ...state, hideSubstrate, ...computeRows(state.store, rowChoice(state, { hideSubstrate })) });
     }
     case 'quit':
       return { ...state, quit: true };
@@ -279,7 +328,7 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'refresh': {
       const { type: _type, ...loadState } = action;
-      return keepSelection(state, { ...state, ...loadState, ...computeRows(state.store, state.hideSubstrate, state.filter.test) });
+      return keepSelection(state, { ...state, ...loadState, ...computeRows(state.store, rowChoice(state)) });
     }
     case 'openSearch':
       return { ...state, mode: 'search', search: { draft: state.filter.text, error: null, before: state.filter.text } };
@@ -314,7 +363,7 @@ export function reducer(state: AppState, action: Action): AppState {
         filter,
         filterHistory,
         search: { ...state.search, draft: filter.text, error: null },
-        ...computeRows(state.store, state.hideSubstrate, result.test),
+        ...computeRows(state.store, rowChoice(state, { test: result.test })),
       };
       // A new filter is a new list: start at its newest event.
       return { ...next, cursor: { directory: { selected: 0, top: 0 }, 'custom-security': { selected: 0, top: 0 } } };
@@ -340,6 +389,56 @@ export function reducer(state: AppState, action: Action): AppState {
       if (state.menu?.stage !== 'customDate') return state;
       const applied = applyFromMenu(state, applyDates(menuContext(state, action.now), customDateTerms(state.menu)), action.now);
       return applied.search.error ? { ...state, menu: { ...state.menu, error: applied.search.error.message } } : applied;
+    }
+    case 'toggleRiskLens': {
+      const riskOnly = !state.riskOnly;
+      return keepSelection(state, { ...state, riskOnly, ...computeRows(state.store, rowChoice(state, { riskOnly })) });
+    }
+    case 'toggleMark': {
+      const index = selectedIndex(state);
+      if (index === undefined) return state;
+      const marks = new Set(state.marks);
+      if (!marks.delete(index)) marks.add(index);
+      const marked = { ...state, marks, message: { text: `${marks.size} marked (M shows only them, e exports them)`, tone: 'ok' as const } };
+      // In the marks-only view an unmarked event leaves the list; elsewhere the cursor steps on.
+      if (state.marksOnly) return keepSelection(state, { ...marked, ...computeRows(state.store, rowChoice(marked)) });
+      return moveSelection(marked, (selected) => selected + 1);
+    }
+    case 'toggleMarksOnly': {
+      const marksOnly = !state.marksOnly;
+      return keepSelection(state, { ...state, marksOnly, ...computeRows(state.store, rowChoice(state, { marksOnly })) });
+    }
+    case 'showMessage':
+      return { ...state, message: action.message };
+    case 'copyEvent': {
+      const loaded = selectedEvent(state);
+      if (!loaded) return state;
+      return withEffect(state, { kind: 'copy', text: eventAsJson(loaded), what: 'the selected event as JSON' });
+    }
+    case 'copyCommand': {
+      const text = reproduceCommand({ sources: state.sources, pane: state.pane, filter: state.filter.text });
+      return withEffect(state, { kind: 'copy', text, what: 'a command line that reopens this view' });
+    }
+    case 'openExport':
+      return { ...state, mode: 'export', exportPrompt: newExportPrompt(Date.now(), state.marks.size > 0) };
+    case 'editExportPath':
+      return state.exportPrompt ? { ...state, exportPrompt: { ...state.exportPrompt, path: action.path, confirmOverwrite: false, error: null } } : state;
+    case 'submitExport': {
+      const prompt = state.exportPrompt;
+      if (!prompt || prompt.writing) return state;
+      if (prompt.receipt) return { ...state, mode: 'table', exportPrompt: null };
+      const marked = (i: number) => state.marks.has(i);
+      const indices = prompt.onlyMarks ? state.rows[state.pane].filter(marked) : state.rows[state.pane];
+      const next = { ...state, exportPrompt: { ...prompt, writing: true, error: null } };
+      return withEffect(next, { kind: 'export', path: exportPath(prompt), indices, force: prompt.confirmOverwrite });
+    }
+    case 'exportDone':
+      return state.exportPrompt ? { ...state, exportPrompt: { ...state.exportPrompt, writing: false, receipt: action.receipt } } : state;
+    case 'exportFailed': {
+      const prompt = state.exportPrompt;
+      if (!prompt) return state;
+      const error = action.exists ? `${action.error}. Enter again overwrites it; edit the name or Esc to keep it.` : action.error;
+      return { ...state, exportPrompt: { ...prompt, writing: false, confirmOverwrite: action.exists, error } };
     }
     case 'clearFilter':
       return state.filter.text === '' ? state : reducer(state, { type: 'applyFilter', text: '', now: 0 });
@@ -393,6 +492,21 @@ function menuChoose(state: AppState, value: string, now: number): AppState {
     case 'customDate':
       return state;
   }
+}
+
+type EffectRequest = Effect extends infer E ? (E extends Effect ? Omit<E, 'id'> : never) : never;
+
+function withEffect(state: AppState, effect: EffectRequest): AppState {
+  return { ...state, effect: { ...effect, id: (state.effect?.id ?? 0) + 1 } };
+}
+
+/** The export prompt's keys besides the path's typing (which ink-text-input takes). */
+function exportKey(state: AppState, key: string): AppState {
+  const prompt = state.exportPrompt;
+  if (key === 'ctrl+c') return { ...state, quit: true };
+  if (!prompt || key === 'escape' || (key === 'enter' && prompt.receipt)) return { ...state, mode: 'table', exportPrompt: null };
+  if (key === 'tab' && state.marks.size > 0) return { ...state, exportPrompt: { ...prompt, onlyMarks: !prompt.onlyMarks, confirmOverwrite: false } };
+  return state;
 }
 
 /** The menu's lines between its title and the footer. */

@@ -51,8 +51,10 @@ export function statusParts(state: AppState): { summary: string; problems: strin
   const separator = symbols().separator;
   const shown = state.rows[state.pane].length;
   const position = shown > 0 ? `${separator}row ${count(state.cursor[state.pane].selected + 1)}` : '';
+  const lenses = [state.riskOnly ? `${separator}sensitive only (r)` : '', state.marksOnly ? `${separator}marked only (M)` : ''].join('');
+  const marks = state.marks.size > 0 && !state.marksOnly ? `${separator}${count(state.marks.size)} marked` : '';
   return {
-    summary: `${count(shown)} of ${count(state.totals[state.pane])} events${position}`,
+    summary: `${count(shown)} of ${count(state.totals[state.pane])} events${position}${lenses}${marks}`,
     problems: state.problemCount > 0 ? `${separator}${plural(state.problemCount, 'load problem')} (P)` : '',
   };
 }
@@ -62,6 +64,7 @@ const HINTS: Record<AppState['mode'], string[]> = {
   details: ['h/l tabs', 'j/k scroll', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
+  export: ['Enter writes', 'Tab all / marked only', 'Esc cancels'],
   menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'Esc back'],
   search: ['Enter apply', 'Esc cancel', 'words are fuzzy', 'field:value', '-negates', 'a|b either', 'since:7d'],
 };

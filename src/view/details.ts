@@ -46,6 +46,8 @@ export interface DetailLine {
 export interface DetailOptions {
   width: number;
   timeZone?: TimeZoneChoice;
+  /** The sensitive-operation rule the event falls under, if any: why it matters, at the top. */
+  sensitive?: { id: string; severity: string; reason: string };
 }
 
 const LABEL_WIDTH = 20;
@@ -107,6 +109,7 @@ function activityTab(out: LineBuilder, loaded: LoadedEvent, options: DetailOptio
   const { event } = loaded;
   const zone = options.timeZone ?? UTC;
   const failed = event.result === 'failure' || event.result === 'timeout';
+  if (options.sensitive) out.field('Sensitive', `${options.sensitive.severity.toUpperCase()}: ${options.sensitive.reason} (rule ${options.sensitive.id})`, 'bad');
   out.field(`Date (${zone.label})`, `${formatInZone(event.activityDateTime, zone)}  (${event.activityDateTime})`);
   out.field('Activity', event.activityDisplayName.trim());
   out.field('Service', event.loggedByService);

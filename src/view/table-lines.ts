@@ -4,6 +4,7 @@ import type { AppState } from '../tui/state.js';
 import { bodyHeight } from '../tui/state.js';
 import { fitToWidth } from '../text/width.js';
 import { columnHeader, EVENT_COLUMNS, layoutColumns, type CellOptions } from './columns.js';
+import { riskMarker } from './risk-marker.js';
 
 export interface TableLines {
   header: string;
@@ -12,15 +13,16 @@ export interface TableLines {
 }
 
 export function tableLines(state: AppState): TableLines {
-  const widths = layoutColumns(EVENT_COLUMNS, state.size.columns);
+  // Two columns at the left for the sensitive-operation marker (see risk-marker.ts).
+  const widths = layoutColumns(EVENT_COLUMNS, state.size.columns - 2);
   const options: CellOptions = { timeZone: state.options.timeZone };
-  const line = (cells: string[]) => cells.map((cell, i) => fitToWidth(cell, widths[i])).join(' ');
+  const line = (cells: string[], marker = '  ') => marker + cells.map((cell, i) => fitToWidth(cell, widths[i])).join(' ');
   const rows = state.rows[state.pane];
   const top = state.cursor[state.pane].top;
   const visible: TableLines['rows'] = [];
   for (let position = top; position < Math.min(rows.length, top + bodyHeight(state.size)); position++) {
     const row = state.store.summary(rows[position]);
-    visible.push({ position, index: rows[position], summary: row, text: line(EVENT_COLUMNS.map((column) => column.cell(row, options))) });
+    visible.push({ position, index: rows[position], summary: row, text: line(EVENT_COLUMNS.map((column) => column.cell(row, options)), riskMarker(state.store, rows[position], state.marks)) });
   }
   return { header: line(EVENT_COLUMNS.map((column) => columnHeader(column, options))), rows: visible };
 }

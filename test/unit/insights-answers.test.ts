@@ -109,6 +109,6 @@ describe('answerQuestions', () => {
     const [risky] = questions([{ id: 'risky', title: 'Risky?', query: 'risk:high' }]);
     const [answer] = answerQuestions(store, [risky], { base: null, pane: 'all', topN: 3 });
     expect(answer.count).toBe(0);
-    expect(answer.error).toMatch(/^risk: is not available yet.*\(at character 1\)$/);
+    expect(answer.error).toMatch(/^risk: needs the sensitive-operation rules.*\(at character 1\)$/);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterFromText } from '../../src/query/filter.js';
+import { provideRiskLookup } from '../../src/query/compile.js';
+import { riskSeverity, sensitiveRuleOf } from '../../src/insights/risk.js';
 import { storeFromEvents } from '../../src/store/from-events.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded } from '../helpers/loaded.js';
@@ -98,6 +100,31 @@ describe('compiled queries on the store', () => {
   it('treats a blank query as no filter, and reports errors with their position', () => {
     expect(filterFromText('  ', store, NOW)).toEqual({ ok: true, test: null, filter: null });
     expect(filterFromText('status:x actvity:y', store, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('did you mean "activity"'), position: 9 } });
-    expect(filterFromText('risk:high', store, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('not available yet'), position: 0 } });
+    expect(filterFromText('risk:high', store, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('needs the sensitive-operation rules'), position: 0 } });
+  });
+});
+
+describe('risk: with the sensitive-operation rules plugged in', () => {
+  it('finds high and any-severity sensitive operations, and negates', () => {
+    provideRiskLookup(riskSeverity);
+    try {
+      const risky = storeFromEvents(
+        loaded(
+          graphEvent({ id: 'cred', activityDisplayName: 'Add service principal credentials', category: 'ApplicationManagement' }),
+          graphEvent({ id: 'reset', activityDisplayName: 'Reset user password', category: 'UserManagement', activityDateTime: '2026-11-20T07:00:00Z' }),
+          graphEvent({ id: 'plain', activityDisplayName: 'Update user', activityDateTime: '2026-11-20T06:00:00Z' }),
+        ),
+      );
+      const idsOf = (query: string) => {
+        const result = filterFromText(query, risky, NOW);
+        if (!result.ok) throw new Error(result.error.message);
+        return Array.from(risky.sortedIndices('all', result.test ?? undefined), (i) => risky.loadedEvent(i).event.id);
+      };
+      expect(idsOf('risk:high')).toEqual(['cred']);
+      expect(idsOf('-risk:any')).toEqual(['plain']);
+      expect(sensitiveRuleOf(risky, 0)?.reason).toBeTruthy();
+    } finally {
+      provideRiskLookup(null);
+    }
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * Which events are sensitive operations, per store: the bundled rules plus any from the config
+ * file, compiled once per store and asked per event. This is what `risk:high` / `risk:any`, the
+ * table's marker, the details' reason and the `r` lens all read.
+ */
+import type { EventStore } from '../store/event-store.js';
+import type { DefinitionSource } from './definitions.js';
+import { compileSensitiveRules, loadSensitiveRules, type CompiledRules, type SensitiveRule } from './sensitive.js';
+
+let extraRules: readonly DefinitionSource[] = [];
+let rules: SensitiveRule[] | null = null;
+const compiled = new WeakMap<EventStore, CompiledRules>();
+
+/** Rules from the config file, added to the bundled ones (validated when first used). */
+export function addSensitiveRules(extra: readonly DefinitionSource[]): void {
+  extraRules = extra;
+  rules = null;
+}
+
+export function sensitiveRules(): SensitiveRule[] {
+  rules ??= loadSensitiveRules(extraRules);
+  return rules;
+}
+
+/** The rule event `index` falls under, if any (high before medium). */
+export function sensitiveRuleOf(store: EventStore, index: number): SensitiveRule | undefined {
+  // Compiled once per store; on a store still loading, each rule's mask extends as it is asked.
+  let entry = compiled.get(store);
+  if (!entry) {
+    entry = compileSensitiveRules(sensitiveRules(), store);
+    compiled.set(store, entry);
+  }
+  return entry.ruleOf(index);
+}
+
+/** Severity lookup for the query layer's `risk:` term. */
+export const riskSeverity = (store: EventStore, index: number): string | undefined => sensitiveRuleOf(store, index)?.severity;

@@ -1,0 +1,20 @@
+/**
+ * The two columns left of each table row: a mark set with `m` (`*`), and the sensitive-operation
+ * marker (`!` high, `~` medium), so dangerous changes stand out in a long list.
+ */
+import { sensitiveRuleOf } from '../insights/risk.js';
+import type { EventStore } from '../store/event-store.js';
+
+export function riskMarker(store: EventStore, index: number, marks: ReadonlySet<number>): string {
+  const rule = safeRuleOf(store, index);
+  return `${marks.has(index) ? '*' : ' '}${rule?.severity === 'high' ? '!' : rule ? '~' : ' '}`;
+}
+
+/** A broken rules file must not take the table down: no marker then (the CLI reports the file). */
+function safeRuleOf(store: EventStore, index: number) {
+  try {
+    return sensitiveRuleOf(store, index);
+  } catch {
+    return undefined;
+  }
+}
