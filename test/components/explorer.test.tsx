@@ -53,7 +53,7 @@ describe('the explorer on screen', () => {
     expect(screen[3]).toMatch(/^  Date \(UTC\)\s+Service\s+Category\s+Activity\s+Status\s+Target\(s\)\s+Initiated by/);
     expect(screen[4]).toMatch(/^ ~2026-11-21 09:00:00 Conditional Ac… Policy\s+Update conditional access poli…\s+Success\s+Require MFA for admi…/);
     expect(screen[5]).toContain('⚙ Payroll Sync');
-    expect(screen[6]).toMatch(/Failure\s+bo\.user@contoso\.examp…\s+ada\.admin@contoso\.example/);
+    expect(screen[6]).toMatch(/Failure\s+bo\.user@contoso\.exam…\s+ada\.admin@contoso\.example/);
     expect(screen).toHaveLength(39);
     expect(screen[37]).toContain('3 of 3 events · row 1');
     expect(screen[38]).toContain('? help');
