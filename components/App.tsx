@@ -9,6 +9,7 @@ import { EventTable } from './EventTable.js';
 import { FilterMenu } from './FilterMenu.js';
 import { Header } from './Header.js';
 import { HelpView } from './HelpView.js';
+import { InsightsView } from './InsightsView.js';
 import { ProblemsView } from './ProblemsView.js';
 import { SearchBar } from './SearchBar.js';
 import { StatusBar } from './StatusBar.js';
@@ -58,6 +59,7 @@ export function App({ initial, session, onResize }: { initial: AppState; session
       {state.mode === 'help' ? <HelpView state={state} /> : null}
       {state.mode === 'problems' ? <ProblemsView state={state} /> : null}
       {state.mode === 'menu' ? <FilterMenu state={state} dispatch={dispatch} /> : null}
+      {state.mode === 'insights' ? <InsightsView state={state} /> : null}
       <Box flexGrow={1} />
       {state.mode === 'search' ? <SearchBar state={state} /> : <StatusBar state={state} />}
     </Box>

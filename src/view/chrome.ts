@@ -63,6 +63,7 @@ const HINTS: Record<AppState['mode'], string[]> = {
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
   menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'Esc back'],
+  insights: ['j/k move', 'Tab section', 'Enter filter to it', 'i recompute', 'Esc/q back'],
   search: ['Enter apply', 'Esc cancel', 'words are fuzzy', 'field:value', '-negates', 'a|b either', 'since:7d'],
 };
 
