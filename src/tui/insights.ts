@@ -14,7 +14,7 @@ import { PANE_LABELS } from '../model/pane.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbols } from '../text/symbols.js';
 import { formatInZone, type TimeZoneChoice } from '../text/time-zone.js';
-import { truncateToWidth } from '../text/width.js';
+import { displayWidth, truncateToWidth } from '../text/width.js';
 import { topValues, type ValueCount } from '../insights/top-values.js';
 import type { Action, AppState } from './state.js';
 
@@ -212,8 +212,12 @@ export function insightsScreen(insights: InsightsState, size: { columns: number 
   const cursor = Math.min(insights.cursor, Math.max(0, items.length - 1));
   const line = insights.timeline;
   const separator = symbols().separator;
-  const span = line.total === 0 ? 'no events' : `${count(line.total)} events${separator}${line.bucketLabel} buckets${separator}${shortTime(line.firstMs, options.timeZone)} to ${shortTime(line.lastMs, options.timeZone)} ${options.timeZone.label}`;
-  const title = ` Insights: ${PANE_LABELS[insights.pane]}${separator}${span} `;
+  const head = ` Insights: ${PANE_LABELS[insights.pane]}${separator}`;
+  const span = line.total === 0 ? 'no events' : `${count(line.total)} events${separator}${line.bucketLabel} buckets`;
+  const range = line.total === 0 ? '' : `${separator}${shortTime(line.firstMs, options.timeZone)} to ${shortTime(line.lastMs, options.timeZone)} ${options.timeZone.label}`;
+  // The range goes first when the line is short of room: the bars' labels say it too.
+  const full = `${head}${span}${range} `;
+  const title = displayWidth(full) <= size.columns ? full : `${head}${span} `;
 
   const top = timelineWindow(insights, cursor, layout.timelineHeight);
   const drawn = timelineText(line, Math.max(10, layout.timelineWidth - MARK.on.length - 1), { ascii: options.ascii, timeZone: options.timeZone });
