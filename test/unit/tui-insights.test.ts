@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer, type Action, type AppState } from '../../src/tui/state.js';
 import { insightItems, insightsLayout } from '../../src/tui/insights.js';
+import { helpLines } from '../../src/tui/help.js';
 import { storeFromEvents } from '../../src/store/from-events.js';
 import { dayOfActivity } from '../helpers/insights-view.js';
 
@@ -72,5 +73,16 @@ describe('insights view (reducer)', () => {
       expect(back.mode).toBe('table');
       expect(back.filter.text).toBe('');
     }
+  });
+
+  it('opens on an empty view without a cursor to choose with', () => {
+    const open = keys(filtered('activity:nothing-like-this'), 'i');
+    expect(open.insights!.timeline.total).toBe(0);
+    expect(keys(open, 'j', 'enter')).toEqual(open);
+    expect(keys(open, 'escape').mode).toBe('table');
+  });
+
+  it('is listed in help, drawn from the keymap', () => {
+    expect(helpLines()).toContainEqual({ keys: 'i', help: 'Insights: timeline and top values for the current view' });
   });
 });
