@@ -11,6 +11,7 @@ import { ExportPrompt } from './ExportPrompt.js';
 import { useSideEffects } from './use-side-effects.js';
 import { Header } from './Header.js';
 import { HelpView } from './HelpView.js';
+import { InsightsView } from './InsightsView.js';
 import { ProblemsView } from './ProblemsView.js';
 import { SearchBar } from './SearchBar.js';
 import { StatusBar } from './StatusBar.js';
@@ -62,6 +63,7 @@ export function App({ initial, session, onResize }: { initial: AppState; session
       {state.mode === 'problems' ? <ProblemsView state={state} /> : null}
       {state.mode === 'menu' ? <FilterMenu state={state} dispatch={dispatch} /> : null}
       {state.mode === 'export' ? <ExportPrompt state={state} dispatch={dispatch} /> : null}
+      {state.mode === 'insights' ? <InsightsView state={state} /> : null}
       <Box flexGrow={1} />
       {state.mode === 'search' ? <SearchBar state={state} /> : <StatusBar state={state} />}
     </Box>

@@ -32,6 +32,7 @@ import {
   type MenuContext,
   type MenuItem,
 } from './filter-menu.js';
+import { insightsKey, openInsights, type InsightsState } from './insights.js';
 
 export interface Cursor {
   /** Index into the pane's rows. */
@@ -91,6 +92,8 @@ export interface AppState {
   effect: Effect | null;
   options: ViewOptions;
   quit: boolean;
+  /** The `i` view's numbers, computed when it opens (see tui/insights). */
+  insights: InsightsState | null;
 }
 
 export type Action =
@@ -216,6 +219,7 @@ export function initialState(input: {
     effect: null,
     options: { timeZone: UTC, color: true, ...input.options },
     quit: false,
+    insights: null,
   };
 }
 
@@ -284,6 +288,7 @@ export function reducer(state: AppState, action: Action): AppState {
       if (state.mode === 'search') return editSearch(state, action.name, action.now ?? Date.now());
       if (state.mode === 'menu') return menuKey(state, action.name, action.now ?? Date.now());
       if (state.mode === 'export') return exportKey(state, action.name);
+      if (state.mode === 'insights') return insightsKey(state, action.name, action.now ?? Date.now(), bodyHeight(state.size), reducer);
       const command = commandFor(state.mode, action.name);
       return command ? reducer(state, command) : state;
     }
@@ -442,6 +447,8 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'clearFilter':
       return state.filter.text === '' ? state : reducer(state, { type: 'applyFilter', text: '', now: 0 });
+    case 'openInsights':
+      return openInsights(state);
   }
 }
 

@@ -66,6 +66,7 @@ const HINTS: Record<AppState['mode'], string[]> = {
   problems: ['j/k scroll', 'Esc/q back'],
   export: ['Enter writes', 'Tab all / marked only', 'Esc cancels'],
   menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'Esc back'],
+  insights: ['j/k move', 'Tab section', 'Enter filter to it', 'i recompute', 'Esc/q back'],
   search: ['Enter apply', 'Esc cancel', 'words are fuzzy', 'field:value', '-negates', 'a|b either', 'since:7d'],
 };
 
