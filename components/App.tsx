@@ -8,6 +8,7 @@ import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
 import { FilterMenu } from './FilterMenu.js';
 import { ExportPrompt } from './ExportPrompt.js';
+import { QuestionsPalette } from './QuestionsPalette.js';
 import { useSideEffects } from './use-side-effects.js';
 import { Header } from './Header.js';
 import { HelpView } from './HelpView.js';
@@ -63,6 +64,7 @@ export function App({ initial, session, onResize }: { initial: AppState; session
       {state.mode === 'problems' ? <ProblemsView state={state} /> : null}
       {state.mode === 'menu' ? <FilterMenu state={state} dispatch={dispatch} /> : null}
       {state.mode === 'export' ? <ExportPrompt state={state} dispatch={dispatch} /> : null}
+      {state.mode === 'palette' ? <QuestionsPalette state={state} /> : null}
       {state.mode === 'insights' ? <InsightsView state={state} /> : null}
       <Box flexGrow={1} />
       {state.mode === 'search' ? <SearchBar state={state} /> : <StatusBar state={state} />}

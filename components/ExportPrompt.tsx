@@ -21,7 +21,7 @@ export function ExportPrompt({ state, dispatch }: { state: AppState; dispatch: D
       </Text>
       <Box>
         <Text>{'File  '}</Text>
-        {prompt.receipt ? <Text>{sanitize(prompt.path || prompt.defaultPath)}</Text> : <TextInput value={prompt.path} placeholder={prompt.defaultPath} focus={!prompt.writing} onChange={(path) => dispatch({ type: 'editExportPath', path })} onSubmit={() => dispatch({ type: 'submitExport' })} />}
+        {prompt.receipt ? <Text>{sanitize(prompt.path || prompt.defaultPath)}</Text> : <TextInput value={prompt.path} placeholder={prompt.defaultPath} focus={!prompt.writing} onChange={(path) => dispatch({ type: 'editExportPath', path })} />}
       </Box>
       {prompt.writing ? <Text {...styleFor('hint', color)}>Writing…</Text> : null}
       {prompt.error ? (

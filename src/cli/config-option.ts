@@ -5,6 +5,8 @@
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import type { Config } from '../config/config-types.js';
 import { CliError, EXIT } from './errors.js';
+import { addSensitiveRules } from '../insights/risk.js';
+import { addQuestions } from '../tui/questions-palette.js';
 
 export const configOption = {
   type: 'string' as const,
@@ -15,9 +17,16 @@ export async function readConfigFile(path: string | undefined): Promise<LoadedCo
   return loadConfig({ path, env: process.env });
 }
 
-/** The config for a command, or a CliError listing its problems. */
+/**
+ * The config for a command, or a CliError listing its problems. Its extra sensitive-operation
+ * rules and questions join the bundled ones for this run (risk:, markers, `:` palette, summary).
+ */
 export async function configFor(path: string | undefined): Promise<Config> {
   const loaded = await readConfigFile(path);
   if (!loaded.ok) throw new CliError(`the config file has problems:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}`, EXIT.usage);
+  const source = loaded.path ?? 'config';
+  if (loaded.config.sensitiveRules) addSensitiveRules([{ source, entries: loaded.config.sensitiveRules }]);
+  // The config's `top` is a count; the questions file's is a list of fields: not carried over.
+  if (loaded.config.questions) addQuestions([{ source, entries: loaded.config.questions.map(({ top: _top, ...question }) => question) }]);
   return loaded.config;
 }

@@ -16,6 +16,7 @@ import { describeFilterError } from '../query/filter.js';
 import { CliError, EXIT } from './errors.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { timeZoneOption } from './shared-options.js';
+import { configFor } from './config-option.js';
 
 interface OpenArgs {
   files: string[];
@@ -24,6 +25,7 @@ interface OpenArgs {
   tz?: string;
   filter?: string;
   pane?: Pane;
+  config?: string;
 }
 
 /** How long the first frame may wait for events before it is drawn empty ("Loading…"). */
@@ -45,7 +47,8 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       // The copied "reproduce this view" command (src/tui/clipboard.ts) reopens a pane with it.
       .option('pane', { choices: PANES, describe: 'Start in this pane' }) as never,
   handler: async (args) => {
-    const timeZone = timeZoneOption.resolve(args.tz);
+    const config = await configFor(args.config);
+    const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     const keyboard = process.stdout.isTTY ? keyboardStream() : null;
     if (!keyboard) throw new CliError(NO_TERMINAL_HINT, EXIT.usage);
     useAsciiSymbols(args.ascii);

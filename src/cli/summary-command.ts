@@ -6,7 +6,9 @@
 import type { CommandModule } from 'yargs';
 import { DefinitionError } from '../insights/definitions.js';
 import { loadQuestions } from '../insights/questions.js';
-import { loadSensitiveRules } from '../insights/sensitive.js';
+import { sensitiveRules } from '../insights/risk.js';
+import { configuredQuestions } from '../tui/questions-palette.js';
+import { configFor } from './config-option.js';
 import { buildSummary } from '../insights/summary.js';
 import type { PaneChoice } from '../model/pane.js';
 import { useAsciiSymbols } from '../text/symbols.js';
@@ -30,12 +32,13 @@ interface SummaryArgs {
   strict: boolean;
   ascii: boolean;
   tz: string;
+  config?: string;
 }
 
 /** The bundled files are ours; if they are broken the installation is, and that is a data error. */
 function definitions() {
   try {
-    return { questions: loadQuestions(), rules: loadSensitiveRules() };
+    return { questions: loadQuestions(configuredQuestions()), rules: sensitiveRules() };
   } catch (error) {
     if (error instanceof DefinitionError) throw new CliError(`cannot use the bundled definitions:\n${error.message}`, EXIT.dataError);
     throw error;
@@ -58,7 +61,8 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
       .example(`$0 summary logs/ --filter 'since:2026-11-18 until:2026-11-19' --format markdown`, 'Two days, as tables for the incident channel')
       .example(`$0 summary export.json --filter 'actor:maren.bowditch' --format json`, 'One account\'s activity, for a script') as never,
   handler: async (args) => {
-    const timeZone = timeZoneOption.resolve(args.tz);
+    const config = await configFor(args.config);
+    const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     useAsciiSymbols(args.ascii);
     const filter = parseCliFilter(args.filter);
     const { questions, rules } = definitions();

@@ -7,7 +7,7 @@
  */
 import type { Pane } from '../model/audit-event.js';
 
-export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'menu' | 'export' | 'insights';
+export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'menu' | 'export' | 'insights' | 'palette';
 
 export type Command =
   | { type: 'move'; by: 'line' | 'page' | 'halfPage'; direction: 1 | -1 }
@@ -31,7 +31,8 @@ export type Command =
   | { type: 'copyEvent' }
   | { type: 'copyCommand' }
   | { type: 'openExport' }
-  | { type: 'openInsights' };
+  | { type: 'openInsights' }
+  | { type: 'openPalette' };
 
 /** Pivots: from the selected event to every event sharing this with it. */
 export type PivotField = 'corr' | 'actor' | 'target' | 'ip';
@@ -64,6 +65,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ['/'], command: { type: 'openSearch' }, modes: ['table'], help: 'Filter: fuzzy words and field terms (activity:, actor:, ip:, since:7d, …)' },
   { keys: ['f'], command: { type: 'openMenu' }, modes: ['table'], help: 'Filter menu: date range, service, category, activity, status, target, initiator, IP, correlation, with counts' },
   { keys: ['i'], command: { type: 'openInsights' }, modes: ['table'], help: 'Insights: timeline and top values for the current view' },
+  { keys: [':'], command: { type: 'openPalette' }, modes: ['table'], help: "Questions admins ask (users changed, passwords reset, app credentials, …) with live counts; Enter applies one" },
   { keys: ['x'], command: { type: 'clearFilter' }, modes: ['table'], help: 'Clear the filter' },
   { keys: ['backspace'], command: { type: 'filterBack' }, modes: ['table'], help: 'Back to the previous filter' },
   { keys: ['c'], command: { type: 'pivot', on: 'corr' }, modes: ['table', 'details'], help: 'Pivot: same correlation ID (the whole operation)' },

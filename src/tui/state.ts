@@ -17,6 +17,7 @@ import { commandFor, type Command, type Mode, type PivotField } from './keymap.j
 import { quote } from '../query/format.js';
 import { sensitiveRuleOf } from '../insights/risk.js';
 import { eventAsJson, reproduceCommand } from './clipboard.js';
+import { openPalette, type QuestionsPalette } from './questions-palette.js';
 import { exportPath, newExportPrompt, type Effect, type ExportPrompt } from './export-prompt.js';
 import {
   applyDates,
@@ -86,6 +87,8 @@ export interface AppState {
   marksOnly: boolean;
   /** One line for the status bar after an action (what was copied or written), until the next key. */
   message: { text: string; tone: 'ok' | 'bad' } | null;
+  /** The `:` questions palette while open (mode 'palette'). */
+  palette: QuestionsPalette | null;
   /** The `e` prompt while open (mode 'export'). */
   exportPrompt: ExportPrompt | null;
   /** The latest side effect asked for (copy, export); the app performs each id once. */
@@ -216,6 +219,7 @@ export function initialState(input: {
     marksOnly: false,
     message: null,
     exportPrompt: null,
+    palette: null,
     effect: null,
     options: { timeZone: UTC, color: true, ...input.options },
     quit: false,
@@ -288,6 +292,7 @@ export function reducer(state: AppState, action: Action): AppState {
       if (state.mode === 'search') return editSearch(state, action.name, action.now ?? Date.now());
       if (state.mode === 'menu') return menuKey(state, action.name, action.now ?? Date.now());
       if (state.mode === 'export') return exportKey(state, action.name);
+      if (state.mode === 'palette') return paletteKey(state, action.name, action.now ?? Date.now());
       if (state.mode === 'insights') return insightsKey(state, action.name, action.now ?? Date.now(), bodyHeight(state.size), reducer);
       const command = commandFor(state.mode, action.name);
       return command ? reducer(state, command) : state;
@@ -424,6 +429,8 @@ export function reducer(state: AppState, action: Action): AppState {
       const text = reproduceCommand({ sources: state.sources, pane: state.pane, filter: state.filter.text });
       return withEffect(state, { kind: 'copy', text, what: 'a command line that reopens this view' });
     }
+    case 'openPalette':
+      return { ...state, mode: 'palette', palette: openPalette(state.store, state.pane) };
     case 'openExport':
       return { ...state, mode: 'export', exportPrompt: newExportPrompt(Date.now(), state.marks.size > 0) };
     case 'editExportPath':
@@ -507,11 +514,31 @@ function withEffect(state: AppState, effect: EffectRequest): AppState {
   return { ...state, effect: { ...effect, id: (state.effect?.id ?? 0) + 1 } };
 }
 
+/** The palette: move, Enter applies the question's query (recorded in the history), Esc closes. */
+function paletteKey(state: AppState, key: string, now: number): AppState {
+  const palette = state.palette;
+  if (key === 'ctrl+c') return { ...state, quit: true };
+  if (!palette || key === 'escape' || key === 'q') return { ...state, mode: 'table', palette: null };
+  const entry = palette.entries[palette.cursor];
+  if (key === 'enter') {
+    if (!entry || entry.count === null) return state;
+    const applied = reducer(state, { type: 'applyFilter', text: entry.query, now });
+    return applied.search.error ? applied : { ...applied, mode: 'table', palette: null };
+  }
+  const height = Math.max(1, bodyHeight(state.size) - 1);
+  const steps: Record<string, number> = { down: 1, j: 1, up: -1, k: -1, pagedown: height - 1, pageup: 1 - height, g: -palette.entries.length, G: palette.entries.length };
+  if (!(key in steps)) return state;
+  const moved = clampCursor({ selected: palette.cursor + steps[key], top: palette.top }, palette.entries.length, height);
+  return { ...state, palette: { ...palette, cursor: moved.selected, top: moved.top } };
+}
+
 /** The export prompt's keys besides the path's typing (which ink-text-input takes). */
 function exportKey(state: AppState, key: string): AppState {
   const prompt = state.exportPrompt;
   if (key === 'ctrl+c') return { ...state, quit: true };
   if (!prompt || key === 'escape' || (key === 'enter' && prompt.receipt)) return { ...state, mode: 'table', exportPrompt: null };
+  // Enter is ours, not the text field's: one router decides, so a confirming Enter is never lost.
+  if (key === 'enter') return reducer(state, { type: 'submitExport' });
   if (key === 'tab' && state.marks.size > 0) return { ...state, exportPrompt: { ...prompt, onlyMarks: !prompt.onlyMarks, confirmOverwrite: false } };
   return state;
 }

@@ -60,10 +60,11 @@ export function statusParts(state: AppState): { summary: string; problems: strin
 }
 
 const HINTS: Record<AppState['mode'], string[]> = {
-  table: ['j/k move', 'Enter details', '/ search', 'f filters', 'Tab/1/2 pane', 's write-backs', 'P problems', '? help', 'q quit'],
+  table: ['j/k move', 'Enter details', '/ search', 'f filters', ': questions', 'i insights', 'Tab/1/2 pane', 's write-backs', 'P problems', '? help', 'q quit'],
   details: ['h/l tabs', 'j/k scroll', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
+  palette: ['j/k move', 'Enter applies the question', 'Esc closes'],
   export: ['Enter writes', 'Tab all / marked only', 'Esc cancels'],
   menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'Esc back'],
   insights: ['j/k move', 'Tab section', 'Enter filter to it', 'i recompute', 'Esc/q back'],

@@ -41,7 +41,7 @@ describe.skipIf(!TmuxSession.available())('the explorer in a real terminal', () 
     await session.waitFor((s) => s.includes('Date (UTC)'), 'the table again');
 
     session.keys('2');
-    screen = await session.waitFor((s) => eventRows(s).some((row) => row.includes('AttributeMana')), 'the Custom Security pane');
+    screen = await session.waitFor((s) => eventRows(s).some((row) => row.includes('AttributeMan')), 'the Custom Security pane');
 
     session.keys('?');
     await session.waitFor((s) => s.includes('Keys (Esc, q or ? to close)'), 'help');

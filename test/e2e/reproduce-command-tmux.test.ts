@@ -27,7 +27,8 @@ describe.skipIf(!TmuxSession.available())('reproduceCommand in a real shell and 
     session.start(`NO_COLOR=1 ${command}`, 120, 30);
     // The sources line replaces the progress line once loading is done.
     const screen = await session.waitFor((s) => s.includes('Sources:') && /of \d+ events · row/.test(s), 'the explorer, loaded');
-    expect(screen).toContain(`Filter: ${filter}`);
+    // The chips say it in the query language's own spelling (quotes only where needed).
+    expect(screen).toContain(`Filter:  -activity:definition   activity:O'Brien`);
     // One of the two Custom Security events passes the filter; the Directory pane would show 0.
     expect(screen).toMatch(/\b1 of 2 events · row 1/);
     expect(screen).toContain("Update attribute values assigned to O'Brien".slice(0, 20));

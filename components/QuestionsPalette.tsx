@@ -1,0 +1,38 @@
+import { Box, Text } from 'ink';
+import { sanitize } from '../src/text/sanitize.js';
+import { fitToWidth, truncateToWidth } from '../src/text/width.js';
+import { bodyHeight, type AppState } from '../src/tui/state.js';
+import { styleFor } from './theme.js';
+
+/** The `:` palette: each question with its count in this pane, and the query it stands for. */
+export function QuestionsPalette({ state }: { state: AppState }) {
+  const palette = state.palette;
+  const color = state.options.color;
+  const width = state.size.columns;
+  if (!palette) return null;
+  const height = Math.max(1, bodyHeight(state.size) - 1);
+  const visible = palette.entries.slice(palette.top, palette.top + height);
+  const titleWidth = Math.max(20, Math.floor((width - 12) * 0.55));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text {...styleFor('activeTab', color)} wrap="truncate">
+        {truncateToWidth(' Questions (counts in this pane, unfiltered): Enter applies the query as the filter, Esc closes ', width)}
+      </Text>
+      {palette.error ? (
+        <Text {...styleFor('bad', color)} wrap="truncate">
+          {truncateToWidth(sanitize(palette.error), width)}
+        </Text>
+      ) : null}
+      {visible.map((entry, offset) => {
+        const selected = palette.top + offset === palette.cursor;
+        const count = entry.count === null ? (entry.error ? `(${entry.error})` : '') : entry.count.toLocaleString('en-US');
+        return (
+          <Text key={offset} wrap="truncate" inverse={selected}>
+            {`${selected ? '> ' : '  '}${fitToWidth(sanitize(entry.title), titleWidth)} ${count.padStart(9)}  `}
+            <Text {...(selected ? {} : styleFor('hint', color))}>{truncateToWidth(sanitize(entry.query), Math.max(10, width - titleWidth - 14))}</Text>
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

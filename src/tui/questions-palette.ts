@@ -1,0 +1,53 @@
+/**
+ * The questions palette (`:`): the admins' questions (data/questions.json, plus any from the
+ * config file), each with its live count in the current pane; Enter applies its query as the
+ * filter (Backspace goes back). The same questions `entra-audit summary` answers.
+ */
+import type { Pane } from '../model/audit-event.js';
+import type { EventStore } from '../store/event-store.js';
+import { answerQuestions } from '../insights/answers.js';
+import { loadQuestions, type Question } from '../insights/questions.js';
+import type { DefinitionSource } from '../insights/definitions.js';
+
+export interface PaletteEntry {
+  title: string;
+  query: string;
+  /** Events in the pane the question's query matches; null when it could not run. */
+  count: number | null;
+  error?: string;
+}
+
+export interface QuestionsPalette {
+  entries: PaletteEntry[];
+  cursor: number;
+  top: number;
+  /** Set when the questions file itself is broken. */
+  error: string | null;
+}
+
+let extraQuestions: readonly DefinitionSource[] = [];
+
+/** Questions from the config file, after the bundled ones. */
+export function addQuestions(extra: readonly DefinitionSource[]): void {
+  extraQuestions = extra;
+}
+
+/** The config's questions, for `summary` (it answers the same ones). */
+export const configuredQuestions = (): readonly DefinitionSource[] => extraQuestions;
+
+export function openPalette(store: EventStore, pane: Pane): QuestionsPalette {
+  let questions: Question[];
+  try {
+    questions = loadQuestions(extraQuestions);
+  } catch (error) {
+    return { entries: [], cursor: 0, top: 0, error: error instanceof Error ? error.message : String(error) };
+  }
+  const answers = answerQuestions(store, questions, { base: null, pane, topN: 0 });
+  const entries = answers.map((answer) => ({
+    title: answer.question.title,
+    query: answer.question.query,
+    count: answer.error || answer.outsidePane ? null : answer.count,
+    error: answer.error ?? (answer.outsidePane ? `about the other pane` : undefined),
+  }));
+  return { entries, cursor: 0, top: 0, error: null };
+}
