@@ -3,6 +3,7 @@ import type { LoadSession } from '../src/ingest/load-session.js';
 import type { AppState } from '../src/tui/state.js';
 import { CLEAR_SCREEN } from '../src/tui/terminal.js';
 import { App } from './App.js';
+import { applyTheme } from './theme.js';
 import { trace } from '../src/trace.js';
 
 export interface ExplorerInput {
@@ -14,11 +15,14 @@ export interface ExplorerInput {
   stdout: NodeJS.WriteStream;
   /** Called once the first frame is on screen. */
   onFirstFrame?: () => void;
+  /** The config file's style overrides. */
+  theme?: Parameters<typeof applyTheme>[0];
 }
 
 /** Runs until the user quits. The caller owns the terminal (alternate screen, restoring it). */
 export async function runExplorer(input: ExplorerInput): Promise<void> {
   const { stdout, session, initial } = input;
+  applyTheme(input.theme);
   if (process.env.ENTRA_AUDIT_TRACE) {
     const write = stdout.write.bind(stdout) as (chunk: string) => boolean;
     let writes = 0;

@@ -13,9 +13,13 @@ export interface Style {
   underline?: boolean;
 }
 
-export type Role = Tone | 'selected' | 'failure' | 'writeBack' | 'activeTab' | 'tab' | 'hint' | 'header' | 'warning' | 'chip' | 'match';
+import type { StyleName } from '../src/view/style-names.js';
+import type { StyleOverride } from '../src/config/config-types.js';
 
-const COLOURED: Record<Role, Style> = {
+/** The style names are listed in src/ (the config file is checked against them); every one has a style here. */
+export type Role = StyleName & (Tone | 'selected' | 'failure' | 'writeBack' | 'activeTab' | 'tab' | 'hint' | 'header' | 'warning' | 'chip' | 'match');
+
+let COLOURED: Record<Role, Style> = {
   plain: {},
   heading: { bold: true, color: 'cyan' },
   label: { bold: true },
@@ -35,7 +39,7 @@ const COLOURED: Record<Role, Style> = {
   match: { color: 'yellow', bold: true, underline: true },
 };
 
-const MONOCHROME: Record<Role, Style> = {
+let MONOCHROME: Record<Role, Style> = {
   ...Object.fromEntries(Object.entries(COLOURED).map(([role, style]) => [role, { ...style, color: undefined }])),
   failure: { bold: true },
   old: {},
@@ -43,3 +47,20 @@ const MONOCHROME: Record<Role, Style> = {
 } as Record<Role, Style>;
 
 export const styleFor = (role: Role, color: boolean): Style => (color ? COLOURED[role] : MONOCHROME[role]);
+
+/** The config file's theme: each named style replaced field by field (colour dropped under NO_COLOR). */
+export function applyTheme(overrides: Partial<Record<StyleName, StyleOverride>> | undefined): void {
+  if (!overrides) return;
+  const convert = (o: StyleOverride): Style => ({
+    ...(o.color !== undefined ? { color: o.color } : {}),
+    ...(o.bold !== undefined ? { bold: o.bold } : {}),
+    ...(o.dim !== undefined ? { dimColor: o.dim } : {}),
+    ...(o.inverse !== undefined ? { inverse: o.inverse } : {}),
+    ...(o.underline !== undefined ? { underline: o.underline } : {}),
+  });
+  for (const [name, override] of Object.entries(overrides) as Array<[Role, StyleOverride]>) {
+    const style = convert(override);
+    COLOURED = { ...COLOURED, [name]: { ...COLOURED[name], ...style } };
+    MONOCHROME = { ...MONOCHROME, [name]: { ...MONOCHROME[name], ...style, color: undefined } };
+  }
+}

@@ -5,6 +5,7 @@
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import type { Config } from '../config/config-types.js';
 import { CliError, EXIT } from './errors.js';
+import { ACTIONS } from '../tui/keymap.js';
 import { addSensitiveRules } from '../insights/risk.js';
 import { addQuestions } from '../tui/questions-palette.js';
 
@@ -14,7 +15,7 @@ export const configOption = {
 };
 
 export async function readConfigFile(path: string | undefined): Promise<LoadedConfig> {
-  return loadConfig({ path, env: process.env });
+  return loadConfig({ path, env: process.env, actions: ACTIONS });
 }
 
 /**

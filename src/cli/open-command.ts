@@ -17,6 +17,8 @@ import { CliError, EXIT } from './errors.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { timeZoneOption } from './shared-options.js';
 import { configFor } from './config-option.js';
+import { applyKeyBindings } from '../config/key-bindings.js';
+import { DEFAULT_KEYMAP, useKeymap } from '../tui/keymap.js';
 
 interface OpenArgs {
   files: string[];
@@ -49,6 +51,11 @@ export const openCommand: CommandModule<object, OpenArgs> = {
   handler: async (args) => {
     const config = await configFor(args.config);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
+    if (config.keys) {
+      const remapped = applyKeyBindings(DEFAULT_KEYMAP, config.keys, 'config');
+      if (remapped.errors.length > 0) throw new CliError(`the config file has problems:\n${remapped.errors.map((e) => `  ${e}`).join('\n')}`, EXIT.usage);
+      useKeymap(remapped.bindings);
+    }
     const keyboard = process.stdout.isTTY ? keyboardStream() : null;
     if (!keyboard) throw new CliError(NO_TERMINAL_HINT, EXIT.usage);
     useAsciiSymbols(args.ascii);
@@ -104,6 +111,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
           stdin: keyboard,
           stdout: process.stdout,
           onFirstFrame: firstFrameDrawn,
+          theme: config.theme,
         });
       }
     } finally {

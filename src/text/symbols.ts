@@ -9,6 +9,11 @@ export interface Symbols {
   bullet: string;
   more: string;
   appMarker: string;
+  /** Correlation groups: a closed and an open group's lead, a member row, "times". */
+  groupClosed: string;
+  groupOpen: string;
+  groupMember: string;
+  times: string;
   /** How a control character is made visible. */
   control(code: number): string;
 }
@@ -21,6 +26,10 @@ export const UNICODE_SYMBOLS: Symbols = {
   bullet: '•',
   more: '↓',
   appMarker: '⚙ ',
+  groupClosed: '▸',
+  groupOpen: '▾',
+  groupMember: '└',
+  times: '×',
   control: (code) => (code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : `\u27e8U+${hex(code)}\u27e9`),
 };
 
@@ -30,6 +39,10 @@ export const ASCII_SYMBOLS: Symbols = {
   bullet: '-',
   more: 'v',
   appMarker: 'app:',
+  groupClosed: '+',
+  groupOpen: '-',
+  groupMember: '`-',
+  times: 'x',
   control: (code) => (code < 0x20 ? `^${String.fromCharCode(code + 0x40)}` : code === 0x7f ? '^?' : `<U+${hex(code)}>`),
 };
 

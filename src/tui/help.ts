@@ -1,5 +1,5 @@
 /** The `?` overlay's lines, built from the keymap so they always tell the truth. */
-import { KEYMAP, keyLabel, type Mode } from './keymap.js';
+import { currentKeymap, keyLabel, type Mode } from './keymap.js';
 
 export interface HelpLine {
   keys: string;
@@ -12,13 +12,17 @@ const SECTIONS: Array<[string, Mode]> = [
   ['Event list', 'table'],
   ['Details', 'details'],
   ['Problems list', 'problems'],
+  ['Filter menu (f)', 'menu'],
+  ['Questions (:)', 'palette'],
+  ['Insights (i)', 'insights'],
+  ['Export (e)', 'export'],
 ];
 
 export function helpLines(): HelpLine[] {
   const lines: HelpLine[] = [];
   const shown = new Set<string>();
   for (const [title, mode] of SECTIONS) {
-    const bindings = KEYMAP.filter((b) => b.modes.includes(mode) && !shown.has(`${b.help}|${b.keys.join()}`));
+    const bindings = currentKeymap().filter((b) => b.modes.includes(mode) && !shown.has(`${b.help}|${b.keys.join()}`));
     if (bindings.length === 0) continue;
     lines.push({ keys: '', help: title, heading: true });
     for (const binding of bindings) {

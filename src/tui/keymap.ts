@@ -32,12 +32,22 @@ export type Command =
   | { type: 'copyCommand' }
   | { type: 'openExport' }
   | { type: 'openInsights' }
-  | { type: 'openPalette' };
+  | { type: 'openPalette' }
+  | { type: 'toggleGroups' }
+  | { type: 'expandGroup'; open: boolean }
+  /** In the pickers (filter menu, questions, insights) and the export prompt. */
+  | { type: 'choose' }
+  | { type: 'section'; direction: 1 | -1 }
+  | { type: 'markValue' }
+  | { type: 'invertChoice' }
+  | { type: 'nextField' };
 
 /** Pivots: from the selected event to every event sharing this with it. */
 export type PivotField = 'corr' | 'actor' | 'target' | 'ip';
 
 export interface Binding {
+  /** A stable name for the config file's `keys` section (remapping replaces its keys). */
+  action: string;
   keys: string[];
   command: Command;
   modes: Mode[];
@@ -45,50 +55,80 @@ export interface Binding {
   help: string;
 }
 
-const LISTS: Mode[] = ['table', 'details', 'problems', 'help'];
+/** Modes that are lists or scrolled text: the motion keys work the same in each. */
+const LISTS: Mode[] = ['table', 'details', 'problems', 'help', 'menu', 'palette', 'insights'];
+/** Overlays that close with Esc / q / Backspace. */
+const OVERLAYS: Mode[] = ['details', 'help', 'problems', 'menu', 'palette', 'insights'];
+const PICKERS: Mode[] = ['menu', 'palette', 'insights'];
 
-export const KEYMAP: readonly Binding[] = [
-  { keys: ['j', 'down'], command: { type: 'move', by: 'line', direction: 1 }, modes: LISTS, help: 'Down one line' },
-  { keys: ['k', 'up'], command: { type: 'move', by: 'line', direction: -1 }, modes: LISTS, help: 'Up one line' },
-  { keys: ['pagedown', 'space', 'ctrl+f'], command: { type: 'move', by: 'page', direction: 1 }, modes: LISTS, help: 'Page down' },
-  { keys: ['pageup', 'b', 'ctrl+b'], command: { type: 'move', by: 'page', direction: -1 }, modes: LISTS, help: 'Page up' },
-  { keys: ['ctrl+d'], command: { type: 'move', by: 'halfPage', direction: 1 }, modes: LISTS, help: 'Half a page down' },
-  { keys: ['ctrl+u'], command: { type: 'move', by: 'halfPage', direction: -1 }, modes: LISTS, help: 'Half a page up' },
-  { keys: ['g', 'home'], command: { type: 'jump', to: 'first' }, modes: LISTS, help: 'First (newest) event / top' },
-  { keys: ['G', 'end'], command: { type: 'jump', to: 'last' }, modes: LISTS, help: 'Last (oldest) event / bottom' },
-  { keys: ['tab'], command: { type: 'switchPane' }, modes: ['table'], help: 'Next pane' },
-  { keys: ['1'], command: { type: 'switchPane', pane: 'directory' }, modes: ['table', 'details'], help: 'Directory pane' },
-  { keys: ['2'], command: { type: 'switchPane', pane: 'custom-security' }, modes: ['table', 'details'], help: 'Custom Security pane' },
-  { keys: ['enter'], command: { type: 'openDetails' }, modes: ['table'], help: 'Open the selected event' },
-  { keys: ['l', 'right', 'tab'], command: { type: 'detailsTab', direction: 1 }, modes: ['details'], help: 'Next details tab' },
-  { keys: ['h', 'left', 'shift+tab'], command: { type: 'detailsTab', direction: -1 }, modes: ['details'], help: 'Previous details tab' },
-  { keys: ['/'], command: { type: 'openSearch' }, modes: ['table'], help: 'Filter: fuzzy words and field terms (activity:, actor:, ip:, since:7d, …)' },
-  { keys: ['f'], command: { type: 'openMenu' }, modes: ['table'], help: 'Filter menu: date range, service, category, activity, status, target, initiator, IP, correlation, with counts' },
-  { keys: ['i'], command: { type: 'openInsights' }, modes: ['table'], help: 'Insights: timeline and top values for the current view' },
-  { keys: [':'], command: { type: 'openPalette' }, modes: ['table'], help: "Questions admins ask (users changed, passwords reset, app credentials, …) with live counts; Enter applies one" },
-  { keys: ['x'], command: { type: 'clearFilter' }, modes: ['table'], help: 'Clear the filter' },
-  { keys: ['backspace'], command: { type: 'filterBack' }, modes: ['table'], help: 'Back to the previous filter' },
-  { keys: ['c'], command: { type: 'pivot', on: 'corr' }, modes: ['table', 'details'], help: 'Pivot: same correlation ID (the whole operation)' },
-  { keys: ['a'], command: { type: 'pivot', on: 'actor' }, modes: ['table', 'details'], help: 'Pivot: same initiator' },
-  { keys: ['t'], command: { type: 'pivot', on: 'target' }, modes: ['table', 'details'], help: 'Pivot: same (first) target' },
-  { keys: ['p'], command: { type: 'pivot', on: 'ip' }, modes: ['table', 'details'], help: 'Pivot: same IP address' },
-  { keys: ['r'], command: { type: 'toggleRiskLens' }, modes: ['table'], help: 'Only sensitive operations (! high, ~ medium in the left column; risk:high in queries)' },
-  { keys: ['m'], command: { type: 'toggleMark' }, modes: ['table', 'details'], help: 'Mark / unmark the selected event (* in the left column)' },
-  { keys: ['M'], command: { type: 'toggleMarksOnly' }, modes: ['table'], help: 'Only marked events' },
-  { keys: ['e'], command: { type: 'openExport' }, modes: ['table'], help: 'Export this view (or the marked events) to CSV, JSON or NDJSON, with SHA-256 receipt' },
-  { keys: ['y'], command: { type: 'copyEvent' }, modes: ['table', 'details'], help: 'Copy the selected event as JSON (OSC 52: works over SSH and in tmux)' },
-  { keys: ['Y'], command: { type: 'copyCommand' }, modes: ['table', 'details'], help: 'Copy a command line that reopens this view (files, pane, filter)' },
-  { keys: ['s'], command: { type: 'toggleSubstrate' }, modes: ['table'], help: 'Hide/show Microsoft Substrate Management write-backs' },
-  { keys: ['P'], command: { type: 'toggleProblems' }, modes: ['table', 'problems'], help: 'Load problems (file:line and reason)' },
-  { keys: ['?'], command: { type: 'toggleHelp' }, modes: ['table', 'details', 'problems', 'help'], help: 'This help' },
-  { keys: ['escape', 'q', 'backspace'], command: { type: 'back' }, modes: ['details', 'help', 'problems'], help: 'Back' },
-  { keys: ['q'], command: { type: 'quit' }, modes: ['table'], help: 'Quit' },
-  { keys: ['ctrl+c'], command: { type: 'quit' }, modes: ['table', 'details', 'help', 'problems'], help: 'Quit from anywhere' },
+const DEFAULT_KEYMAP: readonly Binding[] = [
+  { action: 'down', keys: ['j', 'down'], command: { type: 'move', by: 'line', direction: 1 }, modes: LISTS, help: 'Down one line' },
+  { action: 'up', keys: ['k', 'up'], command: { type: 'move', by: 'line', direction: -1 }, modes: LISTS, help: 'Up one line' },
+  { action: 'page-down', keys: ['pagedown', 'space', 'ctrl+f'], command: { type: 'move', by: 'page', direction: 1 }, modes: ['table', 'details', 'problems', 'help', 'palette', 'insights'], help: 'Page down' },
+  { action: 'page-down', keys: ['pagedown', 'ctrl+f'], command: { type: 'move', by: 'page', direction: 1 }, modes: ['menu'], help: 'Page down' },
+  { action: 'page-up', keys: ['pageup', 'b', 'ctrl+b'], command: { type: 'move', by: 'page', direction: -1 }, modes: LISTS, help: 'Page up' },
+  { action: 'half-page-down', keys: ['ctrl+d'], command: { type: 'move', by: 'halfPage', direction: 1 }, modes: ['table', 'details', 'problems', 'help'], help: 'Half a page down' },
+  { action: 'half-page-up', keys: ['ctrl+u'], command: { type: 'move', by: 'halfPage', direction: -1 }, modes: ['table', 'details', 'problems', 'help'], help: 'Half a page up' },
+  { action: 'first', keys: ['g', 'home'], command: { type: 'jump', to: 'first' }, modes: LISTS, help: 'First (newest) event / top' },
+  { action: 'last', keys: ['G', 'end'], command: { type: 'jump', to: 'last' }, modes: LISTS, help: 'Last (oldest) event / bottom' },
+  { action: 'next-pane', keys: ['tab'], command: { type: 'switchPane' }, modes: ['table'], help: 'Next pane' },
+  { action: 'directory-pane', keys: ['1'], command: { type: 'switchPane', pane: 'directory' }, modes: ['table', 'details'], help: 'Directory pane' },
+  { action: 'custom-security-pane', keys: ['2'], command: { type: 'switchPane', pane: 'custom-security' }, modes: ['table', 'details'], help: 'Custom Security pane' },
+  { action: 'open', keys: ['enter'], command: { type: 'openDetails' }, modes: ['table'], help: 'Open the selected event' },
+  { action: 'choose', keys: ['enter'], command: { type: 'choose' }, modes: [...PICKERS, 'export'], help: 'Choose / apply (filter menu, questions, insights), write (export)' },
+  { action: 'next-tab', keys: ['l', 'right', 'tab'], command: { type: 'detailsTab', direction: 1 }, modes: ['details'], help: 'Next details tab' },
+  { action: 'previous-tab', keys: ['h', 'left', 'shift+tab'], command: { type: 'detailsTab', direction: -1 }, modes: ['details'], help: 'Previous details tab' },
+  { action: 'next-section', keys: ['tab', 'l', 'right'], command: { type: 'section', direction: 1 }, modes: ['insights'], help: 'Next section (timeline, activities, initiators, targets, IPs)' },
+  { action: 'previous-section', keys: ['shift+tab', 'h', 'left'], command: { type: 'section', direction: -1 }, modes: ['insights'], help: 'Previous section' },
+  { action: 'search', keys: ['/'], command: { type: 'openSearch' }, modes: ['table'], help: 'Filter: fuzzy words and field terms (activity:, actor:, ip:, since:7d, …); results follow the typing' },
+  { action: 'filter-menu', keys: ['f'], command: { type: 'openMenu' }, modes: ['table'], help: 'Filter menu: date range, service, category, activity, status, target, initiator, IP, correlation, with counts' },
+  { action: 'mark-value', keys: ['space'], command: { type: 'markValue' }, modes: ['menu'], help: 'Filter menu: mark a value (several values: either matches)' },
+  { action: 'exclude-values', keys: ['-', '!'], command: { type: 'invertChoice' }, modes: ['menu'], help: 'Filter menu: exclude the chosen values instead' },
+  { action: 'next-field', keys: ['tab', 'shift+tab'], command: { type: 'nextField' }, modes: ['menu', 'export'], help: 'Custom date range: since ↔ until; export: all events ↔ marked only' },
+  { action: 'questions', keys: [':'], command: { type: 'openPalette' }, modes: ['table'], help: 'Questions admins ask (users changed, passwords reset, app credentials, …) with live counts; Enter applies one' },
+  { action: 'insights', keys: ['i'], command: { type: 'openInsights' }, modes: ['table', 'insights'], help: 'Insights: timeline and top values for the current view (Enter narrows to a bucket or value)' },
+  { action: 'clear-filter', keys: ['x'], command: { type: 'clearFilter' }, modes: ['table'], help: 'Clear the filter' },
+  { action: 'filter-back', keys: ['backspace'], command: { type: 'filterBack' }, modes: ['table'], help: 'Back to the previous filter' },
+  { action: 'pivot-correlation', keys: ['c'], command: { type: 'pivot', on: 'corr' }, modes: ['table', 'details'], help: 'Pivot: same correlation ID (the whole operation)' },
+  { action: 'pivot-actor', keys: ['a'], command: { type: 'pivot', on: 'actor' }, modes: ['table', 'details'], help: 'Pivot: same initiator' },
+  { action: 'pivot-target', keys: ['t'], command: { type: 'pivot', on: 'target' }, modes: ['table', 'details'], help: 'Pivot: same (first) target' },
+  { action: 'pivot-ip', keys: ['p'], command: { type: 'pivot', on: 'ip' }, modes: ['table', 'details'], help: 'Pivot: same IP address' },
+  { action: 'group-operations', keys: ['o'], command: { type: 'toggleGroups' }, modes: ['table'], help: 'Group events sharing a correlation ID into one row: lead activity, count, time span (→ opens, ← closes)' },
+  { action: 'expand-group', keys: ['right', 'l'], command: { type: 'expandGroup', open: true }, modes: ['table'], help: 'Grouped: open the operation under the cursor' },
+  { action: 'collapse-group', keys: ['left', 'h'], command: { type: 'expandGroup', open: false }, modes: ['table'], help: 'Grouped: close it again' },
+  { action: 'sensitive-only', keys: ['r'], command: { type: 'toggleRiskLens' }, modes: ['table'], help: 'Only sensitive operations (! high, ~ medium in the left column; risk:high in queries)' },
+  { action: 'mark', keys: ['m'], command: { type: 'toggleMark' }, modes: ['table', 'details'], help: 'Mark / unmark the selected event (* in the left column)' },
+  { action: 'marked-only', keys: ['M'], command: { type: 'toggleMarksOnly' }, modes: ['table'], help: 'Only marked events' },
+  { action: 'export', keys: ['e'], command: { type: 'openExport' }, modes: ['table'], help: 'Export this view (or the marked events) to CSV, JSON or NDJSON, with a SHA-256 receipt' },
+  { action: 'copy-event', keys: ['y'], command: { type: 'copyEvent' }, modes: ['table', 'details'], help: 'Copy the selected event as JSON (OSC 52: works over SSH and in tmux)' },
+  { action: 'copy-command', keys: ['Y'], command: { type: 'copyCommand' }, modes: ['table', 'details'], help: 'Copy a command line that reopens this view (files, pane, filter)' },
+  { action: 'write-backs', keys: ['s'], command: { type: 'toggleSubstrate' }, modes: ['table'], help: 'Hide/show Microsoft Substrate Management write-backs' },
+  { action: 'problems', keys: ['P'], command: { type: 'toggleProblems' }, modes: ['table', 'problems'], help: 'Load problems (file:line and reason)' },
+  { action: 'help', keys: ['?'], command: { type: 'toggleHelp' }, modes: ['table', 'details', 'problems', 'help', 'insights', 'palette'], help: 'This help' },
+  { action: 'back', keys: ['escape', 'q', 'backspace'], command: { type: 'back' }, modes: OVERLAYS, help: 'Back' },
+  { action: 'back', keys: ['escape'], command: { type: 'back' }, modes: ['export'], help: 'Back' },
+  { action: 'quit', keys: ['q'], command: { type: 'quit' }, modes: ['table'], help: 'Quit' },
+  { action: 'quit-anywhere', keys: ['ctrl+c'], command: { type: 'quit' }, modes: ['table', 'details', 'help', 'problems', 'menu', 'palette', 'insights', 'export'], help: 'Quit from anywhere' },
 ];
+
+/** Every action id, for checking the config file's `keys` section. */
+export const ACTIONS: readonly string[] = [...new Set(DEFAULT_KEYMAP.map((binding) => binding.action))];
+
+let keymap: readonly Binding[] = DEFAULT_KEYMAP;
+
+/** The keymap in force: the defaults, or as remapped by the config file (see useKeymap). */
+export const currentKeymap = (): readonly Binding[] => keymap;
+
+/** Use a remapped keymap (from applyKeyBindings over DEFAULT_KEYMAP); null restores the defaults. */
+export function useKeymap(bindings: readonly Binding[] | null): void {
+  keymap = bindings ?? DEFAULT_KEYMAP;
+}
+
+export { DEFAULT_KEYMAP };
 
 /** The command a key means in a mode, if any. */
 export function commandFor(mode: Mode, key: string): Command | undefined {
-  return KEYMAP.find((binding) => binding.modes.includes(mode) && binding.keys.includes(key))?.command;
+  return keymap.find((binding) => binding.modes.includes(mode) && binding.keys.includes(key))?.command;
 }
 
 /** How a key is shown in help: `ctrl+d` → `Ctrl-d`, `pagedown` → `PgDn`. */

@@ -16,6 +16,7 @@ import { helpLines } from './help.js';
 import { commandFor, type Command, type Mode, type PivotField } from './keymap.js';
 import { quote } from '../query/format.js';
 import { sensitiveRuleOf } from '../insights/risk.js';
+import { groupRows, type GroupInfo } from './correlation-groups.js';
 import { eventAsJson, reproduceCommand } from './clipboard.js';
 import { openPalette, type QuestionsPalette } from './questions-palette.js';
 import { exportPath, newExportPrompt, type Effect, type ExportPrompt } from './export-prompt.js';
@@ -31,6 +32,7 @@ import {
   valuesStage,
   type FilterMenu,
   type MenuContext,
+  type ListCursor,
   type MenuItem,
 } from './filter-menu.js';
 import { insightsKey, openInsights, type InsightsState } from './insights.js';
@@ -80,6 +82,10 @@ export interface AppState {
   search: { draft: string; error: { message: string; position: number } | null; before: string };
   /** The `f` menu while open (mode 'menu'). */
   menu: FilterMenu | null;
+  /** `o`: per pane, each group's lead event → its size and span (null: not grouped). */
+  groups: Record<Pane, Map<number, GroupInfo>> | null;
+  /** Correlation string ids of the groups shown open. */
+  expanded: ReadonlySet<number>;
   /** `r`: only sensitive operations. */
   riskOnly: boolean;
   /** Events marked with `m` (store indices), and `M`: only those. */
@@ -157,20 +163,31 @@ export interface RowChoice {
   /** `M`: marked events only. */
   marksOnly: boolean;
   marks: ReadonlySet<number>;
+  /** `o`: one row per correlation ID; the ids (string ids) whose groups are open. */
+  grouped: boolean;
+  expanded: ReadonlySet<number>;
 }
 
 /**
  * The rows of each pane, from the store's newest-first order: shared with the store when nothing
  * is hidden (no work at all per refresh), filtered otherwise.
  */
-function computeRows(store: EventStore, choice: RowChoice): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number> } {
+function computeRows(
+  store: EventStore,
+  choice: RowChoice,
+): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number>; groups: Record<Pane, Map<number, GroupInfo>> | null } {
   const { hideSubstrate, test, riskOnly, marksOnly, marks } = choice;
   const keep = (i: number) =>
     !(hideSubstrate && store.isWriteBack(i)) && (!marksOnly || marks.has(i)) && (test === null || test(i)) && (!riskOnly || sensitiveRuleOf(store, i) !== undefined);
   const filtered = hideSubstrate || test !== null || riskOnly || marksOnly;
   const pick = (pane: Pane) => (filtered ? store.sortedIndices(pane, keep) : store.paneOrder(pane));
-  const rows = { directory: pick('directory'), 'custom-security': pick('custom-security') };
-  return { rows, totals: { directory: store.paneOrder('directory').length, 'custom-security': store.paneOrder('custom-security').length } };
+  const totals = { directory: store.paneOrder('directory').length, 'custom-security': store.paneOrder('custom-security').length };
+  if (choice.grouped) {
+    const directory = groupRows(store, pick('directory'), choice.expanded);
+    const customSecurity = groupRows(store, pick('custom-security'), choice.expanded);
+    return { rows: { directory: directory.rows, 'custom-security': customSecurity.rows }, totals, groups: { directory: directory.leads, 'custom-security': customSecurity.leads } };
+  }
+  return { rows: { directory: pick('directory'), 'custom-security': pick('custom-security') }, totals, groups: null };
 }
 
 const rowChoice = (state: AppState, change: Partial<RowChoice> = {}): RowChoice => ({
@@ -179,6 +196,8 @@ const rowChoice = (state: AppState, change: Partial<RowChoice> = {}): RowChoice 
   riskOnly: state.riskOnly,
   marksOnly: state.marksOnly,
   marks: state.marks,
+  grouped: state.groups !== null,
+  expanded: state.expanded,
   ...change,
 });
 
@@ -192,7 +211,7 @@ export function initialState(input: {
   size: AppState['size'];
   options?: Partial<ViewOptions>;
 }): AppState {
-  const { rows, totals } = computeRows(input.store, { hideSubstrate: false, test: null, riskOnly: false, marksOnly: false, marks: new Set() });
+  const { rows, totals } = computeRows(input.store, { hideSubstrate: false, test: null, riskOnly: false, marksOnly: false, marks: new Set(), grouped: false, expanded: new Set() });
   return {
     store: input.store,
     rows,
@@ -214,6 +233,8 @@ export function initialState(input: {
     filterHistory: [],
     search: { draft: '', error: null, before: '' },
     menu: null,
+    groups: null,
+    expanded: new Set(),
     riskOnly: false,
     marks: new Set(),
     marksOnly: false,
@@ -290,10 +311,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'key': {
       if (state.message) state = { ...state, message: null };
       if (state.mode === 'search') return editSearch(state, action.name, action.now ?? Date.now());
-      if (state.mode === 'menu') return menuKey(state, action.name, action.now ?? Date.now());
-      if (state.mode === 'export') return exportKey(state, action.name);
-      if (state.mode === 'palette') return paletteKey(state, action.name, action.now ?? Date.now());
-      if (state.mode === 'insights') return insightsKey(state, action.name, action.now ?? Date.now(), bodyHeight(state.size), reducer);
+      if (state.mode === 'menu' || state.mode === 'export' || state.mode === 'palette' || state.mode === 'insights') return modeKey(state, action.name, action.now ?? Date.now());
       const command = commandFor(state.mode, action.name);
       return command ? reducer(state, command) : state;
     }
@@ -452,6 +470,34 @@ export function reducer(state: AppState, action: Action): AppState {
       const error = action.exists ? `${action.error}. Enter again overwrites it; edit the name or Esc to keep it.` : action.error;
       return { ...state, exportPrompt: { ...prompt, writing: false, confirmOverwrite: action.exists, error } };
     }
+    // Commands of the pickers and prompts, handled in modeKey; elsewhere they mean nothing.
+    case 'choose':
+    case 'section':
+    case 'markValue':
+    case 'invertChoice':
+    case 'nextField':
+      return state;
+    case 'toggleGroups': {
+      const grouped = state.groups === null;
+      return keepSelection(state, { ...state, ...computeRows(state.store, rowChoice(state, { grouped })) });
+    }
+    case 'expandGroup': {
+      // → opens the selected operation's group, ← closes it (from any of its rows).
+      const index = selectedIndex(state);
+      if (index === undefined || !state.groups) return state;
+      const correlation = state.store.stringId(index, 'correlation');
+      if (correlation === 0) return state;
+      const expanded = new Set(state.expanded);
+      if (action.open) expanded.add(correlation);
+      else expanded.delete(correlation);
+      const regrouped = { ...state, expanded, ...computeRows(state.store, rowChoice(state, { expanded })) };
+      // Closing from a member row selects the group's lead.
+      if (!action.open && !state.groups[state.pane].has(index)) {
+        const lead = [...regrouped.rows[state.pane]].findIndex((i) => state.store.stringId(i, 'correlation') === correlation);
+        return moveSelection(regrouped, () => Math.max(0, lead));
+      }
+      return keepSelection(state, regrouped);
+    }
     case 'clearFilter':
       return state.filter.text === '' ? state : reducer(state, { type: 'applyFilter', text: '', now: 0 });
     case 'openInsights':
@@ -514,32 +560,40 @@ function withEffect(state: AppState, effect: EffectRequest): AppState {
   return { ...state, effect: { ...effect, id: (state.effect?.id ?? 0) + 1 } };
 }
 
+/** A list cursor moved by a motion command (line, page, first/last), kept in its window. */
+function movedCursor(cursor: ListCursor, command: Command, count: number, height: number): ListCursor | null {
+  let target: number;
+  if (command.type === 'move') target = cursor.cursor + command.direction * (command.by === 'line' ? 1 : Math.max(1, height - 1));
+  else if (command.type === 'jump') target = command.to === 'first' ? 0 : count - 1;
+  else return null;
+  const moved = clampCursor({ selected: target, top: cursor.top }, count, height);
+  return { cursor: moved.selected, top: moved.top };
+}
+
 /** The palette: move, Enter applies the question's query (recorded in the history), Esc closes. */
-function paletteKey(state: AppState, key: string, now: number): AppState {
+function paletteCommand(state: AppState, command: Command, now: number): AppState {
   const palette = state.palette;
-  if (key === 'ctrl+c') return { ...state, quit: true };
-  if (!palette || key === 'escape' || key === 'q') return { ...state, mode: 'table', palette: null };
+  if (command.type === 'quit') return { ...state, quit: true };
+  if (command.type === 'toggleHelp') return reducer(state, command);
+  if (!palette || command.type === 'back') return { ...state, mode: 'table', palette: null };
   const entry = palette.entries[palette.cursor];
-  if (key === 'enter') {
+  if (command.type === 'choose') {
     if (!entry || entry.count === null) return state;
     const applied = reducer(state, { type: 'applyFilter', text: entry.query, now });
     return applied.search.error ? applied : { ...applied, mode: 'table', palette: null };
   }
-  const height = Math.max(1, bodyHeight(state.size) - 1);
-  const steps: Record<string, number> = { down: 1, j: 1, up: -1, k: -1, pagedown: height - 1, pageup: 1 - height, g: -palette.entries.length, G: palette.entries.length };
-  if (!(key in steps)) return state;
-  const moved = clampCursor({ selected: palette.cursor + steps[key], top: palette.top }, palette.entries.length, height);
-  return { ...state, palette: { ...palette, cursor: moved.selected, top: moved.top } };
+  const moved = movedCursor(palette, command, palette.entries.length, Math.max(1, bodyHeight(state.size) - 1));
+  return moved ? { ...state, palette: { ...palette, ...moved } } : state;
 }
 
-/** The export prompt's keys besides the path's typing (which ink-text-input takes). */
-function exportKey(state: AppState, key: string): AppState {
+/** The export prompt's commands; the path's typing goes to its text field. */
+function exportCommand(state: AppState, command: Command): AppState {
   const prompt = state.exportPrompt;
-  if (key === 'ctrl+c') return { ...state, quit: true };
-  if (!prompt || key === 'escape' || (key === 'enter' && prompt.receipt)) return { ...state, mode: 'table', exportPrompt: null };
+  if (command.type === 'quit') return { ...state, quit: true };
+  if (!prompt || command.type === 'back' || (command.type === 'choose' && prompt.receipt)) return { ...state, mode: 'table', exportPrompt: null };
   // Enter is ours, not the text field's: one router decides, so a confirming Enter is never lost.
-  if (key === 'enter') return reducer(state, { type: 'submitExport' });
-  if (key === 'tab' && state.marks.size > 0) return { ...state, exportPrompt: { ...prompt, onlyMarks: !prompt.onlyMarks, confirmOverwrite: false } };
+  if (command.type === 'choose') return reducer(state, { type: 'submitExport' });
+  if (command.type === 'nextField' && state.marks.size > 0) return { ...state, exportPrompt: { ...prompt, onlyMarks: !prompt.onlyMarks, confirmOverwrite: false } };
   return state;
 }
 
@@ -550,31 +604,52 @@ export const menuHeight = (state: AppState) => Math.max(1, bodyHeight(state.size
  * Every key in the menu comes through here (the lists are drawn by ink-select-input but not
  * driven by it), so keys arriving in a burst move the cursor as many times as they were pressed.
  */
-function menuKey(state: AppState, key: string, now: number): AppState {
+function menuCommand(state: AppState, command: Command, key: string, now: number): AppState {
   const menu = state.menu;
-  if (key === 'ctrl+c') return { ...state, quit: true };
+  if (command.type === 'quit') return { ...state, quit: true };
   if (!menu) return { ...state, mode: 'table' };
-  if (key === 'escape') {
+  if (menu.stage === 'customDate') {
+    // The text fields take the typing (Backspace and q included); Esc, Tab and Enter are ours.
+    if (command.type === 'back' && key === 'escape') return { ...state, menu: { stage: 'filters', ...START } };
+    if (command.type === 'nextField' || (command.type === 'move' && command.by === 'line')) return { ...state, menu: { ...menu, focus: menu.focus === 'since' ? 'until' : 'since' } };
+    if (command.type === 'choose') return reducer(state, { type: 'menuSubmitDate', now });
+    return state;
+  }
+  if (command.type === 'back') {
     if (menu.stage === 'filters') return { ...state, mode: 'table', menu: null };
     return { ...state, menu: { stage: 'filters', ...START } };
   }
-  if (menu.stage === 'customDate') {
-    // The text fields take the typing; only switching between them is ours.
-    if (key === 'tab' || key === 'shift+tab' || key === 'up' || key === 'down') return { ...state, menu: { ...menu, focus: menu.focus === 'since' ? 'until' : 'since' } };
-    return state;
-  }
   const items = menuItems(state);
   const item = items[menu.cursor];
-  if (key === 'enter') return item ? menuChoose(state, item.value, now) : state;
+  if (command.type === 'choose') return item ? menuChoose(state, item.value, now) : state;
   if (menu.stage === 'values') {
-    if (key === 'space' && item) return { ...state, menu: toggleChosen(menu, item.value) };
-    if (key === '-' || key === '!') return { ...state, menu: { ...menu, exclude: !menu.exclude } };
+    if (command.type === 'markValue' && item) return { ...state, menu: toggleChosen(menu, item.value) };
+    if (command.type === 'invertChoice') return { ...state, menu: { ...menu, exclude: !menu.exclude } };
   }
-  const height = menuHeight(state);
-  const steps: Record<string, number> = { down: 1, j: 1, up: -1, k: -1, pagedown: height - 1, pageup: 1 - height, end: items.length, G: items.length, home: -items.length, g: -items.length };
-  if (!(key in steps)) return state;
-  const moved = clampCursor({ selected: menu.cursor + steps[key], top: menu.top }, items.length, height);
-  return { ...state, menu: { ...menu, cursor: moved.selected, top: moved.top } };
+  const moved = movedCursor(menu, command, items.length, menuHeight(state));
+  return moved ? { ...state, menu: { ...menu, ...moved } } : state;
+}
+
+/** The insights view reads key names (src/tui/insights.ts); the keymap's command says which. */
+const INSIGHTS_KEY: Partial<Record<Command['type'], (command: Command) => string>> = {
+  move: (c) => (c.type === 'move' && c.by === 'line' ? (c.direction > 0 ? 'j' : 'k') : c.type === 'move' && c.direction > 0 ? 'pagedown' : 'pageup'),
+  jump: (c) => (c.type === 'jump' && c.to === 'first' ? 'g' : 'G'),
+  section: (c) => (c.type === 'section' && c.direction > 0 ? 'tab' : 'shift+tab'),
+  choose: () => 'enter',
+  back: () => 'escape',
+  toggleHelp: () => '?',
+  openInsights: () => 'i',
+  quit: () => 'ctrl+c',
+};
+
+/** Keys in the modes that have their own handlers, resolved through the (remappable) keymap. */
+function modeKey(state: AppState, key: string, now: number): AppState {
+  const command = commandFor(state.mode, key);
+  if (state.mode === 'menu') return command ? menuCommand(state, command, key, now) : state;
+  if (state.mode === 'export') return command ? exportCommand(state, command) : state;
+  if (state.mode === 'palette') return command ? paletteCommand(state, command, now) : state;
+  const name = command ? INSIGHTS_KEY[command.type]?.(command) : undefined;
+  return name ? insightsKey(state, name, now, bodyHeight(state.size), reducer) : state;
 }
 
 /**
@@ -628,7 +703,14 @@ function keepSelection(before: AppState, after: AppState): AppState {
     const selected = before.rows[pane][before.cursor[pane].selected];
     const rows = after.rows[pane];
     let position = 0;
-    if (selected !== undefined && before.cursor[pane].selected > 0) {
+    if (selected !== undefined && after.groups !== null) {
+      // Grouped rows are not in time order: look the event (or its group's lead) up.
+      position = Math.max(0, rows.indexOf(selected));
+      if (!rows.includes(selected)) {
+        const correlation = store.stringId(selected, 'correlation');
+        position = Math.max(0, correlation === 0 ? 0 : rows.findIndex((i) => store.stringId(i, 'correlation') === correlation));
+      }
+    } else if (selected !== undefined && before.cursor[pane].selected > 0) {
       // Rows are in the store's newest-first order: binary search where `selected` sits.
       let lo = 0;
       let hi = rows.length;

@@ -19,6 +19,8 @@ export const STYLE_NAMES = [
   'hint',
   'header',
   'warning',
+  'chip',
+  'match',
 ] as const;
 
 export type StyleName = (typeof STYLE_NAMES)[number];

@@ -5,6 +5,25 @@ import { bodyHeight } from '../tui/state.js';
 import { fitToWidth } from '../text/width.js';
 import { columnHeader, EVENT_COLUMNS, layoutColumns, type CellOptions } from './columns.js';
 import { riskMarker } from './risk-marker.js';
+import { spanText } from '../tui/correlation-groups.js';
+import { symbols } from '../text/symbols.js';
+import type { EventSummary as Summary } from '../model/event-summary.js';
+
+/**
+ * Grouped (`o`): a group's lead says how many events the operation has and how long it took
+ * (▸ closed, ▾ open); the other events of an open group are indented under it.
+ */
+function groupedSummary(state: AppState, index: number): Summary {
+  const row = state.store.summary(index);
+  const groups = state.groups?.[state.pane];
+  if (!groups) return row;
+  const group = groups.get(index);
+  const glyphs = symbols();
+  if (!group) return { ...row, activity: `   ${glyphs.groupMember} ${row.activity}` };
+  if (group.count === 1) return row;
+  const open = state.expanded.has(group.correlation) ? glyphs.groupOpen : glyphs.groupClosed;
+  return { ...row, activity: `${open} ${group.count}${glyphs.times} ${spanText(group.newestMs - group.oldestMs)} ${row.activity}` };
+}
 
 export interface TableLines {
   header: string;
@@ -21,7 +40,7 @@ export function tableLines(state: AppState): TableLines {
   const top = state.cursor[state.pane].top;
   const visible: TableLines['rows'] = [];
   for (let position = top; position < Math.min(rows.length, top + bodyHeight(state.size)); position++) {
-    const row = state.store.summary(rows[position]);
+    const row = groupedSummary(state, rows[position]);
     visible.push({ position, index: rows[position], summary: row, text: line(EVENT_COLUMNS.map((column) => column.cell(row, options)), riskMarker(state.store, rows[position], state.marks)) });
   }
   return { header: line(EVENT_COLUMNS.map((column) => columnHeader(column, options))), rows: visible };

@@ -83,6 +83,9 @@ describe('insights view (reducer)', () => {
   });
 
   it('is listed in help, drawn from the keymap', () => {
-    expect(helpLines()).toContainEqual({ keys: 'i', help: 'Insights: timeline and top values for the current view' });
+    expect(helpLines()).toContainEqual({ keys: 'i', help: expect.stringContaining('Insights: timeline and top values for the current view') });
+    // The view's own keys are in the keymap too, under their own heading.
+    expect(helpLines()).toContainEqual({ keys: '', help: 'Insights (i)', heading: true });
+    expect(helpLines()).toContainEqual({ keys: 'Tab l →', help: expect.stringContaining('Next section') });
   });
 });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, reducer, selectedEvent, type Action, type AppState } from '../../src/tui/state.js';
+import { storeFromEvents } from '../../src/store/from-events.js';
+import { tableLines } from '../../src/view/table-lines.js';
+import { graphEvent } from '../helpers/events.js';
+import { loaded } from '../helpers/loaded.js';
+
+const run = (state: AppState, ...actions: Action[]) => actions.reduce(reducer, state);
+const at = (minute: number) => `2026-11-21T10:${String(minute).padStart(2, '0')}:00Z`;
+const op = 'aaaaaaaa-0000-4000-8000-000000000001';
+const events = loaded(
+  graphEvent({ id: 'lone-new', activityDateTime: at(30), activityDisplayName: 'Update user', correlationId: 'bbbbbbbb-0000-4000-8000-000000000002' }),
+  graphEvent({ id: 'app', activityDateTime: at(20), activityDisplayName: 'Add application', correlationId: op }),
+  graphEvent({ id: 'sp', activityDateTime: at(19), activityDisplayName: 'Add service principal', correlationId: op }),
+  graphEvent({ id: 'owner', activityDateTime: at(18), activityDisplayName: 'Add owner to application', correlationId: op }),
+  graphEvent({ id: 'lone-old', activityDateTime: at(10), activityDisplayName: 'Delete user', correlationId: 'cccccccc-0000-4000-8000-000000000003' }),
+);
+const start = initialState({ store: storeFromEvents(events), size: { columns: 140, rows: 30 } });
+const ids = (state: AppState) => Array.from(state.rows[state.pane], (i) => state.store.loadedEvent(i).event.id);
+
+describe('correlation groups (o)', () => {
+  it('folds an operation into its newest event, with the count and time span', () => {
+    const grouped = run(start, { type: 'toggleGroups' });
+    expect(ids(grouped)).toEqual(['lone-new', 'app', 'lone-old']);
+    expect(tableLines(grouped).rows[1].text).toContain('▸ 3× 2 min Add application');
+    expect(ids(run(grouped, { type: 'toggleGroups' }))).toEqual(['lone-new', 'app', 'sp', 'owner', 'lone-old']);
+  });
+
+  it('opens a group in place and closes it again from any of its rows', () => {
+    const open = run(start, { type: 'toggleGroups' }, { type: 'move', by: 'line', direction: 1 }, { type: 'expandGroup', open: true });
+    expect(ids(open)).toEqual(['lone-new', 'app', 'sp', 'owner', 'lone-old']);
+    expect(tableLines(open).rows[1].text).toContain('▾ 3×');
+    expect(tableLines(open).rows[2].text).toContain('└ Add service principal');
+    const onMember = run(open, { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
+    expect(selectedEvent(onMember)?.event.id).toBe('owner');
+    const closed = run(onMember, { type: 'expandGroup', open: false });
+    expect(ids(closed)).toEqual(['lone-new', 'app', 'lone-old']);
+    expect(selectedEvent(closed)?.event.id).toBe('app');
+    expect(tableLines(closed).rows).toHaveLength(3);
+  });
+
+  it('groups what the filter lets through', () => {
+    const filtered = run(start, { type: 'applyFilter', text: 'activity:add', now: 0 }, { type: 'toggleGroups' });
+    expect(ids(filtered)).toEqual(['app']);
+    expect(tableLines(filtered).rows[0].text).toContain('3×');
+  });
+});
