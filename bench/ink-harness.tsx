@@ -35,6 +35,12 @@ export const sleep = (msec: number) => new Promise((resolve) => setTimeout(resol
 export interface RenderedExplorer {
   /** Write `key` as the terminal would and wait for the next frame: milliseconds from key to frame. */
   press(key: string): Promise<number>;
+  /**
+   * The same, but a key that changes nothing on screen is null after `waitMs`: Ink writes no frame
+   * when the text is unchanged (a trailing space in the `/` bar, where this colourless terminal
+   * draws the cursor as a plain space).
+   */
+  pressMaybeUnchanged(key: string, waitMs: number): Promise<number | null>;
   unmount(): void;
 }
 
@@ -51,15 +57,20 @@ export async function renderExplorer(store: EventStore): Promise<RenderedExplore
     maxFps: Number(process.env.BENCH_MAX_FPS ?? 30),
   });
   await sleep(200);
+  const pressMaybeUnchanged = async (key: string, waitMs: number) => {
+    const before = stdout.lastWrite;
+    const start = performance.now();
+    stdin.write(key);
+    const deadline = start + waitMs;
+    while (stdout.lastWrite === before && performance.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    return stdout.lastWrite === before ? null : stdout.lastWrite - start;
+  };
   return {
+    pressMaybeUnchanged,
     async press(key) {
-      const before = stdout.lastWrite;
-      const start = performance.now();
-      stdin.write(key);
-      const deadline = start + 5000;
-      while (stdout.lastWrite === before && performance.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
-      if (stdout.lastWrite === before) throw new Error(`no frame after key ${JSON.stringify(key)}`);
-      return stdout.lastWrite - start;
+      const latency = await pressMaybeUnchanged(key, 5000);
+      if (latency === null) throw new Error(`no frame after key ${JSON.stringify(key)}`);
+      return latency;
     },
     unmount: () => instance.unmount(),
   };
