@@ -4,11 +4,12 @@
  * as separate processes, medians of repeated runs, side by side), peak RSS against the file
  * size, and in a real terminal (tmux) the time to the first rows and key latency while loading.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, ROOT, sampleFile } from './sample-files.js';
 import { median, ms, percentile, printTable } from './stats.js';
+import { capture, freshSocket, ROW, startSession, tmux, tmuxAvailable } from './tmux.js';
 
 const FLOOR = join(ROOT, 'bench/parse-floor.mjs');
 const RSS_HOOK = join(ROOT, 'bench/report-rss.mjs');
@@ -35,27 +36,15 @@ function fullLoad(path: string, expected: number): Run {
   return { ms: elapsed, maxRssKb: rss ? Number(rss[1]) : Number.NaN };
 }
 
-function tmuxAvailable(): boolean {
-  return spawnSync('tmux', ['-V']).status === 0;
-}
-
-function tmux(socket: string, ...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-}
-
-let explorerRuns = 0;
-const ROW = /^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d /m;
-
 /** Start the explorer on `path` in tmux; time to first rows, then key latency while it loads. */
 async function explorerRun(path: string, keys: boolean): Promise<{ firstRows: number; latencies: number[] }> {
-  // A fresh tmux server per run: reusing a socket name while the last server shuts down races.
-  const socket = `entra-audit-bench-${process.pid}-${++explorerRuns}`;
+  const socket = freshSocket();
   const started = performance.now();
-  tmux(socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'b', '-x', '140', '-y', '40', `${process.execPath} ${CLI} ${path}; sleep 60`);
+  startSession(socket, `${process.execPath} ${CLI} ${path}`);
   try {
     let screen = '';
     while (!ROW.test(screen)) {
-      screen = tmux(socket, 'capture-pane', '-p', '-t', 'b');
+      screen = capture(socket);
       if (performance.now() - started > 20_000) throw new Error('the explorer showed no rows');
     }
     const firstRows = performance.now() - started;
@@ -65,7 +54,7 @@ async function explorerRun(path: string, keys: boolean): Promise<{ firstRows: nu
       const pressed = performance.now();
       tmux(socket, 'send-keys', '-t', 'b', 'j');
       for (;;) {
-        screen = tmux(socket, 'capture-pane', '-p', '-t', 'b');
+        screen = capture(socket);
         const now = /row ([\d,]+)/.exec(screen)?.[1];
         if (now !== row || !screen.includes('Loading ')) break;
         if (performance.now() - pressed > 5000) throw new Error('no answer to a key');

@@ -1,17 +1,19 @@
 /**
  * `npm run bench`: every benchmark, printing figures and ratios measured side by side in one run.
  * Nothing here passes or fails: these machines are shared and noisy, so targets are read by a
- * person, not asserted. `npm run bench -- key-latency` runs one.
+ * person, not asserted. `npm run bench -- key-latency` runs one (`-- search` the search benchmark).
  */
 // React picks its production build at import time; measure what users run.
 process.env.NODE_ENV ??= 'production';
 const { benchKeyLatency } = await import('./key-latency.js');
 const { benchLoad } = await import('./load.js');
+const { benchSearch } = await import('./search.js');
 
-// Loading first: the frame benchmark then holds a million events in this process.
+// Loading first: the frame and search benchmarks then hold a million events in this process.
 const BENCHES: Record<string, () => Promise<void>> = {
   load: benchLoad,
   'key-latency': benchKeyLatency,
+  search: benchSearch,
 };
 
 const wanted = process.argv.slice(2);

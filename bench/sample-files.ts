@@ -9,9 +9,14 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(ROOT, 'dist/bundle/entra-audit.js');
 const CACHE = join(tmpdir(), 'entra-audit-bench');
 
-export function sampleFile(events: number): string {
+/** A file beside the generated inputs (derived inputs such as the peers' flattened lines). */
+export function cachedPath(name: string): string {
   mkdirSync(CACHE, { recursive: true });
-  const path = join(CACHE, `sample-${events}.jsonl`);
+  return join(CACHE, name);
+}
+
+export function sampleFile(events: number): string {
+  const path = cachedPath(`sample-${events}.jsonl`);
   if (!existsSync(path)) {
     console.log(`  generating ${path} …`);
     execFileSync(process.execPath, [CLI, 'sample', '--events', String(events), '--out', path], { stdio: 'inherit' });
