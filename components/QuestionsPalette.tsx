@@ -16,7 +16,7 @@ export function QuestionsPalette({ state }: { state: AppState }) {
   return (
     <Box flexDirection="column" width={width}>
       <Text {...styleFor('activeTab', color)} wrap="truncate">
-        {truncateToWidth(' Questions (counts in this pane, unfiltered): Enter applies the query as the filter, Esc closes ', width)}
+        {truncateToWidth(' Questions (counts unfiltered, in this pane unless marked): Enter applies the query as the filter, Esc closes ', width)}
       </Text>
       {palette.error ? (
         <Text {...styleFor('bad', color)} wrap="truncate">
@@ -25,10 +25,11 @@ export function QuestionsPalette({ state }: { state: AppState }) {
       ) : null}
       {visible.map((entry, offset) => {
         const selected = palette.top + offset === palette.cursor;
-        const count = entry.count === null ? (entry.error ? `(${entry.error})` : '') : entry.count.toLocaleString('en-US');
+        const count = entry.count === null ? '(error)' : entry.count.toLocaleString('en-US');
+        const where = entry.pane && entry.pane !== state.pane ? (entry.pane === 'directory' ? ' (pane 1)' : ' (pane 2)') : '';
         return (
           <Text key={offset} wrap="truncate" inverse={selected}>
-            {`${selected ? '> ' : '  '}${fitToWidth(sanitize(entry.title), titleWidth)} ${count.padStart(9)}  `}
+            {`${selected ? '> ' : '  '}${fitToWidth(sanitize(entry.title + where), titleWidth)} ${count.padStart(9)}  `}
             <Text {...(selected ? {} : styleFor('hint', color))}>{truncateToWidth(sanitize(entry.query), Math.max(10, width - titleWidth - 14))}</Text>
           </Text>
         );

@@ -11,6 +11,8 @@ import type { DefinitionSource } from '../insights/definitions.js';
 
 export interface PaletteEntry {
   title: string;
+  /** The pane the question is about (Enter switches to it), or null for either. */
+  pane: Pane | null;
   query: string;
   /** Events in the pane the question's query matches; null when it could not run. */
   count: number | null;
@@ -42,12 +44,18 @@ export function openPalette(store: EventStore, pane: Pane): QuestionsPalette {
   } catch (error) {
     return { entries: [], cursor: 0, top: 0, error: error instanceof Error ? error.message : String(error) };
   }
-  const answers = answerQuestions(store, questions, { base: null, pane, topN: 0 });
-  const entries = answers.map((answer) => ({
-    title: answer.question.title,
-    query: answer.question.query,
-    count: answer.error || answer.outsidePane ? null : answer.count,
-    error: answer.error ?? (answer.outsidePane ? `about the other pane` : undefined),
-  }));
+  const here = answerQuestions(store, questions, { base: null, pane, topN: 0 });
+  // A question about the other pane is counted there (Enter goes there).
+  const elsewhere = answerQuestions(store, questions, { base: null, pane: 'all', topN: 0 });
+  const entries = here.map((answer, index) => {
+    const chosen = answer.outsidePane ? elsewhere[index] : answer;
+    return {
+      title: answer.question.title,
+      pane: answer.question.pane === 'all' ? null : answer.question.pane,
+      query: answer.question.query,
+      count: chosen.error ? null : chosen.count,
+      error: chosen.error,
+    };
+  });
   return { entries, cursor: 0, top: 0, error: null };
 }

@@ -579,7 +579,8 @@ function paletteCommand(state: AppState, command: Command, now: number): AppStat
   const entry = palette.entries[palette.cursor];
   if (command.type === 'choose') {
     if (!entry || entry.count === null) return state;
-    const applied = reducer(state, { type: 'applyFilter', text: entry.query, now });
+    const there = entry.pane && entry.pane !== state.pane ? { ...state, pane: entry.pane } : state;
+    const applied = reducer(there, { type: 'applyFilter', text: entry.query, now });
     return applied.search.error ? applied : { ...applied, mode: 'table', palette: null };
   }
   const moved = movedCursor(palette, command, palette.entries.length, Math.max(1, bodyHeight(state.size) - 1));

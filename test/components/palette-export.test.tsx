@@ -43,3 +43,22 @@ describe('the questions palette and the export prompt', () => {
     expect(readFileSync(path, 'utf8')).toContain('Add service principal credentials');
   });
 });
+
+describe('questions about the other pane', () => {
+  it('are counted in their pane, and Enter goes there', async () => {
+    const csa = loaded(
+      graphEvent({ id: 'u1', activityDateTime: '2026-11-21T03:00:00Z', activityDisplayName: 'Update user' }),
+      graphEvent({ id: 'a1', activityDateTime: '2026-11-21T02:00:00Z', category: 'AttributeManagement', activityDisplayName: 'Add an attribute set' }),
+    );
+    const app = renderExplorer(csa, { columns: 140, rows: 40 });
+    await app.press(':');
+    const screen = await app.waitFor('attribute sets');
+    expect(screen).toMatch(/What updates were made to attribute sets\? \(pane 2\)\s+1\s/);
+    const lines = screen.split('\n');
+    const target = lines.findIndex((line) => line.includes('attribute sets'));
+    const first = lines.findIndex((line) => line.startsWith('> '));
+    await app.press(...Array(target - first).fill('j'), KEYS.enter);
+    const table = await app.waitFor('1 of 1 events');
+    expect(table).toContain('Add an attribute set');
+  });
+});
