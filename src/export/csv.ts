@@ -62,6 +62,13 @@ function rowOf(loaded: LoadedEvent): string[] {
   ].map(neutraliseFormula);
 }
 
-export const csvHeaderLine = (): string => stringify([[...CSV_COLUMNS]], { record_delimiter: 'windows' });
+/**
+ * csv-stringify quotes a cell holding the record delimiter (CRLF) but not a lone CR or LF, which
+ * spreadsheets read as the end of the row: `Bob\n=1+1` would put `=1+1` at the start of a row of
+ * its own, a formula. Quoting every cell with a line break keeps the break inside its cell.
+ */
+const OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
-export const csvLine = (loaded: LoadedEvent): string => stringify([rowOf(loaded)], { record_delimiter: 'windows' });
+export const csvHeaderLine = (): string => stringify([[...CSV_COLUMNS]], OPTIONS);
+
+export const csvLine = (loaded: LoadedEvent): string => stringify([rowOf(loaded)], OPTIONS);
