@@ -72,7 +72,8 @@ export async function typeThroughTmux(path: string, text: string): Promise<numbe
       if (performance.now() - started > 180_000) throw new Error('the explorer did not finish loading');
     }
     tmux(socket, 'send-keys', '-t', 'b', '/');
-    while (!capture(socket).includes('Filter:')) {
+    // The bar's own line: "/ " then the draft.
+    while (!/^\/ /m.test(capture(socket))) {
       if (performance.now() - started > 190_000) throw new Error('the / bar did not open');
     }
     const latencies: number[] = [];

@@ -25,7 +25,8 @@ export function startSession(socket: string, command: string): void {
 }
 
 /** A table row on screen (its date column): the explorer is showing events. */
-export const ROW = /^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d /m;
+/** A table row: the mark and sensitive-operation columns, then the date. */
+export const ROW = /^[ *][ !~]20\d\d-\d\d-\d\d \d\d:\d\d:\d\d /m;
 
 /** The screen with its styles: a moved inverse cursor after a trailing space is a change. */
 export const captureStyled = (socket: string): string => tmux(socket, 'capture-pane', '-p', '-e', '-t', 'b');

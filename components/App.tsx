@@ -9,6 +9,7 @@ import { EventTable } from './EventTable.js';
 import { FilterMenu } from './FilterMenu.js';
 import { ExportPrompt } from './ExportPrompt.js';
 import { QuestionsPalette } from './QuestionsPalette.js';
+import { CopyFallbackView } from './CopyFallbackView.js';
 import { useSideEffects } from './use-side-effects.js';
 import { Header } from './Header.js';
 import { HelpView } from './HelpView.js';
@@ -65,6 +66,7 @@ export function App({ initial, session, onResize }: { initial: AppState; session
       {state.mode === 'menu' ? <FilterMenu state={state} dispatch={dispatch} /> : null}
       {state.mode === 'export' ? <ExportPrompt state={state} dispatch={dispatch} /> : null}
       {state.mode === 'palette' ? <QuestionsPalette state={state} /> : null}
+      {state.mode === 'copy' ? <CopyFallbackView state={state} /> : null}
       {state.mode === 'insights' ? <InsightsView state={state} /> : null}
       <Box flexGrow={1} />
       {state.mode === 'search' ? <SearchBar state={state} /> : <StatusBar state={state} />}

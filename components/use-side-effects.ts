@@ -21,8 +21,8 @@ export function useSideEffects(state: AppState, dispatch: Dispatch<Action>, stdo
       const route = clipboardRoute(process.env, Boolean(stdout.isTTY));
       const write = clipboardSequence(effect.text, route);
       if (!write.ok) {
-        // Where OSC 52 cannot work, say why; the text is one Raw tab / `query` away.
-        dispatch({ type: 'showMessage', message: { text: `Not copied: ${write.reason}`, tone: 'bad' } });
+        // Where OSC 52 cannot work, show the text itself, with why.
+        dispatch({ type: 'showCopyText', text: effect.text, what: effect.what, reason: write.reason });
         return;
       }
       stdout.write(write.sequence);

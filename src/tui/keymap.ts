@@ -7,7 +7,7 @@
  */
 import type { Pane } from '../model/audit-event.js';
 
-export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'menu' | 'export' | 'insights' | 'palette';
+export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'menu' | 'export' | 'insights' | 'palette' | 'copy';
 
 export type Command =
   | { type: 'move'; by: 'line' | 'page' | 'halfPage'; direction: 1 | -1 }
@@ -56,15 +56,15 @@ export interface Binding {
 }
 
 /** Modes that are lists or scrolled text: the motion keys work the same in each. */
-const LISTS: Mode[] = ['table', 'details', 'problems', 'help', 'menu', 'palette', 'insights'];
+const LISTS: Mode[] = ['table', 'details', 'problems', 'help', 'menu', 'palette', 'insights', 'copy'];
 /** Overlays that close with Esc / q / Backspace. */
-const OVERLAYS: Mode[] = ['details', 'help', 'problems', 'menu', 'palette', 'insights'];
+const OVERLAYS: Mode[] = ['details', 'help', 'problems', 'menu', 'palette', 'insights', 'copy'];
 const PICKERS: Mode[] = ['menu', 'palette', 'insights'];
 
 const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'down', keys: ['j', 'down'], command: { type: 'move', by: 'line', direction: 1 }, modes: LISTS, help: 'Down one line' },
   { action: 'up', keys: ['k', 'up'], command: { type: 'move', by: 'line', direction: -1 }, modes: LISTS, help: 'Up one line' },
-  { action: 'page-down', keys: ['pagedown', 'space', 'ctrl+f'], command: { type: 'move', by: 'page', direction: 1 }, modes: ['table', 'details', 'problems', 'help', 'palette', 'insights'], help: 'Page down' },
+  { action: 'page-down', keys: ['pagedown', 'space', 'ctrl+f'], command: { type: 'move', by: 'page', direction: 1 }, modes: ['table', 'details', 'problems', 'help', 'palette', 'insights', 'copy'], help: 'Page down' },
   { action: 'page-down', keys: ['pagedown', 'ctrl+f'], command: { type: 'move', by: 'page', direction: 1 }, modes: ['menu'], help: 'Page down' },
   { action: 'page-up', keys: ['pageup', 'b', 'ctrl+b'], command: { type: 'move', by: 'page', direction: -1 }, modes: LISTS, help: 'Page up' },
   { action: 'half-page-down', keys: ['ctrl+d'], command: { type: 'move', by: 'halfPage', direction: 1 }, modes: ['table', 'details', 'problems', 'help'], help: 'Half a page down' },
@@ -108,7 +108,7 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'back', keys: ['escape', 'q', 'backspace'], command: { type: 'back' }, modes: OVERLAYS, help: 'Back' },
   { action: 'back', keys: ['escape'], command: { type: 'back' }, modes: ['export'], help: 'Back' },
   { action: 'quit', keys: ['q'], command: { type: 'quit' }, modes: ['table'], help: 'Quit' },
-  { action: 'quit-anywhere', keys: ['ctrl+c'], command: { type: 'quit' }, modes: ['table', 'details', 'help', 'problems', 'menu', 'palette', 'insights', 'export'], help: 'Quit from anywhere' },
+  { action: 'quit-anywhere', keys: ['ctrl+c'], command: { type: 'quit' }, modes: ['table', 'details', 'help', 'problems', 'menu', 'palette', 'insights', 'export', 'copy'], help: 'Quit from anywhere' },
 ];
 
 /** Every action id, for checking the config file's `keys` section. */

@@ -16,6 +16,8 @@ import { helpLines } from './help.js';
 import { commandFor, type Command, type Mode, type PivotField } from './keymap.js';
 import { quote } from '../query/format.js';
 import { sensitiveRuleOf } from '../insights/risk.js';
+import { sanitize } from '../text/sanitize.js';
+import { wrapToWidth } from '../text/width.js';
 import { groupRows, type GroupInfo } from './correlation-groups.js';
 import { eventAsJson, reproduceCommand } from './clipboard.js';
 import { openPalette, type QuestionsPalette } from './questions-palette.js';
@@ -62,7 +64,7 @@ export interface AppState {
   /** Where `back` from the help overlay returns. */
   returnMode: Mode;
   detailTab: DetailTab;
-  scroll: { details: number; help: number; problems: number };
+  scroll: { details: number; help: number; problems: number; copy: number };
   size: { columns: number; rows: number };
   problems: readonly LoadProblem[];
   problemCount: number;
@@ -97,6 +99,8 @@ export interface AppState {
   palette: QuestionsPalette | null;
   /** The `e` prompt while open (mode 'export'). */
   exportPrompt: ExportPrompt | null;
+  /** Where OSC 52 cannot copy: the text to copy by hand, and why (mode 'copy'). */
+  copyFallback: { lines: string[]; reason: string; what: string } | null;
   /** The latest side effect asked for (copy, export); the app performs each id once. */
   effect: Effect | null;
   options: ViewOptions;
@@ -123,6 +127,8 @@ export type Action =
   | { type: 'menuEditDate'; field: 'since' | 'until'; text: string }
   | { type: 'menuSubmitDate'; now: number }
   | { type: 'showMessage'; message: AppState['message'] }
+  /** OSC 52 could not copy: show the text itself, to select with the mouse or retype. */
+  | { type: 'showCopyText'; text: string; what: string; reason: string }
   /** The export prompt's path field (ink-text-input) and its Enter; then the outcome of the write. */
   | { type: 'editExportPath'; path: string }
   | { type: 'submitExport' }
@@ -222,7 +228,7 @@ export function initialState(input: {
     mode: 'table',
     returnMode: 'table',
     detailTab: 'activity',
-    scroll: { details: 0, help: 0, problems: 0 },
+    scroll: { details: 0, help: 0, problems: 0, copy: 0 },
     size: input.size,
     problems: input.problems ?? [],
     problemCount: input.problemCount ?? input.problems?.length ?? 0,
@@ -241,6 +247,7 @@ export function initialState(input: {
     message: null,
     exportPrompt: null,
     palette: null,
+    copyFallback: null,
     effect: null,
     options: { timeZone: UTC, color: true, ...input.options },
     quit: false,
@@ -273,13 +280,14 @@ function stepSize(by: 'line' | 'page' | 'halfPage', height: number): number {
   return Math.max(1, Math.floor(height / 2));
 }
 
-function scrollLimit(state: AppState, view: 'details' | 'help' | 'problems'): number {
+function scrollLimit(state: AppState, view: ScrolledView): number {
   const height = bodyHeight(state.size);
   let lines = 0;
   if (view === 'details') {
     const loaded = selectedEvent(state);
     lines = loaded ? detailLines(loaded, state.detailTab, detailOptions(state)).length : 0;
   } else if (view === 'help') lines = helpLines().length;
+  else if (view === 'copy') lines = (state.copyFallback?.lines ?? []).reduce((n, line) => n + wrapToWidth(sanitize(line), state.size.columns).length, 0);
   else lines = state.problems.length;
   return Math.max(0, lines - height);
 }
@@ -290,7 +298,7 @@ export function detailOptions(state: AppState) {
   return { width: Math.max(20, state.size.columns - 2), timeZone: state.options.timeZone, sensitive };
 }
 
-function scrollView(state: AppState, view: 'details' | 'help' | 'problems', to: (current: number, limit: number) => number): AppState {
+function scrollView(state: AppState, view: ScrolledView, to: (current: number, limit: number) => number): AppState {
   const limit = scrollLimit(state, view);
   const next = Math.max(0, Math.min(limit, to(state.scroll[view], limit)));
   return next === state.scroll[view] ? state : { ...state, scroll: { ...state.scroll, [view]: next } };
@@ -304,7 +312,8 @@ function moveSelection(state: AppState, to: (selected: number, rowCount: number)
   return { ...state, cursor: { ...state.cursor, [state.pane]: cursor } };
 }
 
-const scrolledView = (mode: Mode): 'details' | 'help' | 'problems' | null => (mode === 'details' || mode === 'help' || mode === 'problems' ? mode : null);
+type ScrolledView = 'details' | 'help' | 'problems' | 'copy';
+const scrolledView = (mode: Mode): ScrolledView | null => (mode === 'details' || mode === 'help' || mode === 'problems' || mode === 'copy' ? mode : null);
 
 export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
@@ -337,6 +346,7 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'back':
       if (state.mode === 'help') return { ...state, mode: state.returnMode };
+      if (state.mode === 'copy') return { ...state, mode: state.returnMode === 'details' ? 'details' : 'table', copyFallback: null };
       return state.mode === 'table' ? state : { ...state, mode: 'table' };
     case 'toggleHelp':
       if (state.mode === 'help') return { ...state, mode: state.returnMode };
@@ -352,7 +362,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'resize': {
       const size = { columns: action.columns, rows: action.rows };
       const resized = { ...state, size };
-      return { ...resized, cursor: clampAll(resized), scroll: { details: 0, help: 0, problems: 0 } };
+      return { ...resized, cursor: clampAll(resized), scroll: { details: 0, help: 0, problems: 0, copy: 0 } };
     }
     case 'refresh': {
       const { type: _type, ...loadState } = action;
@@ -438,6 +448,14 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'showMessage':
       return { ...state, message: action.message };
+    case 'showCopyText':
+      return {
+        ...state,
+        mode: 'copy',
+        returnMode: state.mode,
+        copyFallback: { lines: action.text.split('\n'), reason: action.reason, what: action.what },
+        scroll: { ...state.scroll, copy: 0 },
+      };
     case 'copyEvent': {
       const loaded = selectedEvent(state);
       if (!loaded) return state;

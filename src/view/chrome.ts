@@ -64,6 +64,7 @@ const HINTS: Record<AppState['mode'], string[]> = {
   details: ['h/l tabs', 'j/k scroll', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
+  copy: ['j/k scroll', 'select the text with the mouse (in tmux: hold Shift)', 'Esc back'],
   palette: ['j/k move', 'Enter applies the question', 'Esc closes'],
   export: ['Enter writes', 'Tab all / marked only', 'Esc cancels'],
   menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'Esc back'],

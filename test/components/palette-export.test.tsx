@@ -62,3 +62,17 @@ describe('questions about the other pane', () => {
     expect(table).toContain('Add an attribute set');
   });
 });
+
+describe('copy where OSC 52 cannot reach a clipboard', () => {
+  it('shows the text to copy by hand, and why', async () => {
+    // ink-testing-library's stdout is not a terminal: nothing to send OSC 52 to.
+    const app = renderExplorer(events, { columns: 120, rows: 30 });
+    await app.press('y');
+    const screen = await app.waitFor('Not copied');
+    expect(screen).toContain('not a terminal');
+    expect(screen).toContain('"id": "r1"');
+    expect(screen).toContain('"activityDisplayName": "Reset password (by admin)"');
+    await app.press(KEYS.escape);
+    expect(await app.waitFor('3 of 3 events')).toContain('Reset password (by admin)');
+  });
+});
