@@ -73,7 +73,7 @@ export async function typeThroughTmux(path: string, text: string): Promise<numbe
     }
     tmux(socket, 'send-keys', '-t', 'b', '/');
     // The bar's own line: "/ " then the draft.
-    while (!/^\/ /m.test(capture(socket))) {
+    while (!/^\/( |$)/m.test(capture(socket))) {
       if (performance.now() - started > 190_000) throw new Error('the / bar did not open');
     }
     const latencies: number[] = [];
