@@ -3,7 +3,7 @@ import TextInput from 'ink-text-input';
 import type { Dispatch } from 'react';
 import { sanitize } from '../src/text/sanitize.js';
 import { truncateToWidth } from '../src/text/width.js';
-import type { Action, AppState } from '../src/tui/state.js';
+import { viewEvents, type Action, type AppState } from '../src/tui/state.js';
 import { styleFor } from './theme.js';
 
 /** The `e` prompt: a file name (its extension picks CSV, JSON or NDJSON), then the receipt. */
@@ -12,7 +12,8 @@ export function ExportPrompt({ state, dispatch }: { state: AppState; dispatch: D
   const color = state.options.color;
   const width = state.size.columns;
   if (!prompt) return null;
-  const count = prompt.onlyMarks ? state.rows[state.pane].filter((i) => state.marks.has(i)).length : state.rows[state.pane].length;
+  const events = viewEvents(state);
+  const count = prompt.onlyMarks ? events.filter((i) => state.marks.has(i)).length : events.length;
   const scope = `${count.toLocaleString('en-US')} ${prompt.onlyMarks ? 'marked' : ''} event${count === 1 ? '' : 's'} of this view`.replace('  ', ' ');
   return (
     <Box flexDirection="column" width={width}>

@@ -17,6 +17,8 @@ import { formatInZone, type TimeZoneChoice } from '../text/time-zone.js';
 import { displayWidth, truncateToWidth } from '../text/width.js';
 import { topValues, type ValueCount } from '../insights/top-values.js';
 import type { Action, AppState } from './state.js';
+// A function used at call time only, so the import cycle with state.ts is harmless.
+import { viewEvents } from './state.js';
 
 /** The four top lists: the store field counted and the query field a choice becomes. */
 export const INSIGHT_LISTS = [
@@ -183,7 +185,7 @@ export function insightsKey(state: AppState, key: string, now: number, bodyHeigh
 
 /** Open (or recompute) the view for the pane's rows as filtered now. */
 export function openInsights(state: AppState): AppState {
-  const insights = computeInsights(state.store, state.rows[state.pane], state.pane, state.filter.text);
+  const insights = computeInsights(state.store, viewEvents(state), state.pane, state.filter.text);
   return { ...state, mode: 'insights', insights };
 }
 

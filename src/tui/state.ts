@@ -255,6 +255,16 @@ export function initialState(input: {
   };
 }
 
+/**
+ * Every event of the current view, newest first: the pane's rows, but with correlation groups
+ * unfolded (a collapsed group is one row, yet all its events are in the view). What export and
+ * insights work on.
+ */
+export function viewEvents(state: AppState): Int32Array {
+  if (state.groups === null) return state.rows[state.pane];
+  return computeRows(state.store, rowChoice(state, { grouped: false })).rows[state.pane];
+}
+
 export function selectedIndex(state: AppState): number | undefined {
   return state.rows[state.pane][state.cursor[state.pane].selected];
 }
@@ -476,7 +486,8 @@ export function reducer(state: AppState, action: Action): AppState {
       if (!prompt || prompt.writing) return state;
       if (prompt.receipt) return { ...state, mode: 'table', exportPrompt: null };
       const marked = (i: number) => state.marks.has(i);
-      const indices = prompt.onlyMarks ? state.rows[state.pane].filter(marked) : state.rows[state.pane];
+      const events = viewEvents(state);
+      const indices = prompt.onlyMarks ? events.filter(marked) : events;
       const next = { ...state, exportPrompt: { ...prompt, writing: true, error: null } };
       return withEffect(next, { kind: 'export', path: exportPath(prompt), indices, force: prompt.confirmOverwrite });
     }

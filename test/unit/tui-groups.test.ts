@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, reducer, selectedEvent, type Action, type AppState } from '../../src/tui/state.js';
+import { initialState, reducer, selectedEvent, viewEvents, type Action, type AppState } from '../../src/tui/state.js';
 import { storeFromEvents } from '../../src/store/from-events.js';
 import { tableLines } from '../../src/view/table-lines.js';
 import { graphEvent } from '../helpers/events.js';
@@ -43,5 +43,18 @@ describe('correlation groups (o)', () => {
     const filtered = run(start, { type: 'applyFilter', text: 'activity:add', now: 0 }, { type: 'toggleGroups' });
     expect(ids(filtered)).toEqual(['app']);
     expect(tableLines(filtered).rows[0].text).toContain('3×');
+  });
+});
+
+describe('grouped views in export and insights', () => {
+  it('unfold collapsed groups: every event of the view is exported and counted', () => {
+    const grouped = run(start, { type: 'toggleGroups' });
+    expect(grouped.rows.directory).toHaveLength(3);
+    expect(Array.from(viewEvents(grouped), (i) => grouped.store.loadedEvent(i).event.id)).toEqual(['lone-new', 'app', 'sp', 'owner', 'lone-old']);
+    const exporting = run(grouped, { type: 'openExport' }, { type: 'submitExport' });
+    expect(exporting.effect).toMatchObject({ kind: 'export' });
+    expect(exporting.effect?.kind === 'export' ? exporting.effect.indices.length : 0).toBe(5);
+    const insights = run(grouped, { type: 'openInsights' });
+    expect(insights.insights?.timeline.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(5);
   });
 });
