@@ -88,7 +88,7 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'questions', keys: [':'], command: { type: 'openPalette' }, modes: ['table'], help: 'Questions admins ask (users changed, passwords reset, app credentials, …) with live counts; Enter applies one' },
   { action: 'insights', keys: ['i'], command: { type: 'openInsights' }, modes: ['table', 'insights'], help: 'Insights: timeline and top values for the current view (Enter narrows to a bucket or value)' },
   { action: 'clear-filter', keys: ['x'], command: { type: 'clearFilter' }, modes: ['table'], help: 'Clear the filter' },
-  { action: 'filter-back', keys: ['backspace'], command: { type: 'filterBack' }, modes: ['table'], help: 'Back to the previous filter' },
+  { action: 'filter-back', keys: ['backspace', 'escape'], command: { type: 'filterBack' }, modes: ['table'], help: 'Back to the previous filter (the filter history)' },
   { action: 'pivot-correlation', keys: ['c'], command: { type: 'pivot', on: 'corr' }, modes: ['table', 'details'], help: 'Pivot: same correlation ID (the whole operation)' },
   { action: 'pivot-actor', keys: ['a'], command: { type: 'pivot', on: 'actor' }, modes: ['table', 'details'], help: 'Pivot: same initiator' },
   { action: 'pivot-target', keys: ['t'], command: { type: 'pivot', on: 'target' }, modes: ['table', 'details'], help: 'Pivot: same (first) target' },

@@ -238,7 +238,8 @@ describe('explorer reducer', () => {
     expect(commandFor('table', 'q')).toEqual({ type: 'quit' });
     expect(commandFor('details', 'q')).toEqual({ type: 'back' });
     expect(commandFor('details', 'escape')).toEqual({ type: 'back' });
-    expect(commandFor('table', 'escape')).toBeUndefined();
+    // In the list, Esc is "back" too: to the previous filter (never quits).
+    expect(commandFor('table', 'escape')).toEqual({ type: 'filterBack' });
     expect(commandFor('details', 'ctrl+c')).toEqual({ type: 'quit' });
     expect(commandFor('table', 'G')).toEqual({ type: 'jump', to: 'last' });
   });
