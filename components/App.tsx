@@ -3,6 +3,7 @@ import { useEffect, useReducer, type Dispatch } from 'react';
 import type { LoadSession } from '../src/ingest/load-session.js';
 import { keyNames } from '../src/tui/key-names.js';
 import { prepareFuzzySearch } from '../src/query/compile.js';
+import { warmSensitiveRules } from '../src/insights/risk.js';
 import { frameHeight, isTooSmall, MIN_SIZE, reducer, type Action, type AppState } from '../src/tui/state.js';
 import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
@@ -113,6 +114,8 @@ function useLoadRefresh(session: LoadSession | undefined, dispatch: Dispatch<Act
       refresh();
       // The fuzzy index costs ~0.1 s at a million events: build it now, not on the first keystroke.
       setTimeout(() => prepareFuzzySearch(session.store), 50);
+      // Likewise the sensitive-operation rules, one activity at a time between keys.
+      setTimeout(() => warmSensitiveRules(session.store, (step) => setTimeout(step, 5)), 100);
     });
     refresh();
     return () => {

@@ -18,7 +18,7 @@ import { quote } from '../query/format.js';
 import { sensitiveRuleOf } from '../insights/risk.js';
 import { sanitize } from '../text/sanitize.js';
 import { wrapToWidth } from '../text/width.js';
-import { groupRows, type GroupInfo } from './correlation-groups.js';
+import { groupRows, type GroupLookup } from './correlation-groups.js';
 import { eventAsJson, reproduceCommand } from './clipboard.js';
 import { openPalette, type QuestionsPalette } from './questions-palette.js';
 import { exportPath, newExportPrompt, type Effect, type ExportPrompt } from './export-prompt.js';
@@ -85,7 +85,7 @@ export interface AppState {
   /** The `f` menu while open (mode 'menu'). */
   menu: FilterMenu | null;
   /** `o`: per pane, each group's lead event → its size and span (null: not grouped). */
-  groups: Record<Pane, Map<number, GroupInfo>> | null;
+  groups: Record<Pane, GroupLookup> | null;
   /** Correlation string ids of the groups shown open. */
   expanded: ReadonlySet<number>;
   /** `r`: only sensitive operations. */
@@ -181,7 +181,7 @@ export interface RowChoice {
 function computeRows(
   store: EventStore,
   choice: RowChoice,
-): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number>; groups: Record<Pane, Map<number, GroupInfo>> | null } {
+): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number>; groups: Record<Pane, GroupLookup> | null } {
   const { hideSubstrate, test, riskOnly, marksOnly, marks } = choice;
   const keep = (i: number) =>
     !(hideSubstrate && store.isWriteBack(i)) && (!marksOnly || marks.has(i)) && (test === null || test(i)) && (!riskOnly || sensitiveRuleOf(store, i) !== undefined);
@@ -189,8 +189,9 @@ function computeRows(
   const pick = (pane: Pane) => (filtered ? store.sortedIndices(pane, keep) : store.paneOrder(pane));
   const totals = { directory: store.paneOrder('directory').length, 'custom-security': store.paneOrder('custom-security').length };
   if (choice.grouped) {
-    const directory = groupRows(store, pick('directory'), choice.expanded);
-    const customSecurity = groupRows(store, pick('custom-security'), choice.expanded);
+    const severity = (index: number) => sensitiveRuleOf(store, index)?.severity;
+    const directory = groupRows(store, pick('directory'), choice.expanded, severity);
+    const customSecurity = groupRows(store, pick('custom-security'), choice.expanded, severity);
     return { rows: { directory: directory.rows, 'custom-security': customSecurity.rows }, totals, groups: { directory: directory.leads, 'custom-security': customSecurity.leads } };
   }
   return { rows: { directory: pick('directory'), 'custom-security': pick('custom-security') }, totals, groups: null };

@@ -9,6 +9,12 @@ import { spanText } from '../tui/correlation-groups.js';
 import { symbols } from '../text/symbols.js';
 import type { EventSummary as Summary } from '../model/event-summary.js';
 
+/** For a closed group's lead: the most severe operation hidden in it (its marker shows it). */
+function closedGroupSeverity(state: AppState, index: number): string | undefined {
+  const group = state.groups?.[state.pane].get(index);
+  return group && group.count > 1 && !state.expanded.has(group.correlation) ? group.othersSeverity || undefined : undefined;
+}
+
 /**
  * Grouped (`o`): a group's lead says how many events the operation has and how long it took
  * (▸ closed, ▾ open); the other events of an open group are indented under it.
@@ -41,7 +47,7 @@ export function tableLines(state: AppState): TableLines {
   const visible: TableLines['rows'] = [];
   for (let position = top; position < Math.min(rows.length, top + bodyHeight(state.size)); position++) {
     const row = groupedSummary(state, rows[position]);
-    visible.push({ position, index: rows[position], summary: row, text: line(EVENT_COLUMNS.map((column) => column.cell(row, options)), riskMarker(state.store, rows[position], state.marks)) });
+    visible.push({ position, index: rows[position], summary: row, text: line(EVENT_COLUMNS.map((column) => column.cell(row, options)), riskMarker(state.store, rows[position], state.marks, closedGroupSeverity(state, rows[position]))) });
   }
   return { header: line(EVENT_COLUMNS.map((column) => columnHeader(column, options))), rows: visible };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { provideRiskLookup } from '../../src/query/compile.js';
+import { riskSeverity } from '../../src/insights/risk.js';
 import { initialState, reducer, selectedEvent, viewEvents, type Action, type AppState } from '../../src/tui/state.js';
 import { storeFromEvents } from '../../src/store/from-events.js';
 import { tableLines } from '../../src/view/table-lines.js';
@@ -56,5 +58,27 @@ describe('grouped views in export and insights', () => {
     expect(exporting.effect?.kind === 'export' ? exporting.effect.indices.length : 0).toBe(5);
     const insights = run(grouped, { type: 'openInsights' });
     expect(insights.insights?.timeline.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(5);
+  });
+});
+
+describe('a closed group and sensitive operations', () => {
+  it('marks the lead with the most severe event hidden in the group', () => {
+    provideRiskLookup(riskSeverity);
+    try {
+      const corr = 'dddddddd-0000-4000-8000-000000000004';
+      const store = storeFromEvents(
+        loaded(
+          graphEvent({ id: 'lead', activityDateTime: at(40), activityDisplayName: 'Update application', correlationId: corr }),
+          graphEvent({ id: 'hidden', activityDateTime: at(39), activityDisplayName: 'Add service principal credentials', correlationId: corr }),
+        ),
+      );
+      const grouped = run(initialState({ store, size: { columns: 140, rows: 30 } }), { type: 'toggleGroups' });
+      expect(tableLines(grouped).rows[0].text.slice(0, 2)).toBe(' !');
+      const open = run(grouped, { type: 'expandGroup', open: true });
+      // Open, each row has its own marker again.
+      expect(tableLines(open).rows.map((row) => row.text.slice(0, 2))).toEqual(['  ', ' !']);
+    } finally {
+      provideRiskLookup(null);
+    }
   });
 });
