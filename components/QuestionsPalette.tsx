@@ -12,7 +12,9 @@ export function QuestionsPalette({ state }: { state: AppState }) {
   if (!palette) return null;
   const height = Math.max(1, bodyHeight(state.size) - 1);
   const visible = palette.entries.slice(palette.top, palette.top + height);
-  const titleWidth = Math.max(20, Math.floor((width - 12) * 0.55));
+  // Titles first; the query column only where there is room for it (the chip shows it once applied).
+  const longest = Math.max(20, ...palette.entries.map((entry) => entry.title.length + 9));
+  const titleWidth = Math.min(longest, Math.max(20, width - 14 - (width >= 120 ? 30 : 0)));
   return (
     <Box flexDirection="column" width={width}>
       <Text {...styleFor('activeTab', color)} wrap="truncate">
@@ -29,8 +31,8 @@ export function QuestionsPalette({ state }: { state: AppState }) {
         const where = entry.pane && entry.pane !== state.pane ? (entry.pane === 'directory' ? ' (pane 1)' : ' (pane 2)') : '';
         return (
           <Text key={offset} wrap="truncate" inverse={selected}>
-            {`${selected ? '> ' : '  '}${fitToWidth(sanitize(entry.title + where), titleWidth)} ${count.padStart(9)}  `}
-            <Text {...(selected ? {} : styleFor('hint', color))}>{truncateToWidth(sanitize(entry.query), Math.max(10, width - titleWidth - 14))}</Text>
+            {`${selected ? '> ' : '  '}${fitToWidth(sanitize(entry.title + where), titleWidth)} ${count.padStart(9)}${width >= 120 ? '  ' : ''}`}
+            {width >= 120 ? <Text {...(selected ? {} : styleFor('hint', color))}>{truncateToWidth(sanitize(entry.query), Math.max(10, width - titleWidth - 14))}</Text> : null}
           </Text>
         );
       })}

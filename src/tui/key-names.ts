@@ -26,6 +26,9 @@ export interface InkKey {
  * a burst over SSH, tmux send-keys) arrive as one string, "jjj": each character is a key.
  */
 export function keyNames(input: string, key: InkKey): string[] {
+  // Esc pressed twice in quick succession reaches Ink as one "meta + Esc" event whose input is the
+  // second ESC: it is two keys (out of a view, then out of the next), not one.
+  if (key.escape && input === '\u001b') return ['escape', 'escape'];
   const single = keyName(input, key);
   if (single !== undefined) return [single];
   if (key.ctrl || key.meta || input.length <= 1) return [];

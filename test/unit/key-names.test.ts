@@ -13,6 +13,8 @@ describe('keyNames', () => {
     expect(keyNames('', { ...none, tab: true, shift: true })).toEqual(['shift+tab']);
     expect(keyNames('', { ...none, delete: true })).toEqual(['backspace']);
     expect(keyNames('', { ...none, escape: true })).toEqual(['escape']);
+    // Two Esc presses that arrive together (Ink reports meta + Esc with the second ESC as input).
+    expect(keyNames('\u001b', { ...none, escape: true, meta: true })).toEqual(['escape', 'escape']);
     expect(keyNames('d', { ...none, ctrl: true })).toEqual(['ctrl+d']);
   });
 
