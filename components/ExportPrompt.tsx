@@ -12,9 +12,9 @@ export function ExportPrompt({ state, dispatch }: { state: AppState; dispatch: D
   const color = state.options.color;
   const width = state.size.columns;
   if (!prompt) return null;
-  const events = viewEvents(state);
-  const count = prompt.onlyMarks ? events.filter((i) => state.marks.has(i)).length : events.length;
-  const scope = `${count.toLocaleString('en-US')} ${prompt.onlyMarks ? 'marked' : ''} event${count === 1 ? '' : 's'} of this view`.replace('  ', ' ');
+  const count = prompt.onlyMarks ? state.marks.size : viewEvents(state).length;
+  const plural = count === 1 ? '' : 's';
+  const scope = prompt.onlyMarks ? `the ${count.toLocaleString('en-US')} marked event${plural} (both panes, any filter)` : `${count.toLocaleString('en-US')} event${plural} of this view`;
   return (
     <Box flexDirection="column" width={width}>
       <Text {...styleFor('activeTab', color)} wrap="truncate">

@@ -84,7 +84,7 @@ export function FilterMenu({ state, dispatch }: { state: AppState; dispatch: Dis
       </Box>
     );
   }
-  const window = items.slice(menu.top, menu.top + menuHeight(state) - 1);
+  const window = items.slice(menu.top, menu.top + menuHeight(state));
   return (
     <Box flexDirection="column" width={width}>
       {title}

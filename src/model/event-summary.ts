@@ -31,7 +31,9 @@ export interface EventSummary {
   propNames: string;
 }
 
-const keys = (...values: Array<string | null | undefined>): string => [...new Set(values.filter((v): v is string => !!v))].join('\n');
+/** Several values as lines; a line break inside a value (hostile names) becomes a space, so it cannot split it. */
+const keys = (...values: Array<string | null | undefined>): string =>
+  [...new Set(values.filter((v): v is string => !!v).map((v) => v.replace(/[\r\n]+/g, ' ')))].join('\n');
 
 export function summarize(loaded: LoadedEvent): EventSummary {
   const { event } = loaded;

@@ -55,6 +55,9 @@ export const FIELD_STRINGS: Partial<Record<FieldName, StringField[]>> = {
   prop: ['propNames'],
 };
 
+/** Store strings that hold several values, one per line (see model/event-summary.ts). */
+const MULTI_VALUED = new Set<StringField>(['actorKeys', 'targetKeys', 'targetTypes', 'propNames']);
+
 /** Where free words and phrases look. */
 const FUZZY_FIELDS = FREE_TEXT_FIELDS;
 // Not correlation ids (as many as the events; `corr:` is for them): a phrase stays one pass over names.
@@ -141,8 +144,18 @@ function timeTerm(store: EventStore, term: Term, keep: (ms: number) => boolean):
 
 type FuzzyIndex = Fuse<{ id: number; text: string }>;
 
+// Unsorted: only which strings match matters (rows stay in time order), and sorting costs most of a search.
+const FUSE_OPTIONS = { keys: ['text'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2, shouldSort: false };
+
 /** One fuse.js index per store, rebuilt only when the store has new strings. */
 const fuzzyIndexes = new WeakMap<EventStore, { size: number; index: FuzzyIndex; hits: Map<string, Set<number>> }>();
+
+/** Fuzzy hits among the searchable strings with ids from `from` on (a small, throwaway index). */
+function newFuzzyHits(store: EventStore, word: string, from: number): number[] {
+  const items = store.searchableIds().filter((id) => id >= from).map((id) => ({ id, text: store.vocabulary.get(id) }));
+  if (items.length === 0) return [];
+  return new Fuse(items, FUSE_OPTIONS).search(word).map((result) => result.item.id);
+}
 
 /** Build the fuzzy index ahead of the first search (the explorer calls this once a load is done). */
 export function prepareFuzzySearch(store: EventStore): void {
@@ -154,8 +167,7 @@ function fuzzyHits(store: EventStore, word: string): Set<number> {
   let cached = fuzzyIndexes.get(store);
   if (!cached || cached.size !== store.vocabulary.size) {
     const items = store.searchableIds().map((id) => ({ id, text: store.vocabulary.get(id) }));
-    // Unsorted: only which strings match matters (rows stay in time order), and sorting costs most of a search.
-    const index = new Fuse(items, { keys: ['text'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2, shouldSort: false });
+    const index = new Fuse(items, FUSE_OPTIONS);
     cached = { size: store.vocabulary.size, index, hits: new Map() };
     fuzzyIndexes.set(store, cached);
   }
@@ -180,16 +192,30 @@ function compileTerm(term: Term, store: EventStore): CompiledTerm | { message: s
     }
     case 'fuzzy': {
       const word = term.text.toLowerCase();
-      const hits = fuzzyHits(store, word);
+      const hits = new Set(fuzzyHits(store, word));
+      let covered = store.vocabulary.size;
+      // Strings that arrive after the query was compiled (a load still streaming in) are searched
+      // too: fuse.js over just the new ones, once per growth of the vocabulary.
+      const isHit = (id: number) => {
+        if (id >= covered) {
+          for (const hit of newFuzzyHits(store, word, covered)) hits.add(hit);
+          covered = store.vocabulary.size;
+        }
+        return hits.has(id);
+      };
       // Plain substrings always count, so a word typed exactly never fails to find itself.
-      return stringTerm(store, term, FUZZY_FIELDS, (text, id) => hits.has(id) || text.includes(word));
+      return stringTerm(store, term, FUZZY_FIELDS, (text, id) => text.includes(word) || isHit(id));
     }
     case 'field': {
       const values = term.values;
       const fields = FIELD_STRINGS[term.field];
       if (fields && term.exact) {
-        // Multi-valued strings (every name of an actor) are lines: one of them must be the value.
-        return stringTerm(store, term, fields, (text) => values.some((v) => text === v || text.split('\n').includes(v)));
+        // Multi-valued strings (every name of an actor) are lines, one of which must be the value;
+        // single strings must equal it (a newline inside a hostile name is not a separator there).
+        const multi = fields.filter((field) => MULTI_VALUED.has(field));
+        const single = fields.filter((field) => !MULTI_VALUED.has(field));
+        if (multi.length > 0) return stringTerm(store, term, multi, (text) => values.some((v) => text === v || text.split('\n').includes(v)));
+        return stringTerm(store, term, single, (text) => values.includes(text));
       }
       if (fields) return stringTerm(store, term, fields, (text) => values.some((v) => text.includes(v)));
       const has = (text: string | null | undefined) =>

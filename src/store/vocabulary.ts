@@ -16,6 +16,11 @@ export class Vocabulary {
     return id;
   }
 
+  /** The id of a string already interned, without adding it. */
+  lookup(value: string): number | undefined {
+    return this.ids.get(value);
+  }
+
   get(id: number): string {
     return this.values[id] ?? '';
   }

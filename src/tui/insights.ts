@@ -19,12 +19,13 @@ import { topValues, type ValueCount } from '../insights/top-values.js';
 import type { Action, AppState } from './state.js';
 // A function used at call time only, so the import cycle with state.ts is harmless.
 import { viewEvents } from './state.js';
+import { targetLabelCounts } from '../query/target-labels.js';
 
 /** The four top lists: the store field counted and the query field a choice becomes. */
 export const INSIGHT_LISTS = [
   { title: 'Top activities', storeField: 'activity', queryField: 'activity' },
   { title: 'Top initiators', storeField: 'initiator', queryField: 'actor' },
-  { title: 'Top targets (first target)', storeField: 'target', queryField: 'target' },
+  { title: 'Top targets', storeField: 'target', queryField: 'target' },
   { title: 'Top IP addresses', storeField: 'ip', queryField: 'ip' },
 ] as const satisfies ReadonlyArray<{ title: string; storeField: StringField; queryField: FieldName }>;
 
@@ -56,7 +57,8 @@ export function computeInsights(store: EventStore, rows: ArrayLike<number>, pane
     filterText,
     timeline: timeline(store, rows),
     lists: INSIGHT_LISTS.map((list) => {
-      const tally = topValues(store, rows, list.storeField, MAX_TOP);
+      // Targets: every target of an event counts, as the target:= term Enter applies matches.
+      const tally = list.queryField === 'target' ? targetLabelCounts(store, rows, MAX_TOP) : topValues(store, rows, list.storeField, MAX_TOP);
       return { title: list.title, queryField: list.queryField, values: tally.values, distinct: tally.distinct };
     }),
     cursor: 0,

@@ -121,7 +121,7 @@ export type Action =
   | { type: 'submitSearch'; now: number }
   | { type: 'cancelSearch'; now: number }
   /** `live`: a draft being typed (not recorded in the history); `fromHistory`: stepping back. */
-  | { type: 'applyFilter'; text: string; now: number; fromHistory?: boolean; live?: boolean }
+  | { type: 'applyFilter'; text: string; now: number; fromHistory?: boolean; live?: boolean; keepSelected?: boolean }
   | { type: 'resize'; columns: number; rows: number }
   /** The custom range's text fields (ink-text-input) report edits and Enter. */
   | { type: 'menuEditDate'; field: 'since' | 'until'; text: string }
@@ -266,6 +266,11 @@ export function viewEvents(state: AppState): Int32Array {
   return computeRows(state.store, rowChoice(state, { grouped: false })).rows[state.pane];
 }
 
+/** Every marked event, both panes, whatever the filter: what "export the marks" writes. */
+export function markedEvents(state: AppState): Int32Array {
+  return state.marks.size === 0 ? new Int32Array(0) : state.store.sortedIndices('all', (index) => state.marks.has(index));
+}
+
 export function selectedIndex(state: AppState): number | undefined {
   return state.rows[state.pane][state.cursor[state.pane].selected];
 }
@@ -400,9 +405,11 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...applied, mode: 'table', filterHistory };
     }
     case 'applyFilter': {
-      const result = filterFromText(action.text, state.store, action.now, state.filter.active);
-      if (!result.ok) return { ...state, search: { ...state.search, draft: action.text, error: result.error } };
-      const filter = { text: action.text.trim(), test: result.test, active: result.filter };
+      // Parsed as stored (trimmed), so term positions index the stored text (the menu edits by them).
+      const text = action.text.trim();
+      const result = filterFromText(text, state.store, action.now, state.filter.active);
+      if (!result.ok) return { ...state, search: { ...state.search, draft: action.text, error: { ...result.error, position: result.error.position + (action.text.length - action.text.trimStart().length) } } };
+      const filter = { text, test: result.test, active: result.filter };
       if (filter.text === state.filter.text && action.live) return { ...state, search: { ...state.search, error: null } };
       const changed = filter.text !== state.filter.text;
       const recorded = changed && !action.fromHistory && !action.live;
@@ -414,7 +421,9 @@ export function reducer(state: AppState, action: Action): AppState {
         search: { ...state.search, draft: filter.text, error: null },
         ...computeRows(state.store, rowChoice(state, { test: result.test })),
       };
-      // A new filter is a new list: start at its newest event.
+      // Stepping back through the history, or pivoting from an event, keeps that event selected
+      // (the pivot's event is in its results); any other new filter starts at its newest event.
+      if (action.fromHistory || action.keepSelected) return keepSelection(state, next, true);
       return { ...next, cursor: { directory: { selected: 0, top: 0 }, 'custom-security': { selected: 0, top: 0 } } };
     }
     case 'pivot': {
@@ -422,7 +431,7 @@ export function reducer(state: AppState, action: Action): AppState {
       // through); Backspace goes back to what was there.
       const term = pivotTerm(state, action.on);
       if (!term) return state;
-      return { ...reducer(state, { type: 'applyFilter', text: term, now: Date.now() }), mode: 'table' };
+      return { ...reducer(state, { type: 'applyFilter', text: term, now: Date.now(), keepSelected: true }), mode: 'table' };
     }
     case 'filterBack': {
       if (state.filterHistory.length === 0) return state;
@@ -450,8 +459,9 @@ export function reducer(state: AppState, action: Action): AppState {
       if (!marks.delete(index)) marks.add(index);
       const marked = { ...state, marks, message: { text: `${marks.size} marked (M shows only them, e exports them)`, tone: 'ok' as const } };
       // In the marks-only view an unmarked event leaves the list; elsewhere the cursor steps on.
-      if (state.marksOnly) return keepSelection(state, { ...marked, ...computeRows(state.store, rowChoice(marked)) });
-      return moveSelection(marked, (selected) => selected + 1);
+      if (state.marksOnly) return keepSelection(state, { ...marked, ...computeRows(state.store, rowChoice(marked)) }, true);
+      // In the list the cursor steps on (mark several in a row); in details the event stays open.
+      return state.mode === 'table' ? moveSelection(marked, (selected) => selected + 1) : marked;
     }
     case 'toggleMarksOnly': {
       const marksOnly = !state.marksOnly;
@@ -486,9 +496,7 @@ export function reducer(state: AppState, action: Action): AppState {
       const prompt = state.exportPrompt;
       if (!prompt || prompt.writing) return state;
       if (prompt.receipt) return { ...state, mode: 'table', exportPrompt: null };
-      const marked = (i: number) => state.marks.has(i);
-      const events = viewEvents(state);
-      const indices = prompt.onlyMarks ? events.filter(marked) : events;
+      const indices = prompt.onlyMarks ? markedEvents(state) : viewEvents(state);
       const next = { ...state, exportPrompt: { ...prompt, writing: true, error: null } };
       return withEffect(next, { kind: 'export', path: exportPath(prompt), indices, force: prompt.confirmOverwrite });
     }
@@ -541,6 +549,10 @@ export function menuContext(state: AppState, now: number): MenuContext {
     store: state.store,
     pane: state.pane,
     hideWriteBacks: state.hideSubstrate,
+    keep:
+      state.riskOnly || state.marksOnly
+        ? (index) => (!state.marksOnly || state.marks.has(index)) && (!state.riskOnly || sensitiveRuleOf(state.store, index) !== undefined)
+        : undefined,
     filterText: state.filter.text,
     query: active?.query ?? null,
     terms: active?.terms ?? [],
@@ -629,7 +641,8 @@ function exportCommand(state: AppState, command: Command): AppState {
 }
 
 /** The menu's lines between its title and the footer. */
-export const menuHeight = (state: AppState) => Math.max(1, bodyHeight(state.size));
+/** The menu's list lines: the body less the title line (the reducer and FilterMenu both use this). */
+export const menuHeight = (state: AppState) => Math.max(1, bodyHeight(state.size) - 1);
 
 /**
  * Every key in the menu comes through here (the lists are drawn by ink-select-input but not
@@ -642,7 +655,8 @@ function menuCommand(state: AppState, command: Command, key: string, now: number
   if (menu.stage === 'customDate') {
     // The text fields take the typing (Backspace and q included); Esc, Tab and Enter are ours.
     if (command.type === 'back' && key === 'escape') return { ...state, menu: { stage: 'filters', ...START } };
-    if (command.type === 'nextField' || (command.type === 'move' && command.by === 'line')) return { ...state, menu: { ...menu, focus: menu.focus === 'since' ? 'until' : 'since' } };
+    // By key name: j and k are typing here (a duration such as 7d is letters too).
+    if (key === 'tab' || key === 'shift+tab' || key === 'up' || key === 'down') return { ...state, menu: { ...menu, focus: menu.focus === 'since' ? 'until' : 'since' } };
     if (command.type === 'choose') return reducer(state, { type: 'menuSubmitDate', now });
     return state;
   }
@@ -711,7 +725,8 @@ function pivotTerm(state: AppState, on: PivotField): string | null {
   if (index === undefined) return null;
   const summary = state.store.summary(index);
   const value = on === 'corr' ? summary.correlation : on === 'actor' ? summary.initiator : on === 'target' ? summary.target : summary.ip;
-  return value ? `${on}:${quote(value)}` : null;
+  // Exact (`:=`): "the same" initiator, not every UPN containing it (bob@ vs jimbob@).
+  return value ? `${on}:=${quote(value)}` : null;
 }
 
 function clampAll(state: AppState): Record<Pane, Cursor> {
@@ -727,8 +742,11 @@ function clampAll(state: AppState): Record<Pane, Cursor> {
  * when it is still shown, else the one that would follow it; and keep it at the same height on
  * screen, so the list does not jump under the reader while a load streams in.
  */
-function keepSelection(before: AppState, after: AppState): AppState {
+function keepSelection(before: AppState, after: AppState, byIdentity = false): AppState {
   const cursor = { ...after.cursor };
+  // At the top of the list, the view follows the newest event as it arrives (like tail -f);
+  // anywhere else, and whenever an event is open, the selected event stays selected.
+  const followNewest = !byIdentity && after.mode === 'table';
   const store = after.store;
   for (const pane of PANES) {
     const selected = before.rows[pane][before.cursor[pane].selected];
@@ -741,7 +759,7 @@ function keepSelection(before: AppState, after: AppState): AppState {
         const correlation = store.stringId(selected, 'correlation');
         position = Math.max(0, correlation === 0 ? 0 : rows.findIndex((i) => store.stringId(i, 'correlation') === correlation));
       }
-    } else if (selected !== undefined && before.cursor[pane].selected > 0) {
+    } else if (selected !== undefined && (before.cursor[pane].selected > 0 || !followNewest)) {
       // Rows are in the store's newest-first order: binary search where `selected` sits.
       let lo = 0;
       let hi = rows.length;

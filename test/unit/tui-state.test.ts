@@ -194,19 +194,21 @@ describe('explorer reducer', () => {
     );
     const state = initialState({ store: storeFromEvents(events), size });
     const byCorrelation = run(state, { type: 'key', name: 'c' });
-    expect(byCorrelation.filter.text).toBe(`corr:"${shared}"`);
+    expect(byCorrelation.filter.text).toBe(`corr:="${shared}"`);
     expect(Array.from(byCorrelation.rows.directory, (i) => byCorrelation.store.loadedEvent(i).event.id)).toEqual(['op1', 'op2']);
     const byActor = run(state, { type: 'move', by: 'line', direction: 1 }, { type: 'openDetails' }, { type: 'key', name: 'a' });
     expect(byActor.mode).toBe('table');
-    expect(byActor.filter.text).toBe('actor:"Sync \\"Bot\\""');
+    expect(byActor.filter.text).toBe('actor:="Sync \\"Bot\\""');
+    // The event pivoted from stays selected (it is in its own results).
+    expect(selectedId(byActor)).toBe('other');
     expect(byActor.rows.directory.length).toBe(1);
     // A pivot replaces the filter; Backspace steps back through the filters applied before.
     const byIp = run(byCorrelation, { type: 'key', name: 'p' });
-    expect(byIp.filter.text).toBe('ip:"203.0.113.10"');
-    expect(run(byIp, { type: 'key', name: 'backspace' }).filter.text).toBe(`corr:"${shared}"`);
+    expect(byIp.filter.text).toBe('ip:="203.0.113.10"');
+    expect(run(byIp, { type: 'key', name: 'backspace' }).filter.text).toBe(`corr:="${shared}"`);
     expect(run(byIp, { type: 'key', name: 'backspace' }, { type: 'key', name: 'backspace' }).filter.text).toBe('');
     expect(run(byIp, { type: 'key', name: 'backspace' }, { type: 'key', name: 'backspace' }).rows.directory.length).toBe(3);
-    expect(run(state, { type: 'key', name: 't' }).filter.text).toBe('target:"bo.user@contoso.example"');
+    expect(run(state, { type: 'key', name: 't' }).filter.text).toBe('target:="bo.user@contoso.example"');
   });
 
   it('keeps applying the filter to events that arrive later', () => {
