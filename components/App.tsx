@@ -4,6 +4,7 @@ import type { LoadSession } from '../src/ingest/load-session.js';
 import { keyNames } from '../src/tui/key-names.js';
 import { prepareFuzzySearch } from '../src/query/compile.js';
 import { warmSensitiveRules } from '../src/insights/risk.js';
+import { warmTargetLines } from '../src/query/target-labels.js';
 import { frameHeight, isTooSmall, MIN_SIZE, reducer, type Action, type AppState } from '../src/tui/state.js';
 import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
@@ -116,6 +117,7 @@ function useLoadRefresh(session: LoadSession | undefined, dispatch: Dispatch<Act
       setTimeout(() => prepareFuzzySearch(session.store), 50);
       // Likewise the sensitive-operation rules, one activity at a time between keys.
       setTimeout(() => warmSensitiveRules(session.store, (step) => setTimeout(step, 5)), 100);
+      setTimeout(() => warmTargetLines(session.store, (step) => setTimeout(step, 5)), 150);
     });
     refresh();
     return () => {

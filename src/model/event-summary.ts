@@ -33,7 +33,7 @@ export interface EventSummary {
 
 /** Several values as lines; a line break inside a value (hostile names) becomes a space, so it cannot split it. */
 const keys = (...values: Array<string | null | undefined>): string =>
-  [...new Set(values.filter((v): v is string => !!v).map((v) => v.replace(/[\r\n]+/g, ' ')))].join('\n');
+  [...new Set(values.filter((v): v is string => !!v).map((v) => (v.includes('\n') || v.includes('\r') ? v.replace(/[\r\n]+/g, ' ') : v)))].join('\n');
 
 export function summarize(loaded: LoadedEvent): EventSummary {
   const { event } = loaded;

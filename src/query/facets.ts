@@ -65,7 +65,8 @@ export function facetCounts(
   const shown = (index: number) => alive[index] === 1 && !(options.hideWriteBacks && store.isWriteBack(index)) && (!options.keep || options.keep(index));
   if (facet.field === 'target') {
     // Every target of an event counts, as target:= matches (see target-labels.ts).
-    return targetLabelCounts(store, store.paneOrder(options.pane).filter(shown), limit);
+    if (options.hideWriteBacks || options.keep) for (let index = 0; index < alive.length; index++) if (alive[index] === 1 && !shown(index)) alive[index] = 0;
+    return targetLabelCounts(store, store.paneOrder(options.pane), limit, alive);
   }
   const rows = store.stringIdRows();
   const column = stringFieldIndex(facet.counts);
