@@ -17,6 +17,7 @@ import { formatInZone, type TimeZoneChoice } from '../text/time-zone.js';
 import { displayWidth, truncateToWidth } from '../text/width.js';
 import { topValues, type ValueCount } from '../insights/top-values.js';
 import type { Action, AppState } from './state.js';
+import type { Command } from './keymap.js';
 // A function used at call time only, so the import cycle with state.ts is harmless.
 import { viewEvents } from './state.js';
 import { targetLabelCounts } from '../query/target-labels.js';
@@ -147,38 +148,33 @@ export function itemFilterText(state: AppState, insights: InsightsState, item: I
 }
 
 /**
- * Every key while the view is open (like the filter menu, so keys in a burst each count): move,
- * jump between sections, choose, go back. `reduce` is the app's reducer (for applying a filter),
+ * The view's commands (resolved from keys by the keymap, so they can be remapped): move, jump
+ * between sections, choose, go back. `reduce` is the app's reducer (for applying a filter),
  * passed in so this module does not import it.
  */
-export function insightsKey(state: AppState, key: string, now: number, bodyHeight: number, reduce: (state: AppState, action: Action) => AppState): AppState {
+export function insightsCommand(state: AppState, command: Command, now: number, bodyHeight: number, reduce: (state: AppState, action: Action) => AppState): AppState {
   const insights = state.insights;
-  if (key === 'ctrl+c') return { ...state, quit: true };
-  if (!insights || key === 'escape' || key === 'q' || key === 'backspace') return { ...state, mode: 'table' };
-  if (key === '?') return reduce(state, { type: 'toggleHelp' });
-  if (key === 'i') return openInsights(state);
+  if (command.type === 'quit') return { ...state, quit: true };
+  if (!insights || command.type === 'back') return { ...state, mode: 'table' };
+  if (command.type === 'toggleHelp') return reduce(state, command);
+  if (command.type === 'openInsights') return openInsights(state);
   const layout = insightsLayout(state.size, bodyHeight);
   const items = insightItems(insights, layout.perList);
   if (items.length === 0) return state;
   const cursor = Math.min(insights.cursor, items.length - 1);
-  if (key === 'enter') {
+  if (command.type === 'choose') {
     const item = items[cursor];
     const applied = reduce(state, { type: 'applyFilter', text: itemFilterText(state, insights, item), now });
     return applied.search.error ? state : { ...applied, mode: 'table' };
   }
-  let next: number | null = null;
   const starts = sectionStarts(items);
   const section = starts.filter((start) => start <= cursor).length - 1;
   const page = Math.max(1, layout.timelineHeight - 1);
-  if (key === 'j' || key === 'down') next = cursor + 1;
-  else if (key === 'k' || key === 'up') next = cursor - 1;
-  else if (key === 'pagedown' || key === 'ctrl+f' || key === 'space') next = cursor + page;
-  else if (key === 'pageup' || key === 'ctrl+b' || key === 'b') next = cursor - page;
-  else if (key === 'g' || key === 'home') next = 0;
-  else if (key === 'G' || key === 'end') next = items.length - 1;
-  else if (key === 'tab' || key === 'l' || key === 'right') next = starts[(section + 1) % starts.length];
-  else if (key === 'shift+tab' || key === 'h' || key === 'left') next = starts[(section - 1 + starts.length) % starts.length];
-  if (next === null) return state;
+  let next: number;
+  if (command.type === 'move') next = cursor + command.direction * (command.by === 'line' ? 1 : page);
+  else if (command.type === 'jump') next = command.to === 'first' ? 0 : items.length - 1;
+  else if (command.type === 'section') next = starts[(section + command.direction + starts.length) % starts.length];
+  else return state;
   next = Math.max(0, Math.min(items.length - 1, next));
   const top = timelineWindow(insights, next, layout.timelineHeight);
   if (next === insights.cursor && top === insights.top) return state;

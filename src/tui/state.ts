@@ -37,7 +37,7 @@ import {
   type ListCursor,
   type MenuItem,
 } from './filter-menu.js';
-import { insightsKey, openInsights, type InsightsState } from './insights.js';
+import { insightsCommand, openInsights, type InsightsState } from './insights.js';
 
 export interface Cursor {
   /** Index into the pane's rows. */
@@ -182,9 +182,9 @@ function computeRows(
   store: EventStore,
   choice: RowChoice,
 ): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number>; groups: Record<Pane, GroupLookup> | null } {
-  const { hideSubstrate, test, riskOnly, marksOnly, marks } = choice;
-  const keep = (i: number) =>
-    !(hideSubstrate && store.isWriteBack(i)) && (!marksOnly || marks.has(i)) && (test === null || test(i)) && (!riskOnly || sensitiveRuleOf(store, i) !== undefined);
+  const { hideSubstrate, test, riskOnly, marksOnly } = choice;
+  const lens = lensKeep(store, choice);
+  const keep = (i: number) => !(hideSubstrate && store.isWriteBack(i)) && (test === null || test(i)) && (!lens || lens(i));
   const filtered = hideSubstrate || test !== null || riskOnly || marksOnly;
   const pick = (pane: Pane) => (filtered ? store.sortedIndices(pane, keep) : store.paneOrder(pane));
   const totals = { directory: store.paneOrder('directory').length, 'custom-security': store.paneOrder('custom-security').length };
@@ -195,6 +195,13 @@ function computeRows(
     return { rows: { directory: directory.rows, 'custom-security': customSecurity.rows }, totals, groups: { directory: directory.leads, 'custom-security': customSecurity.leads } };
   }
   return { rows: { directory: pick('directory'), 'custom-security': pick('custom-security') }, totals, groups: null };
+}
+
+/** The `r` and `M` lenses as one test (undefined when neither is on): rows and menu counts share it. */
+function lensKeep(store: EventStore, choice: Pick<RowChoice, 'riskOnly' | 'marksOnly' | 'marks'>): ((index: number) => boolean) | undefined {
+  const { riskOnly, marksOnly, marks } = choice;
+  if (!riskOnly && !marksOnly) return undefined;
+  return (index) => (!marksOnly || marks.has(index)) && (!riskOnly || sensitiveRuleOf(store, index) !== undefined);
 }
 
 const rowChoice = (state: AppState, change: Partial<RowChoice> = {}): RowChoice => ({
@@ -549,10 +556,7 @@ export function menuContext(state: AppState, now: number): MenuContext {
     store: state.store,
     pane: state.pane,
     hideWriteBacks: state.hideSubstrate,
-    keep:
-      state.riskOnly || state.marksOnly
-        ? (index) => (!state.marksOnly || state.marks.has(index)) && (!state.riskOnly || sensitiveRuleOf(state.store, index) !== undefined)
-        : undefined,
+    keep: lensKeep(state.store, state),
     filterText: state.filter.text,
     query: active?.query ?? null,
     terms: active?.terms ?? [],
@@ -675,26 +679,13 @@ function menuCommand(state: AppState, command: Command, key: string, now: number
   return moved ? { ...state, menu: { ...menu, ...moved } } : state;
 }
 
-/** The insights view reads key names (src/tui/insights.ts); the keymap's command says which. */
-const INSIGHTS_KEY: Partial<Record<Command['type'], (command: Command) => string>> = {
-  move: (c) => (c.type === 'move' && c.by === 'line' ? (c.direction > 0 ? 'j' : 'k') : c.type === 'move' && c.direction > 0 ? 'pagedown' : 'pageup'),
-  jump: (c) => (c.type === 'jump' && c.to === 'first' ? 'g' : 'G'),
-  section: (c) => (c.type === 'section' && c.direction > 0 ? 'tab' : 'shift+tab'),
-  choose: () => 'enter',
-  back: () => 'escape',
-  toggleHelp: () => '?',
-  openInsights: () => 'i',
-  quit: () => 'ctrl+c',
-};
-
 /** Keys in the modes that have their own handlers, resolved through the (remappable) keymap. */
 function modeKey(state: AppState, key: string, now: number): AppState {
   const command = commandFor(state.mode, key);
   if (state.mode === 'menu') return command ? menuCommand(state, command, key, now) : state;
   if (state.mode === 'export') return command ? exportCommand(state, command) : state;
   if (state.mode === 'palette') return command ? paletteCommand(state, command, now) : state;
-  const name = command ? INSIGHTS_KEY[command.type]?.(command) : undefined;
-  return name ? insightsKey(state, name, now, bodyHeight(state.size), reducer) : state;
+  return command ? insightsCommand(state, command, now, bodyHeight(state.size), reducer) : state;
 }
 
 /**
