@@ -3,7 +3,7 @@ import TextInput from 'ink-text-input';
 import type { Dispatch } from 'react';
 import { sanitize } from '../src/text/sanitize.js';
 import { truncateToWidth } from '../src/text/width.js';
-import { viewEvents, type Action, type AppState } from '../src/tui/state.js';
+import type { Action, AppState } from '../src/tui/state.js';
 import { styleFor } from './theme.js';
 
 /** The `e` prompt: a file name (its extension picks CSV, JSON or NDJSON), then the receipt. */
@@ -12,7 +12,7 @@ export function ExportPrompt({ state, dispatch }: { state: AppState; dispatch: D
   const color = state.options.color;
   const width = state.size.columns;
   if (!prompt) return null;
-  const count = prompt.onlyMarks ? state.marks.size : viewEvents(state).length;
+  const count = prompt.onlyMarks ? state.marks.size : prompt.viewCount;
   const plural = count === 1 ? '' : 's';
   const scope = prompt.onlyMarks ? `the ${count.toLocaleString('en-US')} marked event${plural} (both panes, any filter)` : `${count.toLocaleString('en-US')} event${plural} of this view`;
   return (

@@ -4,7 +4,7 @@ import TextInput from 'ink-text-input';
 import type { Dispatch } from 'react';
 import { sanitize } from '../src/text/sanitize.js';
 import { fitToWidth, truncateToWidth } from '../src/text/width.js';
-import { menuHeight, menuItems, type Action, type AppState } from '../src/tui/state.js';
+import { pickerHeight, menuItems, type Action, type AppState } from '../src/tui/state.js';
 import type { FilterMenu as Menu, MenuItem } from '../src/tui/filter-menu.js';
 import { styleFor } from './theme.js';
 
@@ -84,7 +84,7 @@ export function FilterMenu({ state, dispatch }: { state: AppState; dispatch: Dis
       </Box>
     );
   }
-  const window = items.slice(menu.top, menu.top + menuHeight(state));
+  const window = items.slice(menu.top, menu.top + pickerHeight(state));
   return (
     <Box flexDirection="column" width={width}>
       {title}

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { sanitize } from '../src/text/sanitize.js';
 import { fitToWidth, truncateToWidth } from '../src/text/width.js';
-import { bodyHeight, type AppState } from '../src/tui/state.js';
+import { pickerHeight, type AppState } from '../src/tui/state.js';
 import { styleFor } from './theme.js';
 
 /** The `:` palette: each question with its count in this pane, and the query it stands for. */
@@ -10,7 +10,7 @@ export function QuestionsPalette({ state }: { state: AppState }) {
   const color = state.options.color;
   const width = state.size.columns;
   if (!palette) return null;
-  const height = Math.max(1, bodyHeight(state.size) - 1);
+  const height = pickerHeight(state);
   const visible = palette.entries.slice(palette.top, palette.top + height);
   // Titles first; the query column only where there is room for it (the chip shows it once applied).
   const longest = Math.max(20, ...palette.entries.map((entry) => entry.title.length + 9));

@@ -6,7 +6,7 @@ import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import type { Config } from '../config/config-types.js';
 import { CliError, EXIT } from './errors.js';
 import { ACTIONS } from '../tui/keymap.js';
-import { addSensitiveRules } from '../insights/risk.js';
+import { addSensitiveRules, sensitiveRules } from '../insights/risk.js';
 import { addQuestions } from '../tui/questions-palette.js';
 
 export const configOption = {
@@ -27,7 +27,15 @@ export async function configFor(path: string | undefined): Promise<Config> {
   if (!loaded.ok) throw new CliError(`the config file has problems:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}`, EXIT.usage);
   const source = loaded.path ?? 'config';
   if (loaded.config.sensitiveRules) addSensitiveRules([{ source, entries: loaded.config.sensitiveRules }]);
-  // The config's `top` is a count; the questions file's is a list of fields: not carried over.
-  if (loaded.config.questions) addQuestions([{ source, entries: loaded.config.questions.map(({ top: _top, ...question }) => question) }]);
+  if (loaded.config.questions) addQuestions([{ source, entries: loaded.config.questions }]);
   return loaded.config;
+}
+
+/** The sensitive-operation rules must load (they are ours: broken means a broken installation). */
+export function checkBundledDefinitions(): void {
+  try {
+    sensitiveRules();
+  } catch (error) {
+    throw new CliError(`cannot use the sensitive-operation rules:\n${error instanceof Error ? error.message : String(error)}`, EXIT.dataError);
+  }
 }

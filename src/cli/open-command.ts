@@ -16,7 +16,7 @@ import { describeFilterError } from '../query/filter.js';
 import { CliError, EXIT } from './errors.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { timeZoneOption } from './shared-options.js';
-import { configFor } from './config-option.js';
+import { checkBundledDefinitions, configFor } from './config-option.js';
 import { applyKeyBindings } from '../config/key-bindings.js';
 import { DEFAULT_KEYMAP, useKeymap } from '../tui/keymap.js';
 
@@ -51,6 +51,8 @@ export const openCommand: CommandModule<object, OpenArgs> = {
   handler: async (args) => {
     const config = await configFor(args.config);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
+    // The table marks sensitive operations on every row: a broken rules file stops here, with why.
+    checkBundledDefinitions();
     if (config.keys) {
       const remapped = applyKeyBindings(DEFAULT_KEYMAP, config.keys, 'config');
       if (remapped.errors.length > 0) throw new CliError(`the config file has problems:\n${remapped.errors.map((e) => `  ${e}`).join('\n')}`, EXIT.usage);

@@ -20,8 +20,6 @@ import { compileCliFilter, parseCliFilter } from './cli-filter.js';
 import { useAsciiSymbols } from '../text/symbols.js';
 import { writeExport } from './write-export.js';
 
-// Kept here too for callers that imported them from the query command.
-export { PANE_CHOICES, paneMatches, type PaneChoice };
 
 interface QueryArgs {
   files: string[];

@@ -23,8 +23,10 @@ export interface SavedQuestion {
   title: string;
   query: string;
   pane?: Pane | 'all';
-  /** How many results (or groups) to show; a whole number from 1. */
-  top?: number;
+  /** As in data/questions.json: store fields to list the top values of (`target`, `initiator`, …). */
+  top?: string[];
+  /** As in data/questions.json: count distinct values of this field ("how many users"). */
+  distinct?: string;
 }
 
 export interface Config {

@@ -11,6 +11,8 @@ import { closestName } from './closest-name.js';
 import { ConfigChecker, quote, type JsonPath } from './config-checker.js';
 import type { Config, StyleOverride } from './config-types.js';
 import { checkQuestions, checkSensitiveRules } from './validate-lists.js';
+import { validateSensitiveRules } from '../insights/sensitive.js';
+import { validateQuestions } from '../insights/questions.js';
 
 export interface ValidateOptions {
   /** How problems name the file. */
@@ -41,6 +43,16 @@ export function validateConfig(value: unknown, options: ValidateOptions): Checke
     const now = options.now ?? Date.now();
     if (root.sensitiveRules !== undefined) config.sensitiveRules = checkSensitiveRules(check, root.sensitiveRules, now);
     if (root.questions !== undefined) config.questions = checkQuestions(check, root.questions, now);
+    // Then the same checks the bundled files get (no risk: in a rule, `top` naming store fields,
+    // ids unique across the bundled ones and these), so a config that passes here is used as is.
+    if (config.sensitiveRules && check.errors.length === 0) {
+      const checked = validateSensitiveRules([{ source: `${options.file}: sensitiveRules`, entries: config.sensitiveRules }]);
+      if (!checked.ok) check.errors.push(...checked.errors);
+    }
+    if (config.questions && check.errors.length === 0) {
+      const checked = validateQuestions([{ source: `${options.file}: questions`, entries: config.questions }]);
+      if (!checked.ok) check.errors.push(...checked.errors);
+    }
   }
   for (const key of Object.keys(config) as (keyof Config)[]) if (config[key] === undefined) delete config[key];
   return { config, errors: check.errors };

@@ -4,7 +4,7 @@ import { ConfigChecker, quote, type JsonPath } from './config-checker.js';
 import type { SavedQuestion, SensitiveRule } from './config-types.js';
 
 const RULE_KEYS = ['id', 'severity', 'query', 'reason'] as const;
-const QUESTION_KEYS = ['id', 'title', 'query', 'pane', 'top'] as const;
+const QUESTION_KEYS = ['id', 'title', 'query', 'pane', 'top', 'distinct'] as const;
 const SEVERITIES = ['high', 'medium'] as const;
 const QUESTION_PANES = ['directory', 'custom-security', 'all'] as const;
 
@@ -39,8 +39,7 @@ export function checkQuestions(check: ConfigChecker, value: unknown, now: number
     check.keys(body, QUESTION_KEYS, path, ['id', 'title', 'query']);
     const id = body.id === undefined ? undefined : ids.claim(body.id, index);
     const title = body.title === undefined ? undefined : check.string(body.title, [...path, 'title'], { nonEmpty: true });
-    // An empty query is a question about every event ("top activities").
-    const query = body.query === undefined ? undefined : checkQuery(check, body.query, [...path, 'query'], now, { nonEmpty: false });
+    const query = body.query === undefined ? undefined : checkQuery(check, body.query, [...path, 'query'], now, { nonEmpty: true });
     const question: SavedQuestion = { id: id ?? '', title: title ?? '', query: query ?? '' };
     let valid = id !== undefined && title !== undefined && query !== undefined;
     if (body.pane !== undefined) {
@@ -49,9 +48,17 @@ export function checkQuestions(check: ConfigChecker, value: unknown, now: number
       else question.pane = pane;
     }
     if (body.top !== undefined) {
-      if (typeof body.top === 'number' && Number.isInteger(body.top) && body.top >= 1) question.top = body.top;
+      // As in data/questions.json: the fields to list the top values of (checked by name later).
+      if (Array.isArray(body.top) && body.top.every((field) => typeof field === 'string')) question.top = body.top;
       else {
-        check.problem([...path, 'top'], `must be a whole number from 1, not ${quote(body.top)}`);
+        check.problem([...path, 'top'], `must be a list of field names such as ["target", "initiator"], not ${quote(body.top)}`);
+        valid = false;
+      }
+    }
+    if (body.distinct !== undefined) {
+      if (typeof body.distinct === 'string') question.distinct = body.distinct;
+      else {
+        check.problem([...path, 'distinct'], `must be a field name such as "target", not ${quote(body.distinct)}`);
         valid = false;
       }
     }

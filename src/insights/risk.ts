@@ -15,12 +15,25 @@ const compiled = new WeakMap<EventStore, CompiledRules>();
 export function addSensitiveRules(extra: readonly DefinitionSource[]): void {
   extraRules = extra;
   rules = null;
+  rulesError = null;
 }
 
+/**
+ * The rules in force, read and checked once (a failure too, so a broken file is not re-read for
+ * every table row). The faces call this at start-up and refuse to start on a broken file.
+ */
 export function sensitiveRules(): SensitiveRule[] {
-  rules ??= loadSensitiveRules(extraRules);
+  if (rulesError) throw rulesError;
+  try {
+    rules ??= loadSensitiveRules(extraRules);
+  } catch (error) {
+    rulesError = error instanceof Error ? error : new Error(String(error));
+    throw rulesError;
+  }
   return rules;
 }
+
+let rulesError: Error | null = null;
 
 /** The rule event `index` falls under, if any (high before medium). */
 export function sensitiveRuleOf(store: EventStore, index: number): SensitiveRule | undefined {

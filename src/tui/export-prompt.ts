@@ -8,6 +8,8 @@ export interface ExportPrompt {
   path: string;
   defaultPath: string;
   onlyMarks: boolean;
+  /** Events of the view when the prompt opened (counted once, not on every keystroke). */
+  viewCount: number;
   /** Set after a first Enter found the file there: a second Enter overwrites it. */
   confirmOverwrite: boolean;
   writing: boolean;
@@ -22,7 +24,8 @@ export function defaultExportPath(now: number): string {
   return `entra-audit-${stamp}.csv`;
 }
 
-export const newExportPrompt = (now: number, hasMarks: boolean): ExportPrompt => ({
+export const newExportPrompt = (now: number, hasMarks: boolean, viewCount: number): ExportPrompt => ({
+  viewCount,
   path: '',
   defaultPath: defaultExportPath(now),
   onlyMarks: hasMarks,

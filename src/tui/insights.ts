@@ -41,9 +41,8 @@ export interface InsightList {
 }
 
 export interface InsightsState {
-  /** The pane and filter the numbers are for (a snapshot: `i` again recomputes). */
+  /** The pane the numbers are for (a snapshot: `i` again recomputes). */
   pane: Pane;
-  filterText: string;
   timeline: Timeline;
   lists: InsightList[];
   /** Index into `insightItems`: buckets first (oldest first), then each list's values in order. */
@@ -52,10 +51,9 @@ export interface InsightsState {
   top: number;
 }
 
-export function computeInsights(store: EventStore, rows: ArrayLike<number>, pane: Pane, filterText: string): InsightsState {
+export function computeInsights(store: EventStore, rows: ArrayLike<number>, pane: Pane): InsightsState {
   return {
     pane,
-    filterText,
     timeline: timeline(store, rows),
     lists: INSIGHT_LISTS.map((list) => {
       // Targets: every target of an event counts, as the target:= term Enter applies matches.
@@ -183,7 +181,7 @@ export function insightsCommand(state: AppState, command: Command, now: number, 
 
 /** Open (or recompute) the view for the pane's rows as filtered now. */
 export function openInsights(state: AppState): AppState {
-  const insights = computeInsights(state.store, viewEvents(state), state.pane, state.filter.text);
+  const insights = computeInsights(state.store, viewEvents(state), state.pane);
   return { ...state, mode: 'insights', insights };
 }
 

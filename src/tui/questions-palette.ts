@@ -28,10 +28,13 @@ export interface QuestionsPalette {
 }
 
 let extraQuestions: readonly DefinitionSource[] = [];
+/** Read and checked once per run (the palette opens often). */
+let loaded: Question[] | undefined;
 
 /** Questions from the config file, after the bundled ones. */
 export function addQuestions(extra: readonly DefinitionSource[]): void {
   extraQuestions = extra;
+  loaded = undefined;
 }
 
 /** The config's questions, for `summary` (it answers the same ones). */
@@ -40,15 +43,16 @@ export const configuredQuestions = (): readonly DefinitionSource[] => extraQuest
 export function openPalette(store: EventStore, pane: Pane): QuestionsPalette {
   let questions: Question[];
   try {
-    questions = loadQuestions(extraQuestions);
+    questions = (loaded ??= loadQuestions(extraQuestions));
   } catch (error) {
     return { entries: [], cursor: 0, top: 0, error: error instanceof Error ? error.message : String(error) };
   }
   const here = answerQuestions(store, questions, { base: null, pane, topN: 0 });
   // A question about the other pane is counted there (Enter goes there).
-  const elsewhere = answerQuestions(store, questions, { base: null, pane: 'all', topN: 0 });
-  const entries = here.map((answer, index) => {
-    const chosen = answer.outsidePane ? elsewhere[index] : answer;
+  const others = here.filter((answer) => answer.outsidePane).map((answer) => answer.question);
+  const elsewhere = new Map(answerQuestions(store, others, { base: null, pane: 'all', topN: 0 }).map((answer) => [answer.question, answer]));
+  const entries = here.map((answer) => {
+    const chosen = (answer.outsidePane && elsewhere.get(answer.question)) || answer;
     return {
       title: answer.question.title,
       pane: answer.question.pane === 'all' ? null : answer.question.pane,

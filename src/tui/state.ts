@@ -496,7 +496,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'openPalette':
       return { ...state, mode: 'palette', palette: openPalette(state.store, state.pane) };
     case 'openExport':
-      return { ...state, mode: 'export', exportPrompt: newExportPrompt(Date.now(), state.marks.size > 0) };
+      return { ...state, mode: 'export', exportPrompt: newExportPrompt(Date.now(), state.marks.size > 0, viewEvents(state).length) };
     case 'editExportPath':
       return state.exportPrompt ? { ...state, exportPrompt: { ...state.exportPrompt, path: action.path, confirmOverwrite: false, error: null } } : state;
     case 'submitExport': {
@@ -538,7 +538,7 @@ export function reducer(state: AppState, action: Action): AppState {
       const regrouped = { ...state, expanded, ...computeRows(state.store, rowChoice(state, { expanded })) };
       // Closing from a member row selects the group's lead.
       if (!action.open && !state.groups[state.pane].has(index)) {
-        const lead = [...regrouped.rows[state.pane]].findIndex((i) => state.store.stringId(i, 'correlation') === correlation);
+        const lead = regrouped.rows[state.pane].findIndex((i) => state.store.stringId(i, 'correlation') === correlation);
         return moveSelection(regrouped, () => Math.max(0, lead));
       }
       return keepSelection(state, regrouped);
@@ -629,7 +629,7 @@ function paletteCommand(state: AppState, command: Command, now: number): AppStat
     const applied = reducer(there, { type: 'applyFilter', text: entry.query, now });
     return applied.search.error ? applied : { ...applied, mode: 'table', palette: null };
   }
-  const moved = movedCursor(palette, command, palette.entries.length, Math.max(1, bodyHeight(state.size) - 1));
+  const moved = movedCursor(palette, command, palette.entries.length, pickerHeight(state));
   return moved ? { ...state, palette: { ...palette, ...moved } } : state;
 }
 
@@ -645,8 +645,8 @@ function exportCommand(state: AppState, command: Command): AppState {
 }
 
 /** The menu's lines between its title and the footer. */
-/** The menu's list lines: the body less the title line (the reducer and FilterMenu both use this). */
-export const menuHeight = (state: AppState) => Math.max(1, bodyHeight(state.size) - 1);
+/** A picker's list lines (filter menu, questions): the body less the title line; reducer and components share it. */
+export const pickerHeight = (state: AppState) => Math.max(1, bodyHeight(state.size) - 1);
 
 /**
  * Every key in the menu comes through here (the lists are drawn by ink-select-input but not
@@ -675,7 +675,7 @@ function menuCommand(state: AppState, command: Command, key: string, now: number
     if (command.type === 'markValue' && item) return { ...state, menu: toggleChosen(menu, item.value) };
     if (command.type === 'invertChoice') return { ...state, menu: { ...menu, exclude: !menu.exclude } };
   }
-  const moved = movedCursor(menu, command, items.length, menuHeight(state));
+  const moved = movedCursor(menu, command, items.length, pickerHeight(state));
   return moved ? { ...state, menu: { ...menu, ...moved } } : state;
 }
 
@@ -745,8 +745,8 @@ function keepSelection(before: AppState, after: AppState, byIdentity = false): A
     let position = 0;
     if (selected !== undefined && after.groups !== null) {
       // Grouped rows are not in time order: look the event (or its group's lead) up.
-      position = Math.max(0, rows.indexOf(selected));
-      if (!rows.includes(selected)) {
+      position = rows.indexOf(selected);
+      if (position === -1) {
         const correlation = store.stringId(selected, 'correlation');
         position = Math.max(0, correlation === 0 ? 0 : rows.findIndex((i) => store.stringId(i, 'correlation') === correlation));
       }

@@ -6,17 +6,8 @@ import { sensitiveRuleOf } from '../insights/risk.js';
 import type { EventStore } from '../store/event-store.js';
 
 export function riskMarker(store: EventStore, index: number, marks: ReadonlySet<number>, hiddenSeverity?: string): string {
-  const own = safeRuleOf(store, index)?.severity;
+  const own = sensitiveRuleOf(store, index)?.severity;
   // A closed correlation group shows the most severe of all its events.
   const severity = own === 'high' || hiddenSeverity === 'high' ? 'high' : own ?? hiddenSeverity;
   return `${marks.has(index) ? '*' : ' '}${severity === 'high' ? '!' : severity ? '~' : ' '}`;
-}
-
-/** A broken rules file must not take the table down: no marker then (the CLI reports the file). */
-function safeRuleOf(store: EventStore, index: number) {
-  try {
-    return sensitiveRuleOf(store, index);
-  } catch {
-    return undefined;
-  }
 }

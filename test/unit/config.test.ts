@@ -20,7 +20,7 @@ describe('config file validation', () => {
       theme: { heading: { color: 'magenta', bold: true }, hint: { color: 'gray', dim: false, inverse: false, underline: true } },
       keys: { quit: ['q', 'ctrl+c'], down: ['j', 'down', 'j'] },
       sensitiveRules: [{ id: 'role-grant', severity: 'high', query: 'activity:"Add member to role" -actor:MS-PIM', reason: 'role granted outside PIM' }],
-      questions: [{ id: 'who', title: 'Who changed CA policies?', query: 'category:Policy', pane: 'all', top: 10 }, { id: 'all', title: 'Everything', query: '' }],
+      questions: [{ id: 'who', title: 'Who changed CA policies?', query: 'category:Policy', pane: 'all', top: ['initiator', 'target'] }],
     };
     const { config, errors } = check(value, ['quit', 'down']);
     expect(errors).toEqual([]);
@@ -57,9 +57,18 @@ describe('config file validation', () => {
       'config.json: sensitiveRules[1].id: "r" is already the id of sensitiveRules[0]',
       expect.stringMatching(/^config\.json: questions\[0\]\.query: .+ \(at character \d+ of "activity:\\"unclosed"\)$/),
       'config.json: questions[0].pane: unknown pane "dir": use "directory", "custom-security", "all"',
-      'config.json: questions[0].top: must be a whole number from 1, not 2.5',
+      'config.json: questions[0].top: must be a list of field names such as ["target", "initiator"], not 2.5',
       'config.json: questions[1]: must be an object ({…}), not a string',
     ]);
+  });
+
+  it('holds config rules and questions to the rules of the bundled files', () => {
+    const { errors } = check({
+      sensitiveRules: [{ id: 'circular', severity: 'high', query: 'risk:high activity:x', reason: 'r' }],
+    });
+    expect(errors).toEqual([expect.stringContaining('"query" must not use risk:')]);
+    const questions = check({ questions: [{ id: 'q', title: 'T', query: 'activity:x', top: ['nosuchfield'] }] });
+    expect(questions.errors).toEqual([expect.stringMatching(/^config\.json: questions: question 1 \("q"\): "top" must be an array of "service"/)]);
   });
 
   it('refuses a file that is not an object, and never echoes control characters', () => {
