@@ -5,6 +5,7 @@ import { keyNames } from '../src/tui/key-names.js';
 import { prepareFuzzySearch } from '../src/query/compile.js';
 import { warmSensitiveRules } from '../src/insights/risk.js';
 import { warmTargetLines } from '../src/query/target-labels.js';
+import { warmPalette } from '../src/tui/questions-palette.js';
 import { frameHeight, isTooSmall, MIN_SIZE, reducer, type Action, type AppState } from '../src/tui/state.js';
 import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
@@ -118,6 +119,7 @@ function useLoadRefresh(session: LoadSession | undefined, dispatch: Dispatch<Act
       // Likewise the sensitive-operation rules, one activity at a time between keys.
       setTimeout(() => warmSensitiveRules(session.store, (step) => setTimeout(step, 5)), 100);
       setTimeout(() => warmTargetLines(session.store, (step) => setTimeout(step, 5)), 150);
+      setTimeout(() => warmPalette(session.store, (step) => setTimeout(step, 5)), 200);
     });
     refresh();
     return () => {
