@@ -112,17 +112,28 @@ function useLoadRefresh(session: LoadSession | undefined, dispatch: Dispatch<Act
     const ticker = setInterval(() => {
       if (!session.progress().done) schedule();
     }, 500);
+    // Work prepared in the background after a load, in small steps between keys; stopped on quit
+    // (the store's files are closed then, and pending steps would keep the process alive).
+    let stopped = false;
+    const background: Array<NodeJS.Timeout> = [];
+    const later = (work: () => void, ms = 5) => {
+      if (!stopped) background.push(setTimeout(() => !stopped && work(), ms));
+      if (background.length > 64) background.splice(0, background.length - 64);
+    };
     void session.done.then(() => {
       refresh();
       // The fuzzy index costs ~0.1 s at a million events: build it now, not on the first keystroke.
-      setTimeout(() => prepareFuzzySearch(session.store), 50);
-      // Likewise the sensitive-operation rules, one activity at a time between keys.
-      setTimeout(() => warmSensitiveRules(session.store, (step) => setTimeout(step, 5)), 100);
-      setTimeout(() => warmTargetLines(session.store, (step) => setTimeout(step, 5)), 150);
-      setTimeout(() => warmPalette(session.store, (step) => setTimeout(step, 5)), 200);
+      later(() => prepareFuzzySearch(session.store), 50);
+      // Likewise the sensitive-operation rules (one activity a step), the target lists and the
+      // questions' counts.
+      later(() => warmSensitiveRules(session.store, later), 100);
+      later(() => warmTargetLines(session.store, later), 150);
+      later(() => warmPalette(session.store, later), 200);
     });
     refresh();
     return () => {
+      stopped = true;
+      for (const pending of background) clearTimeout(pending);
       unsubscribe();
       clearInterval(ticker);
       if (timer) clearTimeout(timer);
