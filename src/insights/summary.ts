@@ -1,7 +1,8 @@
 /**
  * Everything `entra-audit summary` reports, as data: totals, the timeline, the top values, the
- * sensitive operations and the answers to the questions. The CLI prints it in three formats; the
- * explorer's insights view can show the same object.
+ * sensitive operations and the answers to the questions. The CLI prints it in three formats.
+ * (The explorer's insights view counts targets differently: every target of an event, because
+ * Enter there applies `target:=`, which matches any of them; the summary lists first targets.)
  */
 import type { PaneChoice } from '../model/pane.js';
 import type { EventTest } from '../query/compile.js';
