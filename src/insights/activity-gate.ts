@@ -10,6 +10,7 @@
  */
 import type { FieldTerm, Query } from '../query/ast.js';
 import type { EventStore } from '../store/event-store.js';
+import { ensureCapacity } from '../store/growable.js';
 
 /** The positive `activity:` terms of a query: an event must match all of them. */
 const activityTerms = (query: Query): FieldTerm[] =>
@@ -24,11 +25,7 @@ export function activityGate(query: Query, store: EventStore): ActivityGate | nu
   /** Per activity id: 0 not decided yet, 1 cannot match, 2 may match. */
   let verdicts = new Uint8Array(store.vocabulary.size);
   return (id) => {
-    if (id >= verdicts.length) {
-      const grown = new Uint8Array(Math.max(id + 1, store.vocabulary.size));
-      grown.set(verdicts);
-      verdicts = grown;
-    }
+    verdicts = ensureCapacity(verdicts, Math.max(id + 1, store.vocabulary.size), Uint8Array);
     if (verdicts[id] === 0) {
       const activity = store.vocabulary.lower(id);
       verdicts[id] = terms.every((term) => term.values.some((value) => activity.includes(value))) ? 2 : 1;

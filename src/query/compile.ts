@@ -14,6 +14,7 @@
 import Fuse from 'fuse.js';
 import type { EventStore } from '../store/event-store.js';
 import { FREE_TEXT_FIELDS, STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store/event-batch.js';
+import { ensureCapacity } from '../store/growable.js';
 import type { FieldName, Query, Term } from './ast.js';
 
 export type EventTest = (index: number) => boolean;
@@ -78,12 +79,7 @@ class VocabularyVerdicts {
 
   /** The verdict array, sized to the vocabulary as it is now (grown strings start undecided). */
   current(): Uint8Array {
-    const size = this.store.vocabulary.size;
-    if (this.verdicts.length < size) {
-      const grown = new Uint8Array(Math.max(size, this.verdicts.length * 2));
-      grown.set(this.verdicts);
-      this.verdicts = grown;
-    }
+    this.verdicts = ensureCapacity(this.verdicts, this.store.vocabulary.size, Uint8Array);
     return this.verdicts;
   }
 
@@ -256,11 +252,7 @@ export function maskTest(store: EventStore, terms: readonly CompiledTerm[], with
   return (index) => {
     if (index >= evaluated) {
       const to = Math.max(store.count, index + 1);
-      if (alive.length < to) {
-        const grown = new Uint8Array(Math.max(to, alive.length * 2));
-        grown.set(alive.subarray(0, evaluated));
-        alive = grown;
-      }
+      alive = ensureCapacity(alive, to, Uint8Array);
       if (within) {
         for (let i = evaluated; i < to; i++) alive[i] = within(i) ? 1 : 0;
         for (const compiled of terms) compiled.narrow(alive, evaluated, to);
