@@ -9,10 +9,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { describeFsError } from '../ingest/inputs.js';
+import { describeFsError, STDIN_NAME } from '../ingest/inputs.js';
 
-/** The name the loader gives standard input (see src/ingest/inputs.ts `inputName`). */
-export const STDIN_SOURCE = '<stdin>';
 
 export interface SourceHash {
   path: string;
@@ -36,7 +34,7 @@ export async function sha256OfFile(path: string): Promise<string> {
 }
 
 export async function hashSource(path: string): Promise<SourceHash> {
-  if (path === STDIN_SOURCE) return { path, sha256: null, note: 'standard input is not a file: nothing to hash' };
+  if (path === STDIN_NAME) return { path, sha256: null, note: 'standard input is not a file: nothing to hash' };
   try {
     const key = resolve(path);
     const before = await stat(path);

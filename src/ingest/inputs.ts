@@ -13,7 +13,10 @@ export type InputSpec = { kind: 'file'; path: string } | { kind: 'stdin' };
  */
 export const STDIN_ARGUMENT = '\u0000stdin';
 
-export const inputName = (spec: InputSpec): string => (spec.kind === 'stdin' ? '<stdin>' : spec.path);
+/** How standard input is named in reports, receipts and copied commands. */
+export const STDIN_NAME = '<stdin>';
+
+export const inputName = (spec: InputSpec): string => (spec.kind === 'stdin' ? STDIN_NAME : spec.path);
 
 export interface ResolvedInputs {
   inputs: InputSpec[];

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { LoadProblem } from '../model/loaded-event.js';
 import type { EventBatch } from '../store/event-batch.js';
 import { EventStore, LoaderVocabulary } from '../store/event-store.js';
-import type { InputSpec } from './inputs.js';
+import { inputName, type InputSpec } from './inputs.js';
 import type { SourceReport } from './load.js';
 import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
 import type { WorkerMessage, WorkerRequest } from './load-worker.js';
@@ -223,7 +223,7 @@ export class LoadSession {
   }
 
   private failed(state: UnitState, message: string): void {
-    const source = state.unit.kind === 'lines' ? state.unit.path : state.unit.input.kind === 'file' ? state.unit.input.path : '<stdin>';
+    const source = state.unit.kind === 'lines' ? state.unit.path : inputName(state.unit.input);
     this.finish(state, { report: { source, formats: [], events: 0, problems: 0, bytesRead: state.bytesRead, error: `${source}: ${message}` }, newlines: 0 });
   }
 

@@ -6,6 +6,7 @@
  * to be harmless there too.
  */
 import { safeJsonStringify } from '../export/safe-json.js';
+import { STDIN_NAME } from '../ingest/inputs.js';
 import type { LoadedEvent } from '../model/loaded-event.js';
 import type { Pane } from '../model/audit-event.js';
 
@@ -64,8 +65,6 @@ export function eventAsJson(loaded: LoadedEvent): string {
   return safeJsonStringify(loaded.event, 2);
 }
 
-/** The loader's name for standard input (src/ingest/inputs.ts `inputName`), given as `-` again. */
-const STDIN_SOURCE = '<stdin>';
 
 export interface ReproduceOptions {
   sources: readonly string[];
@@ -80,7 +79,7 @@ export interface ReproduceOptions {
  * argument quoted for a POSIX shell. Pasting it must never do anything but run it.
  */
 export function reproduceCommand({ sources, pane, filter, program = 'entra-audit' }: ReproduceOptions): string {
-  const files = sources.map((source) => (source === STDIN_SOURCE ? '-' : source.startsWith('-') ? `./${source}` : source));
+  const files = sources.map((source) => (source === STDIN_NAME ? '-' : source.startsWith('-') ? `./${source}` : source));
   const args = [program, ...files, '--pane', pane];
   // yargs would read a filter starting with '-' as an option; '=' keeps it one argument.
   if (filter !== '') args.push(...(filter.startsWith('-') ? [`--filter=${filter}`] : ['--filter', filter]));
