@@ -51,8 +51,7 @@ export function facetCounts(
   options: {
     pane: Pane;
     terms: readonly CompiledTerm[];
-    hideWriteBacks: boolean;
-    /** Further lenses on the rows (sensitive only, marked only): counted as the table shows. */
+    /** What else hides rows (write-backs, sensitive only, marked only): counted as the table shows. */
     keep?: (index: number) => boolean;
     facet: FacetDefinition;
     limit: number;
@@ -62,10 +61,10 @@ export function facetCounts(
   const others = options.terms.filter((compiled) => !onField(compiled, facet.field));
   const alive = new Uint8Array(store.count);
   narrowAll(others, alive, 0, store.count);
-  const shown = (index: number) => alive[index] === 1 && !(options.hideWriteBacks && store.isWriteBack(index)) && (!options.keep || options.keep(index));
+  const shown = (index: number) => alive[index] === 1 && (!options.keep || options.keep(index));
   if (facet.field === 'target') {
     // Every target of an event counts, as target:= matches (see target-labels.ts).
-    if (options.hideWriteBacks || options.keep) for (let index = 0; index < alive.length; index++) if (alive[index] === 1 && !shown(index)) alive[index] = 0;
+    if (options.keep) for (let index = 0; index < alive.length; index++) if (alive[index] === 1 && !shown(index)) alive[index] = 0;
     return targetLabelCounts(store, store.paneOrder(options.pane), limit, alive);
   }
   const rows = store.stringIdRows();

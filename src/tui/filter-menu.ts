@@ -40,8 +40,7 @@ export const START: ListCursor = { cursor: 0, top: 0 };
 export interface MenuContext {
   store: EventStore;
   pane: Pane;
-  hideWriteBacks: boolean;
-  /** The other lenses on the rows (sensitive only, marked only), so counts match the table. */
+  /** What else hides rows (write-backs, sensitive only, marked only), so counts match the table. */
   keep?: (index: number) => boolean;
   filterText: string;
   query: Query | null;
@@ -94,7 +93,7 @@ const withCurrent = (label: string, current: string) => (current ? `${label.padE
 export function valuesStage(context: MenuContext, facetId: string): FilterMenu | null {
   const facet = FACETS.find((candidate) => candidate.id === facetId);
   if (!facet) return null;
-  const counts = facetCounts(context.store, { pane: context.pane, terms: context.terms, hideWriteBacks: context.hideWriteBacks, keep: context.keep, facet, limit: FACET_LIMIT });
+  const counts = facetCounts(context.store, { pane: context.pane, terms: context.terms, keep: context.keep, facet, limit: FACET_LIMIT });
   const existing = activeTerms(context.query).find((term) => termIsOn(term, facet.field));
   const chosen = existing?.kind === 'field' && existing.exact ? existing.rawValues : [];
   const exclude = existing?.kind === 'field' ? existing.negated : false;
@@ -130,7 +129,7 @@ export function datesStage(context: MenuContext): FilterMenu {
   const alive = new Uint8Array(context.store.count);
   narrowAll(others, alive, 0, context.store.count);
   const order = context.store.paneOrder(context.pane);
-  const shown = (index: number) => alive[index] === 1 && !(context.hideWriteBacks && context.store.isWriteBack(index)) && (!context.keep || context.keep(index));
+  const shown = (index: number) => alive[index] === 1 && (!context.keep || context.keep(index));
   const countSince = (ms: number) => {
     let count = 0;
     // Newest first: stop at the first event older than the bound.

@@ -182,10 +182,10 @@ function computeRows(
   store: EventStore,
   choice: RowChoice,
 ): { rows: Record<Pane, Int32Array>; totals: Record<Pane, number>; groups: Record<Pane, GroupLookup> | null } {
-  const { hideSubstrate, test, riskOnly, marksOnly } = choice;
+  const { test } = choice;
   const lens = lensKeep(store, choice);
-  const keep = (i: number) => !(hideSubstrate && store.isWriteBack(i)) && (test === null || test(i)) && (!lens || lens(i));
-  const filtered = hideSubstrate || test !== null || riskOnly || marksOnly;
+  const keep = (i: number) => (test === null || test(i)) && (!lens || lens(i));
+  const filtered = test !== null || lens !== undefined;
   const pick = (pane: Pane) => (filtered ? store.sortedIndices(pane, keep) : store.paneOrder(pane));
   const totals = { directory: store.paneOrder('directory').length, 'custom-security': store.paneOrder('custom-security').length };
   if (choice.grouped) {
@@ -197,11 +197,15 @@ function computeRows(
   return { rows: { directory: pick('directory'), 'custom-security': pick('custom-security') }, totals, groups: null };
 }
 
-/** The `r` and `M` lenses as one test (undefined when neither is on): rows and menu counts share it. */
-function lensKeep(store: EventStore, choice: Pick<RowChoice, 'riskOnly' | 'marksOnly' | 'marks'>): ((index: number) => boolean) | undefined {
-  const { riskOnly, marksOnly, marks } = choice;
-  if (!riskOnly && !marksOnly) return undefined;
-  return (index) => (!marksOnly || marks.has(index)) && (!riskOnly || sensitiveRuleOf(store, index) !== undefined);
+/**
+ * What hides rows besides the filter (`s` write-backs, the `r` and `M` lenses) as one test,
+ * undefined when nothing does: the rows and the menu's counts share it.
+ */
+function lensKeep(store: EventStore, choice: Pick<RowChoice, 'hideSubstrate' | 'riskOnly' | 'marksOnly' | 'marks'>): ((index: number) => boolean) | undefined {
+  const { hideSubstrate, riskOnly, marksOnly, marks } = choice;
+  if (!hideSubstrate && !riskOnly && !marksOnly) return undefined;
+  return (index) =>
+    !(hideSubstrate && store.isWriteBack(index)) && (!marksOnly || marks.has(index)) && (!riskOnly || sensitiveRuleOf(store, index) !== undefined);
 }
 
 const rowChoice = (state: AppState, change: Partial<RowChoice> = {}): RowChoice => ({
@@ -555,7 +559,6 @@ export function menuContext(state: AppState, now: number): MenuContext {
   return {
     store: state.store,
     pane: state.pane,
-    hideWriteBacks: state.hideSubstrate,
     keep: lensKeep(state.store, state),
     filterText: state.filter.text,
     query: active?.query ?? null,
