@@ -3,7 +3,7 @@
  * without one it says to use `query` instead of failing in Ink's raw-mode setup.
  */
 import type { CommandModule } from 'yargs';
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 import { PANES } from '../model/pane.js';
 import { useAsciiSymbols } from '../text/symbols.js';
 import { trace } from '../trace.js';

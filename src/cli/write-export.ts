@@ -5,7 +5,7 @@
 import { exportEvents, type ExportRequest } from '../export/export-events.js';
 import { receiptLines } from '../export/receipt.js';
 import { FileExistsError } from '../export/safe-write.js';
-import { describeFsError } from '../ingest/inputs.js';
+import { describeFsError } from '../text/fs-error.js';
 import { sanitize } from '../text/sanitize.js';
 import { CliError, EXIT } from './errors.js';
 

@@ -1,5 +1,5 @@
 /** The config file, as checked: every field optional, so an absent file is an empty config. */
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 import type { StyleName, ThemeColour } from '../view/style-names.js';
 
 export interface StyleOverride {

@@ -3,7 +3,7 @@
  * named with --config must exist. Whatever is wrong comes back as messages, never thrown.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { describeFsError } from '../ingest/inputs.js';
+import { describeFsError } from '../text/fs-error.js';
 import { sanitize } from '../text/sanitize.js';
 import { defaultConfigPath, type Env } from './config-path.js';
 import type { Config } from './config-types.js';

@@ -9,7 +9,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { describeFsError, STDIN_NAME } from '../ingest/inputs.js';
+import { STDIN_NAME } from '../model/sources.js';
+import { describeFsError } from '../text/fs-error.js';
 
 
 export interface SourceHash {

@@ -4,6 +4,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { STDIN_NAME } from '../model/sources.js';
+import { describeFsError } from '../text/fs-error.js';
 
 export type InputSpec = { kind: 'file'; path: string } | { kind: 'stdin' };
 
@@ -13,8 +15,6 @@ export type InputSpec = { kind: 'file'; path: string } | { kind: 'stdin' };
  */
 export const STDIN_ARGUMENT = '\u0000stdin';
 
-/** How standard input is named in reports, receipts and copied commands. */
-export const STDIN_NAME = '<stdin>';
 
 export const inputName = (spec: InputSpec): string => (spec.kind === 'stdin' ? STDIN_NAME : spec.path);
 
@@ -60,12 +60,4 @@ async function walk(dir: string): Promise<string[]> {
     else if (entry.isFile()) files.push(path);
   }
   return files;
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return error instanceof Error ? error.message : String(error);
 }

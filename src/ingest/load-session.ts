@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LoadProblem } from '../model/loaded-event.js';
+import type { LoadProgress } from '../model/load-progress.js';
 import type { EventBatch } from '../store/event-batch.js';
 import { EventStore, LoaderVocabulary } from '../store/event-store.js';
 import { inputName, type InputSpec } from './inputs.js';
@@ -17,17 +18,6 @@ import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
 import type { WorkerMessage, WorkerRequest } from './load-worker.js';
 import { planUnits, type PlanOptions } from './plan-units.js';
 import { trace } from '../trace.js';
-
-export interface LoadProgress {
-  bytesRead: number;
-  /** Null when an input's size is unknown (stdin). */
-  bytesTotal: number | null;
-  events: number;
-  problemCount: number;
-  done: boolean;
-  startedAt: number;
-  finishedAt: number | null;
-}
 
 interface UnitState {
   unit: LoadUnit;

@@ -65,7 +65,4 @@ export interface AuditEvent {
   userAgent: string | null;
 }
 
-/** The two panes of the Entra portal's audit blade. */
-export type Pane = 'directory' | 'custom-security';
-
 export const CUSTOM_SECURITY_CATEGORY = 'AttributeManagement';

@@ -2,7 +2,7 @@
  * What a table row, a count or a filter needs from an event: a handful of strings and numbers.
  * The compact store keeps only these per event; the full AuditEvent is re-read on demand.
  */
-import type { Pane } from './audit-event.js';
+import type { Pane } from './pane.js';
 import type { LoadedEvent } from './loaded-event.js';
 import { initiatorOf, isSubstrateWriteBack, targetLabel, type InitiatorKind } from './accessors.js';
 

@@ -1,4 +1,5 @@
-import type { AuditEvent, Pane } from './audit-event.js';
+import type { AuditEvent } from './audit-event.js';
+import type { Pane } from './pane.js';
 
 /** Where a record came from, so problems and the details view can point back at it. */
 export interface RecordOrigin {

@@ -1,11 +1,27 @@
-import { CUSTOM_SECURITY_CATEGORY, type AuditEvent, type Pane } from './audit-event.js';
+/**
+ * The panes of the explorer, as in the Entra portal's activity blades: which panes exist, what
+ * they are called, and which pane an audit record belongs to. A pane's columns, details tabs,
+ * filters and empty-pane text are its definition in src/view/panes.ts; adding a pane is adding
+ * its id here, its definition there, and the normalisers of the records it shows.
+ */
+import { CUSTOM_SECURITY_CATEGORY, type AuditEvent } from './audit-event.js';
 
-export const PANES: readonly Pane[] = ['directory', 'custom-security'];
+/** In tab order: the number keys 1, 2, … switch to them. */
+export const PANES = ['directory', 'custom-security'] as const;
+export type Pane = (typeof PANES)[number];
 
 export const PANE_LABELS: Record<Pane, string> = {
   directory: 'Directory',
   'custom-security': 'Custom Security',
 };
+
+/** The pane's position in PANES, as the store keeps it (one byte per event). */
+export const paneIndex = (pane: Pane): number => PANES.indexOf(pane);
+
+/** One empty list per pane, for per-pane state (rows, cursors, counts). */
+export function perPane<T>(make: (pane: Pane) => T): Record<Pane, T> {
+  return Object.fromEntries(PANES.map((pane) => [pane, make(pane)])) as Record<Pane, T>;
+}
 
 /**
  * Custom security attribute audits belong to their own pane, as in the portal. The category is
@@ -17,8 +33,8 @@ export function paneOf(event: AuditEvent, fromCustomSecuritySource = false): Pan
   return event.category.toLowerCase() === CUSTOM_SECURITY_CATEGORY.toLowerCase() ? 'custom-security' : 'directory';
 }
 
-/** What `--pane` and a question can ask for: one pane or both. */
-export const PANE_CHOICES = ['directory', 'custom-security', 'all'] as const;
+/** What `--pane` and a question can ask for: one pane or every one. */
+export const PANE_CHOICES = [...PANES, 'all'] as const;
 export type PaneChoice = (typeof PANE_CHOICES)[number];
 
 export const paneMatches = (choice: PaneChoice, pane: Pane): boolean => choice === 'all' || choice === pane;

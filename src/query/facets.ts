@@ -5,7 +5,7 @@
  * the top values are picked with a count histogram rather than sorting every distinct value,
  * because correlation ids are as many as the events.
  */
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 import type { EventStore } from '../store/event-store.js';
 import { STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store/event-batch.js';
 import type { FieldName } from './ast.js';

@@ -5,7 +5,8 @@
  * of the GBs a million parsed objects would; the details view re-reads one event on demand.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { AuditEvent, Pane } from '../model/audit-event.js';
+import type { AuditEvent } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 import type { EventSummary } from '../model/event-summary.js';
 import type { LoadedEvent } from '../model/loaded-event.js';
 import { OBJECT_FORMATS } from '../ingest/formats/index.js';

@@ -6,9 +6,9 @@
  * to be harmless there too.
  */
 import { safeJsonStringify } from '../export/safe-json.js';
-import { STDIN_NAME } from '../ingest/inputs.js';
+import { STDIN_NAME } from '../model/sources.js';
 import type { LoadedEvent } from '../model/loaded-event.js';
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';

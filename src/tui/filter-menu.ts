@@ -5,7 +5,7 @@
  * A choice becomes ordinary query text (`activity:="Add user"|"Delete user"`), so the `/` bar and
  * the chips show exactly what the menu did. The reducer (state.ts) applies what this returns.
  */
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Query, Term } from '../query/ast.js';
 import { narrowAll, type CompiledTerm } from '../query/compile.js';

@@ -4,7 +4,7 @@
  * opens (a timeline and four tallies: one pass each over the rows), so drawing and moving cost
  * nothing; the layout (how many values fit, how many buckets show) is derived from the size.
  */
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 import type { StringField } from '../store/event-batch.js';
 import type { EventStore } from '../store/event-store.js';
 import type { FieldName } from '../query/ast.js';

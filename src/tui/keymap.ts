@@ -5,7 +5,7 @@
  * "back", with q and Backspace doing the same, so a slow link splitting an arrow key's escape
  * sequence can at worst step back, never act.
  */
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 
 export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'menu' | 'export' | 'insights' | 'palette' | 'copy';
 

@@ -3,7 +3,7 @@
  * config file), each with its live count in the current pane; Enter applies its query as the
  * filter (Backspace goes back). The same questions `entra-audit summary` answers.
  */
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 import type { EventStore } from '../store/event-store.js';
 import { answerQuestions } from '../insights/answers.js';
 import { loadQuestions, type Question } from '../insights/questions.js';

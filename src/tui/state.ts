@@ -3,10 +3,10 @@
  * selected and where the window starts, which view is open and how far it is scrolled.
  * Components only draw this state and dispatch commands from the keymap.
  */
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 import type { LoadedEvent, LoadProblem } from '../model/loaded-event.js';
 import { PANES } from '../model/pane.js';
-import type { LoadProgress } from '../ingest/load-session.js';
+import type { LoadProgress } from '../model/load-progress.js';
 import type { EventStore } from '../store/event-store.js';
 import type { EventTest } from '../query/compile.js';
 import { filterFromText, type ActiveFilter } from '../query/filter.js';

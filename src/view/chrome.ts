@@ -3,7 +3,7 @@
  * and the key hints. Pure, so the Ink components and the plain-text first paint say the same.
  */
 import { PANES, PANE_LABELS } from '../model/pane.js';
-import type { Pane } from '../model/audit-event.js';
+import type { Pane } from '../model/pane.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbols } from '../text/symbols.js';
 import type { AppState } from '../tui/state.js';

@@ -1,5 +1,5 @@
 /** The loading line: how much is read, how fast, and how long it will take. */
-import type { LoadProgress } from '../ingest/load-session.js';
+import type { LoadProgress } from '../model/load-progress.js';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

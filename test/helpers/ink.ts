@@ -4,7 +4,7 @@ import { App } from '../../components/App.js';
 import type { LoadedEvent, LoadProblem } from '../../src/model/loaded-event.js';
 import { initialState, type ViewOptions } from '../../src/tui/state.js';
 import { storeFromEvents } from '../../src/store/from-events.js';
-import type { LoadProgress } from '../../src/ingest/load-session.js';
+import type { LoadProgress } from '../../src/model/load-progress.js';
 
 export const KEYS = {
   up: '\u001B[A',

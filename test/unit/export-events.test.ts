@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { exportEvents } from '../../src/export/export-events.js';
 import { checksumLine, receiptLines } from '../../src/export/receipt.js';
 import { hashSource } from '../../src/export/source-hashes.js';
-import { STDIN_NAME as STDIN_SOURCE } from '../../src/ingest/inputs.js';
+import { STDIN_NAME as STDIN_SOURCE } from '../../src/model/sources.js';
 import { formatFromFileName } from '../../src/export/event-text.js';
 import { storeFromEvents } from '../../src/store/from-events.js';
 import { graphEvent } from '../helpers/events.js';

@@ -59,8 +59,6 @@ const KNOWN_BREAKS: readonly string[] = [
   'components/use-side-effects.ts -> src/export/receipt.ts',
   'components/use-side-effects.ts -> src/export/safe-write.ts',
   'components/use-side-effects.ts -> src/text/sanitize.ts',
-  'src/config/load-config.ts -> src/ingest/inputs.ts',
-  'src/export/source-hashes.ts -> src/ingest/inputs.ts',
   'src/ingest/load-session.ts -> src/store/event-batch.ts',
   'src/ingest/load-session.ts -> src/store/event-store.ts',
   'src/ingest/load-unit.ts -> src/store/event-batch.ts',
@@ -68,12 +66,9 @@ const KNOWN_BREAKS: readonly string[] = [
   'src/ingest/load-worker.ts -> src/store/event-batch.ts',
   'src/store/event-store.ts -> src/ingest/fields.ts',
   'src/store/event-store.ts -> src/ingest/formats/index.ts',
-  'src/tui/clipboard.ts -> src/ingest/inputs.ts',
   'src/tui/insights.ts -> src/text/sanitize.ts',
-  'src/tui/state.ts -> src/ingest/load-session.ts',
   'src/tui/state.ts -> src/text/sanitize.ts',
   'src/view/chrome.ts -> src/tui/state.ts',
-  'src/view/progress.ts -> src/ingest/load-session.ts',
   'src/view/table-lines.ts -> src/tui/correlation-groups.ts',
   'src/view/table-lines.ts -> src/tui/state.ts',
 ];
@@ -255,7 +250,8 @@ describe('import rules', () => {
     const stripReason = (line: string) => line.replace(/ \(.*\)$/, '');
     const unlisted = breaks.filter((line) => !KNOWN_BREAKS.includes(stripReason(line)));
     const mended = KNOWN_BREAKS.filter((known) => !breaks.some((line) => stripReason(line) === known));
-    expect({ unlisted, mended }).toEqual({ unlisted: [], mended: [] });
+    expect(unlisted, 'breaks of the rules (fix them)').toEqual([]);
+    expect(mended, 'mended: remove them from KNOWN_BREAKS').toEqual([]);
   });
 
   it('has no file circles', () => {

@@ -1,0 +1,11 @@
+/** How far a load has come: what the progress line shows while the explorer fills in. */
+export interface LoadProgress {
+  bytesRead: number;
+  /** Null when an input's size is unknown (stdin). */
+  bytesTotal: number | null;
+  events: number;
+  problemCount: number;
+  done: boolean;
+  startedAt: number;
+  finishedAt: number | null;
+}
