@@ -4,7 +4,7 @@
  * problems alone exit 0 (1 with --strict); unreadable or unknown inputs exit 1.
  */
 import { fstatSync } from 'node:fs';
-import { resolveInputs, type InputSpec } from '../ingest/inputs.js';
+import { resolveInputs, type InputSpec, type ResolvedInputs } from '../ingest/inputs.js';
 import { LoadSession, type LoadOptions } from '../ingest/load-session.js';
 import { formatProblemLocation } from '../model/loaded-event.js';
 import { bundledSamplePath } from '../paths.js';
@@ -21,7 +21,7 @@ function stdinIsPiped(): boolean {
   }
 }
 
-export async function inputsFor(files: readonly string[]): Promise<{ inputs: InputSpec[]; errors: string[] }> {
+export async function inputsFor(files: readonly string[]): Promise<ResolvedInputs> {
   if (files.length > 0) return resolveInputs(files);
   if (stdinIsPiped()) return { inputs: [{ kind: 'stdin' }], errors: [] };
   return resolveInputs([bundledSamplePath()]);
@@ -36,7 +36,11 @@ export interface CliLoad {
 }
 
 export async function startCliLoad(files: readonly string[], options: LoadOptions = {}): Promise<CliLoad> {
-  const { inputs, errors } = await inputsFor(files);
+  return startResolvedLoad(await inputsFor(files), options);
+}
+
+/** Start loading inputs already resolved: the explorer checks them before its screen opens. */
+export function startResolvedLoad({ inputs, errors }: ResolvedInputs, options: LoadOptions = {}): CliLoad {
   return { session: new LoadSession(inputs, options), inputs, inputErrors: errors };
 }
 

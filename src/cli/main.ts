@@ -18,6 +18,32 @@ import { queryCommand } from './query-command.js';
 import { sampleCommand } from './sample-command.js';
 import { summaryCommand } from './summary-command.js';
 
+/**
+ * `--filter -status:success` would reach yargs as `--filter` followed by the short flags
+ * `-s -t -a -t -u …` (its error: "Unknown arguments: s, t, a, u"), since a query term may start
+ * with '-' (negation). The value after `--filter` is always the filter, so it is joined to it
+ * (`--filter=-status:success`), which yargs takes whole. Only the argument right after a literal
+ * `--filter`, and never after `--`, which ends the options.
+ */
+function joinDashFilterValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      joined.push(...args.slice(i));
+      break;
+    }
+    const value = args[i + 1];
+    if (arg === '--filter' && value !== undefined && value.startsWith('-')) {
+      joined.push(`--filter=${value}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
 function fail(message: string, code: number): never {
   process.stderr.write(`entra-audit: ${message}\n`);
   process.exit(code);
@@ -27,7 +53,8 @@ async function main(): Promise<void> {
   // risk: terms and the explorer's markers read the sensitive-operation rules.
   provideRiskLookup(riskSeverity);
   exitQuietlyOnClosedPipe();
-  const args = hideBin(process.argv).map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg));
+  // The filter first: a filter of '-' is a (malformed) query, not standard input.
+  const args = joinDashFilterValues(hideBin(process.argv)).map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg));
   const parser = yargs(args)
     .scriptName('entra-audit')
     .command(openCommand)

@@ -1,8 +1,17 @@
 /**
  * `entra-audit [files..]`: open the full-screen explorer on the loaded events. Needs a terminal;
- * without one it says to use `query` instead of failing in Ink's raw-mode setup.
+ * without one it says to use `query` instead of failing in Ink's raw-mode setup. Inputs that
+ * cannot be read, and a mistyped command (which yargs' default command takes for a file), are
+ * refused before anything else: the screen would otherwise open empty, and the error would show
+ * only after quitting.
  */
+import { constants, existsSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
+import { closestName } from '../config/closest-name.js';
+import { STDIN_ARGUMENT, type ResolvedInputs } from '../ingest/inputs.js';
+import { describeFsError } from '../text/fs-error.js';
+import { sanitize } from '../text/sanitize.js';
 import type { Pane } from '../model/pane.js';
 import { PANES } from '../model/pane.js';
 import { useAsciiSymbols } from '../text/symbols.js';
@@ -14,7 +23,7 @@ import { listenForEarlyKeys } from '../tui/early-keys.js';
 import { parseQuery } from '../query/parse.js';
 import { describeFilterError } from '../query/filter.js';
 import { CliError, EXIT } from './errors.js';
-import { reportOutcome, startCliLoad } from './load-for-cli.js';
+import { inputsFor, reportOutcome, startResolvedLoad } from './load-for-cli.js';
 import { timeZoneOption } from './shared-options.js';
 import { checkBundledDefinitions, configFor } from './config-option.js';
 import { applyKeyBindings } from '../config/key-bindings.js';
@@ -36,6 +45,40 @@ const FIRST_EVENTS_WAIT_MS = 120;
 export const NO_TERMINAL_HINT =
   'the explorer needs a terminal; to print or pipe events use: entra-audit query [files..] --format table|json|ndjson|csv';
 
+/** The commands main.ts registers besides this one: a first argument close to one is a typo. */
+const COMMAND_NAMES = ['query', 'summary', 'sample', 'config'] as const;
+
+/**
+ * The inputs, or a CliError: a first argument that names no file but is a command misspelt
+ * (`querry`) is a usage error (exit 2); any input that is missing or unreadable is a data error
+ * (exit 1), every one named, since an explorer on part of the data would pass for the whole.
+ */
+async function readableInputs(files: readonly string[]): Promise<ResolvedInputs> {
+  const first = files[0];
+  if (first !== undefined && first !== STDIN_ARGUMENT && !existsSync(first)) {
+    const command = closestName(first, COMMAND_NAMES);
+    if (command !== undefined) {
+      throw new CliError(`unknown command ${sanitize(JSON.stringify(first))} — did you mean "${command}"?\nRun 'entra-audit --help' for usage.`, EXIT.usage);
+    }
+  }
+  const resolved = await inputsFor(files);
+  // A file that stats but cannot be opened would otherwise fail only once the load is under way.
+  const unreadable = await Promise.all(
+    resolved.inputs.map(async (input) => {
+      if (input.kind !== 'file') return undefined;
+      try {
+        await access(input.path, constants.R_OK);
+        return undefined;
+      } catch (error) {
+        return `${input.path}: ${describeFsError(error)}`;
+      }
+    }),
+  );
+  const errors = [...resolved.errors, ...unreadable.filter((error) => error !== undefined)];
+  if (errors.length > 0) throw new CliError(errors.map(sanitize).join('\nentra-audit: '), EXIT.dataError);
+  return resolved;
+}
+
 export const openCommand: CommandModule<object, OpenArgs> = {
   command: '$0 [files..]',
   describe: 'Open the full-screen explorer (files, directories, - for stdin; none for the bundled sample)',
@@ -49,6 +92,8 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       // The copied "reproduce this view" command (src/tui/clipboard.ts) reopens a pane with it.
       .option('pane', { choices: PANES, describe: 'Start in this pane' }) as never,
   handler: async (args) => {
+    // First of all: before the terminal check (so no terminal hint hides a missing file) and the screen.
+    const inputs = await readableInputs(args.files);
     const config = await configFor(args.config);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     // The table marks sensitive operations on every row: a broken rules file stops here, with why.
@@ -69,7 +114,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     // The explorer opens at once and fills in as the load streams (parsing runs in worker threads).
     trace('explorer: loading starts');
     let firstFrameDrawn = () => {};
-    const load = await startCliLoad(args.files, { startWorkersAfter: new Promise<void>((resolve) => (firstFrameDrawn = resolve)) });
+    const load = startResolvedLoad(inputs, { startWorkersAfter: new Promise<void>((resolve) => (firstFrameDrawn = resolve)) });
     // React and Ink are loaded lazily below: `query` never needs them. (The bundle fixes
     // NODE_ENV to production, so React's slower development build is never picked.)
     // Ink renders only the final frame when it thinks it runs in CI (CI=true), which would leave

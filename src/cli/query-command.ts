@@ -3,8 +3,8 @@
  * `--count` streams (nothing is kept), so it works on any file size. `--output` writes a file
  * with a receipt (see src/export/export-events.ts) instead of printing.
  */
-import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { defaultExportFileName, resolveExportTarget } from '../export/export-target.js';
 import { FileExistsError } from '../export/safe-write.js';
 import { sanitize } from '../text/sanitize.js';
 import { configFor } from './config-option.js';
@@ -35,6 +35,20 @@ interface QueryArgs {
   config?: string;
 }
 
+/**
+ * The file `--output` names, or the default name inside it when it is a directory: its extension
+ * follows --format (NDJSON without one, as for a file name that says nothing), and the name is
+ * stamped with the time of the export, so a second run beside the first does not collide.
+ */
+async function exportTarget(output: string, format: OutputFormat | undefined, force: boolean): Promise<string> {
+  // --output with --format table is refused by the check above.
+  const extension: ExportFormat = format === undefined || format === 'table' ? 'ndjson' : format;
+  const target = await resolveExportTarget(output, defaultExportFileName(extension, new Date()));
+  if ('error' in target) throw new CliError(sanitize(target.error), EXIT.dataError);
+  if (target.exists && !force) throw new CliError(sanitize(new FileExistsError(target.path).message), EXIT.dataError);
+  return target.path;
+}
+
 export const queryCommand: CommandModule<object, QueryArgs> = {
   command: 'query [files..]',
   describe: 'Print events (newest first) as a table, JSON, NDJSON or CSV',
@@ -48,7 +62,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('ascii', { type: 'boolean', default: false, describe: 'ASCII markers only (no symbols)' })
       .option('tz', timeZoneOption)
       .option('filter', { type: 'string', describe: 'Only events matching this query (see README: query language)' })
-      .option('output', { alias: 'o', type: 'string', describe: 'Write to this file (atomically; .gz compresses) and print its SHA-256 and the sources\' on stderr' })
+      .option('output', { alias: 'o', type: 'string', describe: 'Write to this file, or to entra-audit-<UTC stamp>.<format> in this directory (atomically; .gz compresses), and print its SHA-256 and the sources\' on stderr' })
       .option('force', { type: 'boolean', default: false, describe: 'Let --output replace an existing file' })
       // Returned (not thrown) messages are usage errors: exit 2 with the message.
       .check((a) => {
@@ -62,14 +76,14 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .example('$0 query logs/ --pane custom-security --count', 'Count custom security attribute events')
       .example(`$0 query export.json --filter 'activity:"Add member to role" -actor:MS-PIM since:7d'`, 'Role grants outside PIM this week') as never,
   handler: async (args) => {
-    const format: OutputFormat = args.format ?? (args.output !== undefined ? formatFromFileName(args.output) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
     const config = await configFor(args.config);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     useAsciiSymbols(args.ascii);
     // A malformed query is a usage error, caught before any loading.
     const filter = parseCliFilter(args.filter);
     // Refuse before loading, not after minutes of it (the write checks again at the end).
-    if (args.output !== undefined && !args.force && existsSync(args.output)) throw new CliError(sanitize(new FileExistsError(args.output).message), EXIT.dataError);
+    const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, args.format, args.force);
+    const format: OutputFormat = args.format ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
     const load = await startCliLoad(args.files);
     await load.session.done;
     const { store } = load.session;
@@ -79,11 +93,11 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       let count = 0;
       for (let i = 0; i < store.count; i++) if (paneMatches(args.pane, store.pane(i)) && keep(i)) count++;
       process.stdout.write(`${count}\n`);
-    } else if (args.output !== undefined) {
+    } else if (outputPath !== undefined) {
       store.sortNewEvents();
       // Checked above: --output never comes with --format table.
       const exportFormat = format as ExportFormat;
-      await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: args.output, force: args.force, sources: load.inputs.map(inputName) });
+      await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName) });
     } else {
       store.sortNewEvents();
       const out = new OutputWriter();

@@ -1,9 +1,11 @@
 /**
  * `--output`: write the export, then the receipt on stderr (a `sha256sum -c` checksum file),
- * turning the ways a write can fail into messages for the user.
+ * turning the ways a write can fail into messages for the user. `request.path` is the file
+ * resolveExportTarget chose (a directory given by the user is already expanded).
  */
 import { exportEvents, type ExportRequest } from '../export/export-events.js';
 import { receiptLines } from '../export/receipt.js';
+import { CannotWriteError } from '../export/export-target.js';
 import { FileExistsError } from '../export/safe-write.js';
 import { describeFsError } from '../text/fs-error.js';
 import { sanitize } from '../text/sanitize.js';
@@ -14,8 +16,9 @@ export async function writeExport(request: ExportRequest): Promise<void> {
     const receipt = await exportEvents(request);
     process.stderr.write(receiptLines(receipt).join('\n') + '\n');
   } catch (error) {
-    if (error instanceof FileExistsError) throw new CliError(sanitize(error.message), EXIT.dataError);
-    // Node's own message names the temporary file; the user only knows the one they asked for.
+    // Both are already in words and name only the file asked for.
+    if (error instanceof FileExistsError || error instanceof CannotWriteError) throw new CliError(sanitize(error.message), EXIT.dataError);
+    // Anything else with a code came from the events' side (a source no longer readable): in words too.
     if ((error as NodeJS.ErrnoException).code) {
       throw new CliError(`cannot write ${sanitize(request.path)}: ${describeFsError(error)}`, EXIT.dataError);
     }

@@ -15,6 +15,12 @@ export interface ExportRequest {
   /** Store indices, in the order they are to be written (e.g. `store.sortedIndices(...)`). */
   indices: Iterable<number>;
   format: ExportFormat;
+  /**
+   * The file to write, as resolveExportTarget (export-target.ts) chose it from what the user
+   * typed: a directory here is refused, not expanded. Failures are a FileExistsError (a regular
+   * file is there and `force` is false) or a CannotWriteError, whose message is in words and names
+   * only this path, never the temporary file.
+   */
   path: string;
   force: boolean;
   /** The inputs the events came from, as loaded (`<stdin>` for standard input). */

@@ -3,16 +3,19 @@
  * user said so, and atomically (a temporary file beside the target, moved into place at the
  * end), so a failed or interrupted write leaves either the old file or none, never half a file.
  * The SHA-256 and size are of the bytes that reached the disk (after gzip for .gz), so they
- * describe the file itself, not what was fed in.
+ * describe the file itself, not what was fed in. A failed write is a CannotWriteError in words
+ * naming the target (never the temporary file); an existing regular file a FileExistsError.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { link, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { cannotWrite, CannotWriteError, pathKind, type PathKind } from './export-target.js';
 
+/** A regular file (or a dangling link) is in the way; a directory or a device is a CannotWriteError instead. */
 export class FileExistsError extends Error {
   constructor(readonly path: string) {
     super(`${path} already exists; pass --force to overwrite it`);
@@ -45,11 +48,21 @@ export async function writeFileAtomically(
   chunks: AsyncIterable<string> | Iterable<string>,
   options: { force: boolean },
 ): Promise<WrittenFile> {
-  if (!options.force && existsSync(path)) throw new FileExistsError(path);
+  await refuseExisting(path, options.force);
   // Random as well as per process: the explorer may run two exports to one folder at once.
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Failures of the events' side (a source that can no longer be read) are not write errors: they pass as they are.
+  let sourceFailed = false;
+  async function* watchedChunks(): AsyncGenerator<string> {
+    try {
+      yield* chunks;
+    } catch (error) {
+      sourceFailed = true;
+      throw error;
+    }
+  }
   try {
-    const source = Readable.from(chunks);
+    const source = Readable.from(watchedChunks());
     const digest = digestingPassThrough();
     // `flush` syncs the data to disk before close: a receipt must not outlive the bytes it hashes.
     const sink = createWriteStream(temporary, { flags: 'wx', flush: true });
@@ -57,9 +70,25 @@ export async function writeFileAtomically(
     else await pipeline(source, digest.stream, sink);
     await moveIntoPlace(temporary, path, options.force);
     return digest.result();
+  } catch (error) {
+    if (sourceFailed || error instanceof FileExistsError || error instanceof CannotWriteError) throw error;
+    throw await cannotWrite(path, error, temporary);
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/** Only a regular file can be "already there": a directory or a device is never overwritten, --force or not. */
+async function refuseExisting(path: string, force: boolean): Promise<void> {
+  let kind: PathKind;
+  try {
+    kind = await pathKind(path);
+  } catch (error) {
+    throw await cannotWrite(path, error);
+  }
+  if (kind === 'directory') throw new CannotWriteError(path, 'it is a directory');
+  if (kind === 'other') throw new CannotWriteError(path, 'it is not a regular file');
+  if (kind === 'file' && !force) throw new FileExistsError(path);
 }
 
 /**
@@ -74,9 +103,13 @@ async function moveIntoPlace(temporary: string, path: string, force: boolean): P
     return;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new FileExistsError(path);
+    // Something appeared while we wrote: say what it is (a directory is not "already exists; pass --force").
+    if (code === 'EEXIST') {
+      await refuseExisting(path, false);
+      throw new FileExistsError(path);
+    }
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
   }
-  if (existsSync(path)) throw new FileExistsError(path);
+  await refuseExisting(path, false);
   await rename(temporary, path);
 }

@@ -88,7 +88,9 @@ describe('exportEvents', () => {
 
   it('says which file could not be written when the folder does not exist', async () => {
     const { store, all } = storeOf();
-    await expect(exportEvents({ store, indices: all, format: 'csv', path: temp.path('missing/out.csv'), force: false, sources: [] })).rejects.toThrow(/ENOENT/);
+    // In words, naming the file asked for: Node's ENOENT would name the temporary file beside it.
+    const path = temp.path('missing/out.csv');
+    await expect(exportEvents({ store, indices: all, format: 'csv', path, force: false, sources: [] })).rejects.toThrow(`cannot write ${path}: directory ${temp.path('missing')} does not exist`);
   });
 
   it('hashes every source file from disk, and says standard input has no hash', async () => {
