@@ -6,8 +6,8 @@
 import { render } from 'ink';
 import { PassThrough, Writable } from 'node:stream';
 import { App } from '../components/App.js';
-import type { EventStore } from '../src/store/event-store.js';
-import { initialState } from '../src/tui/state.js';
+import type { StoreIndexes } from '../src/insights/store-indexes.js';
+import { initialState } from '../src/tui/initial-state.js';
 
 class FakeTerminal extends Writable {
   columns = 140;
@@ -44,11 +44,11 @@ export interface RenderedExplorer {
   unmount(): void;
 }
 
-/** Render the explorer (140×40) on a loaded store and let its first frame settle. */
-export async function renderExplorer(store: EventStore): Promise<RenderedExplorer> {
+/** Render the explorer (140×40) on a loaded store (its indexes) and let its first frame settle. */
+export async function renderExplorer(indexes: StoreIndexes): Promise<RenderedExplorer> {
   const stdout = new FakeTerminal();
   const stdin = fakeKeyboard();
-  const initial = initialState({ store, size: { columns: stdout.columns, rows: stdout.rows }, sources: ['bench'] });
+  const initial = initialState({ indexes, size: { columns: stdout.columns, rows: stdout.rows }, sources: ['bench'] });
   const instance = render(<App initial={initial} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin,

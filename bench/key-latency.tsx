@@ -3,7 +3,8 @@
  * 100k and 1M events. The frame must cost the same whatever the event count (only visible rows
  * are built), so the medians should be flat.
  */
-import { LoadSession } from '../src/ingest/load-session.js';
+import { loadCatalog } from '../src/insights/catalog.js';
+import { LoadSession } from '../src/load/load-session.js';
 import { renderExplorer, sleep } from './ink-harness.js';
 import { sampleFile } from './sample-files.js';
 import { median, ms, percentile, printTable } from './stats.js';
@@ -15,10 +16,9 @@ const SPACING_MS = 40;
 
 async function measure(count: number): Promise<number[]> {
   // The store as the explorer has it: the generated file loaded by the real loader.
-  const session = new LoadSession([{ kind: 'file', path: sampleFile(count) }]);
+  const session = new LoadSession([{ kind: 'file', path: sampleFile(count) }], { catalog: loadCatalog() });
   await session.done;
-  session.store.sortNewEvents();
-  const explorer = await renderExplorer(session.store);
+  const explorer = await renderExplorer(session.indexes);
   const latencies: number[] = [];
   const keys = ['j', 'j', 'k', '\u001B[6~', 'j', '\u001B[5~'];
   for (let i = 0; i < PRESSES; i++) {
@@ -26,7 +26,7 @@ async function measure(count: number): Promise<number[]> {
     await sleep(SPACING_MS);
   }
   explorer.unmount();
-  session.store.close();
+  session.close();
   return latencies;
 }
 

@@ -6,8 +6,9 @@
  * same figures include compiling the query and computing the rows.
  */
 import { CLI } from './sample-files.js';
-import type { EventStore } from '../src/store/event-store.js';
-import { reducer, type AppState } from '../src/tui/state.js';
+import type { StoreIndexes } from '../src/insights/store-indexes.js';
+import type { AppState } from '../src/tui/app-state.js';
+import { reducer } from '../src/tui/reducer.js';
 import { renderExplorer, sleep } from './ink-harness.js';
 import { capture, captureStyled, freshSocket, ROW, startSession, tmux } from './tmux.js';
 
@@ -18,13 +19,13 @@ const keyName = (ch: string) => (ch === ' ' ? 'space' : ch);
 export function typeThroughReducer(initial: AppState, text: string, runs: number, now: number): number[] {
   const latencies: number[] = [];
   for (let run = 0; run < runs; run++) {
-    let state = reducer(initial, { type: 'openSearch' });
+    let state = reducer(initial, { type: 'openSearch', now });
     for (const ch of text) {
       const start = performance.now();
       state = reducer(state, { type: 'key', name: keyName(ch), now });
       latencies.push(performance.now() - start);
     }
-    if (state.search.draft !== text) throw new Error(`the bar says ${JSON.stringify(state.search.draft)}, typed ${JSON.stringify(text)}`);
+    if (state.search.editor.text !== text) throw new Error(`the bar says ${JSON.stringify(state.search.editor.text)}, typed ${JSON.stringify(text)}`);
   }
   return latencies;
 }
@@ -36,11 +37,11 @@ const INK_SPACING_MS = 40;
  * Key → frame with the real renderer: `/`, then each character; a fresh explorer per run. Keys
  * that drew nothing (see pressMaybeUnchanged) are counted, not timed.
  */
-export async function typeThroughInk(store: EventStore, text: string, runs: number): Promise<{ latencies: number[]; unchanged: number }> {
+export async function typeThroughInk(indexes: StoreIndexes, text: string, runs: number): Promise<{ latencies: number[]; unchanged: number }> {
   const latencies: number[] = [];
   let unchanged = 0;
   for (let run = 0; run < runs; run++) {
-    const explorer = await renderExplorer(store);
+    const explorer = await renderExplorer(indexes);
     await explorer.press('/');
     for (const ch of text) {
       await sleep(INK_SPACING_MS);

@@ -5,9 +5,12 @@
  * processes, with ratios. Targets (read by a person, never asserted): rows ready ≤ 50 ms at 100k
  * and ≤ 150 ms at 1M; at 1M one more character redrawn within 150 ms.
  */
-import { LoadSession } from '../src/ingest/load-session.js';
+import { loadCatalog } from '../src/insights/catalog.js';
+import { LoadSession } from '../src/load/load-session.js';
 import type { EventStore } from '../src/store/event-store.js';
-import { initialState, reducer, type AppState } from '../src/tui/state.js';
+import type { AppState } from '../src/tui/app-state.js';
+import { initialState } from '../src/tui/initial-state.js';
+import { reducer } from '../src/tui/reducer.js';
 import { flatLinesFile } from './flat-lines.js';
 import { fzfArgs, jqProgram, peerAvailable, runFzf, runJq, type PeerRun } from './peers.js';
 import { DATA_END_MS, searchQueries, TYPED_QUERY, type SearchQuery } from './search-queries.js';
@@ -54,12 +57,11 @@ function incidentCorrelation(store: EventStore): string {
   return store.string(0, 'correlation');
 }
 
-async function loadStore(path: string): Promise<{ store: EventStore; ms: number }> {
+async function loadStore(path: string): Promise<{ session: LoadSession; store: EventStore; ms: number }> {
   const started = performance.now();
-  const session = new LoadSession([{ kind: 'file', path }]);
+  const session = new LoadSession([{ kind: 'file', path }], { catalog: loadCatalog() });
   await session.done;
-  session.store.sortNewEvents();
-  return { store: session.store, ms: performance.now() - started };
+  return { session, store: session.store, ms: performance.now() - started };
 }
 
 function measureQueries(initial: AppState, queries: SearchQuery[]): QueryFigures[] {
@@ -147,14 +149,14 @@ interface SizeSummary {
 
 async function benchSize(events: number): Promise<SizeSummary> {
   const path = sampleFile(events);
-  const { store, ms: load } = await loadStore(path);
+  const { session, store, ms: load } = await loadStore(path);
   try {
-    const initial = initialState({ store, size: { columns: 140, rows: 40 }, sources: ['bench'] });
+    const initial = initialState({ indexes: session.indexes, size: { columns: 140, rows: 40 }, sources: ['bench'] });
     const queries = searchQueries(incidentCorrelation(store)).filter((q) => !ONLY || q.text.includes(ONLY));
     const figures = measureQueries(initial, queries);
     printQueries(events, figures);
     const reducerKey = typeThroughReducer(initial, TYPED_QUERY, RUNS, DATA_END_MS);
-    const { latencies: inkKey, unchanged } = await typeThroughInk(store, TYPED_QUERY, Math.min(RUNS, 3));
+    const { latencies: inkKey, unchanged } = await typeThroughInk(session.indexes, TYPED_QUERY, Math.min(RUNS, 3));
     if (unchanged > 0) console.log(`(key → frame: ${unchanged} key presses drew nothing — a trailing space, invisible in a colourless terminal — and are not timed)`);
     printPeers(events, figures, await measurePeers(figures, events, path, store));
     const tmuxKey = TMUX_SIZES.includes(events) && tmuxAvailable() ? await typeThroughTmux(path, TYPED_QUERY) : null;
@@ -163,7 +165,7 @@ async function benchSize(events: number): Promise<SizeSummary> {
     const fuzzy = figures.find((f) => f.query.kind.startsWith('fuzzy'));
     return { events, load, overall: median(medians), worst, fuzzyIndex: fuzzy?.first ?? Number.NaN, reducerKey, inkKey, tmuxKey };
   } finally {
-    store.close();
+    session.close();
   }
 }
 

@@ -1,12 +1,13 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import TextInput from 'ink-text-input';
-import type { Dispatch } from 'react';
-import { sanitize } from '../src/text/sanitize.js';
-import { fitToWidth, truncateToWidth } from '../src/text/width.js';
-import { pickerHeight, menuItems, type Action, type AppState } from '../src/tui/state.js';
-import type { FilterMenu as Menu, MenuItem } from '../src/tui/filter-menu.js';
-import { styleFor } from './theme.js';
+import type { AppState, FilterMenu as Menu } from '../src/tui/app-state.js';
+import type { MenuItem } from '../src/tui/filter-menu.js';
+import { menuItems } from '../src/tui/modes/menu.js';
+import { pickerHeight } from '../src/view/layout.js';
+import { editorLine } from '../src/view/line-editor.js';
+import { menuLines, pickerTitle } from '../src/view/pickers.js';
+import { messageLine } from '../src/view/text-views.js';
+import { LineField } from './LineField.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -30,7 +31,7 @@ function titleOf(menu: Menu, items: readonly MenuItem[]): string {
     case 'dates':
       return 'Date range (counts under the other filters): Enter applies, Esc back';
     case 'customDate':
-      return 'Custom range: a UTC date, a date-time, or a duration such as 7d. Tab switches, Enter applies, Esc back';
+      return 'Custom range: a UTC date, a date-time, or a duration such as 7d. Tab switches, ↑↓ earlier dates, Enter applies, Esc back';
     case 'values': {
       const { counts } = menu;
       const shown = items.length < counts.distinct ? `top ${count(items.length)} of ${count(counts.distinct)}` : `${count(counts.distinct)} values`;
@@ -40,51 +41,48 @@ function titleOf(menu: Menu, items: readonly MenuItem[]): string {
   }
 }
 
-/** One list line: the mark, the value (sanitised, fitted) and its count at the right. */
-function lineOf(menu: Menu, item: MenuItem, width: number): string {
-  const mark = menu.stage === 'values' ? (item.marked ? '[x] ' : '[ ] ') : '';
-  const countText = item.count === undefined ? '' : count(item.count).padStart(10);
-  return `${mark}${fitToWidth(sanitize(item.label), Math.max(10, width - 4 - mark.length - countText.length))}${countText}`;
-}
-
 /**
- * The `f` menu. Its lists are drawn with ink-select-input, but the keys that move and choose come
- * through the app's one router (menuKey in tui/state), so a burst of keys is never half-applied;
- * the list is given only the window of lines that fit, with the cursor's line selected.
+ * The `f` menu. Its lists are drawn with ink-select-input and its custom range with
+ * ink-text-input, but the keys that move, type and choose come through the app's one router
+ * (tui/modes/menu.ts), so a burst of keys is never half-applied; the list is given only the
+ * window of lines that fit, with the cursor's line selected.
  */
-export function FilterMenu({ state, dispatch }: { state: AppState; dispatch: Dispatch<Action> }) {
+export function FilterMenu({ state }: { state: AppState }) {
   const menu = state.menu;
   const width = state.size.columns;
-  const color = state.options.color;
+  const { theme, symbols } = state.options;
   if (!menu) return null;
   const items = menuItems(state);
   const title = (
-    <Text {...styleFor('activeTab', color)} wrap="truncate">
-      {truncateToWidth(` ${titleOf(menu, items)} `, width)}
+    <Text {...theme.activeTab} wrap="truncate">
+      {pickerTitle(titleOf(menu, items), width, symbols)}
     </Text>
   );
   if (menu.stage === 'customDate') {
-    const submit = () => dispatch({ type: 'menuSubmitDate', now: Date.now() });
+    const field = (name: 'since' | 'until', placeholder: string) => {
+      const line = editorLine(menu[name], Math.max(1, width - 8), { symbols });
+      return <LineField line={line} focused={menu.focus === name} placeholder={menu[name].text === '' ? placeholder : null} />;
+    };
     return (
       <Box flexDirection="column" width={width}>
         {title}
         <Box>
           <Text>{'Since  '}</Text>
-          <TextInput value={menu.since} focus={menu.focus === 'since'} placeholder="2026-11-19" onChange={(text) => dispatch({ type: 'menuEditDate', field: 'since', text })} onSubmit={submit} />
+          {field('since', '2026-11-19')}
         </Box>
         <Box>
           <Text>{'Until  '}</Text>
-          <TextInput value={menu.until} focus={menu.focus === 'until'} placeholder="2026-11-20 (the whole day)" onChange={(text) => dispatch({ type: 'menuEditDate', field: 'until', text })} onSubmit={submit} />
+          {field('until', '2026-11-20 (the whole day)')}
         </Box>
         {menu.error ? (
-          <Text {...styleFor('bad', color)} wrap="truncate">
-            {sanitize(menu.error)}
+          <Text {...theme.bad} wrap="truncate">
+            {messageLine(menu.error, width, symbols)}
           </Text>
         ) : null}
       </Box>
     );
   }
-  const window = items.slice(menu.top, menu.top + pickerHeight(state));
+  const lines = menuLines(items, menu, pickerHeight(state.size), width, menu.stage === 'values', symbols);
   return (
     <Box flexDirection="column" width={width}>
       {title}
@@ -92,9 +90,9 @@ export function FilterMenu({ state, dispatch }: { state: AppState; dispatch: Dis
         <Text>No values under the current filters.</Text>
       ) : (
         <SelectInput
-          // Remounted when the cursor moves: the list only draws; menuKey moves.
+          // Remounted when the cursor moves: the list only draws; the router moves.
           key={`${menu.stage}:${menu.top}:${menu.cursor}`}
-          items={window.map((item) => ({ key: item.value, value: item.value, label: lineOf(menu, item, width) }))}
+          items={lines.map((line) => ({ key: line.key, value: line.key, label: line.text }))}
           initialIndex={menu.cursor - menu.top}
           isFocused={false}
           itemComponent={Item}

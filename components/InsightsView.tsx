@@ -1,31 +1,31 @@
 import { Box, Text } from 'ink';
-import { ASCII_SYMBOLS, symbols } from '../src/text/symbols.js';
-import { insightsScreen, type InsightLine } from '../src/tui/insights.js';
-import { bodyHeight, type AppState } from '../src/tui/state.js';
-import { styleFor } from './theme.js';
+import type { AppState } from '../src/tui/app-state.js';
+import { insightsScreen, type InsightLine } from '../src/view/insights-screen.js';
+import { bodyHeight } from '../src/view/layout.js';
 
 /**
  * The `i` view: the timeline (one bucket per line, windowed) and the four top lists, two by two,
  * beside it on wide terminals and below it on narrow ones. All text comes fitted from
- * tui/insights; this only places it.
+ * view/insights-screen; this only places it.
  */
 export function InsightsView({ state }: { state: AppState }) {
   const height = bodyHeight(state.size);
-  const color = state.options.color;
+  const { theme } = state.options;
   if (!state.insights) return null;
-  const screen = insightsScreen(state.insights, state.size, height, { timeZone: state.options.timeZone, ascii: symbols() === ASCII_SYMBOLS });
+  const screen = insightsScreen(state.insights, state.insights, state.size, height, state.options);
   const { layout } = screen;
   const lines = (list: InsightLine[], prefix: string) =>
     list.map((line, index) => (
-      <Text key={`${prefix}${index}`} wrap="truncate" {...(line.selected ? styleFor('selected', color) : {})}>
+      <Text key={`${prefix}${index}`} wrap="truncate" {...(line.selected ? theme.selected : {})}>
         {line.text}
       </Text>
     ));
   const listBox = (index: number) => {
     const list = screen.lists[index];
+    if (!list) return null;
     return (
       <Box key={index} flexDirection="column" width={layout.listWidth} height={layout.perList + 1}>
-        <Text wrap="truncate" {...styleFor('heading', color)}>
+        <Text wrap="truncate" {...theme.heading}>
           {list.title}
         </Text>
         {lines(list.lines, `l${index}-`)}
@@ -45,7 +45,7 @@ export function InsightsView({ state }: { state: AppState }) {
   );
   return (
     <Box flexDirection="column" width={state.size.columns} height={height + 1}>
-      <Text {...styleFor('activeTab', color)} wrap="truncate">
+      <Text {...theme.activeTab} wrap="truncate">
         {screen.title}
       </Text>
       {layout.wide ? (

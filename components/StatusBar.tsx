@@ -1,25 +1,27 @@
 import { Box, Text } from 'ink';
-import { truncateToWidth } from '../src/text/width.js';
-import type { AppState } from '../src/tui/state.js';
+import type { AppState } from '../src/tui/app-state.js';
+import { statusInput } from '../src/tui/frame-parts.js';
+import { HINTS } from '../src/tui/hints.js';
 import { hintLine, statusParts } from '../src/view/chrome.js';
-import { styleFor } from './theme.js';
+import { messageLine } from '../src/view/text-views.js';
 
-/** `<shown> of <total> events`, the problem count, and what the keys do here. */
+/** `<shown> of <total> events`, the problem count, and what the keys do here (or what just happened). */
 export function StatusBar({ state }: { state: AppState }) {
-  const color = state.options.color;
-  const { summary, problems } = statusParts(state);
+  const { theme, symbols } = state.options;
+  const { summary, problems } = statusParts(statusInput(state), symbols);
+  const width = state.size.columns;
   return (
-    <Box flexDirection="column" width={state.size.columns}>
+    <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
         <Text bold>{summary}</Text>
-        <Text {...styleFor('warning', color)}>{problems}</Text>
+        <Text {...theme.warning}>{problems}</Text>
       </Text>
       {state.message ? (
-        <Text {...styleFor(state.message.tone === 'bad' ? 'bad' : 'label', color)} wrap="truncate">
-          {truncateToWidth(state.message.text, state.size.columns)}
+        <Text {...theme[state.message.tone === 'bad' ? 'bad' : 'label']} wrap="truncate">
+          {messageLine(state.message.text, width, symbols)}
         </Text>
       ) : (
-        <Text {...styleFor('hint', color)}>{truncateToWidth(hintLine(state), state.size.columns)}</Text>
+        <Text {...theme.hint}>{hintLine(HINTS[state.mode], width, symbols)}</Text>
       )}
     </Box>
   );

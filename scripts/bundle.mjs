@@ -13,7 +13,7 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     'entra-audit': 'dist/src/cli/main.js',
-    'load-worker': 'dist/src/ingest/load-worker.js',
+    'load-worker': 'dist/src/load/load-worker.js',
   },
   outdir: 'dist/bundle',
   bundle: true,

@@ -6,7 +6,7 @@ import type { Query } from '../query/ast.js';
 import { compileQuery, type EventTest } from '../query/compile.js';
 import { describeFilterError } from '../query/filter.js';
 import { parseQuery } from '../query/parse.js';
-import type { EventStore } from '../store/event-store.js';
+import type { QueryIndex } from '../query/query-index.js';
 import { CliError, EXIT } from './errors.js';
 
 export interface CliFilter {
@@ -22,10 +22,10 @@ export function parseCliFilter(text: string | undefined): CliFilter | null {
   return { text, query: parsed.query };
 }
 
-/** The filter's test on `store` (undefined: keep everything). Throws a usage CliError when it cannot compile. */
-export function compileCliFilter(filter: CliFilter | null, store: EventStore): EventTest | undefined {
+/** The filter's test on the index's store (undefined: keep everything). Throws a usage CliError when it cannot compile. */
+export function compileCliFilter(filter: CliFilter | null, index: QueryIndex): EventTest | undefined {
   if (!filter) return undefined;
-  const compiled = compileQuery(filter.query, store);
+  const compiled = compileQuery(filter.query, index);
   if (!compiled.ok) throw new CliError(describeFilterError(filter.text, compiled.error), EXIT.usage);
   return compiled.test;
 }

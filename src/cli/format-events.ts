@@ -2,7 +2,7 @@
 import { eventText } from '../export/event-text.js';
 import type { EventStore } from '../store/event-store.js';
 import { fitToWidth } from '../text/width.js';
-import { columnHeader, EVENT_COLUMNS, layoutColumns, type CellOptions } from '../view/columns.js';
+import { AUDIT_COLUMNS, columnHeader, columnsThatFit, layoutColumns, type CellOptions } from '../view/columns.js';
 import type { OutputWriter } from './output.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
@@ -25,13 +25,14 @@ export async function eventPrinter(format: OutputFormat, out: OutputWriter, opti
     };
   }
   // The table, for people: only each event's summary, no re-read.
-  const widths = layoutColumns(EVENT_COLUMNS, options.width);
-  const line = (cells: string[]) => cells.map((c, i) => fitToWidth(c, widths[i])).join(' ').trimEnd() + '\n';
+  const columns = columnsThatFit(AUDIT_COLUMNS, options.width);
+  const widths = layoutColumns(columns, options.width);
+  const line = (cells: string[]) => cells.map((c, i) => fitToWidth(c, widths[i], options.symbols.ellipsis)).join(' ').trimEnd() + '\n';
   return {
-    begin: () => out.write(line(EVENT_COLUMNS.map((c) => columnHeader(c, options)))),
+    begin: () => out.write(line(columns.map((c) => columnHeader(c, options)))),
     event: (store, index) => {
       const row = store.summary(index);
-      return out.write(line(EVENT_COLUMNS.map((c) => c.cell(row, options))));
+      return out.write(line(columns.map((c) => c.cell(row, options))));
     },
     end: async () => {},
   };

@@ -5,10 +5,11 @@
  */
 import { fstatSync } from 'node:fs';
 import { resolveInputs, type InputSpec, type ResolvedInputs } from '../ingest/inputs.js';
-import { LoadSession, type LoadOptions } from '../ingest/load-session.js';
+import { LoadSession, type LoadOptions } from '../load/load-session.js';
 import { formatProblemLocation } from '../model/loaded-event.js';
 import { bundledSamplePath } from '../paths.js';
 import { sanitize } from '../text/sanitize.js';
+import { UNICODE_SYMBOLS } from '../text/symbols.js';
 import { EXIT } from './errors.js';
 
 /** Standard input counts as input only when something is piped or redirected into it. */
@@ -52,7 +53,7 @@ export function reportOutcome(load: CliLoad, strict: boolean): number {
   const errors = [...load.inputErrors, ...session.errors];
   for (const error of errors) {
     const [first, ...rest] = error.split('\n');
-    process.stderr.write(`entra-audit: ${sanitize(first)}\n${rest.map((line) => sanitize(line) + '\n').join('')}`);
+    process.stderr.write(`entra-audit: ${sanitize(first, UNICODE_SYMBOLS)}\n${rest.map((line) => sanitize(line, UNICODE_SYMBOLS) + '\n').join('')}`);
   }
   if (session.problemCount > 0) {
     const count = session.problemCount;
@@ -61,7 +62,7 @@ export function reportOutcome(load: CliLoad, strict: boolean): number {
       `entra-audit: ${count} record${count === 1 ? '' : 's'} could not be used (${sources} source${sources === 1 ? '' : 's'}); the rest loaded.\n`,
     );
     for (const problem of session.problems.slice(0, PROBLEMS_SHOWN)) {
-      process.stderr.write(`  ${sanitize(formatProblemLocation(problem))}: ${sanitize(problem.reason)}\n`);
+      process.stderr.write(`  ${sanitize(formatProblemLocation(problem), UNICODE_SYMBOLS)}: ${sanitize(problem.reason, UNICODE_SYMBOLS)}\n`);
     }
     if (count > PROBLEMS_SHOWN) process.stderr.write(`  … and ${count - PROBLEMS_SHOWN} more\n`);
   }

@@ -8,8 +8,8 @@ import { hideBin } from 'yargs/helpers';
 import { supportedFormatsText } from '../ingest/formats/index.js';
 import { STDIN_ARGUMENT } from '../ingest/inputs.js';
 import { CliError, EXIT } from './errors.js';
-import { provideRiskLookup } from '../query/compile.js';
-import { riskSeverity } from '../insights/risk.js';
+import { sanitize } from '../text/sanitize.js';
+import { UNICODE_SYMBOLS } from '../text/symbols.js';
 import { configCommand } from './config-command.js';
 import { configOption } from './config-option.js';
 import { openCommand } from './open-command.js';
@@ -44,14 +44,17 @@ function joinDashFilterValues(args: readonly string[]): string[] {
   return joined;
 }
 
+/**
+ * The one way a message reaches stderr before exiting: every line sanitised here (messages echo
+ * arguments, file names and log values, and a control character in one must not act on the terminal).
+ */
 function fail(message: string, code: number): never {
-  process.stderr.write(`entra-audit: ${message}\n`);
+  const lines = message.split('\n').map((line) => sanitize(line, UNICODE_SYMBOLS));
+  process.stderr.write(`entra-audit: ${lines.join('\n')}\n`);
   process.exit(code);
 }
 
 async function main(): Promise<void> {
-  // risk: terms and the explorer's markers read the sensitive-operation rules.
-  provideRiskLookup(riskSeverity);
   exitQuietlyOnClosedPipe();
   // The filter first: a filter of '-' is a (malformed) query, not standard input.
   const args = joinDashFilterValues(hideBin(process.argv)).map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg));

@@ -6,8 +6,7 @@
 import type { CommandModule } from 'yargs';
 import { defaultExportFileName, resolveExportTarget } from '../export/export-target.js';
 import { FileExistsError } from '../export/safe-write.js';
-import { sanitize } from '../text/sanitize.js';
-import { configFor } from './config-option.js';
+import { settingsFor } from './config-option.js';
 import { CliError, EXIT } from './errors.js';
 import { formatFromFileName, type ExportFormat } from '../export/event-text.js';
 import { inputName } from '../ingest/inputs.js';
@@ -17,7 +16,7 @@ import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events
 import { OutputWriter } from './output.js';
 import { paneOption, timeZoneOption } from './shared-options.js';
 import { compileCliFilter, parseCliFilter } from './cli-filter.js';
-import { useAsciiSymbols } from '../text/symbols.js';
+import { symbolsFor } from '../text/symbols.js';
 import { writeExport } from './write-export.js';
 
 
@@ -44,8 +43,8 @@ async function exportTarget(output: string, format: OutputFormat | undefined, fo
   // --output with --format table is refused by the check above.
   const extension: ExportFormat = format === undefined || format === 'table' ? 'ndjson' : format;
   const target = await resolveExportTarget(output, defaultExportFileName(extension, new Date()));
-  if ('error' in target) throw new CliError(sanitize(target.error), EXIT.dataError);
-  if (target.exists && !force) throw new CliError(sanitize(new FileExistsError(target.path).message), EXIT.dataError);
+  if ('error' in target) throw new CliError(target.error, EXIT.dataError);
+  if (target.exists && !force) throw new CliError(new FileExistsError(target.path).message, EXIT.dataError);
   return target.path;
 }
 
@@ -76,38 +75,36 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .example('$0 query logs/ --pane custom-security --count', 'Count custom security attribute events')
       .example(`$0 query export.json --filter 'activity:"Add member to role" -actor:MS-PIM since:7d'`, 'Role grants outside PIM this week') as never,
   handler: async (args) => {
-    const config = await configFor(args.config);
+    const symbols = symbolsFor(args.ascii);
+    const { config, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
-    useAsciiSymbols(args.ascii);
     // A malformed query is a usage error, caught before any loading.
     const filter = parseCliFilter(args.filter);
     // Refuse before loading, not after minutes of it (the write checks again at the end).
     const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, args.format, args.force);
     const format: OutputFormat = args.format ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
-    const load = await startCliLoad(args.files);
+    const load = await startCliLoad(args.files, { catalog });
     await load.session.done;
     const { store } = load.session;
-    const test = compileCliFilter(filter, store);
+    const test = compileCliFilter(filter, load.session.indexes.query);
     const keep = test ?? (() => true);
     if (args.count) {
       let count = 0;
       for (let i = 0; i < store.count; i++) if (paneMatches(args.pane, store.pane(i)) && keep(i)) count++;
       process.stdout.write(`${count}\n`);
     } else if (outputPath !== undefined) {
-      store.sortNewEvents();
       // Checked above: --output never comes with --format table.
       const exportFormat = format as ExportFormat;
-      await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName) });
+      await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName) }, symbols);
     } else {
-      store.sortNewEvents();
       const out = new OutputWriter();
-      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, timeZone });
+      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, timeZone, symbols });
       await printer.begin();
       for (const index of store.sortedIndices(args.pane, test)) await printer.event(store, index);
       await printer.end();
       await out.flush();
     }
-    store.close();
+    load.session.close();
     process.exitCode = reportOutcome(load, args.strict);
   },
 };

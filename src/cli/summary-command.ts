@@ -4,19 +4,14 @@
  * and the answer to each of the admins' questions (data/questions.json).
  */
 import type { CommandModule } from 'yargs';
-import { DefinitionError } from '../insights/definitions.js';
-import { loadQuestions } from '../insights/questions.js';
-import { sensitiveRules } from '../insights/risk.js';
-import { configuredQuestions } from '../tui/questions-palette.js';
-import { configFor } from './config-option.js';
+import { settingsFor } from './config-option.js';
 import { buildSummary } from '../insights/summary.js';
 import type { PaneChoice } from '../model/pane.js';
-import { useAsciiSymbols } from '../text/symbols.js';
+import { symbolsFor } from '../text/symbols.js';
 import { summaryJson } from '../view/summary-json.js';
 import { summaryMarkdown } from '../view/summary-markdown.js';
 import { summaryText } from '../view/summary-text.js';
 import { compileCliFilter, parseCliFilter } from './cli-filter.js';
-import { CliError, EXIT } from './errors.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { OutputWriter } from './output.js';
 import { paneOption, timeZoneOption } from './shared-options.js';
@@ -35,16 +30,6 @@ interface SummaryArgs {
   config?: string;
 }
 
-/** The bundled files are ours; if they are broken the installation is, and that is a data error. */
-function definitions() {
-  try {
-    return { questions: loadQuestions(configuredQuestions()), rules: sensitiveRules() };
-  } catch (error) {
-    if (error instanceof DefinitionError) throw new CliError(`cannot use the bundled definitions:\n${error.message}`, EXIT.dataError);
-    throw error;
-  }
-}
-
 export const summaryCommand: CommandModule<object, SummaryArgs> = {
   command: 'summary [files..]',
   describe: 'Totals, timeline, top values, sensitive operations and the admins\' questions answered',
@@ -61,16 +46,14 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
       .example(`$0 summary logs/ --filter 'since:2026-11-18 until:2026-11-19' --format markdown`, 'Two days, as tables for the incident channel')
       .example(`$0 summary export.json --filter 'actor:maren.bowditch' --format json`, 'One account\'s activity, for a script') as never,
   handler: async (args) => {
-    const config = await configFor(args.config);
+    const { config, catalog } = await settingsFor(args.config, symbolsFor(args.ascii));
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
-    useAsciiSymbols(args.ascii);
     const filter = parseCliFilter(args.filter);
-    const { questions, rules } = definitions();
-    const load = await startCliLoad(args.files);
+    const load = await startCliLoad(args.files, { catalog });
     await load.session.done;
-    const { store } = load.session;
-    const test = compileCliFilter(filter, store);
-    const summary = buildSummary(store, { filter: test ?? null, pane: args.pane, questions, rules });
+    const { store, indexes } = load.session;
+    const test = compileCliFilter(filter, indexes.query);
+    const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions });
     const context = { sources: store.sources, filter: filter?.text ?? null, pane: args.pane, problems: load.session.problemCount, timeZone };
     const text =
       args.format === 'json'
@@ -81,7 +64,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const out = new OutputWriter();
     await out.write(text);
     await out.flush();
-    store.close();
+    load.session.close();
     process.exitCode = reportOutcome(load, args.strict);
   },
 };

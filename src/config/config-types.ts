@@ -1,14 +1,8 @@
 /** The config file, as checked: every field optional, so an absent file is an empty config. */
 import type { Pane } from '../model/pane.js';
-import type { StyleName, ThemeColour } from '../view/style-names.js';
+import type { StyleName, StyleOverride } from '../view/style-names.js';
 
-export interface StyleOverride {
-  color?: ThemeColour;
-  bold?: boolean;
-  dim?: boolean;
-  inverse?: boolean;
-  underline?: boolean;
-}
+export type { StyleOverride } from '../view/style-names.js';
 
 export interface SensitiveRule {
   id: string;

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { describeFsError } from '../text/fs-error.js';
 import { sanitize } from '../text/sanitize.js';
+import { UNICODE_SYMBOLS, type Symbols } from '../text/symbols.js';
 import { defaultConfigPath, type Env } from './config-path.js';
 import type { Config } from './config-types.js';
 import { validateConfig } from './validate-config.js';
@@ -15,6 +16,8 @@ export interface LoadConfigOptions {
   env: Env;
   /** The explorer's action ids, to check `keys` against (see validateConfig). */
   actions?: readonly string[];
+  /** How control characters in the file's name and text are shown in messages (Unicode placeholders by default). */
+  symbols?: Symbols;
 }
 
 export type LoadedConfig =
@@ -28,7 +31,8 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const explicit = options.path !== undefined;
   const path = options.path ?? defaultConfigPath(options.env);
-  const fail = (message: string): LoadedConfig => ({ ok: false, errors: [`${sanitize(path)}: ${message}`], path });
+  const symbols = options.symbols ?? UNICODE_SYMBOLS;
+  const fail = (message: string): LoadedConfig => ({ ok: false, errors: [`${sanitize(path, symbols)}: ${message}`], path });
   let text: string;
   try {
     const info = await stat(path);
@@ -44,15 +48,15 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     // A BOM (Windows editors add one) is not JSON.
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return fail(`not valid JSON: ${describeJsonError(text, error)}`);
+    return fail(`not valid JSON: ${describeJsonError(text, error, symbols)}`);
   }
-  const checked = validateConfig(value, { file: sanitize(path), actions: options.actions });
+  const checked = validateConfig(value, { file: sanitize(path, symbols), actions: options.actions });
   return checked.errors.length > 0 ? { ok: false, errors: checked.errors, path } : { ok: true, config: checked.config, path };
 }
 
 /** V8's message, with a line and column when it gives a position. */
-function describeJsonError(text: string, error: unknown): string {
-  const message = sanitize(error instanceof Error ? error.message : String(error));
+function describeJsonError(text: string, error: unknown, symbols: Symbols): string {
+  const message = sanitize(error instanceof Error ? error.message : String(error), symbols);
   const position = /at position (\d+)/.exec(message);
   if (!position) return message;
   const before = text.slice(0, Number(position[1]));

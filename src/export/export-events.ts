@@ -8,7 +8,7 @@
 import type { EventStore } from '../store/event-store.js';
 import { eventText, type ExportFormat } from './event-text.js';
 import { writeFileAtomically } from './safe-write.js';
-import { hashSources, type SourceHash } from './source-hashes.js';
+import { SourceHasher, type SourceHash } from './source-hashes.js';
 
 export interface ExportRequest {
   store: EventStore;
@@ -25,6 +25,8 @@ export interface ExportRequest {
   force: boolean;
   /** The inputs the events came from, as loaded (`<stdin>` for standard input). */
   sources: readonly string[];
+  /** Keeps source hashes between exports (the explorer's); a fresh one hashes every source. */
+  hasher?: SourceHasher;
 }
 
 export interface ExportReceipt {
@@ -57,6 +59,6 @@ export async function exportEvents(request: ExportRequest): Promise<ExportReceip
     if (batch) yield batch;
   }
   const written = await writeFileAtomically(request.path, chunks(), { force: request.force });
-  const sources = await hashSources(request.sources);
+  const sources = await (request.hasher ?? new SourceHasher()).hashAll(request.sources);
   return { path: request.path, format, count, ...written, sources };
 }

@@ -4,13 +4,15 @@
  * `<hash>  <file>` line. Saved as is (`2> export.sha256`), it is a checksum file.
  */
 import { sanitize } from '../text/sanitize.js';
+import type { Symbols } from '../text/symbols.js';
 import type { ExportReceipt } from './export-events.js';
 
-export function receiptLines(receipt: ExportReceipt): string[] {
+/** File names are sanitised with `symbols`: the receipt goes to a terminal (stderr, the explorer's screen). */
+export function receiptLines(receipt: ExportReceipt, symbols: Symbols): string[] {
   const events = `${receipt.count} event${receipt.count === 1 ? '' : 's'}`;
-  const lines = [`# wrote ${events} to ${sanitize(receipt.path)} (${receipt.bytes} bytes)`, checksumLine(receipt.sha256, receipt.path)];
+  const lines = [`# wrote ${events} to ${sanitize(receipt.path, symbols)} (${receipt.bytes} bytes)`, checksumLine(receipt.sha256, receipt.path, symbols)];
   for (const source of receipt.sources) {
-    lines.push(source.sha256 === null ? `# ${sanitize(source.path)}: no SHA-256 (${source.note ?? 'not hashed'})` : checksumLine(source.sha256, source.path));
+    lines.push(source.sha256 === null ? `# ${sanitize(source.path, symbols)}: no SHA-256 (${source.note ?? 'not hashed'})` : checksumLine(source.sha256, source.path, symbols));
   }
   return lines;
 }
@@ -21,8 +23,8 @@ export function receiptLines(receipt: ExportReceipt): string[] {
  * characters in a file name cannot be escaped in this format and are shown as placeholders,
  * so a hostile file name cannot act on the terminal (its line then fails the check, loudly).
  */
-export function checksumLine(sha256: string, path: string): string {
-  if (!/[\\\n\r]/.test(path)) return `${sha256}  ${sanitize(path)}`;
+export function checksumLine(sha256: string, path: string, symbols: Symbols): string {
+  if (!/[\\\n\r]/.test(path)) return `${sha256}  ${sanitize(path, symbols)}`;
   const escaped = path.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-  return `\\${sha256}  ${sanitize(escaped)}`;
+  return `\\${sha256}  ${sanitize(escaped, symbols)}`;
 }

@@ -26,32 +26,38 @@ interface CachedHash {
   sha256: string;
 }
 
-const cache = new Map<string, CachedHash>();
-
 export async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
   return hash.digest('hex');
 }
 
-export async function hashSource(path: string): Promise<SourceHash> {
-  if (path === STDIN_NAME) return { path, sha256: null, note: 'standard input is not a file: nothing to hash' };
-  try {
-    const key = resolve(path);
-    const before = await stat(path);
-    const cached = cache.get(key);
-    if (cached && cached.size === before.size && cached.mtimeMs === before.mtimeMs) return { path, sha256: cached.sha256 };
-    const sha256 = await sha256OfFile(path);
-    cache.set(key, { size: before.size, mtimeMs: before.mtimeMs, sha256 });
-    return { path, sha256 };
-  } catch (error) {
-    return { path, sha256: null, note: `could not be read: ${describeFsError(error)}` };
-  }
-}
+/**
+ * Hashes sources, remembering each file's hash per path, size and modification time for as long
+ * as the hasher lives (the explorer keeps one for its run; a one-shot export needs none).
+ */
+export class SourceHasher {
+  private readonly cache = new Map<string, CachedHash>();
 
-/** One after the other: sources often share a disk, and reading them at once only thrashes it. */
-export async function hashSources(paths: readonly string[]): Promise<SourceHash[]> {
-  const hashes: SourceHash[] = [];
-  for (const path of new Set(paths)) hashes.push(await hashSource(path));
-  return hashes;
+  async hash(path: string): Promise<SourceHash> {
+    if (path === STDIN_NAME) return { path, sha256: null, note: 'standard input is not a file: nothing to hash' };
+    try {
+      const key = resolve(path);
+      const before = await stat(path);
+      const cached = this.cache.get(key);
+      if (cached && cached.size === before.size && cached.mtimeMs === before.mtimeMs) return { path, sha256: cached.sha256 };
+      const sha256 = await sha256OfFile(path);
+      this.cache.set(key, { size: before.size, mtimeMs: before.mtimeMs, sha256 });
+      return { path, sha256 };
+    } catch (error) {
+      return { path, sha256: null, note: `could not be read: ${describeFsError(error)}` };
+    }
+  }
+
+  /** One after the other: sources often share a disk, and reading them at once only thrashes it. */
+  async hashAll(paths: readonly string[]): Promise<SourceHash[]> {
+    const hashes: SourceHash[] = [];
+    for (const path of new Set(paths)) hashes.push(await this.hash(path));
+    return hashes;
+  }
 }

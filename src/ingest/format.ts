@@ -1,10 +1,11 @@
 import type { AuditEvent } from '../model/audit-event.js';
 import type { ParsedTimestamp } from '../text/timestamp.js';
 import type { JsonObject } from './fields.js';
-import type { EnvelopeInfo } from './split-json.js';
+import type { EnvelopeInfo } from './json-lines.js';
 
 /** What a normaliser makes of one record: an event, or the reason it cannot be one. */
 export type Normalised =
+  /** `customSecuritySource`: read from a custom-security source; finishRecord (classify.ts) gives it its category and pane. */
   | { event: AuditEvent; time: ParsedTimestamp; customSecuritySource?: boolean }
   | { reason: string };
 

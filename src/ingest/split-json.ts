@@ -14,23 +14,12 @@
  * line had to be parsed anyway, as a parsed value.
  */
 
-export const ENVELOPE_KEYS = ['value', 'records', 'tables'] as const;
-export type EnvelopeKey = (typeof ENVELOPE_KEYS)[number];
-
-export interface EnvelopeInfo {
-  key: EnvelopeKey;
-  /** String members of the envelope seen before the array, e.g. `@odata.context`. */
-  meta: Record<string, string>;
-}
-
-export type SplitItem =
-  | { kind: 'record'; line: number; text: string; envelope?: EnvelopeInfo }
-  | { kind: 'parsed'; line: number; value: unknown; envelope?: EnvelopeInfo }
-  | { kind: 'problem'; line: number; reason: string };
+import { advanceValueScan, type ValueScan as Scan } from './json-value-scan.js';
+import { ENVELOPE_KEYS, firstLineDecides, jsonLineItems, looksLikeJsonLines, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type SplitItem } from './json-lines.js';
+import { findStringEnd, preview } from './json-text.js';
 
 /** Past this, a "line" is not a JSON Lines record but a minified document: scan it instead. */
 const MAX_LINE_CHARS = 64 * 1024 * 1024;
-const MAX_META_CHARS = 4096;
 
 type State =
   | 'top'
@@ -38,11 +27,7 @@ type State =
   | 'objectMember' // inside a top-level object, expecting a key, ',' or '}'
   | 'envelopeArray';
 
-interface ValueScan {
-  start: number;
-  i: number;
-  depth: number;
-  inString: boolean;
+interface ValueScan extends Scan {
   /** What to do with the value once its end is found. */
   purpose: 'topArrayElement' | 'envelopeElement' | 'memberValue';
 }
@@ -204,7 +189,7 @@ export class JsonRecordSplitter {
     }
     const first = this.buf.slice(start, firstEnd);
     const secondEnd = this.buf.indexOf('\n', firstEnd + 1);
-    if (!isJsonLinesFirstLine(first) && secondEnd === -1 && !final) {
+    if (!firstLineDecides(first) && secondEnd === -1 && !final) {
       return this.buf.length - start > MAX_LINE_CHARS ? false : undefined;
     }
     return looksLikeJsonLines(first, this.buf.slice(firstEnd + 1, secondEnd === -1 ? undefined : secondEnd));
@@ -225,21 +210,9 @@ export class JsonRecordSplitter {
       end = this.buf.length;
     }
     const line = this.lineAt(start);
-    const text = this.buf.slice(start, end).trim();
+    const text = this.buf.slice(start, end);
     this.pos = end + 1 > this.buf.length ? this.buf.length : end + 1;
-    if (text === '') return true;
-    if (text[0] !== '{' && text[0] !== '[') {
-      this.out.push({ kind: 'problem', line, reason: `not a JSON object: ${preview(text)}` });
-      return true;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      this.out.push({ kind: 'problem', line, reason: `invalid JSON (${jsonErrorReason(error)})` });
-      return true;
-    }
-    this.out.push(...recordsOfLine(value, line));
+    for (const item of jsonLineItems(text, line)) this.out.push(item);
     return true;
   }
 
@@ -321,64 +294,14 @@ export class JsonRecordSplitter {
   /** Advance the current value scan; false when more input is needed. */
   private continueScan(final: boolean): boolean {
     const scan = this.scan!;
-    const buf = this.buf;
-    const n = buf.length;
-    let { i, depth, inString } = scan;
-    let end = -1;
-    const first = buf.charCodeAt(scan.start);
-    const scalar = first !== 123 && first !== 91 && first !== 34;
-    if (scalar) {
-      // number, true, false, null: ends at a delimiter
-      while (i < n) {
-        const c = buf.charCodeAt(i);
-        if (c === 44 || c === 93 || c === 125 || isSpace(c)) break;
-        i++;
-      }
-      if (i < n || final) end = i;
-    } else {
-      while (i < n) {
-        if (inString) {
-          const close = findStringEnd(buf, i);
-          if (close === -1) {
-            // Resume after the last complete escape pair to stay correct across chunks.
-            i = safeResumePoint(buf, i);
-            break;
-          }
-          inString = false;
-          i = close + 1;
-          if (depth === 0) {
-            end = i;
-            break;
-          }
-          continue;
-        }
-        const c = buf.charCodeAt(i);
-        if (c === 34) {
-          inString = true;
-          i++;
-        } else if (c === 123 || c === 91) {
-          depth++;
-          i++;
-        } else if (c === 125 || c === 93) {
-          depth--;
-          i++;
-          if (depth <= 0) {
-            end = i;
-            break;
-          }
-        } else i++;
-      }
-    }
+    const end = advanceValueScan(this.buf, scan, final);
     if (end === -1) {
-      scan.i = i;
-      scan.depth = depth;
-      scan.inString = inString;
       if (final) {
         this.scan = null;
         this.out.push({ kind: 'problem', line: this.lineAt(scan.start), reason: 'input ends inside a record (truncated file?)' });
         this.objectStart = null;
         this.state = 'top';
-        this.pos = n;
+        this.pos = this.buf.length;
         return true;
       }
       return false;
@@ -416,74 +339,4 @@ export class JsonRecordSplitter {
       }
     }
   }
-}
-
-const isJsonLinesFirstLine = (first: string): boolean => {
-  const trimmed = first.trim();
-  return trimmed.length > 1 && trimmed.endsWith('}');
-};
-
-/**
- * JSON Lines is recognised from its first two lines (the first starting with `{`): an object
- * alone on its line, or the next line opening another object at column 0. Pretty-printed
- * documents never do either. The splitter and the load planner both decide by this.
- */
-export function looksLikeJsonLines(first: string, second: string): boolean {
-  return isJsonLinesFirstLine(first) || second.startsWith('{"') || second.startsWith('{ "');
-}
-
-/**
- * The records one parsed JSON Lines line holds: usually itself, but a line may be an array or a
- * batch envelope (`{"records":[…]}`). `direct` is false for records taken out of a container.
- */
-export function recordsOfLine(value: unknown, line: number): Array<SplitItem & { kind: 'parsed'; direct: boolean }> {
-  if (Array.isArray(value)) return value.map((element) => ({ kind: 'parsed', line, value: element, direct: false }));
-  if (value && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    for (const key of ENVELOPE_KEYS) {
-      const inner = obj[key];
-      if (Array.isArray(inner)) {
-        const meta: Record<string, string> = {};
-        for (const [k, v] of Object.entries(obj)) if (typeof v === 'string' && v.length <= MAX_META_CHARS) meta[k] = v;
-        const envelope: EnvelopeInfo = { key, meta };
-        return inner.map((element) => ({ kind: 'parsed', line, value: element, envelope, direct: false }));
-      }
-    }
-  }
-  return [{ kind: 'parsed', line, value, direct: true }];
-}
-
-/** Index of the closing quote of a string whose body starts at `from`, or -1. */
-function findStringEnd(buf: string, from: number): number {
-  let i = from;
-  for (;;) {
-    const quote = buf.indexOf('"', i);
-    if (quote === -1) return -1;
-    // Count the backslashes before the quote: an odd number escapes it.
-    let backslashes = 0;
-    let k = quote - 1;
-    while (k >= from && buf.charCodeAt(k) === 92) {
-      backslashes++;
-      k--;
-    }
-    if (backslashes % 2 === 0) return quote;
-    i = quote + 1;
-  }
-}
-
-/** Where to restart a string scan after more input arrives: before any trailing backslashes. */
-function safeResumePoint(buf: string, from: number): number {
-  let k = buf.length;
-  while (k > from && buf.charCodeAt(k - 1) === 92) k--;
-  return k;
-}
-
-function preview(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return JSON.stringify(oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine);
-}
-
-export function jsonErrorReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^JSON\.parse: /, '').replace(/\s+/g, ' ').slice(0, 120);
 }

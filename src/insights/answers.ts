@@ -4,6 +4,7 @@
  */
 import { paneMatches, type PaneChoice } from '../model/pane.js';
 import { compileQuery, type EventTest } from '../query/compile.js';
+import type { QueryIndex } from '../query/query-index.js';
 import type { EventStore } from '../store/event-store.js';
 import { activityGate } from './activity-gate.js';
 import type { Question } from './questions.js';
@@ -31,8 +32,9 @@ export function eventsInScope(store: EventStore, base: EventTest | null, pane: P
 }
 
 /** The events of `scope` a question's pane and query keep, or an error message. */
-function matching(store: EventStore, question: Question, scope: Int32Array): Int32Array | string {
-  const compiled = compileQuery(question.parsed, store);
+function matching(index: QueryIndex, question: Question, scope: Int32Array): Int32Array | string {
+  const { store } = index;
+  const compiled = compileQuery(question.parsed, index);
   if (!compiled.ok) return `${compiled.error.message} (at character ${compiled.error.position + 1})`;
   const gate = activityGate(question.parsed, store);
   const out = new Int32Array(scope.length);
@@ -54,7 +56,8 @@ export interface AnswerOptions {
   scope?: Int32Array;
 }
 
-export function answerQuestions(store: EventStore, questions: readonly Question[], options: AnswerOptions): Answer[] {
+export function answerQuestions(index: QueryIndex, questions: readonly Question[], options: AnswerOptions): Answer[] {
+  const { store } = index;
   const scope = options.scope ?? eventsInScope(store, options.base, options.pane);
   // Several questions can ask the same query ("what changed for users", "how many users"): match once.
   const cache = new Map<string, Int32Array | string>();
@@ -63,7 +66,7 @@ export function answerQuestions(store: EventStore, questions: readonly Question[
     if (outsidePane) return { question, count: 0, top: [], outsidePane };
     const key = `${question.pane}\n${question.query}`;
     let events = cache.get(key);
-    if (events === undefined) cache.set(key, (events = matching(store, question, scope)));
+    if (events === undefined) cache.set(key, (events = matching(index, question, scope)));
     if (typeof events === 'string') return { question, count: 0, top: [], outsidePane, error: events };
     const top = question.top.map((field) => topValues(store, events, field, options.topN));
     const answer: Answer = { question, count: events.length, top, outsidePane };

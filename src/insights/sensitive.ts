@@ -6,7 +6,7 @@
  */
 import type { Query } from '../query/ast.js';
 import { compileQuery, type EventTest } from '../query/compile.js';
-import type { EventStore } from '../store/event-store.js';
+import type { QueryIndex } from '../query/query-index.js';
 import { dataFilePath } from '../paths.js';
 import { activityGate, type ActivityGate } from './activity-gate.js';
 import { loadDefinitions, validateEntries, type DefinitionSource, type Validated } from './definitions.js';
@@ -65,11 +65,12 @@ interface CompiledRule {
   gate: ActivityGate | null;
 }
 
-export function compileSensitiveRules(rules: readonly SensitiveRule[], store: EventStore): CompiledRules {
+export function compileSensitiveRules(rules: readonly SensitiveRule[], index: QueryIndex): CompiledRules {
+  const { store } = index;
   const compiled: CompiledRule[] = [];
   const problems: string[] = [];
   for (const rule of bySeverity(rules)) {
-    const result = compileQuery(rule.parsed, store);
+    const result = compileQuery(rule.parsed, index);
     if (result.ok) compiled.push({ rule, test: result.test, gate: activityGate(rule.parsed, store) });
     else problems.push(`rule ${JSON.stringify(rule.id)}: ${result.error.message}`);
   }

@@ -6,11 +6,11 @@
  */
 import type { PaneChoice } from '../model/pane.js';
 import type { EventTest } from '../query/compile.js';
-import type { EventStore } from '../store/event-store.js';
 import type { StringField } from '../store/event-batch.js';
 import { answerQuestions, eventsInScope, type Answer } from './answers.js';
 import type { Question } from './questions.js';
-import { compileSensitiveRules, countByRule, type RuleCount, type SensitiveRule } from './sensitive.js';
+import type { RuleIndex } from './rule-index.js';
+import type { RuleCount } from './sensitive.js';
 import { timeline, type Timeline } from './timeline.js';
 import { topValues, type TopValues } from './top-values.js';
 
@@ -22,7 +22,6 @@ export interface SummaryOptions {
   filter: EventTest | null;
   pane: PaneChoice;
   questions: readonly Question[];
-  rules: readonly SensitiveRule[];
   /** Values per overall top list (default 10) and per question field (default 5). */
   topN?: number;
   questionTopN?: number;
@@ -46,9 +45,11 @@ export interface Summary {
   answers: Answer[];
 }
 
-export function buildSummary(store: EventStore, options: SummaryOptions): Summary {
+/** `rules`: the store's sensitive-operation rules (its query index is the one they were compiled with). */
+export function buildSummary(rules: RuleIndex, options: SummaryOptions): Summary {
+  const { query } = rules;
+  const { store } = query;
   const scope = eventsInScope(store, options.filter, options.pane);
-  const compiled = compileSensitiveRules(options.rules, store);
   return {
     totals: {
       loaded: store.count,
@@ -58,8 +59,8 @@ export function buildSummary(store: EventStore, options: SummaryOptions): Summar
     },
     timeline: timeline(store, scope),
     top: SUMMARY_TOP_FIELDS.map((field) => topValues(store, scope, field, options.topN ?? 10)),
-    sensitive: countByRule(compiled, options.rules, scope),
-    ruleProblems: compiled.problems,
-    answers: answerQuestions(store, options.questions, { base: options.filter, pane: options.pane, topN: options.questionTopN ?? 5, scope }),
+    sensitive: rules.countByRule(scope),
+    ruleProblems: [...rules.problems],
+    answers: answerQuestions(query, options.questions, { base: options.filter, pane: options.pane, topN: options.questionTopN ?? 5, scope }),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { EventStore } from '../store/event-store.js';
 import { formatInZone, UTC, type TimeZoneChoice } from '../text/time-zone.js';
-import { displayWidth, fitToWidth } from '../text/width.js';
+import { displayWidth, padToWidth } from '../text/width.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -120,6 +120,6 @@ export function timelineText(line: Timeline, width: number, options: TimelineTex
   const barWidth = Math.max(1, width - labelWidth - countWidth - 3);
   return line.buckets.map((b, i) => {
     const drawn = bar(max === 0 ? 0 : b.count / max, barWidth, options.ascii);
-    return `${fitToWidth(labels[i], labelWidth)} ${b.count.toLocaleString('en-US').padStart(countWidth)} ${rule}${drawn}`;
+    return `${padToWidth(labels[i], labelWidth)} ${b.count.toLocaleString('en-US').padStart(countWidth)} ${rule}${drawn}`;
   });
 }

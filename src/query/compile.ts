@@ -11,25 +11,13 @@
  * only looking at the events still alive, cheap terms first. The test answers from the mask and
  * extends it when the store has grown since (a load still streaming in).
  */
-import Fuse from 'fuse.js';
 import type { EventStore } from '../store/event-store.js';
 import { FREE_TEXT_FIELDS, STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store/event-batch.js';
 import { ensureCapacity } from '../store/growable.js';
 import type { FieldName, Query, Term } from './ast.js';
+import type { QueryIndex } from './query-index.js';
 
 export type EventTest = (index: number) => boolean;
-
-/** An event's sensitive-operation severity, if it is one (see insights/risk.ts). */
-export type RiskLookup = (store: EventStore, index: number) => string | undefined;
-let riskLookup: RiskLookup | null = null;
-
-/**
- * Rules are queries themselves, so the query layer cannot own them: the faces (CLI, explorer)
- * plug them in at start-up. Without it, `risk:` is refused with a message.
- */
-export function provideRiskLookup(lookup: RiskLookup | null): void {
-  riskLookup = lookup;
-}
 
 export interface CompiledTerm {
   term: Term;
@@ -120,7 +108,7 @@ function stringTerm(store: EventStore, term: Term, fields: StringField[], matche
 }
 
 /** A term that needs the whole event (re-read from its source): only for what survived the rest. */
-function eventTerm(store: EventStore, term: Term & { negated: boolean }, matches: (index: number) => boolean): CompiledTerm {
+function eventTerm(term: Term & { negated: boolean }, matches: (index: number) => boolean): CompiledTerm {
   return {
     term,
     narrow(alive, from, to) {
@@ -138,45 +126,8 @@ function timeTerm(store: EventStore, term: Term, keep: (ms: number) => boolean):
   };
 }
 
-type FuzzyIndex = Fuse<{ id: number; text: string }>;
-
-// Unsorted: only which strings match matters (rows stay in time order), and sorting costs most of a search.
-const FUSE_OPTIONS = { keys: ['text'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2, shouldSort: false };
-
-/** One fuse.js index per store, rebuilt only when the store has new strings. */
-const fuzzyIndexes = new WeakMap<EventStore, { size: number; index: FuzzyIndex; hits: Map<string, Set<number>> }>();
-
-/** Fuzzy hits among the searchable strings with ids from `from` on (a small, throwaway index). */
-function newFuzzyHits(store: EventStore, word: string, from: number): number[] {
-  const items = store.searchableIds().filter((id) => id >= from).map((id) => ({ id, text: store.vocabulary.get(id) }));
-  if (items.length === 0) return [];
-  return new Fuse(items, FUSE_OPTIONS).search(word).map((result) => result.item.id);
-}
-
-/** Build the fuzzy index ahead of the first search (the explorer calls this once a load is done). */
-export function prepareFuzzySearch(store: EventStore): void {
-  fuzzyHits(store, 'warm-up');
-}
-
-/** The distinct strings fuse.js finds for a word (cached per word: typing re-asks the same words). */
-function fuzzyHits(store: EventStore, word: string): Set<number> {
-  let cached = fuzzyIndexes.get(store);
-  if (!cached || cached.size !== store.vocabulary.size) {
-    const items = store.searchableIds().map((id) => ({ id, text: store.vocabulary.get(id) }));
-    const index = new Fuse(items, FUSE_OPTIONS);
-    cached = { size: store.vocabulary.size, index, hits: new Map() };
-    fuzzyIndexes.set(store, cached);
-  }
-  let hits = cached.hits.get(word);
-  if (!hits) {
-    hits = new Set(cached.index.search(word).map((result) => result.item.id));
-    if (cached.hits.size > 200) cached.hits.clear();
-    cached.hits.set(word, hits);
-  }
-  return hits;
-}
-
-function compileTerm(term: Term, store: EventStore): CompiledTerm | { message: string } {
+function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: string } {
+  const { store } = index;
   switch (term.kind) {
     case 'since':
       return timeTerm(store, term, (ms) => ms >= term.ms);
@@ -188,13 +139,13 @@ function compileTerm(term: Term, store: EventStore): CompiledTerm | { message: s
     }
     case 'fuzzy': {
       const word = term.text.toLowerCase();
-      const hits = new Set(fuzzyHits(store, word));
+      const hits = new Set(index.fuzzyHits(word));
       let covered = store.vocabulary.size;
       // Strings that arrive after the query was compiled (a load still streaming in) are searched
       // too: fuse.js over just the new ones, once per growth of the vocabulary.
       const isHit = (id: number) => {
         if (id >= covered) {
-          for (const hit of newFuzzyHits(store, word, covered)) hits.add(hit);
+          for (const hit of index.newFuzzyHits(word, covered)) hits.add(hit);
           covered = store.vocabulary.size;
         }
         return hits.has(id);
@@ -216,17 +167,20 @@ function compileTerm(term: Term, store: EventStore): CompiledTerm | { message: s
       if (fields) return stringTerm(store, term, fields, (text) => values.some((v) => text.includes(v)));
       const has = (text: string | null | undefined) =>
         text != null && values.some((v) => (term.exact ? text.toLowerCase() === v : text.toLowerCase().includes(v)));
-      if (term.field === 'id') return eventTerm(store, term, (index) => has(store.loadedEvent(index).event.id));
+      // A record that can no longer be read (its file changed) matches no value: it has none to show.
+      const eventOf = (event: number) => {
+        const read = store.readEvent(event);
+        return read.ok ? read.loaded.event : null;
+      };
+      if (term.field === 'id') return eventTerm(term, (event) => has(eventOf(event)?.id));
       if (term.field === 'value') {
-        return eventTerm(store, term, (index) =>
-          store.loadedEvent(index).event.targetResources.some((target) => target.modifiedProperties.some((p) => has(p.oldValue) || has(p.newValue))),
-        );
+        return eventTerm(term, (event) => eventOf(event)?.targetResources.some((target) => target.modifiedProperties.some((p) => has(p.oldValue) || has(p.newValue))) ?? false);
       }
-      // risk: the sensitive-operation rules (a query over queries), supplied by the insights layer.
-      if (!riskLookup) return { message: 'risk: needs the sensitive-operation rules, which are not loaded here' };
-      const lookup = riskLookup;
+      // risk: the sensitive-operation rules (a query over queries), plugged in by the index's owner.
+      const lookup = index.risk;
+      if (!lookup) return { message: 'risk: needs the sensitive-operation rules, which are not loaded here' };
       const wanted = (severity: string | undefined) => severity !== undefined && (values.includes('any') || values.includes(severity));
-      return eventTerm(store, term, (index) => wanted(lookup(store, index)));
+      return eventTerm(term, (event) => wanted(lookup(event)));
     }
   }
 }
@@ -264,12 +218,12 @@ export function maskTest(store: EventStore, terms: readonly CompiledTerm[], with
 }
 
 /** `within`: see maskTest; pass it only when `refines` says the new query is narrower. */
-export function compileQuery(query: Query, store: EventStore, within?: EventTest): CompileResult {
+export function compileQuery(query: Query, index: QueryIndex, within?: EventTest): CompileResult {
   const terms: CompiledTerm[] = [];
   for (const term of [...query.terms].sort((a, b) => cost(a) - cost(b))) {
-    const compiled = compileTerm(term, store);
+    const compiled = compileTerm(term, index);
     if (!('narrow' in compiled)) return { ok: false, error: { message: compiled.message, position: term.start } };
     terms.push(compiled);
   }
-  return { ok: true, test: maskTest(store, terms, within), terms };
+  return { ok: true, test: maskTest(index.store, terms, within), terms };
 }

@@ -6,14 +6,14 @@
  * because correlation ids are as many as the events.
  */
 import type { Pane } from '../model/pane.js';
-import type { EventStore } from '../store/event-store.js';
 import { STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store/event-batch.js';
 import type { FieldName } from './ast.js';
 import { narrowAll, type CompiledTerm } from './compile.js';
+import type { QueryIndex } from './query-index.js';
 import { targetLabelCounts } from './target-labels.js';
-import { topCounts, type FacetValue } from './top-counts.js';
+import { topCounts, type FacetCounts } from './top-counts.js';
 
-export type { FacetValue } from './top-counts.js';
+export type { FacetCounts, FacetValue } from './top-counts.js';
 
 /** A facet: the store string counted, and the query field a chosen value becomes. */
 export interface FacetDefinition {
@@ -23,8 +23,8 @@ export interface FacetDefinition {
   field: FieldName;
 }
 
-/** The portal's filters, in its order, plus IP and correlation ID. */
-export const FACETS: readonly FacetDefinition[] = [
+/** The audit panes' filters: the portal's, in its order, plus IP and correlation ID. */
+export const AUDIT_FACETS: readonly FacetDefinition[] = [
   { id: 'service', label: 'Service', counts: 'service', field: 'service' },
   { id: 'category', label: 'Category', counts: 'category', field: 'category' },
   { id: 'activity', label: 'Activity', counts: 'activity', field: 'activity' },
@@ -35,19 +35,11 @@ export const FACETS: readonly FacetDefinition[] = [
   { id: 'corr', label: 'Correlation ID', counts: 'correlation', field: 'corr' },
 ];
 
-export interface FacetCounts {
-  values: FacetValue[];
-  /** Distinct values in all (the list may be cut to the top ones). */
-  distinct: number;
-  /** Events counted (those passing the other filters). */
-  events: number;
-}
-
 /** True when a compiled term filters on the facet's own field (so it is left out of its counts). */
 const onField = (compiled: CompiledTerm, field: FieldName) => compiled.term.kind === 'field' && compiled.term.field === field;
 
 export function facetCounts(
-  store: EventStore,
+  index: QueryIndex,
   options: {
     pane: Pane;
     terms: readonly CompiledTerm[];
@@ -58,6 +50,7 @@ export function facetCounts(
   },
 ): FacetCounts {
   const { facet, limit } = options;
+  const { store } = index;
   const others = options.terms.filter((compiled) => !onField(compiled, facet.field));
   const alive = new Uint8Array(store.count);
   narrowAll(others, alive, 0, store.count);
@@ -65,7 +58,7 @@ export function facetCounts(
   if (facet.field === 'target') {
     // Every target of an event counts, as target:= matches (see target-labels.ts).
     if (options.keep) for (let index = 0; index < alive.length; index++) if (alive[index] === 1 && !shown(index)) alive[index] = 0;
-    return targetLabelCounts(store, store.paneOrder(options.pane), limit, alive);
+    return targetLabelCounts(index, store.paneOrder(options.pane), limit, alive);
   }
   const rows = store.stringIdRows();
   const column = stringFieldIndex(facet.counts);

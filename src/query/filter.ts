@@ -1,8 +1,8 @@
 /** A query string to an event test, or the first error with its position: what every face uses. */
-import type { EventStore } from '../store/event-store.js';
 import type { Query } from './ast.js';
 import { compileQuery, type CompiledTerm, type EventTest } from './compile.js';
 import { parseQuery } from './parse.js';
+import type { QueryIndex } from './query-index.js';
 import { refines } from './refine.js';
 
 /** An applied filter: what the text meant, and the test built from it. */
@@ -18,12 +18,12 @@ export type FilterResult = { ok: true; test: EventTest | null; filter: ActiveFil
  * An empty (or blank) query is no filter at all. `previous`, the filter shown until now, lets a
  * narrower query (one more character typed) look only at the events the previous one kept.
  */
-export function filterFromText(text: string, store: EventStore, now: number, previous?: ActiveFilter | null): FilterResult {
+export function filterFromText(text: string, index: QueryIndex, now: number, previous?: ActiveFilter | null): FilterResult {
   if (text.trim() === '') return { ok: true, test: null, filter: null };
   const parsed = parseQuery(text, { now });
   if (!parsed.ok) return parsed;
   const within = previous && refines(parsed.query, previous.query) ? previous.test : undefined;
-  const compiled = compileQuery(parsed.query, store, within);
+  const compiled = compileQuery(parsed.query, index, within);
   if (!compiled.ok) return compiled;
   return { ok: true, test: compiled.test, filter: { query: parsed.query, test: compiled.test, terms: compiled.terms } };
 }

@@ -5,6 +5,14 @@ export interface FacetValue {
   count: number;
 }
 
+export interface FacetCounts {
+  values: FacetValue[];
+  /** Distinct values in all (the list may be cut to the top ones). */
+  distinct: number;
+  /** Events counted (those passing the other filters). */
+  events: number;
+}
+
 /** The `limit` largest counts (ties by value), without sorting every distinct value. */
 export function topCounts(counts: Uint32Array, limit: number, name: (id: number) => string): { values: FacetValue[]; distinct: number } {
   let distinct = 0;

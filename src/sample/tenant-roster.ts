@@ -2,7 +2,7 @@
  * Who and what is in the sample tenant, as plain data: the cast, groups, apps, roles, licences
  * and custom security attributes. tenant.ts turns these rows into objects with stable ids.
  */
-import type { AttributeDefinition, AttributeSet, DirectoryRole, LicenceSku, RoleName } from './tenant.js';
+import type { AttributeDefinition, AttributeSet, DirectoryRole, LicenceSku, RoleName } from './tenant-types.js';
 
 export const ROLES: ReadonlyArray<Omit<DirectoryRole, 'objectId'>> = [
   { displayName: 'Global Administrator', templateId: '62e90394-69f5-4237-9190-012177145e10', wellKnownObjectName: 'TenantAdmins' },

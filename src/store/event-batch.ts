@@ -32,7 +32,6 @@ const FIELD_INDEX = Object.fromEntries(STRING_FIELDS.map((field, index) => [fiel
 export const stringFieldIndex = (field: StringField): number => FIELD_INDEX[field];
 
 export const FLAG = {
-  customSecurity: 1,
   writeBack: 2,
   /** The raw record is JSON in the arena, not at an offset in the source file. */
   inArena: 4,
@@ -46,6 +45,8 @@ export interface EventBatch {
   source: string;
   count: number;
   time: Float64Array;
+  /** Each event's pane, as its index in PANES (model/pane.ts). */
+  pane: Uint8Array;
   flags: Uint8Array;
   initiatorKind: Uint8Array;
   targetCount: Uint16Array;
@@ -54,7 +55,7 @@ export interface EventBatch {
   /** Strings first used in this batch; their ids are `firstNewString`, `firstNewString + 1`, … */
   newStrings: string[];
   firstNewString: number;
-  /** Index into OBJECT_FORMATS for records re-read from the file; unused for arena records. */
+  /** The loader's format index for records re-read from the file (see load/record-reader.ts); unused for arena records. */
   format: Uint8Array;
   /** 1-based line (0 when unknown), relative to `lineBase` of the unit until it is known. */
   line: Uint32Array;
@@ -68,7 +69,7 @@ export interface EventBatch {
 
 /** The buffers a batch can hand over to another thread without copying. */
 export function transferablesOf(batch: EventBatch): ArrayBuffer[] {
-  return [batch.time, batch.flags, batch.initiatorKind, batch.targetCount, batch.strings, batch.format, batch.line, batch.rawOffset, batch.rawLength, batch.arena].map(
+  return [batch.time, batch.pane, batch.flags, batch.initiatorKind, batch.targetCount, batch.strings, batch.format, batch.line, batch.rawOffset, batch.rawLength, batch.arena].map(
     (array) => array.buffer as ArrayBuffer,
   );
 }

@@ -3,14 +3,15 @@
  * where to re-read the full record (an offset into its file, or JSON in an in-memory arena for
  * inputs that cannot be re-read: gzip, stdin, CSV rows). A million events take tens of MB instead
  * of the GBs a million parsed objects would; the details view re-reads one event on demand.
+ *
+ * The store knows no file and no format: a record at an offset is re-read by the function the
+ * loader hands it (load/record-reader.ts), and what comes back is a value, never an exception,
+ * so a file changed or gone since it was loaded is a message in the details, not a crash.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { AuditEvent } from '../model/audit-event.js';
-import type { Pane } from '../model/pane.js';
+import { PANES, perPane, type Pane } from '../model/pane.js';
 import type { EventSummary } from '../model/event-summary.js';
-import type { LoadedEvent } from '../model/loaded-event.js';
-import { OBJECT_FORMATS } from '../ingest/formats/index.js';
-import { isObject } from '../ingest/fields.js';
+import type { LoadedEvent, RecordOrigin } from '../model/loaded-event.js';
 import {
   FLAG,
   FREE_TEXT_FIELDS,
@@ -31,17 +32,40 @@ export class LoaderVocabulary {
   readonly toStore: number[] = [0];
 }
 
+/** Where a record sits in its source file, as the loader found it. */
+export interface RawAddress {
+  source: string;
+  offset: number;
+  length: number;
+  /** The loader's format index (what the record was read as). */
+  format: number;
+  customSecuritySource: boolean;
+  origin: RecordOrigin;
+}
+
+/** Re-reads one record from its file: the event, or why it can no longer be read. */
+export type RecordReader = (address: RawAddress) => LoadedEvent | { reason: string };
+
+/** An event re-read for the details, an export or a filter: the event, or why not. */
+export type RecordRead = { ok: true; loaded: LoadedEvent } | { ok: false; reason: string; origin: RecordOrigin };
+
+/** What `loadedEvent` throws for a record that can no longer be read (streaming outputs stop with it). */
+export class RecordUnreadableError extends Error {}
+
+const NO_READER: RecordReader = (address) => ({ reason: `${address.source} cannot be re-read here` });
+
 const DETAIL_CACHE = 64;
 
 export class EventStore {
   count = 0;
   /** Events per pane, whether sorted yet or not. */
-  readonly paneCounts: Record<Pane, number> = { directory: 0, 'custom-security': 0 };
+  readonly paneCounts: Record<Pane, number> = perPane(() => 0);
   /** Bumped on every change, so views know when to recompute. */
   version = 0;
   readonly vocabulary = new Vocabulary();
   readonly sources: string[] = [];
   private time = new Float64Array(0);
+  private panes = new Uint8Array(0);
   private flags = new Uint8Array(0);
   private initiatorKinds = new Uint8Array(0);
   private targetCounts = new Uint16Array(0);
@@ -54,15 +78,17 @@ export class EventStore {
   private arena = Buffer.alloc(0);
   private arenaUsed = 0;
   /**
-   * Per pane, its events newest first, as of the last `sortNewEvents()`. Each merge makes new
-   * arrays, so an array handed out is never changed under its holder.
+   * Per pane, its events newest first, brought up to date whenever an order is asked for. Each
+   * merge makes new arrays, so an array handed out is never changed under its holder.
    */
-  private sorted: Record<Pane, Int32Array> = { directory: new Int32Array(0), 'custom-security': new Int32Array(0) };
+  private sorted: Record<Pane, Int32Array> = perPane(() => new Int32Array(0));
   private sortedCount = 0;
-  private readonly fds = new Map<number, number>();
   /** Per vocabulary id: 1 when some event uses it in a field free-text search looks at. */
   private searchable = new Uint8Array(0);
-  private readonly detailCache = new Map<number, LoadedEvent>();
+  private readonly detailCache = new Map<number, RecordRead>();
+
+  /** `reader` re-reads records kept by file offset; without one, only arena records can be read. */
+  constructor(private readonly reader: RecordReader = NO_READER) {}
 
   sourceId(name: string): number {
     let id = this.sources.indexOf(name);
@@ -77,6 +103,7 @@ export class EventStore {
     const end = start + batch.count;
     this.grow(end, batch.arena.length);
     this.time.set(batch.time, start);
+    this.panes.set(batch.pane, start);
     this.flags.set(batch.flags, start);
     this.initiatorKinds.set(batch.initiatorKind, start);
     this.targetCounts.set(batch.targetCount, start);
@@ -90,7 +117,7 @@ export class EventStore {
     for (let k = 0; k < batch.strings.length; k++) this.strings[base + k] = map[batch.strings[k]];
     this.markSearchable(start, end);
     for (let i = 0; i < batch.count; i++) {
-      this.paneCounts[batch.flags[i] & FLAG.customSecurity ? 'custom-security' : 'directory']++;
+      this.paneCounts[PANES[batch.pane[i]]]++;
       const inArena = (batch.flags[i] & FLAG.inArena) !== 0;
       this.rawOffsets[start + i] = inArena ? this.arenaUsed + batch.rawOffset[i] : batch.rawOffset[i];
     }
@@ -105,6 +132,7 @@ export class EventStore {
 
   private grow(needed: number, arenaExtra: number): void {
     this.time = ensureCapacity(this.time, needed, Float64Array);
+    this.panes = ensureCapacity(this.panes, needed, Uint8Array);
     this.flags = ensureCapacity(this.flags, needed, Uint8Array);
     this.initiatorKinds = ensureCapacity(this.initiatorKinds, needed, Uint8Array);
     this.targetCounts = ensureCapacity(this.targetCounts, needed, Uint16Array);
@@ -143,32 +171,33 @@ export class EventStore {
   }
 
   /**
-   * Fold events appended since the last call into each pane's newest-first order: sort the new
+   * Fold events appended since the last sort into each pane's newest-first order: sort the new
    * ones, then merge. Linear in the pane's size, so it can run on every refresh while loading.
    */
-  sortNewEvents(): void {
+  private sortNewEvents(): void {
     if (this.sortedCount === this.count) return;
     const time = this.time;
     const fresh = new Int32Array(this.count - this.sortedCount);
     for (let k = 0; k < fresh.length; k++) fresh[k] = this.sortedCount + k;
     fresh.sort((a, b) => time[b] - time[a] || a - b);
-    for (const pane of ['directory', 'custom-security'] as const) {
-      const wanted = pane === 'custom-security' ? FLAG.customSecurity : 0;
-      const mine = fresh.filter((i) => (this.flags[i] & FLAG.customSecurity) === wanted);
+    PANES.forEach((pane, paneIndex) => {
+      const mine = fresh.filter((i) => this.panes[i] === paneIndex);
       if (mine.length > 0) this.sorted[pane] = mergeNewestFirst(this.sorted[pane], mine, time);
-    }
+    });
     this.sortedCount = this.count;
     this.version++;
   }
 
-  /** A pane's events newest first (as of the last sort). Shared: do not modify. */
+  /** A pane's events newest first, every event appended so far included. Shared: do not modify. */
   paneOrder(pane: Pane): Int32Array {
+    this.sortNewEvents();
     return this.sorted[pane];
   }
 
-  /** Events of `pane` (or both) newest first, optionally only those that pass `keep`. */
+  /** Events of `pane` (or every pane) newest first, optionally only those that pass `keep`. */
   sortedIndices(pane: Pane | 'all' = 'all', keep?: (index: number) => boolean): Int32Array {
-    const all = pane === 'all' ? mergeNewestFirst(this.sorted.directory, this.sorted['custom-security'], this.time) : this.sorted[pane];
+    this.sortNewEvents();
+    const all = pane === 'all' ? PANES.map((p) => this.sorted[p]).reduce((merged, next) => mergeNewestFirst(merged, next, this.time)) : this.sorted[pane];
     if (!keep) return all;
     const out = new Int32Array(all.length);
     let n = 0;
@@ -182,7 +211,7 @@ export class EventStore {
   }
 
   pane(index: number): Pane {
-    return this.flags[index] & FLAG.customSecurity ? 'custom-security' : 'directory';
+    return PANES[this.panes[index]];
   }
 
   isWriteBack(index: number): boolean {
@@ -235,54 +264,35 @@ export class EventStore {
     };
   }
 
-  /** The full event, re-read from its file (or the arena) and normalised again. */
-  loadedEvent(index: number): LoadedEvent {
+  /**
+   * The full event, re-read from its file (or the arena) and normalised again, or why it can no
+   * longer be read (the file changed, shrank or vanished since the load). The last few are kept.
+   */
+  readEvent(index: number): RecordRead {
     const cached = this.detailCache.get(index);
     if (cached) return cached;
-    const loaded: LoadedEvent = {
-      event: this.reread(index),
-      pane: this.pane(index),
-      timeMs: this.time[index],
-      origin: { source: this.sources[this.sourceIds[index]], line: this.lines[index] || undefined },
-    };
+    const origin: RecordOrigin = { source: this.sources[this.sourceIds[index]], line: this.lines[index] || undefined };
+    const read = this.reread(index, origin);
+    const result: RecordRead =
+      'reason' in read ? { ok: false, reason: read.reason, origin } : { ok: true, loaded: { event: read.event, pane: this.pane(index), timeMs: this.time[index], origin } };
     if (this.detailCache.size >= DETAIL_CACHE) this.detailCache.delete(this.detailCache.keys().next().value as number);
-    this.detailCache.set(index, loaded);
-    return loaded;
+    this.detailCache.set(index, result);
+    return result;
   }
 
-  private rawText(index: number): string {
+  /** The full event, for outputs that stop when a record cannot be read (export, printing). */
+  loadedEvent(index: number): LoadedEvent {
+    const read = this.readEvent(index);
+    if (!read.ok) throw new RecordUnreadableError(read.reason);
+    return read.loaded;
+  }
+
+  private reread(index: number, origin: RecordOrigin): { event: AuditEvent } | { reason: string } {
     const offset = this.rawOffsets[index];
     const length = this.rawLengths[index];
-    if (this.flags[index] & FLAG.inArena) return this.arena.toString('utf8', offset, offset + length);
-    const source = this.sourceIds[index];
-    let fd = this.fds.get(source);
-    if (fd === undefined) {
-      fd = openSync(this.sources[source], 'r');
-      this.fds.set(source, fd);
-    }
-    const bytes = Buffer.alloc(length);
-    readSync(fd, bytes, 0, length, offset);
-    return bytes.toString('utf8');
+    if (this.flags[index] & FLAG.inArena) return { event: JSON.parse(this.arena.toString('utf8', offset, offset + length)) as AuditEvent };
+    return this.reader({ source: origin.source, offset, length, format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin });
   }
-
-  private reread(index: number): AuditEvent {
-    const value: unknown = JSON.parse(this.rawText(index));
-    if (this.flags[index] & FLAG.inArena) return value as AuditEvent;
-    const format = OBJECT_FORMATS[this.formats[index]];
-    const result = isObject(value) ? format.normalise(value, {}) : { reason: 'not an object' };
-    if ('event' in result) {
-      if (this.flags[index] & FLAG.customSecuritySource && !result.event.category) result.event.category = 'AttributeManagement';
-      return result.event;
-    }
-    // The file changed under us since it was loaded; say so rather than show something else.
-    throw new Error(`${this.sources[this.sourceIds[index]]} changed since it was loaded; reopen it`);
-  }
-
-  close(): void {
-    for (const fd of this.fds.values()) closeSync(fd);
-    this.fds.clear();
-  }
-
 }
 
 /** Merge two newest-first index lists (ties: lower index first) into a new one. */

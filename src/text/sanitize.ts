@@ -8,13 +8,12 @@
  * So a log line can never set the window title, clear the screen or move the cursor.
  * (`--ascii` swaps the glyphs for caret notation: ^[ ^G ^? <U+009B>.)
  */
-import { symbols } from './symbols.js';
+import type { Symbols } from './symbols.js';
 
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-const placeholder = (char: string): string => symbols().control(char.charCodeAt(0));
-
-export function sanitize(text: string): string {
-  return text.replace(UNSAFE, placeholder);
+/** `text` with every control character replaced by its visible placeholder in `symbols`. */
+export function sanitize(text: string, symbols: Symbols): string {
+  return text.replace(UNSAFE, (char) => symbols.control(char.charCodeAt(0)));
 }

@@ -1,9 +1,11 @@
 /**
  * The few non-ASCII glyphs the interface draws, with ASCII stand-ins for `--ascii` (terminals
- * without Unicode fonts, or pastes into tools that mangle them). One process-wide choice, made
- * once at start-up: threading it through every formatter would buy nothing.
+ * without Unicode fonts, or pastes into tools that mangle them). Chosen once per run and passed
+ * in options to whatever draws text, never kept in a module (tests draw both in one process).
  */
 export interface Symbols {
+  /** ASCII only (`--ascii`): also how bars are drawn (`#` instead of block elements). */
+  ascii: boolean;
   ellipsis: string;
   separator: string;
   bullet: string;
@@ -21,6 +23,7 @@ export interface Symbols {
 const hex = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');
 
 export const UNICODE_SYMBOLS: Symbols = {
+  ascii: false,
   ellipsis: '…',
   separator: ' · ',
   bullet: '•',
@@ -34,6 +37,7 @@ export const UNICODE_SYMBOLS: Symbols = {
 };
 
 export const ASCII_SYMBOLS: Symbols = {
+  ascii: true,
   ellipsis: '...',
   separator: ' | ',
   bullet: '-',
@@ -46,10 +50,5 @@ export const ASCII_SYMBOLS: Symbols = {
   control: (code) => (code < 0x20 ? `^${String.fromCharCode(code + 0x40)}` : code === 0x7f ? '^?' : `<U+${hex(code)}>`),
 };
 
-let current: Symbols = UNICODE_SYMBOLS;
-
-export const symbols = (): Symbols => current;
-
-export function useAsciiSymbols(ascii: boolean): void {
-  current = ascii ? ASCII_SYMBOLS : UNICODE_SYMBOLS;
-}
+/** The symbols for `--ascii` (or not). */
+export const symbolsFor = (ascii: boolean): Symbols => (ascii ? ASCII_SYMBOLS : UNICODE_SYMBOLS);

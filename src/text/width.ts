@@ -3,7 +3,6 @@
  * string-width (the library Ink itself measures with) so our columns and Ink's agree.
  */
 import stringWidth from 'string-width';
-import { symbols } from './symbols.js';
 
 /** Printable ASCII: one column per character, no need for the full Unicode rules. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -15,8 +14,8 @@ export function displayWidth(text: string): number {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Cut to at most `width` columns, ending in an ellipsis when something was cut. */
-export function truncateToWidth(text: string, width: number, ellipsis = symbols().ellipsis): string {
+/** Cut to at most `width` columns, ending in `ellipsis` (symbols.ellipsis) when something was cut. */
+export function truncateToWidth(text: string, width: number, ellipsis: string): string {
   if (width <= 0) return '';
   if (displayWidth(text) <= width) return text;
   const room = width - displayWidth(ellipsis);
@@ -33,9 +32,14 @@ export function truncateToWidth(text: string, width: number, ellipsis = symbols(
 }
 
 /** Cut or pad with spaces to exactly `width` columns. */
-export function fitToWidth(text: string, width: number, ellipsis = symbols().ellipsis): string {
+export function fitToWidth(text: string, width: number, ellipsis: string): string {
   const cut = truncateToWidth(text, width, ellipsis);
   return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
+}
+
+/** Pad with spaces to at least `width` columns (never cuts: for labels of our own). */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 /** Hard-wrap to lines of at most `width` columns (details text: nothing is ever cut off). */

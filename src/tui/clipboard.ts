@@ -9,6 +9,8 @@ import { safeJsonStringify } from '../export/safe-json.js';
 import { STDIN_NAME } from '../model/sources.js';
 import type { LoadedEvent } from '../model/loaded-event.js';
 import type { Pane } from '../model/pane.js';
+import { exactTerm } from '../query/edit.js';
+import type { AppState } from './app-state.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -71,6 +73,8 @@ export interface ReproduceOptions {
   pane: Pane;
   /** The filter as typed (empty for none). */
   filter: string;
+  /** `o`: start grouped by correlation ID. */
+  group?: boolean;
   program?: string;
 }
 
@@ -78,12 +82,44 @@ export interface ReproduceOptions {
  * The command that reopens this view: `entra-audit FILES --pane PANE --filter 'QUERY'`, each
  * argument quoted for a POSIX shell. Pasting it must never do anything but run it.
  */
-export function reproduceCommand({ sources, pane, filter, program = 'entra-audit' }: ReproduceOptions): string {
+export function reproduceCommand({ sources, pane, filter, group = false, program = 'entra-audit' }: ReproduceOptions): string {
   const files = sources.map((source) => (source === STDIN_NAME ? '-' : source.startsWith('-') ? `./${source}` : source));
   const args = [program, ...files, '--pane', pane];
   // yargs would read a filter starting with '-' as an option; '=' keeps it one argument.
   if (filter !== '') args.push(...(filter.startsWith('-') ? [`--filter=${filter}`] : ['--filter', filter]));
+  if (group) args.push('--group');
   return args.map(shellQuote).join(' ');
+}
+
+/** The most marked events `Y` names one by one (`id:="…"|…`): more makes a command no one can paste. */
+const MAX_NAMED_MARKS = 200;
+
+/** The initiator `s` hides (see model/accessors.ts isSubstrateWriteBack). */
+const SUBSTRATE = 'Microsoft Substrate Management';
+
+/**
+ * `Y`: the command that reopens the view as it is, its lenses written as the query terms that
+ * mean the same (`r` → risk:any, `s` → -actor:="Microsoft Substrate Management", `M` → the marked
+ * events' ids) and `o` as --group; or why no command can (data read from standard input).
+ */
+export function viewCommand(state: AppState, program?: string): { ok: true; text: string } | { ok: false; reason: string } {
+  if (state.sources.includes(STDIN_NAME)) return { ok: false, reason: 'Not copied: this view was read from standard input, which no command can read again (save the input to a file and open that)' };
+  const terms = [state.filter.text];
+  if (state.riskOnly) terms.push('risk:any');
+  if (state.hideSubstrate) terms.push(exactTerm('actor', [SUBSTRATE], true));
+  if (state.marksOnly) {
+    const ids: string[] = [];
+    for (const index of state.marks) {
+      const read = state.store.readEvent(index);
+      if (!read.ok || !read.loaded.event.id) return { ok: false, reason: 'Not copied: a marked event has no id to name it by, so the marked-only view (M) cannot be written as a command' };
+      ids.push(read.loaded.event.id);
+    }
+    if (ids.length > MAX_NAMED_MARKS) return { ok: false, reason: `Not copied: ${ids.length} marked events are too many to name in a command (e exports them)` };
+    if (ids.length === 0) return { ok: false, reason: 'Not copied: no event is marked, so the marked-only view (M) shows nothing to reopen' };
+    terms.push(exactTerm('id', ids, false));
+  }
+  const filter = terms.filter((term) => term !== '').join(' ');
+  return { ok: true, text: reproduceCommand({ sources: state.sources, pane: state.pane, filter, group: state.groups !== null, program }) };
 }
 
 const NEEDS_NO_QUOTES = /^[A-Za-z0-9_@%+=:,./-]+$/;

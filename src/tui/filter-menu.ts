@@ -1,45 +1,28 @@
 /**
- * The `f` filter menu, as pure data: the portal's filters (date range, service, category,
- * activity, status, target, initiated by) plus IP and correlation ID, each value with its count
- * under the other active filters; several values can be chosen and the choice can be inverted.
- * A choice becomes ordinary query text (`activity:="Add user"|"Delete user"`), so the `/` bar and
- * the chips show exactly what the menu did. The reducer (state.ts) applies what this returns.
+ * The `f` filter menu, as pure data: the pane's filters (for audits the portal's: date range,
+ * service, category, activity, status, target, initiated by, plus IP and correlation ID), each
+ * value with its count under the other active filters; several values can be chosen and the
+ * choice can be inverted. A choice becomes ordinary query text (`activity:="Add user"|"Delete
+ * user"`), so the `/` bar and the chips show exactly what the menu did. modes/menu.ts applies it.
  */
 import type { Pane } from '../model/pane.js';
-import type { EventStore } from '../store/event-store.js';
 import type { Query, Term } from '../query/ast.js';
 import { narrowAll, type CompiledTerm } from '../query/compile.js';
 import { exactTerm, removeTerm, replaceTerms, termIsOn } from '../query/edit.js';
-import { FACETS, facetCounts, type FacetCounts, type FacetDefinition } from '../query/facets.js';
+import { facetCounts, type FacetDefinition } from '../query/facets.js';
 import { formatTerm, formatValue } from '../query/format.js';
+import type { QueryIndex } from '../query/query-index.js';
+import type { DateOption, FilterMenu, ListCursor } from './app-state.js';
 
 /** How many values a facet list offers (the rest are reachable through `/`). */
 export const FACET_LIMIT = 500;
 
-export interface DateOption {
-  label: string;
-  /** The time terms this option stands for ('' = any time); null for "Custom range…". */
-  terms: string | null;
-  count: number | null;
-}
-
-/** Where the cursor is in a list stage, and the first line shown. */
-export interface ListCursor {
-  cursor: number;
-  top: number;
-}
-
-export type FilterMenu =
-  | ({ stage: 'filters' } & ListCursor)
-  | ({ stage: 'values'; facet: FacetDefinition; counts: FacetCounts; chosen: readonly string[]; exclude: boolean } & ListCursor)
-  | ({ stage: 'dates'; options: DateOption[] } & ListCursor)
-  | { stage: 'customDate'; since: string; until: string; focus: 'since' | 'until'; error: string | null };
-
 export const START: ListCursor = { cursor: 0, top: 0 };
 
 export interface MenuContext {
-  store: EventStore;
+  index: QueryIndex;
   pane: Pane;
+  facets: readonly FacetDefinition[];
   /** What else hides rows (write-backs, sensitive only, marked only), so counts match the table. */
   keep?: (index: number) => boolean;
   filterText: string;
@@ -56,11 +39,13 @@ export interface MenuItem {
   marked?: boolean;
 }
 
+const activeTerms = (query: Query | null): readonly Term[] => query?.terms ?? [];
+
 /** The lines of the stage shown (none for the custom range, which is two text fields). */
-export function stageItems(context: MenuContext, menu: FilterMenu): MenuItem[] {
+export function stageItems(menu: FilterMenu, query: Query | null, facets: readonly FacetDefinition[]): MenuItem[] {
   switch (menu.stage) {
     case 'filters':
-      return filterItems(context);
+      return filterItems(query, facets);
     case 'values':
       return menu.counts.values.map((entry) => ({ value: entry.value, label: entry.value, count: entry.count, marked: menu.chosen.includes(entry.value) }));
     case 'dates':
@@ -70,18 +55,16 @@ export function stageItems(context: MenuContext, menu: FilterMenu): MenuItem[] {
   }
 }
 
-const activeTerms = (query: Query | null): readonly Term[] => query?.terms ?? [];
-
 /** The first list: every filter with what is set on it now, then one entry per active term to remove it. */
-export function filterItems(context: MenuContext): MenuItem[] {
-  const terms = activeTerms(context.query);
+export function filterItems(query: Query | null, facets: readonly FacetDefinition[]): MenuItem[] {
+  const terms = activeTerms(query);
   const current = (field: FacetDefinition['field'] | 'time') =>
     terms
       .filter((term) => termIsOn(term, field))
       .map(formatTerm)
       .join(' ');
   const items: MenuItem[] = [{ value: 'date', label: withCurrent('Date range', current('time')) }];
-  for (const facet of FACETS) items.push({ value: facet.id, label: withCurrent(facet.label, current(facet.field)) });
+  for (const facet of facets) items.push({ value: facet.id, label: withCurrent(facet.label, current(facet.field)) });
   terms.forEach((term, index) => items.push({ value: `remove:${index}`, label: `Remove  ${formatTerm(term)}` }));
   if (terms.length > 0) items.push({ value: 'clear', label: 'Remove all filters' });
   return items;
@@ -91,9 +74,9 @@ const withCurrent = (label: string, current: string) => (current ? `${label.padE
 
 /** Opening a facet: its values counted under the other filters, with what is chosen now pre-marked. */
 export function valuesStage(context: MenuContext, facetId: string): FilterMenu | null {
-  const facet = FACETS.find((candidate) => candidate.id === facetId);
+  const facet = context.facets.find((candidate) => candidate.id === facetId);
   if (!facet) return null;
-  const counts = facetCounts(context.store, { pane: context.pane, terms: context.terms, keep: context.keep, facet, limit: FACET_LIMIT });
+  const counts = facetCounts(context.index, { pane: context.pane, terms: context.terms, keep: context.keep, facet, limit: FACET_LIMIT });
   const existing = activeTerms(context.query).find((term) => termIsOn(term, facet.field));
   const chosen = existing?.kind === 'field' && existing.exact ? existing.rawValues : [];
   const exclude = existing?.kind === 'field' ? existing.negated : false;
@@ -125,21 +108,22 @@ const DAY = 86_400_000;
 
 /** The date choices, each with its count under the other filters. Exports are often old, so the data's own last day and week are offered too. */
 export function datesStage(context: MenuContext): FilterMenu {
+  const { store } = context.index;
   const others = context.terms.filter((compiled) => !termIsOn(compiled.term, 'time'));
-  const alive = new Uint8Array(context.store.count);
-  narrowAll(others, alive, 0, context.store.count);
-  const order = context.store.paneOrder(context.pane);
+  const alive = new Uint8Array(store.count);
+  narrowAll(others, alive, 0, store.count);
+  const order = store.paneOrder(context.pane);
   const shown = (index: number) => alive[index] === 1 && (!context.keep || context.keep(index));
   const countSince = (ms: number) => {
     let count = 0;
     // Newest first: stop at the first event older than the bound.
     for (const index of order) {
-      if (context.store.timeMs(index) < ms) break;
+      if (store.timeMs(index) < ms) break;
       if (shown(index)) count++;
     }
     return count;
   };
-  const newest = order.length > 0 ? context.store.timeMs(order[0]) : context.now;
+  const newest = order.length > 0 ? store.timeMs(order[0]) : context.now;
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
   const options: DateOption[] = [
     { label: 'Last 24 hours', terms: 'since:24h', count: countSince(context.now - DAY) },
@@ -158,6 +142,6 @@ export function applyDates(context: MenuContext, terms: string): string {
 }
 
 /** The custom range's two fields as time terms (either may be empty). */
-export function customDateTerms(menu: FilterMenu & { stage: 'customDate' }): string {
-  return [menu.since.trim() && `since:${formatValue(menu.since.trim())}`, menu.until.trim() && `until:${formatValue(menu.until.trim())}`].filter(Boolean).join(' ');
+export function customDateTerms(since: string, until: string): string {
+  return [since.trim() && `since:${formatValue(since.trim())}`, until.trim() && `until:${formatValue(until.trim())}`].filter(Boolean).join(' ');
 }

@@ -1,12 +1,15 @@
 /**
  * The first frame as plain text, written before React and Ink are even loaded: on a cold start
  * Ink's first render costs ~100 ms of JIT warm-up, and the user should see rows at once. Ink then
- * draws the same frame, with styles, over it. Built from the same pure pieces as the components.
+ * draws the same frame, with styles, over it. Built from the same view functions as the components.
  */
 import { fitToWidth } from '../text/width.js';
 import { chipLineText, hintLine, noteLine, paneTabs, statusParts } from '../view/chrome.js';
+import { frameHeight, isTooSmall } from '../view/layout.js';
 import { tableLines } from '../view/table-lines.js';
-import { frameHeight, isTooSmall, type AppState } from './state.js';
+import type { AppState } from './app-state.js';
+import { noteInput, statusInput, tableInput } from './frame-parts.js';
+import { HINTS } from './hints.js';
 
 const HOME = '\u001b[H';
 const INVERSE = '\u001b[7m';
@@ -15,15 +18,21 @@ const INVERSE_OFF = '\u001b[27m';
 export function firstPaint(state: AppState, now: number): string {
   if (isTooSmall(state.size)) return '';
   const width = state.size.columns;
+  const { symbols } = state.options;
   // Every line is padded to the full width: a repaint (see early-keys) must cover the last one.
-  const fit = (text: string) => fitToWidth(text, width);
-  const table = tableLines(state);
+  const fit = (text: string) => fitToWidth(text, width, symbols.ellipsis);
+  const table = tableLines(tableInput(state));
   const selected = state.cursor[state.pane].selected;
-  const lines = [fit(paneTabs(state).map((tab) => tab.text).join('')), fit(noteLine(state, now)), fit(chipLineText(state)), fit(table.header)];
+  const lines = [
+    fit(paneTabs(state.totals, state.pane).map((tab) => tab.text).join('')),
+    fit(noteLine(noteInput(state), now, width, symbols)),
+    fit(chipLineText(state.filter.active?.query ?? null, width, symbols)),
+    fit(table.header),
+  ];
   for (const row of table.rows) lines.push(row.position === selected ? INVERSE + fit(row.text) + INVERSE_OFF : fit(row.text));
   while (lines.length < frameHeight(state.size) - 2) lines.push(fit(''));
-  const { summary, problems } = statusParts(state);
-  lines.push(fit(summary + problems), fit(hintLine(state)));
+  const { summary, problems } = statusParts(statusInput(state), symbols);
+  lines.push(fit(summary + problems), fit(hintLine(HINTS[state.mode], width, symbols)));
   // Back to the top-left corner, where Ink writes its first frame.
   return lines.join('\n') + HOME;
 }

@@ -1,5 +1,5 @@
 /** The `?` overlay's lines, built from the keymap so they always tell the truth. */
-import { currentKeymap, keyLabel, type Mode } from './keymap.js';
+import { keyLabel, type Binding, type Mode } from './keymap.js';
 
 export interface HelpLine {
   keys: string;
@@ -18,11 +18,12 @@ const SECTIONS: Array<[string, Mode]> = [
   ['Export (e)', 'export'],
 ];
 
-export function helpLines(): HelpLine[] {
+/** The help for `keymap` (the one in force, so remapped keys show as they are). */
+export function helpLines(keymap: readonly Binding[]): HelpLine[] {
   const lines: HelpLine[] = [];
   const shown = new Set<string>();
   for (const [title, mode] of SECTIONS) {
-    const bindings = currentKeymap().filter((b) => b.modes.includes(mode) && !shown.has(`${b.help}|${b.keys.join()}`));
+    const bindings = keymap.filter((b) => b.modes.includes(mode) && !shown.has(`${b.help}|${b.keys.join()}`));
     if (bindings.length === 0) continue;
     lines.push({ keys: '', help: title, heading: true });
     for (const binding of bindings) {

@@ -3,9 +3,10 @@
  * `?` overlay is drawn from it, so help cannot disagree with behaviour. Conventions follow
  * lnav / less / k9s (vim motions plus arrows, g/G, ? help, q back-or-quit). Esc is only ever
  * "back", with q and Backspace doing the same, so a slow link splitting an arrow key's escape
- * sequence can at worst step back, never act.
+ * sequence can at worst step back, never act. The keymap in force (these defaults, or as the
+ * config file remaps them) travels in the explorer's options; nothing here changes.
  */
-import type { Pane } from '../model/pane.js';
+import { PANE_LABELS, PANES, type Pane } from '../model/pane.js';
 
 export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'menu' | 'export' | 'insights' | 'palette' | 'copy';
 
@@ -72,8 +73,8 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'first', keys: ['g', 'home'], command: { type: 'jump', to: 'first' }, modes: LISTS, help: 'First (newest) event / top' },
   { action: 'last', keys: ['G', 'end'], command: { type: 'jump', to: 'last' }, modes: LISTS, help: 'Last (oldest) event / bottom' },
   { action: 'next-pane', keys: ['tab'], command: { type: 'switchPane' }, modes: ['table'], help: 'Next pane' },
-  { action: 'directory-pane', keys: ['1'], command: { type: 'switchPane', pane: 'directory' }, modes: ['table', 'details'], help: 'Directory pane' },
-  { action: 'custom-security-pane', keys: ['2'], command: { type: 'switchPane', pane: 'custom-security' }, modes: ['table', 'details'], help: 'Custom Security pane' },
+  // 1, 2, …: one key per pane, in tab order (action ids `directory-pane`, `custom-security-pane`, …).
+  ...PANES.map((pane, index): Binding => ({ action: `${pane}-pane`, keys: [String(index + 1)], command: { type: 'switchPane', pane }, modes: ['table', 'details'], help: `${PANE_LABELS[pane]} pane` })),
   { action: 'open', keys: ['enter'], command: { type: 'openDetails' }, modes: ['table'], help: 'Open the selected event' },
   { action: 'choose', keys: ['enter'], command: { type: 'choose' }, modes: [...PICKERS, 'export'], help: 'Choose / apply (filter menu, questions, insights), write (export)' },
   { action: 'next-tab', keys: ['l', 'right', 'tab'], command: { type: 'detailsTab', direction: 1 }, modes: ['details'], help: 'Next details tab' },
@@ -114,20 +115,10 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
 /** Every action id, for checking the config file's `keys` section. */
 export const ACTIONS: readonly string[] = [...new Set(DEFAULT_KEYMAP.map((binding) => binding.action))];
 
-let keymap: readonly Binding[] = DEFAULT_KEYMAP;
-
-/** The keymap in force: the defaults, or as remapped by the config file (see useKeymap). */
-export const currentKeymap = (): readonly Binding[] => keymap;
-
-/** Use a remapped keymap (from applyKeyBindings over DEFAULT_KEYMAP); null restores the defaults. */
-export function useKeymap(bindings: readonly Binding[] | null): void {
-  keymap = bindings ?? DEFAULT_KEYMAP;
-}
-
 export { DEFAULT_KEYMAP };
 
-/** The command a key means in a mode, if any. */
-export function commandFor(mode: Mode, key: string): Command | undefined {
+/** The command a key means in a mode under `keymap` (the defaults, or as the config file remapped them), if any. */
+export function commandFor(keymap: readonly Binding[], mode: Mode, key: string): Command | undefined {
   return keymap.find((binding) => binding.modes.includes(mode) && binding.keys.includes(key))?.command;
 }
 

@@ -1,12 +1,18 @@
 /**
- * The event table's columns, shared by the CLI's `--format table` and the explorer, so both show
+ * The audit table's columns, shared by the CLI's `--format table` and the explorer, so both show
  * an event the same way. They read an EventSummary (what the compact store keeps), and sanitise
  * every cell here: it goes straight to a terminal.
  */
 import type { EventSummary } from '../model/event-summary.js';
 import { sanitize } from '../text/sanitize.js';
-import { symbols } from '../text/symbols.js';
-import { formatInZone, UTC, type TimeZoneChoice } from '../text/time-zone.js';
+import type { Symbols } from '../text/symbols.js';
+import { formatInZone, type TimeZoneChoice } from '../text/time-zone.js';
+
+export interface CellOptions {
+  /** UTC unless the user chose another zone. */
+  timeZone: TimeZoneChoice;
+  symbols: Symbols;
+}
 
 export interface Column {
   header: string | ((options: CellOptions) => string);
@@ -15,12 +21,9 @@ export interface Column {
    * any room beyond the ideals (long UPNs and activity names use it).
    */
   width: { fixed: number } | { min: number; ideal: number; share: number };
+  /** When even the minimums do not fit, the lowest priority goes first (Service before Activity). */
+  priority: number;
   cell(row: EventSummary, options: CellOptions): string;
-}
-
-export interface CellOptions {
-  /** UTC unless the user chose another zone. */
-  timeZone?: TimeZoneChoice;
 }
 
 export const columnHeader = (column: Column, options: CellOptions): string =>
@@ -40,25 +43,42 @@ export function targetsText(row: EventSummary): string {
   return more > 0 ? `${row.target} (+${more})` : row.target;
 }
 
-export function initiatorText(row: EventSummary): string {
-  return row.initiatorKind === 'app' ? symbols().appMarker + row.initiator : row.initiator;
+export function initiatorText(row: EventSummary, symbols: Symbols): string {
+  return row.initiatorKind === 'app' ? symbols.appMarker + row.initiator : row.initiator;
 }
 
 const isoOf = (timeMs: number) => new Date(timeMs).toISOString();
 
-export const EVENT_COLUMNS: readonly Column[] = [
+export const AUDIT_COLUMNS: readonly Column[] = [
   {
-    header: (o) => `Date (${(o.timeZone ?? UTC).label})`,
+    header: (o) => `Date (${o.timeZone.label})`,
     width: { fixed: 19 },
-    cell: (r, o) => formatInZone(isoOf(r.timeMs), o.timeZone ?? UTC),
+    priority: 9,
+    cell: (r, o) => formatInZone(isoOf(r.timeMs), o.timeZone),
   },
-  { header: 'Service', width: { min: 10, ideal: 16, share: 0 }, cell: (r) => sanitize(r.service) },
-  { header: 'Category', width: { min: 8, ideal: 14, share: 0 }, cell: (r) => sanitize(r.category) },
-  { header: 'Activity', width: { min: 12, ideal: 29, share: 2 }, cell: (r) => sanitize(r.activity) },
-  { header: 'Status', width: { fixed: 7 }, cell: (r) => statusText(r.result) },
-  { header: 'Target(s)', width: { min: 9, ideal: 22, share: 1.5 }, cell: (r) => sanitize(targetsText(r)) },
-  { header: 'Initiated by', width: { min: 9, ideal: 27, share: 1.5 }, cell: (r) => sanitize(initiatorText(r)) },
+  { header: 'Service', width: { min: 10, ideal: 16, share: 0 }, priority: 1, cell: (r, o) => sanitize(r.service, o.symbols) },
+  { header: 'Category', width: { min: 8, ideal: 14, share: 0 }, priority: 2, cell: (r, o) => sanitize(r.category, o.symbols) },
+  { header: 'Activity', width: { min: 12, ideal: 29, share: 2 }, priority: 8, cell: (r, o) => sanitize(r.activity, o.symbols) },
+  { header: 'Status', width: { fixed: 7 }, priority: 7, cell: (r) => statusText(r.result) },
+  { header: 'Target(s)', width: { min: 9, ideal: 22, share: 1.5 }, priority: 6, cell: (r, o) => sanitize(targetsText(r), o.symbols) },
+  { header: 'Initiated by', width: { min: 9, ideal: 27, share: 1.5 }, priority: 6, cell: (r, o) => sanitize(initiatorText(r, o.symbols), o.symbols) },
 ];
+
+const minimum = (c: Column) => ('fixed' in c.width ? c.width.fixed : c.width.min);
+
+/**
+ * The columns that fit in `total` columns (one space between): all of them, unless even their
+ * minimums do not fit, then without the lowest-priority ones (a cut-off last column helps nobody).
+ */
+export function columnsThatFit(columns: readonly Column[], total: number): Column[] {
+  const kept = [...columns];
+  const needed = () => kept.reduce((sum, c) => sum + minimum(c), 0) + kept.length - 1;
+  while (kept.length > 1 && needed() > total) {
+    const lowest = kept.reduce((low, c) => (c.priority < low.priority ? c : low));
+    kept.splice(kept.indexOf(lowest), 1);
+  }
+  return kept;
+}
 
 /** Column widths that fill `total` columns, one space between columns. */
 export function layoutColumns(columns: readonly Column[], total: number): number[] {

@@ -8,9 +8,10 @@ import type { LoadedEvent } from '../model/loaded-event.js';
 import { initiatorOf, targetLabel, userAgentOf } from '../model/accessors.js';
 import { PANE_LABELS } from '../model/pane.js';
 import { safeJsonStringify } from '../export/safe-json.js';
+import type { RecordRead } from '../store/event-store.js';
 import { sanitize } from '../text/sanitize.js';
-import { symbols } from '../text/symbols.js';
-import { formatInZone, UTC, type TimeZoneChoice } from '../text/time-zone.js';
+import type { Symbols } from '../text/symbols.js';
+import { formatInZone, type TimeZoneChoice } from '../text/time-zone.js';
 import { displayWidth, wrapToWidth } from '../text/width.js';
 import {
   decodePropertyValue,
@@ -23,8 +24,11 @@ import {
 } from './property-values.js';
 import { statusText } from './columns.js';
 
-export const DETAIL_TABS = ['activity', 'targets', 'modified', 'additional', 'raw'] as const;
-export type DetailTab = (typeof DETAIL_TABS)[number];
+/** Every tab a record's details can have; a pane's definition lists the ones it shows. */
+export type DetailTab = 'activity' | 'targets' | 'modified' | 'additional' | 'raw';
+
+/** An audit event's tabs, in the portal's order plus the raw record. */
+export const AUDIT_DETAIL_TABS: readonly DetailTab[] = ['activity', 'targets', 'modified', 'additional', 'raw'];
 
 export const DETAIL_TAB_LABELS: Record<DetailTab, string> = {
   activity: 'Activity',
@@ -45,7 +49,8 @@ export interface DetailLine {
 
 export interface DetailOptions {
   width: number;
-  timeZone?: TimeZoneChoice;
+  timeZone: TimeZoneChoice;
+  symbols: Symbols;
   /** The sensitive-operation rule the event falls under, if any: why it matters, at the top. */
   sensitive?: { id: string; severity: string; reason: string };
 }
@@ -54,18 +59,21 @@ const LABEL_WIDTH = 20;
 
 class LineBuilder {
   readonly lines: DetailLine[] = [];
-  constructor(private readonly width: number) {}
+  constructor(
+    private readonly width: number,
+    readonly symbols: Symbols,
+  ) {}
 
   heading(text: string): void {
     if (this.lines.length > 0) this.lines.push({ text: '', tone: 'plain' });
-    for (const line of wrapToWidth(sanitize(text), this.width)) this.lines.push({ text: line, tone: 'heading' });
+    for (const line of wrapToWidth(sanitize(text, this.symbols), this.width)) this.lines.push({ text: line, tone: 'heading' });
   }
 
   /** `Label              value`, the value wrapped under itself. Empty values are skipped. */
   field(label: string, value: string | null | undefined, tone: Tone = 'plain'): void {
     if (value === null || value === undefined || value === '') return;
     const room = Math.max(10, this.width - LABEL_WIDTH);
-    const wrapped = value.split(/\r?\n/).flatMap((part) => wrapToWidth(sanitize(part), room));
+    const wrapped = value.split(/\r?\n/).flatMap((part) => wrapToWidth(sanitize(part, this.symbols), room));
     wrapped.forEach((part, index) => {
       const prefix = index === 0 ? label.padEnd(LABEL_WIDTH) : ' '.repeat(LABEL_WIDTH);
       this.lines.push({ text: prefix + part, tone, labelWidth: index === 0 ? displayWidth(label) : 0 });
@@ -75,13 +83,28 @@ class LineBuilder {
   text(value: string, tone: Tone = 'plain', indent = 0): void {
     const pad = ' '.repeat(indent);
     for (const part of value.split(/\r?\n/)) {
-      for (const line of wrapToWidth(sanitize(part), Math.max(10, this.width - indent))) this.lines.push({ text: pad + line, tone });
+      for (const line of wrapToWidth(sanitize(part, this.symbols), Math.max(10, this.width - indent))) this.lines.push({ text: pad + line, tone });
     }
   }
 }
 
+/**
+ * The tab's lines for a record as re-read from its source; a record that can no longer be read
+ * (its file changed, shrank or went away since the load) says so, and why, on every tab.
+ */
+export function recordLines(read: RecordRead, tab: DetailTab, options: DetailOptions): DetailLine[] {
+  if (read.ok) return detailLines(read.loaded, tab, options);
+  const out = new LineBuilder(options.width, options.symbols);
+  const where = read.origin.line ? `${read.origin.source}:${read.origin.line}` : read.origin.source;
+  out.heading(`This record can no longer be read from ${where}`);
+  out.text(`${read.reason[0].toUpperCase()}${read.reason.slice(1)}.`, 'bad');
+  out.text('');
+  out.text('The table, filters and counts still show it as it was loaded. Open the file again to see what it holds now.', 'dim');
+  return out.lines;
+}
+
 export function detailLines(loaded: LoadedEvent, tab: DetailTab, options: DetailOptions): DetailLine[] {
-  const out = new LineBuilder(options.width);
+  const out = new LineBuilder(options.width, options.symbols);
   const { event } = loaded;
   switch (tab) {
     case 'activity':
@@ -107,7 +130,7 @@ export function detailLines(loaded: LoadedEvent, tab: DetailTab, options: Detail
 
 function activityTab(out: LineBuilder, loaded: LoadedEvent, options: DetailOptions): void {
   const { event } = loaded;
-  const zone = options.timeZone ?? UTC;
+  const zone = options.timeZone;
   const failed = event.result === 'failure' || event.result === 'timeout';
   if (options.sensitive) out.field('Sensitive', `${options.sensitive.severity.toUpperCase()}: ${options.sensitive.reason} (rule ${options.sensitive.id})`, 'bad');
   out.field(`Date (${zone.label})`, `${formatInZone(event.activityDateTime, zone)}  (${event.activityDateTime})`);
@@ -170,7 +193,7 @@ function modifiedTab(out: LineBuilder, event: AuditEvent): void {
       if (property.displayName === INCLUDED_UPDATED_PROPERTIES) {
         const names = includedUpdatedProperties(property.newValue);
         out.text(`${name}:${names.length === 0 ? ' (none)' : ''}`, 'label');
-        for (const included of names) out.text(`${symbols().bullet} ${included}`, 'plain', 2);
+        for (const included of names) out.text(`${out.symbols.bullet} ${included}`, 'plain', 2);
         continue;
       }
       out.text(name, 'label');

@@ -7,15 +7,16 @@ import type { Summary } from '../insights/summary.js';
 import type { TopValues } from '../insights/top-values.js';
 import { timelineText } from '../insights/timeline.js';
 import { sanitize } from '../text/sanitize.js';
+import { symbolsFor, UNICODE_SYMBOLS, type Symbols } from '../text/symbols.js';
 import { count, eventsLine, FIELD_HEADINGS, paneText, periodLine, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
 
 /** Markdown-escape for a table cell: backslash-escape what means something, one line. */
-export function escapeMarkdownCell(text: string): string {
-  return sanitize(text).replace(/[\\|`*_[\]<>#~]/g, (c) => `\\${c}`);
+export function escapeMarkdownCell(text: string, symbols: Symbols = UNICODE_SYMBOLS): string {
+  return sanitize(text, symbols).replace(/[\\|`*_[\]<>#~]/g, (c) => `\\${c}`);
 }
 
 /** Inline code inside a table cell: only `|` needs escaping there (GFM), and backticks cannot be escaped at all. */
-const code = (text: string) => `\`${sanitize(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+const code = (text: string, symbols: Symbols) => `\`${sanitize(text, symbols).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
@@ -26,17 +27,18 @@ function table(headings: string[], rows: string[][], numeric: boolean[]): string
 /** Values per field in a question's cell: a chat message is read at a glance, the JSON has the rest. */
 const CELL_VALUES = 3;
 
-const topCell = (top: TopValues) =>
-  top.values.length === 0 ? '' : `${FIELD_HEADINGS[top.field]}: ${top.values.slice(0, CELL_VALUES).map((v) => `${escapeMarkdownCell(v.value)} (${count(v.count)})`).join(', ')}`;
+const topCell = (top: TopValues, symbols: Symbols) =>
+  top.values.length === 0 ? '' : `${FIELD_HEADINGS[top.field]}: ${top.values.slice(0, CELL_VALUES).map((v) => `${escapeMarkdownCell(v.value, symbols)} (${count(v.count)})`).join(', ')}`;
 
 export interface MarkdownOptions {
   ascii: boolean;
 }
 
 export function summaryMarkdown(summary: Summary, context: SummaryContext, options: MarkdownOptions): string {
+  const symbols = symbolsFor(options.ascii);
   const out: string[] = ['## Entra ID audit summary', ''];
-  const facts: string[][] = [['Sources', context.sources.map(escapeMarkdownCell).join('<br>')], ['Events', eventsLine(summary)]];
-  if (context.filter !== null) facts.push(['Filter', code(context.filter)]);
+  const facts: string[][] = [['Sources', context.sources.map((source) => escapeMarkdownCell(source, symbols)).join('<br>')], ['Events', eventsLine(summary)]];
+  if (context.filter !== null) facts.push(['Filter', code(context.filter, symbols)]);
   facts.push(['Scope', scopeLine(summary, context)]);
   const period = periodLine(summary, context.timeZone);
   if (period) facts.push(['Period', period]);
@@ -50,13 +52,13 @@ export function summaryMarkdown(summary: Summary, context: SummaryContext, optio
 
   for (const top of summary.top) {
     out.push('', `### ${TOP_TITLES[top.field] ?? FIELD_HEADINGS[top.field]}`, '');
-    out.push(...table([FIELD_HEADINGS[top.field], 'Events'], top.values.map((v) => [escapeMarkdownCell(v.value), count(v.count)]), [false, true]));
+    out.push(...table([FIELD_HEADINGS[top.field], 'Events'], top.values.map((v) => [escapeMarkdownCell(v.value, symbols), count(v.count)]), [false, true]));
   }
 
   out.push('', '### Sensitive operations', '');
   const flagged = summary.sensitive.filter((s) => s.count > 0);
   if (flagged.length === 0) out.push('None in scope.');
-  else out.push(...table(['Severity', 'Rule', 'Events', 'Why', 'Query'], flagged.map((s) => [s.rule.severity, escapeMarkdownCell(s.rule.id), count(s.count), escapeMarkdownCell(s.rule.reason), code(s.rule.query)]), [false, false, true, false, false]));
+  else out.push(...table(['Severity', 'Rule', 'Events', 'Why', 'Query'], flagged.map((s) => [s.rule.severity, escapeMarkdownCell(s.rule.id, symbols), count(s.count), escapeMarkdownCell(s.rule.reason, symbols), code(s.rule.query, symbols)]), [false, false, true, false, false]));
 
   out.push('', '### Questions', '');
   const rows = summary.answers.map((answer) => {
@@ -64,8 +66,8 @@ export function summaryMarkdown(summary: Summary, context: SummaryContext, optio
     let events = count(answer.count);
     if (answer.distinct !== undefined) events = `${count(answer.distinct)} distinct (${events} events)`;
     if (answer.outsidePane) events = `not in scope (${paneText(question.pane)})`;
-    if (answer.error) events = `not answered: ${escapeMarkdownCell(answer.error)}`;
-    return [escapeMarkdownCell(question.title), events, answer.top.map(topCell).filter(Boolean).join('<br>'), code(question.query)];
+    if (answer.error) events = `not answered: ${escapeMarkdownCell(answer.error, symbols)}`;
+    return [escapeMarkdownCell(question.title, symbols), events, answer.top.map((top) => topCell(top, symbols)).filter(Boolean).join('<br>'), code(question.query, symbols)];
   });
   out.push(...table(['Question', 'Events', 'Top values', 'Query'], rows, [false, true, false, false]));
   return out.join('\n') + '\n';

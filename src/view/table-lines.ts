@@ -1,34 +1,29 @@
 /** The event table as text lines (header, then the rows in the window): what EventTable draws. */
+import type { GroupLookup } from '../insights/correlation-groups.js';
 import type { EventSummary } from '../model/event-summary.js';
-import type { AppState } from '../tui/state.js';
-import { bodyHeight } from '../tui/state.js';
+import type { EventStore } from '../store/event-store.js';
 import { fitToWidth } from '../text/width.js';
-import { columnHeader, EVENT_COLUMNS, layoutColumns, type CellOptions } from './columns.js';
+import { columnHeader, columnsThatFit, layoutColumns, type CellOptions, type Column } from './columns.js';
 import { riskMarker } from './risk-marker.js';
-import { spanText } from '../tui/correlation-groups.js';
-import { symbols } from '../text/symbols.js';
-import type { EventSummary as Summary } from '../model/event-summary.js';
 
-/** For a closed group's lead: the most severe operation hidden in it (its marker shows it). */
-function closedGroupSeverity(state: AppState, index: number): string | undefined {
-  const group = state.groups?.[state.pane].get(index);
-  return group && group.count > 1 && !state.expanded.has(group.correlation) ? group.othersSeverity || undefined : undefined;
-}
-
-/**
- * Grouped (`o`): a group's lead says how many events the operation has and how long it took
- * (▸ closed, ▾ open); the other events of an open group are indented under it.
- */
-function groupedSummary(state: AppState, index: number): Summary {
-  const row = state.store.summary(index);
-  const groups = state.groups?.[state.pane];
-  if (!groups) return row;
-  const group = groups.get(index);
-  const glyphs = symbols();
-  if (!group) return { ...row, activity: `   ${glyphs.groupMember} ${row.activity}` };
-  if (group.count === 1) return row;
-  const open = state.expanded.has(group.correlation) ? glyphs.groupOpen : glyphs.groupClosed;
-  return { ...row, activity: `${open} ${group.count}${glyphs.times} ${spanText(group.newestMs - group.oldestMs)} ${row.activity}` };
+/** What the table is drawn from: the pane's rows and where the window is, never the app's state. */
+export interface TableInput {
+  store: EventStore;
+  /** Store indices of the pane's rows, in order. */
+  rows: Int32Array;
+  cursor: { selected: number; top: number };
+  /** Rows that fit under the header. */
+  height: number;
+  width: number;
+  columns: readonly Column[];
+  marks: ReadonlySet<number>;
+  /** `o`: each group's lead → its size and span (null: not grouped). */
+  groups: GroupLookup | null;
+  /** Correlation string ids of the groups shown open. */
+  expanded: ReadonlySet<number>;
+  /** The sensitive-operation severity of an event, if it is one. */
+  severityOf: (index: number) => string | undefined;
+  options: CellOptions;
 }
 
 export interface TableLines {
@@ -37,17 +32,49 @@ export interface TableLines {
   rows: Array<{ position: number; index: number; text: string; summary: EventSummary }>;
 }
 
-export function tableLines(state: AppState): TableLines {
-  // Two columns at the left for the sensitive-operation marker (see risk-marker.ts).
-  const widths = layoutColumns(EVENT_COLUMNS, state.size.columns - 2);
-  const options: CellOptions = { timeZone: state.options.timeZone };
-  const line = (cells: string[], marker = '  ') => marker + cells.map((cell, i) => fitToWidth(cell, widths[i])).join(' ');
-  const rows = state.rows[state.pane];
-  const top = state.cursor[state.pane].top;
+/** `3 s`, `4 min`, `2 h`: how long an operation took, for the group row. */
+export function spanText(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 3_600_000)} h`;
+}
+
+/**
+ * Grouped (`o`): a group's lead says how many events the operation has and how long it took
+ * (▸ closed, ▾ open); the other events of an open group are indented under it.
+ */
+function groupedSummary(input: TableInput, index: number): EventSummary {
+  const row = input.store.summary(index);
+  if (!input.groups) return row;
+  const group = input.groups.get(index);
+  const glyphs = input.options.symbols;
+  if (!group) return { ...row, activity: `   ${glyphs.groupMember} ${row.activity}` };
+  if (group.count === 1) return row;
+  const open = input.expanded.has(group.correlation) ? glyphs.groupOpen : glyphs.groupClosed;
+  return { ...row, activity: `${open} ${group.count}${glyphs.times} ${spanText(group.newestMs - group.oldestMs)} ${row.activity}` };
+}
+
+/** For a closed group's lead: the most severe operation hidden in it (its marker shows it). */
+function closedGroupSeverity(input: TableInput, index: number): string | undefined {
+  const group = input.groups?.get(index);
+  return group && group.count > 1 && !input.expanded.has(group.correlation) ? group.othersSeverity || undefined : undefined;
+}
+
+export function tableLines(input: TableInput): TableLines {
+  // Two columns at the left for the mark and the sensitive-operation marker (see risk-marker.ts).
+  const room = input.width - 2;
+  const columns = columnsThatFit(input.columns, room);
+  const widths = layoutColumns(columns, room);
+  const { ellipsis } = input.options.symbols;
+  const line = (cells: string[], marker = '  ') => marker + cells.map((cell, i) => fitToWidth(cell, widths[i], ellipsis)).join(' ');
+  const { rows, cursor } = input;
   const visible: TableLines['rows'] = [];
-  for (let position = top; position < Math.min(rows.length, top + bodyHeight(state.size)); position++) {
-    const row = groupedSummary(state, rows[position]);
-    visible.push({ position, index: rows[position], summary: row, text: line(EVENT_COLUMNS.map((column) => column.cell(row, options)), riskMarker(state.store, rows[position], state.marks, closedGroupSeverity(state, rows[position]))) });
+  for (let position = cursor.top; position < Math.min(rows.length, cursor.top + input.height); position++) {
+    const index = rows[position];
+    const row = groupedSummary(input, index);
+    const marker = riskMarker(input.marks.has(index), input.severityOf(index), closedGroupSeverity(input, index));
+    visible.push({ position, index, summary: row, text: line(columns.map((column) => column.cell(row, input.options)), marker) });
   }
-  return { header: line(EVENT_COLUMNS.map((column) => columnHeader(column, options))), rows: visible };
+  return { header: line(columns.map((column) => columnHeader(column, input.options))), rows: visible };
 }

@@ -2,8 +2,10 @@ import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import { App } from '../../components/App.js';
 import type { LoadedEvent, LoadProblem } from '../../src/model/loaded-event.js';
-import { initialState, type ViewOptions } from '../../src/tui/state.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
+import type { ViewOptions } from '../../src/tui/app-state.js';
+import { initialState } from '../../src/tui/initial-state.js';
+import { indexesOf } from './state.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
 import type { LoadProgress } from '../../src/model/load-progress.js';
 
 export const KEYS = {
@@ -33,7 +35,7 @@ export function renderExplorer(
   extra: { problems?: LoadProblem[]; options?: Partial<ViewOptions>; sources?: string[]; loading?: LoadProgress } = {},
 ) {
   const initial = initialState({
-    store: storeFromEvents(events),
+    indexes: indexesOf(storeFromEvents(events)),
     size,
     problems: extra.problems,
     sources: extra.sources ?? ['fixture.jsonl'],

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../src/model/audit-event.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
 import { graphEvent } from './events.js';
 import { loaded } from './loaded.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadAll } from '../../src/ingest/load.js';
+import { loadAll } from '../../src/ingest/read-input.js';
 import { graphEvent } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp.js';
 

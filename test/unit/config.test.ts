@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { styleFor, type Role } from '../../components/theme.js';
+import { buildTheme } from '../../src/view/theme.js';
 import { applyKeyBindings } from '../../src/config/key-bindings.js';
 import { defaultConfigPath } from '../../src/config/config-path.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -82,7 +82,7 @@ describe('config file validation', () => {
   });
 
   it('has a style for every style name the theme knows', () => {
-    for (const name of STYLE_NAMES) expect(styleFor(name as Role, true)).toBeDefined();
+    for (const name of STYLE_NAMES) expect(buildTheme(true)[name]).toBeDefined();
   });
 });
 

@@ -6,13 +6,14 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportEvents } from '../../src/export/export-events.js';
 import { checksumLine, receiptLines } from '../../src/export/receipt.js';
-import { hashSource } from '../../src/export/source-hashes.js';
+import { SourceHasher } from '../../src/export/source-hashes.js';
 import { STDIN_NAME as STDIN_SOURCE } from '../../src/model/sources.js';
 import { formatFromFileName } from '../../src/export/event-text.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded, manyEvents } from '../helpers/loaded.js';
 import { tempDir } from '../helpers/temp.js';
+import { UNICODE_SYMBOLS } from '../../src/text/symbols.js';
 
 const temp = tempDir();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -149,13 +150,15 @@ describe('CSV exports are safe to open in a spreadsheet', () => {
 describe('source hashes', () => {
   it('are cached per size and modification time, and taken again when the file changes', async () => {
     const path = temp.write('changing.jsonl', 'one\n');
+    const hasher = new SourceHasher();
+    const hashSource = (file: string) => hasher.hash(file);
     expect((await hashSource(path)).sha256).toBe(sha256(Buffer.from('one\n')));
     writeFileSync(path, 'two, longer\n');
     expect((await hashSource(path)).sha256).toBe(sha256(Buffer.from('two, longer\n')));
   });
 
   it('report an unreadable source instead of failing the export', async () => {
-    expect(await hashSource(temp.path('gone.jsonl'))).toMatchObject({ sha256: null, note: 'could not be read: no such file or directory' });
+    expect(await new SourceHasher().hash(temp.path('gone.jsonl'))).toMatchObject({ sha256: null, note: 'could not be read: no such file or directory' });
   });
 });
 
@@ -171,7 +174,7 @@ describe('receipt lines', () => {
         { path: 'in.jsonl', sha256: 'b'.repeat(64) },
         { path: STDIN_SOURCE, sha256: null, note: 'standard input is not a file: nothing to hash' },
       ],
-    });
+    }, UNICODE_SYMBOLS);
     expect(lines).toEqual([
       '# wrote 2 events to out.json (10 bytes)',
       `${'a'.repeat(64)}  out.json`,
@@ -181,8 +184,8 @@ describe('receipt lines', () => {
   });
 
   it('escape file names the way sha256sum does, and never pass terminal controls through', () => {
-    expect(checksumLine('c'.repeat(64), 'a\\b\nc')).toBe(`\\${'c'.repeat(64)}  a\\\\b\\nc`);
-    expect(checksumLine('c'.repeat(64), 'x\u001b]0;pwned\u0007.json')).not.toMatch(/[\u001b\u0007]/);
+    expect(checksumLine('c'.repeat(64), 'a\\b\nc', UNICODE_SYMBOLS)).toBe(`\\${'c'.repeat(64)}  a\\\\b\\nc`);
+    expect(checksumLine('c'.repeat(64), 'x\u001b]0;pwned\u0007.json', UNICODE_SYMBOLS)).not.toMatch(/[\u001b\u0007]/);
   });
 
   it('guess the format from the file name', () => {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAll, type LoadedSet } from '../../src/ingest/load.js';
+import { loadAll, type LoadedSet } from '../../src/ingest/read-input.js';
 import { resolveInputs } from '../../src/ingest/inputs.js';
 import type {
   AppIdentity,

@@ -4,8 +4,9 @@ import { loadQuestions } from '../../src/insights/questions.js';
 import { loadSensitiveRules } from '../../src/insights/sensitive.js';
 import { parseQuery } from '../../src/query/parse.js';
 import { compileQuery } from '../../src/query/compile.js';
+import { QueryIndex } from '../../src/query/query-index.js';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleEvents } from '../../src/sample/generate.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
 import { loaded } from '../helpers/loaded.js';
 import type { Query } from '../../src/query/ast.js';
 
@@ -19,7 +20,7 @@ const query = (text: string): Query => {
 describe('activityGate', () => {
   it('never hides an event a bundled question or rule matches (it only skips the full test)', () => {
     for (const { id, parsed } of [...loadQuestions(), ...loadSensitiveRules()]) {
-      const compiled = compileQuery(parsed, store);
+      const compiled = compileQuery(parsed, new QueryIndex(store));
       if (!compiled.ok) throw new Error(compiled.error.message);
       const gate = activityGate(parsed, store);
       let plain = 0;

@@ -3,6 +3,7 @@ import { answerQuestions, eventsInScope } from '../../src/insights/answers.js';
 import { validateQuestions, type Question } from '../../src/insights/questions.js';
 import { topValues } from '../../src/insights/top-values.js';
 import { filterFromText } from '../../src/query/filter.js';
+import { QueryIndex } from '../../src/query/query-index.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { byApp, byUser, storeOf, target } from '../helpers/insights.js';
 
@@ -73,7 +74,7 @@ describe('answerQuestions', () => {
   ]);
 
   it('counts each question and breaks it down by its fields', () => {
-    const answers = answerQuestions(store, asked, { base: null, pane: 'all', topN: 3 });
+    const answers = answerQuestions(new QueryIndex(store), asked, { base: null, pane: 'all', topN: 3 });
     expect(answers.map((a) => [a.question.id, a.count, a.distinct])).toEqual([
       ['users', 6, 2],
       ['passwords', 1, undefined],
@@ -94,9 +95,9 @@ describe('answerQuestions', () => {
   });
 
   it('answers within the user filter, and marks questions about a pane left out', () => {
-    const filter = filterFromText('actor:ada', store, Date.now());
+    const filter = filterFromText('actor:ada', new QueryIndex(store), Date.now());
     if (!filter.ok) throw new Error(filter.error.message);
-    const answers = answerQuestions(store, asked, { base: filter.test, pane: 'directory', topN: 3 });
+    const answers = answerQuestions(new QueryIndex(store), asked, { base: filter.test, pane: 'directory', topN: 3 });
     expect(answers.map((a) => [a.question.id, a.count, a.outsidePane])).toEqual([
       ['users', 2, false],
       ['passwords', 0, false],
@@ -107,7 +108,7 @@ describe('answerQuestions', () => {
 
   it('reports a query that cannot run on this store as an answer with an error, not an exception', () => {
     const [risky] = questions([{ id: 'risky', title: 'Risky?', query: 'risk:high' }]);
-    const [answer] = answerQuestions(store, [risky], { base: null, pane: 'all', topN: 3 });
+    const [answer] = answerQuestions(new QueryIndex(store), [risky], { base: null, pane: 'all', topN: 3 });
     expect(answer.count).toBe(0);
     expect(answer.error).toMatch(/^risk: needs the sensitive-operation rules.*\(at character 1\)$/);
   });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { eventsInScope } from '../../src/insights/answers.js';
 import { compileSensitiveRules, countByRule, loadSensitiveRules, validateSensitiveRules, type SensitiveRule } from '../../src/insights/sensitive.js';
 import { loaded } from '../helpers/loaded.js';
+import { QueryIndex } from '../../src/query/query-index.js';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleEvents } from '../../src/sample/generate.js';
 import { SAMPLE_INCIDENT } from '../../src/sample/incident.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
 import { byApp, byUser, storeOf, target } from '../helpers/insights.js';
 
 const rules = loadSensitiveRules();
@@ -12,7 +13,7 @@ const eve = byUser('eve@contoso.example');
 
 /** The rule id each event gets, by event id. */
 function flagged(store: ReturnType<typeof storeOf>, ruleList: readonly SensitiveRule[] = rules): Record<string, string | undefined> {
-  const compiled = compileSensitiveRules(ruleList, store);
+  const compiled = compileSensitiveRules(ruleList, new QueryIndex(store));
   const out: Record<string, string | undefined> = {};
   for (let i = 0; i < store.count; i++) out[store.loadedEvent(i).event.id] = compiled.ruleOf(i)?.id;
   return out;
@@ -99,7 +100,7 @@ describe('compileSensitiveRules', () => {
 
   it('flags the sample incident: every step but the creation of the account', () => {
     const store = storeFromEvents(loaded(...generateSampleEvents(DEFAULT_SAMPLE_OPTIONS)));
-    const compiled = compileSensitiveRules(rules, store);
+    const compiled = compileSensitiveRules(rules, new QueryIndex(store));
     const byId = new Map<string, string | undefined>();
     for (let i = 0; i < store.count; i++) {
       const { id } = store.loadedEvent(i).event;

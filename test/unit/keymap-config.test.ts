@@ -1,9 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyKeyBindings } from '../../src/config/key-bindings.js';
-import { ACTIONS, commandFor, DEFAULT_KEYMAP, useKeymap } from '../../src/tui/keymap.js';
+import { ACTIONS, commandFor, DEFAULT_KEYMAP } from '../../src/tui/keymap.js';
 import { helpLines } from '../../src/tui/help.js';
-
-afterEach(() => useKeymap(null));
 
 describe('the keymap and the config file', () => {
   it('names every action once, so the config can remap it', () => {
@@ -17,11 +15,10 @@ describe('the keymap and the config file', () => {
   it('remaps an action: the new key works, the old one no longer does, and help says so', () => {
     const { bindings, errors } = applyKeyBindings(DEFAULT_KEYMAP, { quit: ['Q'], 'filter-menu': ['F', 'f'] });
     expect(errors).toEqual([]);
-    useKeymap(bindings);
-    expect(commandFor('table', 'Q')).toEqual({ type: 'quit' });
-    expect(commandFor('table', 'q')).toBeUndefined();
-    expect(commandFor('table', 'F')).toEqual({ type: 'openMenu' });
-    expect(helpLines()).toContainEqual({ keys: 'Q', help: 'Quit' });
+    expect(commandFor(bindings, 'table', 'Q')).toEqual({ type: 'quit' });
+    expect(commandFor(bindings, 'table', 'q')).toBeUndefined();
+    expect(commandFor(bindings, 'table', 'F')).toEqual({ type: 'openMenu' });
+    expect(helpLines(bindings)).toContainEqual({ keys: 'Q', help: 'Quit' });
   });
 
   it('refuses a remap that takes a key another action has in the same mode', () => {

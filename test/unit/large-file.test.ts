@@ -1,7 +1,7 @@
 import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { loadInput } from '../../src/ingest/load.js';
+import { loadInput } from '../../src/ingest/read-input.js';
 import { graphEvent } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp.js';
 

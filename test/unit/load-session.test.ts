@@ -6,10 +6,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAll } from '../../src/ingest/load.js';
-import { LoadSession } from '../../src/ingest/load-session.js';
-import { planUnits } from '../../src/ingest/plan-units.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
+import { loadAll } from '../../src/ingest/read-input.js';
+import { LoadSession } from '../../src/load/load-session.js';
+import { planUnits } from '../../src/load/plan-units.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
 import { graphEvent } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -57,7 +57,6 @@ describe('LoadSession', () => {
     const { store } = session;
     expect(store.count).toBe(400);
     expect(store.paneCounts).toEqual({ directory: 360, 'custom-security': 40 });
-    store.sortNewEvents();
     const order = store.sortedIndices();
     expect(order.length).toBe(400);
     const reread = Array.from(order, (i) => store.loadedEvent(i));
@@ -102,7 +101,6 @@ describe('LoadSession', () => {
     const path = temp.write('arena.json', JSON.stringify(events, null, 2));
     const session = new LoadSession([{ kind: 'file', path }], { workers: 0 });
     await session.done;
-    session.store.sortNewEvents();
     expect(Array.from(session.store.sortedIndices(), (i) => session.store.loadedEvent(i).event)).toStrictEqual([events[1], events[0]]);
   });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { filterFromText } from '../../src/query/filter.js';
-import { provideRiskLookup } from '../../src/query/compile.js';
-import { riskSeverity, sensitiveRuleOf } from '../../src/insights/risk.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
+import { QueryIndex } from '../../src/query/query-index.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded } from '../helpers/loaded.js';
+import { indexesOf } from '../helpers/state.js';
 
 const app = { user: null, app: { appId: 'app-1', displayName: 'MS-PIM', servicePrincipalId: 'sp-1', servicePrincipalName: null } };
 const store = storeFromEvents(
@@ -17,9 +17,10 @@ const store = storeFromEvents(
   ),
 );
 const NOW = Date.parse('2026-11-24T12:00:00Z');
+const index = new QueryIndex(store);
 
 function ids(query: string): string[] {
-  const result = filterFromText(query, store, NOW);
+  const result = filterFromText(query, index, NOW);
   if (!result.ok) throw new Error(result.error.message);
   return Array.from(store.sortedIndices('all', result.test ?? undefined), (i) => store.loadedEvent(i).event.id);
 }
@@ -81,10 +82,10 @@ describe('compiled queries on the store', () => {
     const typed = ['a', 'ac', 'act', 'activity:a', 'activity:ad', 'activity:add', 'activity:add -actor:m', 'activity:add -actor:ms', '"member"', '"member to"', 'pas', 'pasw', 'pasword'];
     let previous = null;
     for (const text of typed) {
-      const result = filterFromText(text, store, NOW, previous);
+      const result = filterFromText(text, index, NOW, previous);
       if (!result.ok) throw new Error(result.error.message);
       const incremental = Array.from(store.sortedIndices('all', result.test ?? undefined));
-      const fresh = filterFromText(text, store, NOW);
+      const fresh = filterFromText(text, index, NOW);
       if (!fresh.ok) throw new Error(fresh.error.message);
       expect(incremental, text).toEqual(Array.from(store.sortedIndices('all', fresh.test ?? undefined)));
       previous = result.filter;
@@ -98,33 +99,29 @@ describe('compiled queries on the store', () => {
   });
 
   it('treats a blank query as no filter, and reports errors with their position', () => {
-    expect(filterFromText('  ', store, NOW)).toEqual({ ok: true, test: null, filter: null });
-    expect(filterFromText('status:x actvity:y', store, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('did you mean "activity"'), position: 9 } });
-    expect(filterFromText('risk:high', store, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('needs the sensitive-operation rules'), position: 0 } });
+    expect(filterFromText('  ', index, NOW)).toEqual({ ok: true, test: null, filter: null });
+    expect(filterFromText('status:x actvity:y', index, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('did you mean "activity"'), position: 9 } });
+    expect(filterFromText('risk:high', index, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('needs the sensitive-operation rules'), position: 0 } });
   });
 });
 
 describe('risk: with the sensitive-operation rules plugged in', () => {
   it('finds high and any-severity sensitive operations, and negates', () => {
-    provideRiskLookup(riskSeverity);
-    try {
-      const risky = storeFromEvents(
-        loaded(
-          graphEvent({ id: 'cred', activityDisplayName: 'Add service principal credentials', category: 'ApplicationManagement' }),
-          graphEvent({ id: 'reset', activityDisplayName: 'Reset user password', category: 'UserManagement', activityDateTime: '2026-11-20T07:00:00Z' }),
-          graphEvent({ id: 'plain', activityDisplayName: 'Update user', activityDateTime: '2026-11-20T06:00:00Z' }),
-        ),
-      );
-      const idsOf = (query: string) => {
-        const result = filterFromText(query, risky, NOW);
-        if (!result.ok) throw new Error(result.error.message);
-        return Array.from(risky.sortedIndices('all', result.test ?? undefined), (i) => risky.loadedEvent(i).event.id);
-      };
-      expect(idsOf('risk:high')).toEqual(['cred']);
-      expect(idsOf('-risk:any')).toEqual(['plain']);
-      expect(sensitiveRuleOf(risky, 0)?.reason).toBeTruthy();
-    } finally {
-      provideRiskLookup(null);
-    }
+    const risky = storeFromEvents(
+      loaded(
+        graphEvent({ id: 'cred', activityDisplayName: 'Add service principal credentials', category: 'ApplicationManagement' }),
+        graphEvent({ id: 'reset', activityDisplayName: 'Reset user password', category: 'UserManagement', activityDateTime: '2026-11-20T07:00:00Z' }),
+        graphEvent({ id: 'plain', activityDisplayName: 'Update user', activityDateTime: '2026-11-20T06:00:00Z' }),
+      ),
+    );
+    const indexes = indexesOf(risky);
+    const idsOf = (query: string) => {
+      const result = filterFromText(query, indexes.query, NOW);
+      if (!result.ok) throw new Error(result.error.message);
+      return Array.from(risky.sortedIndices('all', result.test ?? undefined), (i) => risky.loadedEvent(i).event.id);
+    };
+    expect(idsOf('risk:high')).toEqual(['cred']);
+    expect(idsOf('-risk:any')).toEqual(['plain']);
+    expect(indexes.rules.ruleOf(0)?.reason).toBeTruthy();
   });
 });

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAll, type LoadedSet } from '../../src/ingest/load.js';
+import { loadAll, type LoadedSet } from '../../src/ingest/read-input.js';
 import type { AuditEvent } from '../../src/model/audit-event.js';
 
 const dir = fileURLToPath(new URL('../../../shared/samples/elastic-azure-auditlogs/', import.meta.url));

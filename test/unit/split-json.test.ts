@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JsonRecordSplitter, type SplitItem } from '../../src/ingest/split-json.js';
+import type { SplitItem } from '../../src/ingest/json-lines.js';
+import { JsonRecordSplitter } from '../../src/ingest/split-json.js';
 
 /** Feed `text` in chunks of `size` characters, as a stream would deliver it. */
 function split(text: string, size = text.length): SplitItem[] {

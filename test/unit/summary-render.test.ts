@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateQuestions } from '../../src/insights/questions.js';
+import { RuleIndex } from '../../src/insights/rule-index.js';
 import { buildSummary } from '../../src/insights/summary.js';
+import { QueryIndex } from '../../src/query/query-index.js';
 import { UTC } from '../../src/text/time-zone.js';
 import { escapeMarkdownCell, summaryMarkdown } from '../../src/view/summary-markdown.js';
 import { summaryText } from '../../src/view/summary-text.js';
@@ -16,7 +18,7 @@ const store = storeOf(
 );
 const parsed = validateQuestions([{ source: 't', entries: [{ id: 'groups', title: 'Groups added?', query: 'activity:"Add group"|"Restore group"', top: ['initiator', 'target'] }] }]);
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-const summary = buildSummary(store, { filter: null, pane: 'all', questions: parsed.items, rules: [] });
+const summary = buildSummary(new RuleIndex(new QueryIndex(store), []), { filter: null, pane: 'all', questions: parsed.items });
 const context = { sources: ['fixture.jsonl'], filter: null, pane: 'all' as const, problems: 0, timeZone: UTC };
 
 describe('summary output', () => {

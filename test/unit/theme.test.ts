@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { styleFor, type Role } from '../../components/theme.js';
+import type { StyleName } from '../../src/view/style-names.js';
+import { buildTheme } from '../../src/view/theme.js';
 
-const ROLES: Role[] = ['plain', 'heading', 'label', 'old', 'new', 'dim', 'bad', 'selected', 'failure', 'writeBack', 'activeTab', 'tab', 'hint', 'header', 'warning'];
+const styleFor = (role: StyleName, color: boolean) => buildTheme(color)[role];
+const ROLES: StyleName[] = ['plain', 'heading', 'label', 'old', 'new', 'dim', 'bad', 'selected', 'failure', 'writeBack', 'activeTab', 'tab', 'hint', 'header', 'warning'];
 const BASIC = ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', undefined];
 
 describe('theme', () => {

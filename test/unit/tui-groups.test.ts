@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { provideRiskLookup } from '../../src/query/compile.js';
-import { riskSeverity } from '../../src/insights/risk.js';
-import { initialState, reducer, selectedEvent, viewEvents, type Action, type AppState } from '../../src/tui/state.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
+import type { Action, AppState } from '../../src/tui/app-state.js';
+import { tableInput } from '../../src/tui/frame-parts.js';
+import { initialState } from '../../src/tui/initial-state.js';
+import { reducer } from '../../src/tui/reducer.js';
+import { selectedEvent, viewEvents } from '../../src/tui/rows.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
 import { tableLines } from '../../src/view/table-lines.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded } from '../helpers/loaded.js';
+import { indexesOf } from '../helpers/state.js';
 
 const run = (state: AppState, ...actions: Action[]) => actions.reduce(reducer, state);
 const at = (minute: number) => `2026-11-21T10:${String(minute).padStart(2, '0')}:00Z`;
@@ -17,34 +20,34 @@ const events = loaded(
   graphEvent({ id: 'owner', activityDateTime: at(18), activityDisplayName: 'Add owner to application', correlationId: op }),
   graphEvent({ id: 'lone-old', activityDateTime: at(10), activityDisplayName: 'Delete user', correlationId: 'cccccccc-0000-4000-8000-000000000003' }),
 );
-const start = initialState({ store: storeFromEvents(events), size: { columns: 140, rows: 30 } });
+const start = initialState({ indexes: indexesOf(storeFromEvents(events)), size: { columns: 140, rows: 30 } });
 const ids = (state: AppState) => Array.from(state.rows[state.pane], (i) => state.store.loadedEvent(i).event.id);
 
 describe('correlation groups (o)', () => {
   it('folds an operation into its newest event, with the count and time span', () => {
     const grouped = run(start, { type: 'toggleGroups' });
     expect(ids(grouped)).toEqual(['lone-new', 'app', 'lone-old']);
-    expect(tableLines(grouped).rows[1].text).toContain('▸ 3× 2 min Add application');
+    expect(tableLines(tableInput(grouped)).rows[1].text).toContain('▸ 3× 2 min Add application');
     expect(ids(run(grouped, { type: 'toggleGroups' }))).toEqual(['lone-new', 'app', 'sp', 'owner', 'lone-old']);
   });
 
   it('opens a group in place and closes it again from any of its rows', () => {
     const open = run(start, { type: 'toggleGroups' }, { type: 'move', by: 'line', direction: 1 }, { type: 'expandGroup', open: true });
     expect(ids(open)).toEqual(['lone-new', 'app', 'sp', 'owner', 'lone-old']);
-    expect(tableLines(open).rows[1].text).toContain('▾ 3×');
-    expect(tableLines(open).rows[2].text).toContain('└ Add service principal');
+    expect(tableLines(tableInput(open)).rows[1].text).toContain('▾ 3×');
+    expect(tableLines(tableInput(open)).rows[2].text).toContain('└ Add service principal');
     const onMember = run(open, { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
     expect(selectedEvent(onMember)?.event.id).toBe('owner');
     const closed = run(onMember, { type: 'expandGroup', open: false });
     expect(ids(closed)).toEqual(['lone-new', 'app', 'lone-old']);
     expect(selectedEvent(closed)?.event.id).toBe('app');
-    expect(tableLines(closed).rows).toHaveLength(3);
+    expect(tableLines(tableInput(closed)).rows).toHaveLength(3);
   });
 
   it('groups what the filter lets through', () => {
     const filtered = run(start, { type: 'applyFilter', text: 'activity:add', now: 0 }, { type: 'toggleGroups' });
     expect(ids(filtered)).toEqual(['app']);
-    expect(tableLines(filtered).rows[0].text).toContain('3×');
+    expect(tableLines(tableInput(filtered)).rows[0].text).toContain('3×');
   });
 });
 
@@ -53,7 +56,7 @@ describe('grouped views in export and insights', () => {
     const grouped = run(start, { type: 'toggleGroups' });
     expect(grouped.rows.directory).toHaveLength(3);
     expect(Array.from(viewEvents(grouped), (i) => grouped.store.loadedEvent(i).event.id)).toEqual(['lone-new', 'app', 'sp', 'owner', 'lone-old']);
-    const exporting = run(grouped, { type: 'openExport' }, { type: 'submitExport' });
+    const exporting = run(grouped, { type: 'openExport' }, { type: 'key', name: 'enter', now: 0 });
     expect(exporting.effect).toMatchObject({ kind: 'export' });
     expect(exporting.effect?.kind === 'export' ? exporting.effect.indices.length : 0).toBe(5);
     const insights = run(grouped, { type: 'openInsights' });
@@ -63,22 +66,17 @@ describe('grouped views in export and insights', () => {
 
 describe('a closed group and sensitive operations', () => {
   it('marks the lead with the most severe event hidden in the group', () => {
-    provideRiskLookup(riskSeverity);
-    try {
-      const corr = 'dddddddd-0000-4000-8000-000000000004';
-      const store = storeFromEvents(
-        loaded(
-          graphEvent({ id: 'lead', activityDateTime: at(40), activityDisplayName: 'Update application', correlationId: corr }),
-          graphEvent({ id: 'hidden', activityDateTime: at(39), activityDisplayName: 'Add service principal credentials', correlationId: corr }),
-        ),
-      );
-      const grouped = run(initialState({ store, size: { columns: 140, rows: 30 } }), { type: 'toggleGroups' });
-      expect(tableLines(grouped).rows[0].text.slice(0, 2)).toBe(' !');
-      const open = run(grouped, { type: 'expandGroup', open: true });
-      // Open, each row has its own marker again.
-      expect(tableLines(open).rows.map((row) => row.text.slice(0, 2))).toEqual(['  ', ' !']);
-    } finally {
-      provideRiskLookup(null);
-    }
+    const corr = 'dddddddd-0000-4000-8000-000000000004';
+    const store = storeFromEvents(
+      loaded(
+        graphEvent({ id: 'lead', activityDateTime: at(40), activityDisplayName: 'Update application', correlationId: corr }),
+        graphEvent({ id: 'hidden', activityDateTime: at(39), activityDisplayName: 'Add service principal credentials', correlationId: corr }),
+      ),
+    );
+    const grouped = run(initialState({ indexes: indexesOf(store), size: { columns: 140, rows: 30 } }), { type: 'toggleGroups' });
+    expect(tableLines(tableInput(grouped)).rows[0].text.slice(0, 2)).toBe(' !');
+    const open = run(grouped, { type: 'expandGroup', open: true });
+    // Open, each row has its own marker again.
+    expect(tableLines(tableInput(open)).rows.map((row) => row.text.slice(0, 2))).toEqual(['  ', ' !']);
   });
 });

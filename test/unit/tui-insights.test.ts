@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, reducer, type Action, type AppState } from '../../src/tui/state.js';
-import { insightItems, insightsLayout } from '../../src/tui/insights.js';
+import type { Action, AppState } from '../../src/tui/app-state.js';
+import { initialState } from '../../src/tui/initial-state.js';
+import { DEFAULT_KEYMAP } from '../../src/tui/keymap.js';
+import { reducer } from '../../src/tui/reducer.js';
+import { insightItems, insightsLayout } from '../../src/view/insights-screen.js';
 import { helpLines } from '../../src/tui/help.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
 import { dayOfActivity } from '../helpers/insights-view.js';
+import { indexesOf } from '../helpers/state.js';
 
 const size = { columns: 80, rows: 24 };
 const run = (state: AppState, ...actions: Action[]) => actions.reduce(reducer, state);
 const keys = (state: AppState, ...names: string[]) => run(state, ...names.map((name): Action => ({ type: 'key', name, now: Date.parse('2026-12-01T00:00:00Z') })));
-const filtered = (text: string) => run(initialState({ store: storeFromEvents(dayOfActivity()), size }), { type: 'applyFilter', text, now: Date.parse('2026-12-01T00:00:00Z') });
+const filtered = (text: string) => run(initialState({ indexes: indexesOf(storeFromEvents(dayOfActivity())), size }), { type: 'applyFilter', text, now: Date.parse('2026-12-01T00:00:00Z') });
 
 describe('insights view (reducer)', () => {
   it('opens on the filtered rows of the pane: hour buckets and top values from them only', () => {
@@ -83,9 +87,9 @@ describe('insights view (reducer)', () => {
   });
 
   it('is listed in help, drawn from the keymap', () => {
-    expect(helpLines()).toContainEqual({ keys: 'i', help: expect.stringContaining('Insights: timeline and top values for the current view') });
+    expect(helpLines(DEFAULT_KEYMAP)).toContainEqual({ keys: 'i', help: expect.stringContaining('Insights: timeline and top values for the current view') });
     // The view's own keys are in the keymap too, under their own heading.
-    expect(helpLines()).toContainEqual({ keys: '', help: 'Insights (i)', heading: true });
-    expect(helpLines()).toContainEqual({ keys: 'Tab l →', help: expect.stringContaining('Next section') });
+    expect(helpLines(DEFAULT_KEYMAP)).toContainEqual({ keys: '', help: 'Insights (i)', heading: true });
+    expect(helpLines(DEFAULT_KEYMAP)).toContainEqual({ keys: 'Tab l →', help: expect.stringContaining('Next section') });
   });
 });

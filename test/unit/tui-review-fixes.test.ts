@@ -6,14 +6,19 @@
  * exporting every mark, and typing j / k into the custom date range.
  */
 import { describe, expect, it } from 'vitest';
-import { initialState, markedEvents, reducer, selectedEvent, type Action, type AppState } from '../../src/tui/state.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
-import { EventBatcher } from '../../src/store/event-batcher.js';
+import type { Action, AppState } from '../../src/tui/app-state.js';
+import { initialState } from '../../src/tui/initial-state.js';
+import { menuItems } from '../../src/tui/modes/menu.js';
+import { reducer } from '../../src/tui/reducer.js';
+import { markedEvents, selectedEvent } from '../../src/tui/rows.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
+import { EventBatcher } from '../../src/load/event-batcher.js';
 import { LoaderVocabulary } from '../../src/store/event-store.js';
-import { menuItems } from '../../src/tui/state.js';
 import { filterFromText } from '../../src/query/filter.js';
+import { QueryIndex } from '../../src/query/query-index.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded } from '../helpers/loaded.js';
+import { indexesOf } from '../helpers/state.js';
 
 const run = (state: AppState, ...actions: Action[]) => actions.reduce(reducer, state);
 const key = (name: string): Action => ({ type: 'key', name, now: Date.parse('2026-11-22T00:00:00Z') });
@@ -29,12 +34,12 @@ const events = loaded(
   graphEvent({ id: 'g2', activityDateTime: at(4), activityDisplayName: 'Update group', initiatedBy: user('bob@x.com'), targetResources: [target('Admins Backup')] }),
   graphEvent({ id: 'nl', activityDateTime: at(5), activityDisplayName: 'Line\nBreak', targetResources: [target('Line\nBreak')] }),
 );
-const start = () => initialState({ store: storeFromEvents(events), size: { columns: 140, rows: 24 } });
+const start = () => initialState({ indexes: indexesOf(storeFromEvents(events)), size: { columns: 140, rows: 24 } });
 
 describe('review fixes', () => {
   it('the filter menu applies the value on the highlighted line, also at the bottom of its window', () => {
     const many = loaded(...Array.from({ length: 40 }, (_, i) => graphEvent({ id: `e${i}`, activityDateTime: at(i % 59), activityDisplayName: `Activity ${String(i).padStart(2, '0')}` })));
-    let state = run(initialState({ store: storeFromEvents(many), size: { columns: 140, rows: 24 } }), key('f'), key('j'), key('j'), key('j'), key('enter'));
+    let state = run(initialState({ indexes: indexesOf(storeFromEvents(many)), size: { columns: 140, rows: 24 } }), key('f'), key('j'), key('j'), key('j'), key('enter'));
     for (let i = 0; i < 25; i++) state = run(state, key('j'));
     const menu = state.menu;
     if (!menu || menu.stage !== 'values') throw new Error('not in the values list');
@@ -46,18 +51,17 @@ describe('review fixes', () => {
 
   it('keeps an open event open while newer events stream in at the top', () => {
     const store = storeFromEvents(loaded(graphEvent({ id: 'old', activityDateTime: at(1) })));
-    const opened = run(initialState({ store, size: { columns: 140, rows: 24 } }), { type: 'openDetails' });
+    const opened = run(initialState({ indexes: indexesOf(store), size: { columns: 140, rows: 24 } }), { type: 'openDetails' });
     const batcher = new EventBatcher('later.jsonl', (batch) => store.append(batch, new LoaderVocabulary()));
     for (const l of loaded(graphEvent({ id: 'newer', activityDateTime: at(30) }))) batcher.add(l, null);
     batcher.flush();
-    store.sortNewEvents();
     const refreshed = run(opened, { type: 'refresh', problems: [], problemCount: 0, sources: [], loading: null, errors: [] });
     expect(selectedEvent(refreshed)?.event.id).toBe('old');
   });
 
   it('finds a fuzzy word among strings that arrived after the filter was applied', () => {
     const store = storeFromEvents(loaded(graphEvent({ id: 'a', activityDisplayName: 'Update user' })));
-    const result = filterFromText('quokkas', store, 0);
+    const result = filterFromText('quokkas', new QueryIndex(store), 0);
     if (!result.ok || !result.test) throw new Error('no test');
     const batcher = new EventBatcher('later.jsonl', (batch) => store.append(batch, new LoaderVocabulary()));
     for (const l of loaded(graphEvent({ id: 'z', activityDisplayName: 'Zebrafish quokka' }))) batcher.add(l, null);
@@ -109,7 +113,7 @@ describe('review fixes', () => {
   it('keeps a line break inside a name from splitting it for exact terms', () => {
     const store = storeFromEvents(events);
     const count = (query: string) => {
-      const result = filterFromText(query, store, 0);
+      const result = filterFromText(query, new QueryIndex(store), 0);
       if (!result.ok) throw new Error(result.error.message);
       return store.sortedIndices('all', result.test ?? undefined).length;
     };
@@ -120,7 +124,7 @@ describe('review fixes', () => {
 
   it('exports every marked event, whichever pane and filter', () => {
     const cs = graphEvent({ id: 'cs', activityDateTime: at(6), category: 'AttributeManagement' });
-    const state = run(initialState({ store: storeFromEvents([...events, ...loaded(cs)]), size: { columns: 140, rows: 24 } }), key('m'), key('2'), key('m'), { type: 'applyFilter', text: 'activity:nothing', now: 0 });
+    const state = run(initialState({ indexes: indexesOf(storeFromEvents([...events, ...loaded(cs)])), size: { columns: 140, rows: 24 } }), key('m'), key('2'), key('m'), { type: 'applyFilter', text: 'activity:nothing', now: 0 });
     expect(Array.from(markedEvents(state), (i) => state.store.loadedEvent(i).event.id)).toEqual(['cs', 'nl']);
     const exporting = run(state, key('e'), key('enter'));
     expect(exporting.effect?.kind === 'export' ? exporting.effect.indices.length : -1).toBe(2);

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { bodyHeight, initialState, reducer, selectedEvent, type Action, type AppState } from '../../src/tui/state.js';
-import { commandFor } from '../../src/tui/keymap.js';
-import { storeFromEvents } from '../../src/store/from-events.js';
-import { EventBatcher } from '../../src/store/event-batcher.js';
+import type { Action, AppState } from '../../src/tui/app-state.js';
+import { initialState } from '../../src/tui/initial-state.js';
+import { commandFor as commandIn, DEFAULT_KEYMAP } from '../../src/tui/keymap.js';
+import { reducer } from '../../src/tui/reducer.js';
+import { selectedEvent } from '../../src/tui/rows.js';
+import { bodyHeight } from '../../src/view/layout.js';
+import { storeFromEvents } from '../../src/load/from-events.js';
+import { EventBatcher } from '../../src/load/event-batcher.js';
 import { LoaderVocabulary } from '../../src/store/event-store.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded, manyEvents } from '../helpers/loaded.js';
+import { indexesOf } from '../helpers/state.js';
 
 const size = { columns: 120, rows: 21 }; // frame 20 lines: 3 header, 1 column header, 14 rows, 2 footer
 const run = (state: AppState, ...actions: Action[]) => actions.reduce(reducer, state);
+const commandFor = (mode: Parameters<typeof commandIn>[1], key: string) => commandIn(DEFAULT_KEYMAP, mode, key);
 const selectedId = (state: AppState) => selectedEvent(state)?.event.id;
 const substrate = { user: null, app: { appId: null, displayName: 'Microsoft Substrate Management', servicePrincipalId: null, servicePrincipalName: null } };
 
 describe('explorer reducer', () => {
   const events = manyEvents(100, (i) => (i % 10 === 0 ? { category: 'AttributeManagement' } : {}));
-  const start = initialState({ store: storeFromEvents(events), size });
+  const start = initialState({ indexes: indexesOf(storeFromEvents(events)), size });
 
   it('starts on the Directory pane at the newest event, with per-pane totals', () => {
     expect(bodyHeight(size)).toBe(14);
@@ -97,7 +103,7 @@ describe('explorer reducer', () => {
       graphEvent({ id: 'wb', activityDateTime: '2026-11-20T10:00:02Z', initiatedBy: substrate }),
       graphEvent({ id: 'b', activityDateTime: '2026-11-20T10:00:01Z' }),
     );
-    const state = run(initialState({ store: storeFromEvents(mixed), size }), { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
+    const state = run(initialState({ indexes: indexesOf(storeFromEvents(mixed)), size }), { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
     expect(selectedId(state)).toBe('b');
     const hidden = run(state, { type: 'toggleSubstrate' });
     expect(hidden.rows.directory.length).toBe(2);
@@ -115,14 +121,13 @@ describe('explorer reducer', () => {
 
   it('refreshes from a growing store, keeping the selected event selected and where it was on screen', () => {
     const store = storeFromEvents(manyEvents(30));
-    const state = run(initialState({ store, size }), { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
+    const state = run(initialState({ indexes: indexesOf(store), size }), { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
     expect(selectedId(state)).toBe('e2');
     // Newer events arrive (as from a second part of the file), and some older ones.
     const newer = manyEvents(5).map((l, i) => ({ ...l, event: { ...l.event, id: `new${i}` }, timeMs: l.timeMs + 3_600_000 }));
     const batcher = new EventBatcher('more.jsonl', (batch) => store.append(batch, new LoaderVocabulary()));
     for (const loaded of newer) batcher.add(loaded, null);
     batcher.flush();
-    store.sortNewEvents();
     const progress = { bytesRead: 10, bytesTotal: 100, events: 35, problemCount: 0, done: false, startedAt: 0, finishedAt: null };
     const refreshed = run(state, { type: 'refresh', problems: [], problemCount: 0, sources: ['x'], loading: progress, errors: [] });
     expect(refreshed.totals.directory).toBe(35);
@@ -134,11 +139,10 @@ describe('explorer reducer', () => {
 
   it('follows the newest events while the selection is on the first row', () => {
     const store = storeFromEvents(manyEvents(10));
-    const state = initialState({ store, size });
+    const state = initialState({ indexes: indexesOf(store), size });
     const batcher = new EventBatcher('more.jsonl', (batch) => store.append(batch, new LoaderVocabulary()));
     for (const loaded of manyEvents(1).map((l) => ({ ...l, event: { ...l.event, id: 'newest' }, timeMs: l.timeMs + 1 }))) batcher.add(loaded, null);
     batcher.flush();
-    store.sortNewEvents();
     const refreshed = run(state, { type: 'refresh', problems: [], problemCount: 0, sources: [], loading: null, errors: [] });
     expect(selectedId(refreshed)).toBe('newest');
   });
@@ -173,11 +177,11 @@ describe('explorer reducer', () => {
     const now = Date.parse('2026-11-20T12:00:00Z');
     const keys = (state: AppState, ...names: string[]) => run(state, ...names.map((name) => ({ type: 'key' as const, name, now })));
     const bar = keys(start, '/', 'a', 'c', 't', 'space', 'x', 'y');
-    expect(bar.search.draft).toBe('act xy');
-    expect(keys(bar, 'backspace').search.draft).toBe('act x');
-    expect(keys(bar, 'ctrl+w').search.draft).toBe('act ');
-    expect(keys(bar, 'ctrl+u').search.draft).toBe('');
-    expect(keys(bar, 'up', 'ctrl+d', 'pagedown').search.draft).toBe('act xy');
+    expect(bar.search.editor.text).toBe('act xy');
+    expect(keys(bar, 'backspace').search.editor.text).toBe('act x');
+    expect(keys(bar, 'ctrl+w').search.editor.text).toBe('act ');
+    expect(keys(bar, 'ctrl+u').search.editor.text).toBe('');
+    expect(keys(bar, 'up', 'ctrl+d', 'pagedown').search.editor.text).toBe('act xy');
     expect(keys(bar, 'escape').mode).toBe('table');
     const applied = keys(start, '/', ...'id:e1'.split(''), 'enter');
     expect(applied.mode).toBe('table');
@@ -192,7 +196,7 @@ describe('explorer reducer', () => {
       graphEvent({ id: 'other', activityDateTime: '2026-11-20T10:00:02Z', initiatedBy: { user: null, app: { appId: 'x', displayName: 'Sync "Bot"', servicePrincipalId: null, servicePrincipalName: null } } }),
       graphEvent({ id: 'op2', correlationId: shared, activityDateTime: '2026-11-20T10:00:01Z' }),
     );
-    const state = initialState({ store: storeFromEvents(events), size });
+    const state = initialState({ indexes: indexesOf(storeFromEvents(events)), size });
     const byCorrelation = run(state, { type: 'key', name: 'c' });
     expect(byCorrelation.filter.text).toBe(`corr:="${shared}"`);
     expect(Array.from(byCorrelation.rows.directory, (i) => byCorrelation.store.loadedEvent(i).event.id)).toEqual(['op1', 'op2']);
@@ -213,12 +217,11 @@ describe('explorer reducer', () => {
 
   it('keeps applying the filter to events that arrive later', () => {
     const store = storeFromEvents(manyEvents(10));
-    const filtered = run(initialState({ store, size }), { type: 'applyFilter', text: 'id:new', now: 0 });
+    const filtered = run(initialState({ indexes: indexesOf(store), size }), { type: 'applyFilter', text: 'id:new', now: 0 });
     expect(filtered.rows.directory.length).toBe(0);
     const batcher = new EventBatcher('more.jsonl', (batch) => store.append(batch, new LoaderVocabulary()));
     for (const l of manyEvents(2)) batcher.add({ ...l, event: { ...l.event, id: `new-${l.event.id}` } }, null);
     batcher.flush();
-    store.sortNewEvents();
     const refreshed = run(filtered, { type: 'refresh', problems: [], problemCount: 0, sources: [], loading: null, errors: [] });
     expect(refreshed.rows.directory.length).toBe(2);
   });

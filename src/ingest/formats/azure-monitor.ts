@@ -41,7 +41,6 @@ export const azureMonitorFormat: ObjectFormat = {
       event.initiatedBy.user.ipAddress = callerIp;
     }
     const customSecuritySource = text(record.category).toLowerCase() === 'customsecurityattributeauditlogs';
-    if (customSecuritySource && !event.category) event.category = 'AttributeManagement';
     return { ...read, customSecuritySource };
   },
 };

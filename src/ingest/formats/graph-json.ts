@@ -14,7 +14,6 @@ export const graphJsonFormat: ObjectFormat = {
     const read = readGraphAudit(record);
     if ('reason' in read) return read;
     const fromCsaEndpoint = /customSecurityAttributeAudit/i.test(context.envelope?.meta['@odata.context'] ?? '');
-    if (fromCsaEndpoint && read.event.category === '') read.event.category = 'AttributeManagement';
     return { ...read, customSecuritySource: fromCsaEndpoint };
   },
 };

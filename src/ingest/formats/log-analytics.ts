@@ -29,7 +29,6 @@ export function normaliseLogAnalyticsRow(row: JsonObject): Normalised {
   if ('reason' in read) return read;
   const event = read.event;
   const customSecuritySource = text(field(row, 'Type')).toLowerCase() === CUSTOM_SECURITY_TABLE;
-  if (customSecuritySource && !event.category) event.category = 'AttributeManagement';
   const callerIp = text(field(row, 'CallerIpAddress'));
   if (event.initiatedBy.user && !event.initiatedBy.user.ipAddress && callerIp) event.initiatedBy.user.ipAddress = callerIp;
   return { ...read, customSecuritySource };

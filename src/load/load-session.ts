@@ -12,8 +12,11 @@ import type { LoadProblem } from '../model/loaded-event.js';
 import type { LoadProgress } from '../model/load-progress.js';
 import type { EventBatch } from '../store/event-batch.js';
 import { EventStore, LoaderVocabulary } from '../store/event-store.js';
-import { inputName, type InputSpec } from './inputs.js';
-import type { SourceReport } from './load.js';
+import type { SourceReport } from '../ingest/classify.js';
+import { EMPTY_CATALOG, type Catalog } from '../insights/catalog.js';
+import { StoreIndexes } from '../insights/store-indexes.js';
+import { inputName, type InputSpec } from '../ingest/inputs.js';
+import { FileRecordReader } from './record-reader.js';
 import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
 import type { WorkerMessage, WorkerRequest } from './load-worker.js';
 import { planUnits, type PlanOptions } from './plan-units.js';
@@ -42,10 +45,26 @@ export interface LoadOptions {
   startWorkersAfter?: Promise<unknown>;
   /** How files are cut into units (tests make small files split). */
   plan?: PlanOptions;
+  /** The questions and sensitive-operation rules the store's indexes use (none by default). */
+  catalog?: Catalog;
+  /**
+   * Prepare the indexes once the load is done, in small steps between keys (the explorer: its
+   * first `/`, `r`, `f` or `:` then answers at once). A one-shot command would only wait for it.
+   */
+  warmIndexes?: boolean;
 }
 
+/** Pending warm-up steps are few (each schedules the next); more than this means a runaway. */
+const MAX_PENDING_STEPS = 64;
+
 export class LoadSession {
-  readonly store = new EventStore();
+  /** Re-reads records from their files for the store; closed with the session. */
+  private readonly reader = new FileRecordReader();
+  readonly store = new EventStore(this.reader.read);
+  /** What every view of the store reuses (query index, rules, question counts), owned here. */
+  readonly indexes: StoreIndexes;
+  private readonly pendingSteps = new Set<NodeJS.Timeout>();
+  private closed = false;
   readonly problems: LoadProblem[] = [];
   problemCount = 0;
   readonly errors: string[] = [];
@@ -58,6 +77,7 @@ export class LoadSession {
   private readonly workers: Worker[] = [];
 
   constructor(inputs: readonly InputSpec[], options: LoadOptions = {}) {
+    this.indexes = new StoreIndexes(this.store, options.catalog ?? EMPTY_CATALOG);
     const workerCount = options.workers ?? Math.min(4, availableParallelism());
     // In-process loading still plans parts (as if for this many workers), so both paths are the same.
     const planned = options.workers === 0 ? 2 : workerCount;
@@ -76,7 +96,18 @@ export class LoadSession {
       trace(`load: done (${this.store.count} events)`);
       for (const worker of this.workers) void worker.terminate();
       this.notify();
+      if (options.warmIndexes) this.indexes.warm((step, delayMs) => this.later(step, delayMs));
     });
+  }
+
+  /** Run `step` after `delayMs` unless the session is closed by then (quitting stops the warm-up). */
+  private later(step: () => void, delayMs = 5): void {
+    if (this.closed || this.pendingSteps.size > MAX_PENDING_STEPS) return;
+    const timer = setTimeout(() => {
+      this.pendingSteps.delete(timer);
+      if (!this.closed) step();
+    }, delayMs);
+    this.pendingSteps.add(timer);
   }
 
   /** Resolves when the first events are in the store, or the load ended, or `timeoutMs` passed. */
@@ -117,6 +148,11 @@ export class LoadSession {
     };
   }
 
+  /** The inputs as named in reports, in input order. */
+  sourceNames(): string[] {
+    return this.reports().map((report) => report.source);
+  }
+
   /** Reports per input (parts of one file merged), in input order. */
   reports(): SourceReport[] {
     const bySource = new Map<string, SourceReport>();
@@ -136,8 +172,13 @@ export class LoadSession {
     return [...bySource.values()];
   }
 
-  cancel(): void {
+  /** Stop loading (quitting mid-load: workers would keep the process alive) and close the source files. */
+  close(): void {
+    this.closed = true;
+    for (const timer of this.pendingSteps) clearTimeout(timer);
+    this.pendingSteps.clear();
     for (const worker of this.workers) void worker.terminate();
+    this.reader.close();
   }
 
   private take(state: UnitState, batch: EventBatch): void {

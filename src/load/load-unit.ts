@@ -5,13 +5,13 @@
  * the details view can re-read it).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { EventBatcher } from '../store/event-batcher.js';
+import { RecordClassifier, UnknownFormatError, type LoadSink, type SourceReport } from '../ingest/classify.js';
+import { inputName, type InputSpec } from '../ingest/inputs.js';
+import { jsonLineItems } from '../ingest/json-lines.js';
+import { loadInput } from '../ingest/read-input.js';
+import { CHUNK_BYTES } from '../ingest/read-text.js';
 import type { EventBatch } from '../store/event-batch.js';
-import type { InputSpec } from './inputs.js';
-import { inputName } from './inputs.js';
-import { loadInput, RecordClassifier, UnknownFormatError, type LoadSink, type SourceReport } from './load.js';
-import { jsonErrorReason, recordsOfLine } from './split-json.js';
-import { CHUNK_BYTES } from './read-text.js';
+import { EventBatcher } from './event-batcher.js';
 
 export type LoadUnit =
   | { kind: 'input'; input: InputSpec }
@@ -47,8 +47,8 @@ async function runInputUnit(input: InputSpec, emit: (batch: EventBatch) => void)
   let lastFlush = Date.now();
   let interval = FIRST_FLUSH_MS;
   const sink: LoadSink = {
-    event(loaded, origin) {
-      batcher.add(loaded, null, origin.customSecuritySource);
+    event(loaded, provenance) {
+      batcher.add(loaded, null, provenance.customSecuritySource);
       if (Date.now() - lastFlush > interval) {
         batcher.bytesRead = counter.read;
         batcher.flush();
@@ -71,10 +71,10 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
   let lineLength = 0;
   let lineDirect = true;
   const sink: LoadSink = {
-    event(loaded, origin) {
+    event(loaded, provenance) {
       report.events++;
-      const direct = lineDirect && origin.direct && origin.formatIndex >= 0;
-      batcher.add(loaded, direct ? { offset: lineStart, length: lineLength, format: origin.formatIndex } : null, origin.customSecuritySource);
+      const direct = lineDirect && provenance.direct && provenance.formatIndex >= 0;
+      batcher.add(loaded, direct ? { offset: lineStart, length: lineLength, format: provenance.formatIndex } : null, provenance.customSecuritySource);
     },
     problem(problem) {
       report.problems++;
@@ -133,19 +133,12 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
     if (begin === end) return;
     lineStart = fileOffset + (begin - from);
     lineLength = end - begin;
-    const text = data.toString('utf8', begin, end);
-    if (text[0] !== '{' && text[0] !== '[') {
-      classifier.take({ kind: 'problem', line, reason: `not a JSON object: ${JSON.stringify(text.slice(0, 40))}` });
-      return;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      classifier.take({ kind: 'problem', line, reason: `invalid JSON (${jsonErrorReason(error)})` });
-      return;
-    }
-    for (const item of recordsOfLine(value, line)) {
+    // The same decision as the streaming splitter's, so a bad line reads the same either way.
+    for (const item of jsonLineItems(data.toString('utf8', begin, end), line)) {
+      if (item.kind === 'problem') {
+        classifier.take(item);
+        continue;
+      }
       lineDirect = item.direct;
       classifier.takeValue(item.value, line, item.envelope);
     }

@@ -3,8 +3,8 @@
  * that built events themselves. Loading files goes through LoadSession instead.
  */
 import type { LoadedEvent } from '../model/loaded-event.js';
+import { EventStore, LoaderVocabulary } from '../store/event-store.js';
 import { EventBatcher } from './event-batcher.js';
-import { EventStore, LoaderVocabulary } from './event-store.js';
 
 export function storeFromEvents(events: readonly LoadedEvent[]): EventStore {
   const store = new EventStore();
@@ -21,6 +21,5 @@ export function storeFromEvents(events: readonly LoadedEvent[]): EventStore {
   }
   // Flushing per batcher keeps events in their order within each source.
   for (const batcher of batchers.values()) batcher.flush();
-  store.sortNewEvents();
   return store;
 }

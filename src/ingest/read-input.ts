@@ -1,53 +1,21 @@
 /**
- * Loading one input end to end: bytes → text → container (JSON or CSV, by content) → records →
+ * Reading one input end to end: bytes → text → container (JSON or CSV, by content) → records →
  * the matching format's normaliser → events. Bad records become problems and the load goes on;
  * only an input that is unreadable, or in no known format at all, is an error.
  */
 import type { LoadedEvent, LoadProblem } from '../model/loaded-event.js';
-import { paneOf } from '../model/pane.js';
-import { isObject, type JsonObject } from './fields.js';
-import type { CsvFormat, Normalised, ObjectFormat, RecordContext } from './format.js';
-import { CSV_FORMATS, OBJECT_FORMATS, supportedFormatsText } from './formats/index.js';
 import { describeFsError } from '../text/fs-error.js';
+import { emitNormalised, RecordClassifier, UnknownFormatError, unknownFormatMessage, type LoadSink, type SourceReport } from './classify.js';
+import type { Normalised } from './format.js';
+import { CSV_FORMATS } from './formats/index.js';
 import { inputName, type InputSpec } from './inputs.js';
 import { decodeText, gunzipIfNeeded, openBytes, type ByteCounter } from './read-text.js';
 import { splitCsvRows } from './split-csv.js';
-import { jsonErrorReason, JsonRecordSplitter, type EnvelopeInfo, type SplitItem } from './split-json.js';
+import { JsonRecordSplitter } from './split-json.js';
 
-/** How a record became an event, for loaders that keep a way back to the raw record. */
-export interface RecordOrigin {
-  /** Index into OBJECT_FORMATS; -1 for CSV rows. */
-  formatIndex: number;
-  /** The parsed value was the whole record as written (not a row of a table, not from an envelope). */
-  direct: boolean;
-  customSecuritySource: boolean;
-}
+export type { LoadSink, SourceReport } from './classify.js';
 
-export interface LoadSink {
-  event(event: LoadedEvent, origin: RecordOrigin): void;
-  problem(problem: LoadProblem): void;
-}
-
-export interface SourceReport {
-  source: string;
-  /** Format ids seen in this input (a directory of mixed exports gives several). */
-  formats: string[];
-  events: number;
-  problems: number;
-  bytesRead: number;
-  /** Set when the input could not be used at all; its events (if any) still count. */
-  error?: string;
-}
-
-/** When this many records in a row match no format and none did, the file is not an audit export. */
-const UNRECOGNISED_LIMIT = 100;
 const HEAD_CHARS = 64 * 1024;
-
-export class UnknownFormatError extends Error {}
-
-export function unknownFormatMessage(source: string, detail: string): string {
-  return `${source}: not an Entra audit export I can read (${detail}). Supported formats:\n${supportedFormatsText()}`;
-}
 
 export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCounter = { read: 0 }): Promise<SourceReport> {
   const source = inputName(spec);
@@ -114,103 +82,6 @@ async function loadJson(source: string, chunks: AsyncIterable<string>, sink: Loa
   classifier.end();
 }
 
-/**
- * Per-record format detection. Problems for unrecognised records are held back until one record
- * is recognised: a file where nothing is recognised is refused whole, with one clear error,
- * instead of one problem per line.
- */
-export class RecordClassifier {
-  private recognised = 0;
-  private heldBack: LoadProblem[] = [];
-  private unrecognised = 0;
-
-  constructor(
-    private readonly source: string,
-    private readonly sink: LoadSink,
-    private readonly report: SourceReport,
-  ) {}
-
-  take(item: SplitItem): void {
-    if (item.kind === 'problem') {
-      this.sink.problem({ source: this.source, line: item.line, reason: item.reason });
-      return;
-    }
-    if (item.kind === 'parsed') {
-      this.takeValue(item.value, item.line, item.envelope);
-      return;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(item.text);
-    } catch (error) {
-      this.sink.problem({ source: this.source, line: item.line, reason: `invalid JSON (${jsonErrorReason(error)})` });
-      return;
-    }
-    this.takeValue(value, item.line, item.envelope);
-  }
-
-  /**
-   * `fromContainer`: a row of a record already recognised (a result table); its format is not the
-   * file's, and the row has no address of its own in the file.
-   */
-  takeValue(value: unknown, line: number, envelope: EnvelopeInfo | undefined, fromContainer = false): void {
-    if (!isObject(value)) {
-      const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-      this.sink.problem({ source: this.source, line, reason: `record is ${kind}, not an object` });
-      return;
-    }
-    const context: RecordContext = { envelope };
-    const format = OBJECT_FORMATS.find((f) => f.matches(value, context));
-    if (!format) {
-      this.unrecognised++;
-      const keys = Object.keys(value).slice(0, 5).join(', ');
-      const problem = { source: this.source, line, reason: `record matches no known audit format (keys: ${keys || 'none'})` };
-      if (this.recognised > 0) this.sink.problem(problem);
-      else {
-        this.heldBack.push(problem);
-        if (this.unrecognised >= UNRECOGNISED_LIMIT) this.refuse();
-      }
-      return;
-    }
-    if (!fromContainer) this.noteRecognised(format);
-    const result = format.normalise(value, context);
-    if ('expand' in result) {
-      for (const row of result.expand) this.takeValue(row, line, envelope, true);
-      return;
-    }
-    emit(this.source, line, result, this.sink, OBJECT_FORMATS.indexOf(format), !fromContainer && envelope === undefined);
-  }
-
-  private noteRecognised(format: ObjectFormat | CsvFormat): void {
-    if (!this.report.formats.includes(format.id)) this.report.formats.push(format.id);
-    if (this.recognised++ === 0) {
-      for (const problem of this.heldBack) this.sink.problem(problem);
-      this.heldBack = [];
-    }
-  }
-
-  end(): void {
-    if (this.recognised === 0 && this.unrecognised > 0) this.refuse();
-  }
-
-  private refuse(): never {
-    const first = this.heldBack[0]?.reason ?? 'no record matched';
-    throw new UnknownFormatError(unknownFormatMessage(this.source, first));
-  }
-}
-
-function emit(source: string, line: number, result: Normalised, sink: LoadSink, formatIndex: number, direct: boolean): void {
-  if ('reason' in result) {
-    sink.problem({ source, line, reason: result.reason });
-    return;
-  }
-  const customSecuritySource = result.customSecuritySource === true;
-  sink.event(
-    { event: result.event, pane: paneOf(result.event, customSecuritySource), timeMs: result.time.ms, origin: { source, line } },
-    { formatIndex, direct, customSecuritySource },
-  );
-}
-
 async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: LoadSink, report: SourceReport): Promise<void> {
   let convert: ((row: string[]) => Normalised) | null = null;
   for await (const item of splitCsvRows(chunks)) {
@@ -235,7 +106,7 @@ async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: Load
       continue;
     }
     if (item.cells.length === 1 && item.cells[0] === '') continue;
-    emit(source, item.line, convert(item.cells), sink, -1, false);
+    emitNormalised(source, item.line, convert(item.cells), sink, -1, false);
   }
 }
 

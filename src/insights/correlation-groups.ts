@@ -118,11 +118,3 @@ export function groupRows(
     return single;
   }
 }
-
-/** `3 s`, `4 min`, `2 h`: how long an operation took, for the group row. */
-export function spanText(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min`;
-  return `${Math.round(ms / 3_600_000)} h`;
-}

@@ -1,10 +1,12 @@
 /**
  * The loader's side of the store: turns normalised events into EventBatches of a few thousand,
- * interning strings in a vocabulary local to this loader.
+ * interning strings in a vocabulary local to this loader (a worker's strings cross to the main
+ * thread once, as new strings of a batch).
  */
 import type { LoadedEvent, LoadProblem } from '../model/loaded-event.js';
 import { summarize } from '../model/event-summary.js';
-import { FLAG, INITIATOR_KINDS, STRING_FIELD_COUNT, STRING_FIELDS, type EventBatch } from './event-batch.js';
+import { paneIndex } from '../model/pane.js';
+import { FLAG, INITIATOR_KINDS, STRING_FIELD_COUNT, STRING_FIELDS, type EventBatch } from '../store/event-batch.js';
 
 export interface RawAddress {
   offset: number;
@@ -34,6 +36,7 @@ export class EventBatcher {
       source: this.source,
       count: 0,
       time: new Float64Array(BATCH_EVENTS),
+      pane: new Uint8Array(BATCH_EVENTS),
       flags: new Uint8Array(BATCH_EVENTS),
       initiatorKind: new Uint8Array(BATCH_EVENTS),
       targetCount: new Uint16Array(BATCH_EVENTS),
@@ -66,7 +69,8 @@ export class EventBatcher {
     const i = b.count;
     const summary = summarize(loaded);
     b.time[i] = summary.timeMs;
-    let flags = (summary.pane === 'custom-security' ? FLAG.customSecurity : 0) | (summary.writeBack ? FLAG.writeBack : 0);
+    b.pane[i] = paneIndex(summary.pane);
+    let flags = summary.writeBack ? FLAG.writeBack : 0;
     if (customSecuritySource) flags |= FLAG.customSecuritySource;
     b.initiatorKind[i] = INITIATOR_KINDS.indexOf(summary.initiatorKind);
     b.targetCount[i] = Math.min(65535, summary.targetCount);
@@ -102,6 +106,7 @@ export class EventBatcher {
     if (b.count < BATCH_EVENTS) {
       // Trim so only the used part crosses the thread boundary.
       b.time = b.time.slice(0, b.count);
+      b.pane = b.pane.slice(0, b.count);
       b.flags = b.flags.slice(0, b.count);
       b.initiatorKind = b.initiatorKind.slice(0, b.count);
       b.targetCount = b.targetCount.slice(0, b.count);

@@ -5,10 +5,10 @@
  * general path in one worker.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import type { InputSpec } from './inputs.js';
+import type { InputSpec } from '../ingest/inputs.js';
+import { looksLikeJsonLines } from '../ingest/json-lines.js';
+import { detectEncoding, isGzip } from '../ingest/read-text.js';
 import type { LoadUnit } from './load-unit.js';
-import { detectEncoding, isGzip } from './read-text.js';
-import { looksLikeJsonLines } from './split-json.js';
 
 /** Below this, splitting costs more (worker start-up) than it saves. */
 const SPLIT_FROM_BYTES = 32 * 1024 * 1024;

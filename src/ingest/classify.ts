@@ -1,0 +1,170 @@
+/**
+ * From a parsed record to an event, once for every path (the streaming loader, the workers' byte
+ * ranges, and a record re-read for the details view): which format it is, its normaliser, and
+ * the one rule that finishes it (the custom-security category and the pane). Problems for
+ * unrecognised records are held back until one record is recognised: a file where nothing is
+ * recognised is refused whole, with one clear error, instead of one problem per line.
+ */
+import { CUSTOM_SECURITY_CATEGORY } from '../model/audit-event.js';
+import type { LoadedEvent, LoadProblem, RecordOrigin } from '../model/loaded-event.js';
+import { paneOf } from '../model/pane.js';
+import { isObject } from './fields.js';
+import type { CsvFormat, Normalised, ObjectFormat, RecordContext } from './format.js';
+import { OBJECT_FORMATS, supportedFormatsText } from './formats/index.js';
+import type { EnvelopeInfo, SplitItem } from './json-lines.js';
+import { jsonErrorReason } from './json-text.js';
+
+/** How a record became an event, for loaders that keep a way back to the raw record. */
+export interface RecordProvenance {
+  /** Index into OBJECT_FORMATS; -1 for CSV rows. */
+  formatIndex: number;
+  /** The parsed value was the whole record as written (not a row of a table, not from an envelope). */
+  direct: boolean;
+  customSecuritySource: boolean;
+}
+
+export interface LoadSink {
+  event(event: LoadedEvent, provenance: RecordProvenance): void;
+  problem(problem: LoadProblem): void;
+}
+
+export interface SourceReport {
+  source: string;
+  /** Format ids seen in this input (a directory of mixed exports gives several). */
+  formats: string[];
+  events: number;
+  problems: number;
+  bytesRead: number;
+  /** Set when the input could not be used at all; its events (if any) still count. */
+  error?: string;
+}
+
+/** When this many records in a row match no format and none did, the file is not an audit export. */
+const UNRECOGNISED_LIMIT = 100;
+
+export class UnknownFormatError extends Error {}
+
+export function unknownFormatMessage(source: string, detail: string): string {
+  return `${source}: not an Entra audit export I can read (${detail}). Supported formats:\n${supportedFormatsText()}`;
+}
+
+type NormalisedEvent = Extract<Normalised, { event: unknown }>;
+
+/**
+ * The one place a normalised record becomes an event: a record read from a custom-security
+ * source (the CSA endpoint, table or diagnostic category) without a category gets
+ * AttributeManagement, and the pane follows from the category and the source.
+ */
+export function finishRecord(result: NormalisedEvent, origin: RecordOrigin, fromCustomSecuritySource = result.customSecuritySource === true): LoadedEvent {
+  const { event } = result;
+  if (fromCustomSecuritySource && !event.category) event.category = CUSTOM_SECURITY_CATEGORY;
+  return { event, pane: paneOf(event, fromCustomSecuritySource), timeMs: result.time.ms, origin };
+}
+
+/**
+ * A record re-read from its place in a file (JSON text of one record of a known format), made an
+ * event exactly as when it was loaded; a reason when it no longer is one.
+ */
+export function rereadRecord(text: string, formatIndex: number, customSecuritySource: boolean, origin: RecordOrigin): LoadedEvent | { reason: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { reason: `the record there is no longer JSON (${jsonErrorReason(error)})` };
+  }
+  const format = OBJECT_FORMATS[formatIndex];
+  if (!isObject(value) || !format || !format.matches(value, {})) return { reason: 'the record there is no longer the one loaded' };
+  const result = format.normalise(value, {});
+  if ('reason' in result) return { reason: `the record there no longer reads as an event (${result.reason})` };
+  if ('expand' in result) return { reason: 'the record there is no longer the one loaded' };
+  return finishRecord(result, origin, customSecuritySource || result.customSecuritySource === true);
+}
+
+export function emitNormalised(source: string, line: number, result: Normalised, sink: LoadSink, formatIndex: number, direct: boolean): void {
+  if ('reason' in result) {
+    sink.problem({ source, line, reason: result.reason });
+    return;
+  }
+  const customSecuritySource = result.customSecuritySource === true;
+  sink.event(finishRecord(result, { source, line }), { formatIndex, direct, customSecuritySource });
+}
+
+export class RecordClassifier {
+  private recognised = 0;
+  private heldBack: LoadProblem[] = [];
+  private unrecognised = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly sink: LoadSink,
+    private readonly report: SourceReport,
+  ) {}
+
+  take(item: SplitItem): void {
+    if (item.kind === 'problem') {
+      this.sink.problem({ source: this.source, line: item.line, reason: item.reason });
+      return;
+    }
+    if (item.kind === 'parsed') {
+      this.takeValue(item.value, item.line, item.envelope);
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(item.text);
+    } catch (error) {
+      this.sink.problem({ source: this.source, line: item.line, reason: `invalid JSON (${jsonErrorReason(error)})` });
+      return;
+    }
+    this.takeValue(value, item.line, item.envelope);
+  }
+
+  /**
+   * `fromContainer`: a row of a record already recognised (a result table); its format is not the
+   * file's, and the row has no address of its own in the file.
+   */
+  takeValue(value: unknown, line: number, envelope: EnvelopeInfo | undefined, fromContainer = false): void {
+    if (!isObject(value)) {
+      const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      this.sink.problem({ source: this.source, line, reason: `record is ${kind}, not an object` });
+      return;
+    }
+    const context: RecordContext = { envelope };
+    const format = OBJECT_FORMATS.find((f) => f.matches(value, context));
+    if (!format) {
+      this.unrecognised++;
+      const keys = Object.keys(value).slice(0, 5).join(', ');
+      const problem = { source: this.source, line, reason: `record matches no known audit format (keys: ${keys || 'none'})` };
+      if (this.recognised > 0) this.sink.problem(problem);
+      else {
+        this.heldBack.push(problem);
+        if (this.unrecognised >= UNRECOGNISED_LIMIT) this.refuse();
+      }
+      return;
+    }
+    if (!fromContainer) this.noteRecognised(format);
+    const result = format.normalise(value, context);
+    if ('expand' in result) {
+      for (const row of result.expand) this.takeValue(row, line, envelope, true);
+      return;
+    }
+    emitNormalised(this.source, line, result, this.sink, OBJECT_FORMATS.indexOf(format), !fromContainer && envelope === undefined);
+  }
+
+  private noteRecognised(format: ObjectFormat | CsvFormat): void {
+    if (!this.report.formats.includes(format.id)) this.report.formats.push(format.id);
+    if (this.recognised++ === 0) {
+      for (const problem of this.heldBack) this.sink.problem(problem);
+      this.heldBack = [];
+    }
+  }
+
+  end(): void {
+    if (this.recognised === 0 && this.unrecognised > 0) this.refuse();
+  }
+
+  private refuse(): never {
+    const first = this.heldBack[0]?.reason ?? 'no record matched';
+    throw new UnknownFormatError(unknownFormatMessage(this.source, first));
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Finding where one JSON value ends in text that may arrive in pieces, without parsing it: the
+ * splitter hands whole elements to JSON.parse, so a 1 GB array never has to be parsed (or held)
+ * at once. The scan keeps its place between chunks.
+ */
+import { findStringEnd, safeResumePoint } from './json-text.js';
+
+export interface ValueScan {
+  /** Where the value starts in the buffer. */
+  start: number;
+  /** How far the scan has read. */
+  i: number;
+  depth: number;
+  inString: boolean;
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/**
+ * Advance `scan` over `buf`; the index just past the value, or -1 when the value does not end in
+ * `buf` (the scan remembers where it stopped; with `final`, there is no more input).
+ */
+export function advanceValueScan(buf: string, scan: ValueScan, final: boolean): number {
+  const n = buf.length;
+  let { i, depth, inString } = scan;
+  let end = -1;
+  const first = buf.charCodeAt(scan.start);
+  const scalar = first !== 123 && first !== 91 && first !== 34;
+  if (scalar) {
+    // number, true, false, null: ends at a delimiter
+    while (i < n) {
+      const c = buf.charCodeAt(i);
+      if (c === 44 || c === 93 || c === 125 || isSpace(c)) break;
+      i++;
+    }
+    if (i < n || final) end = i;
+  } else {
+    while (i < n) {
+      if (inString) {
+        const close = findStringEnd(buf, i);
+        if (close === -1) {
+          // Resume after the last complete escape pair to stay correct across chunks.
+          i = safeResumePoint(buf, i);
+          break;
+        }
+        inString = false;
+        i = close + 1;
+        if (depth === 0) {
+          end = i;
+          break;
+        }
+        continue;
+      }
+      const c = buf.charCodeAt(i);
+      if (c === 34) {
+        inString = true;
+        i++;
+      } else if (c === 123 || c === 91) {
+        depth++;
+        i++;
+      } else if (c === 125 || c === 93) {
+        depth--;
+        i++;
+        if (depth <= 0) {
+          end = i;
+          break;
+        }
+      } else i++;
+    }
+  }
+  if (end === -1) {
+    scan.i = i;
+    scan.depth = depth;
+    scan.inString = inString;
+  }
+  return end;
+}

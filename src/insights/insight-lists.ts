@@ -1,0 +1,56 @@
+/**
+ * The numbers of the insights view (`i`) for a set of events: the timeline and the most frequent
+ * values of a few fields, each a way to narrow the filter. Computed once when the view opens
+ * (one pass for the timeline and one per list), so drawing and moving cost nothing.
+ */
+import type { Pane } from '../model/pane.js';
+import type { FieldName } from '../query/ast.js';
+import type { QueryIndex } from '../query/query-index.js';
+import { targetLabelCounts } from '../query/target-labels.js';
+import type { StringField } from '../store/event-batch.js';
+import { timeline, type Timeline } from './timeline.js';
+import { topValues, type ValueCount } from './top-values.js';
+
+/** One top list: the store field counted and the query field a choice becomes. */
+export interface InsightListDefinition {
+  title: string;
+  storeField: StringField;
+  queryField: FieldName;
+}
+
+/** The audit panes' four lists. */
+export const AUDIT_INSIGHT_LISTS: readonly InsightListDefinition[] = [
+  { title: 'Top activities', storeField: 'activity', queryField: 'activity' },
+  { title: 'Top initiators', storeField: 'initiator', queryField: 'actor' },
+  { title: 'Top targets', storeField: 'target', queryField: 'target' },
+  { title: 'Top IP addresses', storeField: 'ip', queryField: 'ip' },
+];
+
+/** The most values a list keeps (the layout shows fewer when the terminal is small). */
+export const MAX_TOP = 10;
+
+export interface InsightList {
+  title: string;
+  queryField: FieldName;
+  values: ValueCount[];
+  distinct: number;
+}
+
+export interface InsightsData {
+  /** The pane the numbers are for (a snapshot: `i` again recomputes). */
+  pane: Pane;
+  timeline: Timeline;
+  lists: InsightList[];
+}
+
+export function computeInsights(index: QueryIndex, rows: ArrayLike<number>, pane: Pane, lists: readonly InsightListDefinition[]): InsightsData {
+  return {
+    pane,
+    timeline: timeline(index.store, rows),
+    lists: lists.map((list) => {
+      // Targets: every target of an event counts, as the target:= term Enter applies matches.
+      const tally = list.queryField === 'target' ? targetLabelCounts(index, rows, MAX_TOP) : topValues(index.store, rows, list.storeField, MAX_TOP);
+      return { title: list.title, queryField: list.queryField, values: tally.values, distinct: tally.distinct };
+    }),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Applying a filter: the one way every face of the explorer changes it (the `/` bar, the menu,
+ * a pivot, a question, insights, stepping back), a plain function the modes call. It records the
+ * filter it replaces in the history (Backspace steps back), except while typing and when stepping back.
+ */
+import { filterFromText } from '../query/filter.js';
+import type { AppState, FilterHow } from './app-state.js';
+import { computeRows, cursorsAtStart, keepSelection, rowChoice } from './rows.js';
+
+/** How many filters Backspace can step back through. */
+const HISTORY = 50;
+
+export type FilterOutcome = { ok: true; state: AppState } | { ok: false; error: { message: string; position: number } };
+
+/** `text` as the filter, or why it cannot be (the position indexes `text` as given). */
+export function tryFilter(state: AppState, text: string, now: number, how: FilterHow = {}): FilterOutcome {
+  // Parsed as stored (trimmed), so term positions index the stored text (the menu edits by them).
+  const trimmed = text.trim();
+  const result = filterFromText(trimmed, state.indexes.query, now, state.filter.active);
+  if (!result.ok) return { ok: false, error: { ...result.error, position: result.error.position + (text.length - text.trimStart().length) } };
+  const filter = { text: trimmed, test: result.test, active: result.filter };
+  const cleared = state.search.error ? { ...state, search: { ...state.search, error: null } } : state;
+  if (filter.text === state.filter.text && how.live) return { ok: true, state: cleared };
+  const changed = filter.text !== state.filter.text;
+  const recorded = changed && !how.fromHistory && !how.live;
+  const filterHistory = recorded ? [...state.filterHistory, state.filter.text].slice(-HISTORY) : state.filterHistory;
+  const next = { ...cleared, filter, filterHistory, ...computeRows(state, rowChoice(state, { test: result.test })) };
+  // Stepping back through the history, or pivoting from an event, keeps that event selected
+  // (the pivot's event is in its results); any other new filter starts at its newest event.
+  if (how.fromHistory || how.keepSelected) return { ok: true, state: keepSelection(state, next, true) };
+  return { ok: true, state: { ...next, cursor: cursorsAtStart() } };
+}
+
+/** `text` as the filter; when it does not parse, the state keeps its filter and the `/` bar shows why. */
+export function applyFilter(state: AppState, text: string, now: number, how: FilterHow = {}): AppState {
+  const outcome = tryFilter(state, text, now, how);
+  return outcome.ok ? outcome.state : { ...state, search: { ...state.search, error: outcome.error } };
+}
+
+/** Backspace in the list: the filter before this one. */
+export function filterBack(state: AppState, now: number): AppState {
+  if (state.filterHistory.length === 0) return state;
+  const previous = state.filterHistory[state.filterHistory.length - 1];
+  return applyFilter({ ...state, filterHistory: state.filterHistory.slice(0, -1) }, previous, now, { fromHistory: true });
+}

@@ -1,0 +1,62 @@
+/**
+ * Carrying out what the reducer asked for (state.effect), once per effect id: a copy through OSC
+ * 52 written to the terminal the app draws on, or an export through the same writer as `query
+ * --output`. Returns the action that tells the reducer how it went; never throws.
+ */
+import { exportEvents } from '../export/export-events.js';
+import { formatFromFileName } from '../export/event-text.js';
+import { resolveExportTarget } from '../export/export-target.js';
+import { receiptLines } from '../export/receipt.js';
+import { FileExistsError } from '../export/safe-write.js';
+import { SourceHasher } from '../export/source-hashes.js';
+import type { EventStore } from '../store/event-store.js';
+import type { Symbols } from '../text/symbols.js';
+import type { Action, Effect } from './app-state.js';
+import { clipboardRoute, clipboardSequence } from './clipboard.js';
+
+/** What an effect works on: the store and its sources as they are now. */
+export interface EffectInput {
+  store: EventStore;
+  sources: readonly string[];
+  /** How the receipt's file names show control characters. */
+  symbols: Symbols;
+}
+
+/** What lives as long as the explorer: the terminal it draws on (OSC 52 goes there), the environment, the source hashes. */
+export interface EffectRuntime {
+  terminal: { write(text: string): unknown; isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+  /** Kept for the explorer's run, so a second export does not hash a 1 GB source again. */
+  hasher: SourceHasher;
+}
+
+export function effectRuntime(terminal: EffectRuntime['terminal'], env: EffectRuntime['env']): EffectRuntime {
+  return { terminal, env, hasher: new SourceHasher() };
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+async function exportEffect(effect: Extract<Effect, { kind: 'export' }>, input: EffectInput, runtime: EffectRuntime): Promise<Action> {
+  const target = await resolveExportTarget(effect.path, effect.defaultName);
+  if ('error' in target) return { type: 'exportFailed', error: target.error, exists: false };
+  if (target.exists && !effect.force) return { type: 'exportFailed', error: `${target.path} already exists`, exists: true };
+  try {
+    const format = formatFromFileName(target.path) ?? 'ndjson';
+    const receipt = await exportEvents({ store: input.store, indices: effect.indices, format, path: target.path, force: effect.force, sources: input.sources, hasher: runtime.hasher });
+    return { type: 'exportDone', receipt: receiptLines(receipt, input.symbols), path: effect.path };
+  } catch (error) {
+    // A file that appeared meanwhile, a record that can no longer be read, a full disk: said in words.
+    return { type: 'exportFailed', error: error instanceof FileExistsError ? `${target.path} already exists` : messageOf(error), exists: error instanceof FileExistsError };
+  }
+}
+
+export async function performEffect(effect: Effect, input: EffectInput, runtime: EffectRuntime): Promise<Action> {
+  if (effect.kind === 'export') return exportEffect(effect, input, runtime);
+  const route = clipboardRoute(runtime.env, Boolean(runtime.terminal.isTTY));
+  const write = clipboardSequence(effect.text, route);
+  // Where OSC 52 cannot work, show the text itself, with why.
+  if (!write.ok) return { type: 'showCopyText', text: effect.text, what: effect.what, reason: write.reason };
+  runtime.terminal.write(write.sequence);
+  const hint = route.ok && route.hint ? ` (${route.hint})` : '';
+  return { type: 'showMessage', message: { text: `Copied ${effect.what}, ${effect.text.length.toLocaleString('en-US')} characters${hint}`, tone: 'ok' } };
+}

@@ -1,0 +1,71 @@
+/** The explorer's first state: the store as loaded so far, on the first pane, nothing filtered. */
+import type { StoreIndexes } from '../insights/store-indexes.js';
+import type { LoadProblem } from '../model/loaded-event.js';
+import type { LoadProgress } from '../model/load-progress.js';
+import { PANES } from '../model/pane.js';
+import { UNICODE_SYMBOLS } from '../text/symbols.js';
+import { UTC } from '../text/time-zone.js';
+import type { ScreenSize } from '../view/layout.js';
+import { buildTheme } from '../view/theme.js';
+import type { AppState, ViewOptions } from './app-state.js';
+import { DEFAULT_KEYMAP } from './keymap.js';
+import { newLineEditor } from './line-editor.js';
+import { computeRows, cursorsAtStart } from './rows.js';
+
+export interface InitialInput {
+  indexes: StoreIndexes;
+  problems?: readonly LoadProblem[];
+  problemCount?: number;
+  sources?: readonly string[];
+  loading?: LoadProgress | null;
+  errors?: readonly string[];
+  size: ScreenSize;
+  options?: Partial<ViewOptions>;
+}
+
+/** The options in force: the defaults (UTC, colour, Unicode, the default keys) with `given` over them. */
+export function viewOptions(given: Partial<ViewOptions> = {}): ViewOptions {
+  const color = given.color ?? true;
+  return { timeZone: UTC, symbols: UNICODE_SYMBOLS, keymap: DEFAULT_KEYMAP, ...given, color, theme: given.theme ?? buildTheme(color) };
+}
+
+export function initialState(input: InitialInput): AppState {
+  const { indexes } = input;
+  const base = { store: indexes.store, indexes };
+  const rows = computeRows(base, { hideSubstrate: false, test: null, riskOnly: false, marksOnly: false, marks: new Set(), grouped: false, expanded: new Set() });
+  return {
+    ...base,
+    ...rows,
+    hideSubstrate: false,
+    pane: PANES[0],
+    cursor: cursorsAtStart(),
+    mode: 'table',
+    returnMode: 'table',
+    detailTab: 'activity',
+    scroll: { details: 0, help: 0, problems: 0, copy: 0 },
+    size: input.size,
+    problems: input.problems ?? [],
+    problemCount: input.problemCount ?? input.problems?.length ?? 0,
+    sources: input.sources ?? [],
+    loading: input.loading ?? null,
+    errors: input.errors ?? [],
+    filter: { text: '', test: null, active: null },
+    filterHistory: [],
+    search: { editor: newLineEditor(), error: null, before: '' },
+    promptHistory: { search: [], dates: [], export: [] },
+    menu: null,
+    expanded: new Set(),
+    riskOnly: false,
+    marks: new Set(),
+    marksOnly: false,
+    message: null,
+    confirmQuit: false,
+    exportPrompt: null,
+    palette: null,
+    copyFallback: null,
+    effect: null,
+    options: viewOptions(input.options),
+    quit: false,
+    insights: null,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The `f` menu's keys. Its lists are drawn with ink-select-input and its custom range with
+ * ink-text-input, but every key comes through the app's one router (here), so keys arriving in a
+ * burst move the cursor, type the dates and press Enter as many times, and in the order, pressed.
+ */
+import { pickerHeight } from '../../view/layout.js';
+import { PANE_DEFINITIONS } from '../../view/panes.js';
+import { tryFilter } from '../apply-filter.js';
+import type { AppState, FilterMenu } from '../app-state.js';
+import { applyDates, applyValues, customDateTerms, datesStage, removalText, stageItems, START, toggleChosen, valuesStage, type MenuContext, type MenuItem } from '../filter-menu.js';
+import { commandFor, type Command } from '../keymap.js';
+import { editLine, newLineEditor, rememberIn } from '../line-editor.js';
+import { lensKeep } from '../rows.js';
+import { movedCursor } from './pickers.js';
+
+export const openMenu = (state: AppState): AppState => ({ ...state, mode: 'menu', menu: { stage: 'filters', ...START } });
+
+export function menuContext(state: AppState, now: number): MenuContext {
+  const active = state.filter.active;
+  return {
+    index: state.indexes.query,
+    pane: state.pane,
+    facets: PANE_DEFINITIONS[state.pane].facets,
+    keep: lensKeep(state, state),
+    filterText: state.filter.text,
+    query: active?.query ?? null,
+    terms: active?.terms ?? [],
+    now,
+  };
+}
+
+/** The lines of the menu's current list (the component draws them). */
+export const menuItems = (state: AppState): MenuItem[] => (state.menu ? stageItems(state.menu, state.filter.active?.query ?? null, PANE_DEFINITIONS[state.pane].facets) : []);
+
+/** A filter built in the menu is applied like any other (and recorded in the history); the menu closes. Null when it does not apply. */
+function applyFromMenu(state: AppState, text: string, now: number): AppState | { error: string } {
+  const outcome = tryFilter(state, text, now);
+  return outcome.ok ? { ...outcome.state, mode: 'table', menu: null } : { error: outcome.error.message };
+}
+
+function choose(state: AppState, menu: FilterMenu, value: string, now: number): AppState {
+  const context = menuContext(state, now);
+  const applied = (text: string) => {
+    const result = applyFromMenu(state, text, now);
+    return 'error' in result ? state : result;
+  };
+  switch (menu.stage) {
+    case 'filters': {
+      if (value === 'date') return { ...state, menu: datesStage(context) };
+      if (value === 'clear' || value.startsWith('remove:')) {
+        const text = removalText(context, value);
+        return text === null ? state : applied(text);
+      }
+      const stage = valuesStage(context, value);
+      return stage ? { ...state, menu: stage } : state;
+    }
+    case 'values':
+      return applied(applyValues(context, menu, value));
+    case 'dates': {
+      const option = menu.options[Number(value)];
+      if (!option) return state;
+      if (option.terms === null) {
+        const history = state.promptHistory.dates;
+        return { ...state, menu: { stage: 'customDate', since: newLineEditor('', history), until: newLineEditor('', history), focus: 'since', error: null } };
+      }
+      return applied(applyDates(context, option.terms));
+    }
+    case 'customDate':
+      return state;
+  }
+}
+
+/** The custom range: two line editors; Tab switches, Enter applies, Esc goes back, the rest is typing. */
+function customDateKey(state: AppState, menu: FilterMenu & { stage: 'customDate' }, key: string, now: number): AppState {
+  if (key === 'ctrl+c') return { ...state, quit: true };
+  if (key === 'tab' || key === 'shift+tab') return { ...state, menu: { ...menu, focus: menu.focus === 'since' ? 'until' : 'since' } };
+  const { editor, outcome } = editLine(menu[menu.focus], key);
+  if (outcome === 'cancel') return { ...state, menu: { stage: 'filters', ...START } };
+  if (outcome === 'submit') {
+    const result = applyFromMenu(state, applyDates(menuContext(state, now), customDateTerms(menu.since.text, menu.until.text)), now);
+    if ('error' in result) return { ...state, menu: { ...menu, error: result.error } };
+    const dates = [menu.since.text, menu.until.text].reduce((history, text) => rememberIn(history, text), state.promptHistory.dates);
+    return { ...result, promptHistory: { ...result.promptHistory, dates } };
+  }
+  if (outcome === 'ignored') return state;
+  return { ...state, menu: { ...menu, [menu.focus]: editor, error: outcome === 'changed' ? null : menu.error } };
+}
+
+export function menuKey(state: AppState, key: string, now: number): AppState {
+  const menu = state.menu;
+  if (menu?.stage === 'customDate') return customDateKey(state, menu, key, now);
+  const command = commandFor(state.options.keymap, 'menu', key);
+  return command ? menuCommand(state, command, now) : state;
+}
+
+export function menuCommand(state: AppState, command: Command, now: number): AppState {
+  const menu = state.menu;
+  if (command.type === 'quit') return { ...state, quit: true };
+  if (!menu || menu.stage === 'customDate') return menu ? state : { ...state, mode: 'table' };
+  if (command.type === 'back') {
+    if (menu.stage === 'filters') return { ...state, mode: 'table', menu: null };
+    return { ...state, menu: { stage: 'filters', ...START } };
+  }
+  const items = menuItems(state);
+  const item = items[menu.cursor];
+  if (command.type === 'choose') return item ? choose(state, menu, item.value, now) : state;
+  if (menu.stage === 'values') {
+    if (command.type === 'markValue' && item) return { ...state, menu: toggleChosen(menu, item.value) };
+    if (command.type === 'invertChoice') return { ...state, menu: { ...menu, exclude: !menu.exclude } };
+  }
+  const moved = movedCursor(menu, command, items.length, pickerHeight(state.size));
+  return moved ? { ...state, menu: { ...menu, ...moved } } : state;
+}

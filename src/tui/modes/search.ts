@@ -1,0 +1,55 @@
+/**
+ * The `/` bar. Its line is the one line editor every prompt uses (tui/line-editor.ts), fed key by
+ * key through the app's one router, so keys arriving in a burst (a paste, a fast typist over SSH)
+ * are applied in order. The results follow the typing: each edit that parses is applied at once;
+ * a draft that does not parse yet keeps the last results and shows why. Enter keeps the filter
+ * (and records the one before in the history), Esc restores the filter from before the bar opened.
+ */
+import { tryFilter } from '../apply-filter.js';
+import type { AppState } from '../app-state.js';
+import { editLine, rememberIn, withText, type LineEditor } from '../line-editor.js';
+
+/** How many filters Backspace in the list steps back through. */
+const FILTER_HISTORY = 50;
+
+function edited(state: AppState, editor: LineEditor, now: number): AppState {
+  const typing = { ...state, search: { ...state.search, editor } };
+  const outcome = tryFilter(typing, editor.text, now, { live: true });
+  return outcome.ok ? outcome.state : { ...typing, search: { ...typing.search, error: outcome.error } };
+}
+
+/** The bar's text set whole (a test, or the app pasting a query). */
+export const setSearchText = (state: AppState, draft: string, now: number): AppState => edited(state, withText(state.search.editor, draft), now);
+
+export function submitSearch(state: AppState, now: number): AppState {
+  const { before, editor } = state.search;
+  const applied = edited(state, editor, now);
+  if (applied.search.error) return applied;
+  const changed = applied.filter.text !== before;
+  const filterHistory = changed ? [...state.filterHistory, before].slice(-FILTER_HISTORY) : state.filterHistory;
+  const promptHistory = { ...applied.promptHistory, search: rememberIn(applied.promptHistory.search, editor.text) };
+  return { ...applied, mode: 'table', filterHistory, promptHistory };
+}
+
+export function cancelSearch(state: AppState, now: number): AppState {
+  const before = state.search.before;
+  const restored = before === state.filter.text ? state : edited(state, withText(state.search.editor, before), now);
+  return { ...restored, mode: 'table', search: { editor: withText(state.search.editor, before), error: null, before } };
+}
+
+export function searchKey(state: AppState, key: string, now: number): AppState {
+  if (key === 'ctrl+c') return { ...state, quit: true };
+  const { editor, outcome } = editLine(state.search.editor, key);
+  switch (outcome) {
+    case 'submit':
+      return submitSearch(state, now);
+    case 'cancel':
+      return cancelSearch(state, now);
+    case 'changed':
+      return edited(state, editor, now);
+    case 'moved':
+      return { ...state, search: { ...state.search, editor } };
+    case 'ignored':
+      return state;
+  }
+}

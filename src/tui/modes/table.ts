@@ -1,0 +1,66 @@
+/** The event list: moving, opening, the lenses, grouping, and the ways into every other view. */
+import { applyFilter, filterBack } from '../apply-filter.js';
+import type { AppState } from '../app-state.js';
+import type { Command } from '../keymap.js';
+import { newLineEditor } from '../line-editor.js';
+import { moveSelection, selectedIndex, viewEvents, withRows, keepSelection, computeRows, rowChoice } from '../rows.js';
+import { moveCommand, sharedCommand } from './common.js';
+import { newExportPrompt } from './export.js';
+import { openInsights } from './insights.js';
+import { openMenu } from './menu.js';
+import { openPalette } from './palette.js';
+
+/** `→` opens the selected operation's group, `←` closes it (from any of its rows). */
+function expandGroup(state: AppState, open: boolean): AppState {
+  const index = selectedIndex(state);
+  if (index === undefined || !state.groups) return state;
+  const correlation = state.store.stringId(index, 'correlation');
+  if (correlation === 0) return state;
+  const expanded = new Set(state.expanded);
+  if (open) expanded.add(correlation);
+  else expanded.delete(correlation);
+  const regrouped = { ...state, expanded, ...computeRows(state, rowChoice(state, { expanded })) };
+  // Closing from a member row selects the group's lead.
+  if (!open && !state.groups[state.pane].has(index)) {
+    const lead = regrouped.rows[state.pane].findIndex((i) => state.store.stringId(i, 'correlation') === correlation);
+    return moveSelection(regrouped, () => Math.max(0, lead));
+  }
+  return keepSelection(state, regrouped);
+}
+
+export function tableCommand(state: AppState, command: Command, now: number): AppState {
+  const moved = moveCommand(state, command);
+  if (moved) return moved;
+  switch (command.type) {
+    case 'openDetails':
+      return selectedIndex(state) !== undefined ? { ...state, mode: 'details', scroll: { ...state.scroll, details: 0 } } : state;
+    case 'toggleProblems':
+      return { ...state, mode: 'problems', scroll: { ...state.scroll, problems: 0 } };
+    case 'toggleSubstrate':
+      return withRows(state, { hideSubstrate: !state.hideSubstrate });
+    case 'toggleRiskLens':
+      return withRows(state, { riskOnly: !state.riskOnly });
+    case 'toggleMarksOnly':
+      return withRows(state, { marksOnly: !state.marksOnly });
+    case 'toggleGroups':
+      return withRows(state, {}, { grouped: state.groups === null });
+    case 'expandGroup':
+      return expandGroup(state, command.open);
+    case 'openSearch':
+      return { ...state, mode: 'search', search: { editor: newLineEditor(state.filter.text, state.promptHistory.search), error: null, before: state.filter.text } };
+    case 'clearFilter':
+      return state.filter.text === '' ? state : applyFilter(state, '', now);
+    case 'filterBack':
+      return filterBack(state, now);
+    case 'openMenu':
+      return openMenu(state);
+    case 'openPalette':
+      return openPalette(state);
+    case 'openInsights':
+      return openInsights(state);
+    case 'openExport':
+      return { ...state, mode: 'export', exportPrompt: newExportPrompt(now, state.marks.size > 0, viewEvents(state).length, state.promptHistory.export) };
+    default:
+      return sharedCommand(state, command, now) ?? state;
+  }
+}

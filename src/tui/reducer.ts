@@ -1,0 +1,91 @@
+/**
+ * The explorer's whole behaviour as a pure reducer that only routes: a key is resolved against
+ * the keymap of the mode the app is in *now* and handed to that mode's file (modes/), as is a
+ * command dispatched directly; the app's own actions (a load's progress, a resize, the outcome of
+ * a side effect) go to the function that owns them. It never calls itself, never reads the clock
+ * (the app puts `now` in the action) and asks for side effects as data (state.effect).
+ */
+import type { Action, AppState } from './app-state.js';
+import { applyFilter } from './apply-filter.js';
+import { commandFor, type Command } from './keymap.js';
+import { copyCommand, showCopyText } from './modes/copy.js';
+import { detailsCommand } from './modes/details.js';
+import { exportDone, exportFailed, exportKey } from './modes/export.js';
+import { insightsCommand } from './modes/insights.js';
+import { menuCommand, menuKey } from './modes/menu.js';
+import { helpCommand, problemsCommand } from './modes/overlays.js';
+import { paletteCommand } from './modes/palette.js';
+import { cancelSearch, searchKey, setSearchText, submitSearch } from './modes/search.js';
+import { tableCommand } from './modes/table.js';
+import { clampAll, computeRows, keepSelection, rowChoice } from './rows.js';
+
+/** A command in the mode the app is in. */
+function routeCommand(state: AppState, command: Command, now: number): AppState {
+  switch (state.mode) {
+    case 'table':
+      return tableCommand(state, command, now);
+    case 'details':
+      return detailsCommand(state, command, now);
+    case 'help':
+      return helpCommand(state, command);
+    case 'problems':
+      return problemsCommand(state, command);
+    case 'copy':
+      return copyCommand(state, command);
+    case 'menu':
+      return menuCommand(state, command, now);
+    case 'palette':
+      return paletteCommand(state, command, now);
+    case 'insights':
+      return insightsCommand(state, command, now);
+    case 'export':
+    case 'search':
+      // The prompts take keys, not commands (a command dispatched to them only quits).
+      return command.type === 'quit' ? { ...state, quit: true } : state;
+  }
+}
+
+/** A key in the mode the app is in: the prompts edit their line, the rest go through the keymap. */
+function routeKey(state: AppState, key: string, now: number): AppState {
+  const command = commandFor(state.options.keymap, state.mode, key);
+  // The status line's message lasts until the next key; a pending "q again quits" until a key that is not quit.
+  const keepConfirm = state.confirmQuit && command?.type === 'quit';
+  const fresh = state.message || (state.confirmQuit && !keepConfirm) ? { ...state, message: null, confirmQuit: keepConfirm } : state;
+  if (fresh.mode === 'search') return searchKey(fresh, key, now);
+  if (fresh.mode === 'export') return exportKey(fresh, key);
+  if (fresh.mode === 'menu') return menuKey(fresh, key, now);
+  return command ? routeCommand(fresh, command, now) : fresh;
+}
+
+export function reducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'key':
+      return routeKey(state, action.name, action.now);
+    case 'editSearch':
+      return setSearchText(state, action.draft, action.now);
+    case 'submitSearch':
+      return submitSearch(state, action.now);
+    case 'cancelSearch':
+      return cancelSearch(state, action.now);
+    case 'applyFilter':
+      return applyFilter(state, action.text, action.now, action);
+    case 'resize': {
+      const resized = { ...state, size: { columns: action.columns, rows: action.rows } };
+      return { ...resized, cursor: clampAll(resized), scroll: { details: 0, help: 0, problems: 0, copy: 0 } };
+    }
+    case 'refresh': {
+      const { type: _type, ...load } = action;
+      return keepSelection(state, { ...state, ...load, ...computeRows(state, rowChoice(state)) });
+    }
+    case 'showMessage':
+      return { ...state, message: action.message };
+    case 'showCopyText':
+      return showCopyText(state, action.text, action.what, action.reason);
+    case 'exportDone':
+      return exportDone(state, action.receipt, action.path);
+    case 'exportFailed':
+      return exportFailed(state, action.error, action.exists);
+    default:
+      return routeCommand(state, action, action.now ?? 0);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Each pane as a definition: its title, the records it shows (model/pane.ts assigns them), its
+ * table's columns, its details tabs, its filter-menu facets, its insights lists, the query
+ * fields its `/` bar reminds of, and what an empty pane says. The explorer draws whichever pane is
+ * selected from this alone, so a pane for another kind of record is a definition here plus the
+ * normalisers that give its records that pane.
+ */
+import { AUDIT_INSIGHT_LISTS, type InsightListDefinition } from '../insights/insight-lists.js';
+import { PANE_LABELS, PANES, type Pane } from '../model/pane.js';
+import { AUDIT_FACETS, type FacetDefinition } from '../query/facets.js';
+import { AUDIT_COLUMNS, type Column } from './columns.js';
+import { AUDIT_DETAIL_TABS, type DetailTab } from './details.js';
+
+export interface PaneDefinition {
+  id: Pane;
+  title: string;
+  columns: readonly Column[];
+  detailTabs: readonly DetailTab[];
+  facets: readonly FacetDefinition[];
+  insightLists: readonly InsightListDefinition[];
+  /** The `/` bar's reminder of the fields to search by. */
+  queryHint: string;
+  /** Shown when the load is over and the pane has no record: what usually explains it. Null: just "no events". */
+  empty: { heading: string; paragraphs: readonly string[] } | null;
+}
+
+const AUDIT_QUERY_HINT = 'fuzzy words, field:value (activity: actor: target: ip: corr: status: …), -negates, a|b, since:7d';
+
+export const PANE_DEFINITIONS: Readonly<Record<Pane, PaneDefinition>> = {
+  directory: {
+    id: 'directory',
+    title: PANE_LABELS.directory,
+    columns: AUDIT_COLUMNS,
+    detailTabs: AUDIT_DETAIL_TABS,
+    facets: AUDIT_FACETS,
+    insightLists: AUDIT_INSIGHT_LISTS,
+    queryHint: AUDIT_QUERY_HINT,
+    empty: null,
+  },
+  'custom-security': {
+    id: 'custom-security',
+    title: PANE_LABELS['custom-security'],
+    columns: AUDIT_COLUMNS,
+    detailTabs: AUDIT_DETAIL_TABS,
+    facets: AUDIT_FACETS,
+    insightLists: AUDIT_INSIGHT_LISTS,
+    queryHint: AUDIT_QUERY_HINT,
+    // An empty Custom Security pane usually means the logs were never collected, not that nothing happened.
+    empty: {
+      heading: 'No custom security attribute audit events were loaded.',
+      paragraphs: [
+        'These events are not in the directory audit log. They come from the custom security attributes audit: Microsoft Graph beta auditLogs/customSecurityAttributeAudits, the AADCustomSecurityAttributeAuditLogs table in Log Analytics, or the CustomSecurityAttributeAuditLogs diagnostic setting.',
+        'Only the Attribute Log Reader or Attribute Log Administrator role can read them (Global Administrator cannot by default). Ask someone with one of those roles for that export, then open it alongside this one.',
+      ],
+    },
+  },
+};
+
+/** The definitions in tab order. */
+export const PANE_ORDER: readonly PaneDefinition[] = PANES.map((pane) => PANE_DEFINITIONS[pane]);
