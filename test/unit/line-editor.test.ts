@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { keyNames, type InkKey } from '../../src/tui/key-names.js';
 import { editLine, newLineEditor, rememberIn, withText, type EditOutcome, type LineEditor } from '../../src/tui/line-editor.js';
+import { editorLine, type EditorLine } from '../../src/view/line-editor.js';
+import { useAsciiSymbols } from '../../src/text/symbols.js';
+import { displayWidth } from '../../src/text/width.js';
 
 const none: InkKey = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -231,6 +234,124 @@ describe('line editor: construction', () => {
         expect(next.cursor !== editor.cursor || next.historyAt !== editor.historyAt).toBe(true);
       }
       editor = next;
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const ELLIPSIS = { ellipsis: '…' };
+const widthOf = (line: EditorLine) => displayWidth(line.before) + displayWidth(line.at) + displayWidth(line.after);
+const shown = (line: EditorLine) => line.before + line.at + line.after;
+
+describe('editor line: fitting the width', () => {
+  afterEach(() => useAsciiSymbols(false));
+
+  it('shows ASCII text that fits exactly, with no markers', () => {
+    expect(editorLine({ text: 'abcdefghi', cursor: 9 }, 10, ELLIPSIS)).toEqual({ before: 'abcdefghi', at: ' ', after: '' });
+    expect(editorLine({ text: 'abcdefghij', cursor: 0 }, 10, ELLIPSIS)).toEqual({ before: '', at: 'a', after: 'bcdefghij' });
+    expect(editorLine({ text: 'abcdefghij', cursor: 4 }, 10, ELLIPSIS)).toEqual({ before: 'abcd', at: 'e', after: 'fghij' });
+    expect(editorLine({ text: '', cursor: 0 }, 10, ELLIPSIS)).toEqual({ before: '', at: ' ', after: '' });
+  });
+
+  it('shows the end while typing at the end of a long query, and the start at Home', () => {
+    const text = `${'x'.repeat(100)}END`;
+    const atEnd = editorLine({ text, cursor: text.length }, 20, ELLIPSIS);
+    expect(atEnd).toEqual({ before: `…${'x'.repeat(15)}END`, at: ' ', after: '' });
+    const atStart = editorLine({ text, cursor: 0 }, 20, ELLIPSIS);
+    expect(atStart).toEqual({ before: '', at: 'x', after: `${'x'.repeat(18)}…` });
+  });
+
+  it('measures a wide marker (--ascii "...")', () => {
+    const line = editorLine({ text: 'abcdefghijklmnopqrstuvwxyz', cursor: 26 }, 10, { ellipsis: '...' });
+    expect(line).toEqual({ before: '...uvwxyz', at: ' ', after: '' });
+  });
+
+  it('keeps the window still while the cursor moves inside it (pages, not a ticker)', () => {
+    const text = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(3);
+    const windows = new Set<string>();
+    for (let cursor = 0; cursor < text.length; cursor++) windows.add(shown(editorLine({ text, cursor }, 20, ELLIPSIS)));
+    // Sliding one column per step would give ~100 different windows; pages of 9 give about 12.
+    expect(windows.size).toBeLessThan(text.length / 4);
+    const firstPage = new Set(Array.from({ length: 18 }, (_, cursor) => shown(editorLine({ text, cursor }, 20, ELLIPSIS))));
+    expect(firstPage.size).toBe(1);
+  });
+
+  it('keeps the cursor on screen at every position of a long CJK query, in every width', () => {
+    const text = '監査ログ: サインイン失敗 user:山田 ip:10.0.0.1 漢字かな交じり👩🏽‍💻 e\u0301 終わり';
+    const stops = boundaries(text);
+    for (const width of [1, 2, 3, 4, 5, 7, 8, 11, 16, 23, 40, 80]) {
+      for (const [i, cursor] of stops.entries()) {
+        const line = editorLine({ text, cursor }, width, ELLIPSIS);
+        const context = `width ${width}, cursor ${cursor}`;
+        expect(widthOf(line), context).toBeLessThanOrEqual(width);
+        expect(displayWidth(line.at), context).toBeGreaterThan(0);
+        expect(displayWidth(line.before) + displayWidth(line.at), context).toBeLessThanOrEqual(width);
+        if (width < 2) continue; // a two-column character cannot be drawn in one column
+        const under = i < stops.length - 1 ? text.slice(cursor, stops[i + 1]) : ' ';
+        expect(line.at, context).toBe(under);
+        // What is shown is the text around the cursor, with a marker exactly where it is cut.
+        const before = line.before.replace(/^…/, '');
+        const after = line.after.replace(/…$/, '');
+        const rest = text.slice(i < stops.length - 1 ? stops[i + 1] : text.length);
+        expect(text.slice(0, cursor).endsWith(before), context).toBe(true);
+        expect(rest.startsWith(after), context).toBe(true);
+        // Below 4 columns a two-column cursor cell leaves no room for markers on both sides.
+        if (width < 4) continue;
+        expect(line.before.startsWith('…'), context).toBe(before !== text.slice(0, cursor));
+        expect(line.after.endsWith('…'), context).toBe(after !== rest);
+        if (cursor === 0) expect(line.before).toBe('');
+        if (cursor === text.length) expect(line.after).toBe('');
+      }
+    }
+  });
+
+  it('shows a wide character whole or not at all', () => {
+    // 10 CJK characters = 20 columns in 9: never half a character, never over the width.
+    const text = '一二三四五六七八九十';
+    for (let cursor = 0; cursor <= text.length; cursor++) {
+      const line = editorLine({ text, cursor }, 9, ELLIPSIS);
+      expect(widthOf(line)).toBeLessThanOrEqual(9);
+      expect(shown(line).replace(/…/g, '')).toMatch(/^[一二三四五六七八九十 ]+$/);
+    }
+  });
+
+  it('draws nothing in no width', () => {
+    expect(editorLine({ text: 'abc', cursor: 1 }, 0, ELLIPSIS)).toEqual({ before: '', at: '', after: '' });
+  });
+
+  it('draws a zero-width grapheme under the cursor on a space, so the cursor is visible', () => {
+    const line = editorLine({ text: '\u0301abc', cursor: 0 }, 10, ELLIPSIS);
+    expect(line.at).toBe(' \u0301');
+    expect(displayWidth(line.at)).toBe(1);
+  });
+});
+
+describe('editor line: hostile text', () => {
+  afterEach(() => useAsciiSymbols(false));
+  const hostile = 'a\u001b]0;pwned\u0007b\u009b2J\r\n\u202eevil\u007f\tz';
+  const noControls = (line: EditorLine) => expect(shown(line)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+
+  it('shows control characters as visible placeholders', () => {
+    const line = editorLine({ text: hostile, cursor: 1 }, 80, ELLIPSIS);
+    noControls(line);
+    expect(line.at).toBe('␛');
+    expect(shown(line)).toContain('␇');
+    expect(shown(line)).toContain('⟨U+009B⟩');
+    expect(shown(line)).toContain('⟨U+202E⟩');
+  });
+
+  it('measures placeholders after sanitising (^[ is two columns in ASCII mode), at every cursor and width', () => {
+    useAsciiSymbols(true);
+    expect(editorLine({ text: hostile, cursor: 1 }, 80, { ellipsis: '...' }).at).toBe('^[');
+    const stops = boundaries(hostile);
+    for (const width of [1, 2, 3, 5, 8, 9, 12, 20]) {
+      for (const cursor of stops) {
+        const line = editorLine({ text: hostile, cursor }, width, { ellipsis: '...' });
+        noControls(line);
+        expect(widthOf(line), `width ${width}, cursor ${cursor}`).toBeLessThanOrEqual(width);
+        expect(displayWidth(line.at), `width ${width}, cursor ${cursor}`).toBeGreaterThan(0);
+      }
     }
   });
 });
