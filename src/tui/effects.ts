@@ -9,7 +9,7 @@ import { resolveExportTarget } from '../export/export-target.js';
 import { receiptLines } from '../export/receipt.js';
 import { FileExistsError } from '../export/safe-write.js';
 import { SourceHasher } from '../export/source-hashes.js';
-import type { EventStore } from '../store/event-store.js';
+import { RecordUnreadableError, type EventStore } from '../store/event-store.js';
 import type { Symbols } from '../text/symbols.js';
 import type { Action, Effect } from './app-state.js';
 import { clipboardRoute, clipboardSequence } from './clipboard.js';
@@ -46,7 +46,9 @@ async function exportEffect(effect: Extract<Effect, { kind: 'export' }>, input: 
     return { type: 'exportDone', receipt: receiptLines(receipt, input.symbols), path: effect.path };
   } catch (error) {
     // A file that appeared meanwhile, a record that can no longer be read, a full disk: said in words.
-    return { type: 'exportFailed', error: error instanceof FileExistsError ? `${target.path} already exists` : messageOf(error), exists: error instanceof FileExistsError };
+    if (error instanceof FileExistsError) return { type: 'exportFailed', error: `${target.path} already exists`, exists: true };
+    if (error instanceof RecordUnreadableError) return { type: 'exportFailed', error: `cannot write ${target.path}: a record can no longer be read from its source (${error.message}); nothing was written`, exists: false };
+    return { type: 'exportFailed', error: messageOf(error), exists: false };
   }
 }
 

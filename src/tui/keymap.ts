@@ -62,6 +62,9 @@ const LISTS: Mode[] = ['table', 'details', 'problems', 'help', 'menu', 'palette'
 const OVERLAYS: Mode[] = ['details', 'help', 'problems', 'menu', 'palette', 'insights', 'copy'];
 const PICKERS: Mode[] = ['menu', 'palette', 'insights'];
 
+/** The action that quits whatever is open or marked, at once (Ctrl-C): never asks. */
+export const QUIT_ANYWHERE = 'quit-anywhere';
+
 const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'down', keys: ['j', 'down'], command: { type: 'move', by: 'line', direction: 1 }, modes: LISTS, help: 'Down one line' },
   { action: 'up', keys: ['k', 'up'], command: { type: 'move', by: 'line', direction: -1 }, modes: LISTS, help: 'Up one line' },
@@ -109,7 +112,7 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'back', keys: ['escape', 'q', 'backspace'], command: { type: 'back' }, modes: OVERLAYS, help: 'Back' },
   { action: 'back', keys: ['escape'], command: { type: 'back' }, modes: ['export'], help: 'Back' },
   { action: 'quit', keys: ['q'], command: { type: 'quit' }, modes: ['table'], help: 'Quit' },
-  { action: 'quit-anywhere', keys: ['ctrl+c'], command: { type: 'quit' }, modes: ['table', 'details', 'help', 'problems', 'menu', 'palette', 'insights', 'export', 'copy'], help: 'Quit from anywhere' },
+  { action: QUIT_ANYWHERE, keys: ['ctrl+c'], command: { type: 'quit' }, modes: ['table', 'details', 'help', 'problems', 'menu', 'palette', 'insights', 'export', 'copy'], help: 'Quit from anywhere' },
 ];
 
 /** Every action id, for checking the config file's `keys` section. */
@@ -117,10 +120,14 @@ export const ACTIONS: readonly string[] = [...new Set(DEFAULT_KEYMAP.map((bindin
 
 export { DEFAULT_KEYMAP };
 
-/** The command a key means in a mode under `keymap` (the defaults, or as the config file remapped them), if any. */
-export function commandFor(keymap: readonly Binding[], mode: Mode, key: string): Command | undefined {
-  return keymap.find((binding) => binding.modes.includes(mode) && binding.keys.includes(key))?.command;
+/** The binding a key has in a mode under `keymap` (the defaults, or as the config file remapped them), if any. */
+export function bindingFor(keymap: readonly Binding[], mode: Mode, key: string): Binding | undefined {
+  return keymap.find((binding) => binding.modes.includes(mode) && binding.keys.includes(key));
 }
+
+/** The command a key means in a mode, if any. */
+export const commandFor = (keymap: readonly Binding[], mode: Mode, key: string): Command | undefined => bindingFor(keymap, mode, key)?.command;
+
 
 /** How a key is shown in help: `ctrl+d` → `Ctrl-d`, `pagedown` → `PgDn`. */
 export function keyLabel(key: string): string {

@@ -7,7 +7,7 @@
  */
 import type { Action, AppState } from './app-state.js';
 import { applyFilter } from './apply-filter.js';
-import { commandFor, type Command } from './keymap.js';
+import { bindingFor, QUIT_ANYWHERE, type Command } from './keymap.js';
 import { copyCommand, showCopyText } from './modes/copy.js';
 import { detailsCommand } from './modes/details.js';
 import { exportDone, exportFailed, exportKey } from './modes/export.js';
@@ -47,7 +47,10 @@ function routeCommand(state: AppState, command: Command, now: number): AppState 
 
 /** A key in the mode the app is in: the prompts edit their line, the rest go through the keymap. */
 function routeKey(state: AppState, key: string, now: number): AppState {
-  const command = commandFor(state.options.keymap, state.mode, key);
+  const binding = bindingFor(state.options.keymap, state.mode, key);
+  // Ctrl-C leaves from anywhere at once, marks or not (q from the list asks first when there are marks).
+  if (binding?.action === QUIT_ANYWHERE) return { ...state, quit: true };
+  const command = binding?.command;
   // The status line's message lasts until the next key; a pending "q again quits" until a key that is not quit.
   const keepConfirm = state.confirmQuit && command?.type === 'quit';
   const fresh = state.message || (state.confirmQuit && !keepConfirm) ? { ...state, message: null, confirmQuit: keepConfirm } : state;

@@ -37,27 +37,6 @@ const ALLOWED_EDGES = new Set(['src/cli/open-command.ts -> components/run-explor
 /** Where the screen's strings are made safe: nowhere above view/ (so no screen can forget it, or do it twice). */
 const SANITISED_ONLY_BELOW = ['components', 'tui'];
 
-/**
- * Breaks of the rules that are still there, each to be removed by the refactoring that fixes it.
- * A listed break that no longer occurs fails the test too, so the list only ever shrinks.
- */
-const KNOWN_BREAKS: readonly string[] = [
-];
-
-/** File circles still there (each sorted, members joined by ' <-> '). */
-const KNOWN_CIRCLES: readonly string[] = [
-];
-
-/** Files still over 400 lines. */
-const KNOWN_LONG: readonly string[] = [];
-
-/**
- * Module-level mutable state still there (`file: name`): settings and caches that should travel in
- * options or belong to the session that owns the store.
- */
-const KNOWN_STATE: readonly string[] = [
-];
-
 interface Edge {
   from: string;
   to: string;
@@ -198,25 +177,18 @@ describe('import rules', () => {
   });
 
   it('imports run down the layers only', () => {
-    const breaks = [...new Set(EDGES.flatMap(breaksOf))].sort();
-    const stripReason = (line: string) => line.replace(/ \(.*\)$/, '');
-    const unlisted = breaks.filter((line) => !KNOWN_BREAKS.includes(stripReason(line)));
-    const mended = KNOWN_BREAKS.filter((known) => !breaks.some((line) => stripReason(line) === known));
-    expect(unlisted, 'breaks of the rules (fix them)').toEqual([]);
-    expect(mended, 'mended: remove them from KNOWN_BREAKS').toEqual([]);
+    expect([...new Set(EDGES.flatMap(breaksOf))].sort()).toEqual([]);
   });
 
   it('has no file circles', () => {
-    const circles = fileCircles(EDGES).map((circle) => circle.join(' <-> ')).sort();
-    expect(circles).toEqual([...KNOWN_CIRCLES].sort());
+    expect(fileCircles(EDGES).map((circle) => circle.join(' <-> '))).toEqual([]);
   });
 
   it('has no source file over 400 lines (sample data aside)', () => {
-    const long = FILES.filter((file) => !file.startsWith('src/sample/') && readFileSync(join(ROOT, file), 'utf8').split('\n').length - 1 > 400);
-    expect(long.sort()).toEqual([...KNOWN_LONG].sort());
+    expect(FILES.filter((file) => !file.startsWith('src/sample/') && readFileSync(join(ROOT, file), 'utf8').split('\n').length - 1 > 400)).toEqual([]);
   });
 
   it('keeps no mutable state at module level', () => {
-    expect(moduleState().sort()).toEqual([...KNOWN_STATE].sort());
+    expect(moduleState()).toEqual([]);
   });
 });
