@@ -111,7 +111,8 @@ function useLoadRefresh(load: LiveLoad | undefined, dispatch: Dispatch<Action>):
     const ticker = setInterval(() => {
       if (!load.progress().done) schedule();
     }, 500);
-    void load.done.then(refresh);
+    // The session settles `done` whatever happened; a refresh either way shows how it ended.
+    void load.done.then(refresh, refresh);
     refresh();
     return () => {
       unsubscribe();

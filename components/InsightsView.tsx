@@ -32,10 +32,13 @@ export function InsightsView({ state }: { state: AppState }) {
       </Box>
     );
   };
+  // Two lists side by side, as many rows as the pane defines lists.
+  const pairs = Array.from({ length: Math.ceil(screen.lists.length / 2) }, (_, row) => [2 * row, 2 * row + 1]);
   const lists = (
     <Box flexDirection="column">
-      <Box>{[0, 1].map(listBox)}</Box>
-      <Box>{[2, 3].map(listBox)}</Box>
+      {pairs.map((pair, row) => (
+        <Box key={row}>{pair.map(listBox)}</Box>
+      ))}
     </Box>
   );
   const timeline = (

@@ -15,11 +15,6 @@ export function QuestionsPalette({ state }: { state: AppState }) {
       <Text {...theme.activeTab} wrap="truncate">
         {pickerTitle('Questions (counts unfiltered, in this pane unless marked): Enter applies the query as the filter, Esc closes', width, symbols)}
       </Text>
-      {palette.error ? (
-        <Text {...theme.bad} wrap="truncate">
-          {pickerTitle(palette.error, width, symbols)}
-        </Text>
-      ) : null}
       {lines.map((line, offset) => (
         <Text key={offset} wrap="truncate" inverse={line.selected}>
           {line.text}

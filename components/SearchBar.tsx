@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { AppState } from '../src/tui/app-state.js';
 import { statusInput } from '../src/tui/frame-parts.js';
+import { HINTS } from '../src/tui/hints.js';
 import { statusParts } from '../src/view/chrome.js';
 import { PANE_DEFINITIONS } from '../src/view/panes.js';
 import { searchBarView } from '../src/view/prompts.js';
@@ -14,7 +15,7 @@ export function SearchBar({ state }: { state: AppState }) {
   const { theme, symbols } = state.options;
   const width = state.size.columns;
   const { summary } = statusParts(statusInput(state), symbols);
-  const view = searchBarView(state.search.editor, state.search.error, summary, PANE_DEFINITIONS[state.pane].queryHint, width, symbols);
+  const view = searchBarView(state.search.editor, state.search.error, summary, { query: PANE_DEFINITIONS[state.pane].queryHint, keys: HINTS.search }, width, symbols);
   return (
     <Box flexDirection="column" width={width}>
       <Text {...theme[view.note.bad ? 'bad' : 'hint']} wrap="truncate">

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { AppState } from '../src/tui/app-state.js';
 import { statusInput } from '../src/tui/frame-parts.js';
-import { HINTS } from '../src/tui/hints.js';
+import { hintsFor } from '../src/tui/hints.js';
 import { hintLine, statusParts } from '../src/view/chrome.js';
 import { messageLine } from '../src/view/text-views.js';
 
@@ -21,7 +21,7 @@ export function StatusBar({ state }: { state: AppState }) {
           {messageLine(state.message.text, width, symbols)}
         </Text>
       ) : (
-        <Text {...theme.hint}>{hintLine(HINTS[state.mode], width, symbols)}</Text>
+        <Text {...theme.hint}>{hintLine(hintsFor(state), width, symbols)}</Text>
       )}
     </Box>
   );

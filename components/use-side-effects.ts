@@ -2,14 +2,18 @@ import { useEffect, useRef, type Dispatch } from 'react';
 import type { Action, AppState } from '../src/tui/app-state.js';
 import { performEffect, type EffectRuntime } from '../src/tui/effects.js';
 
-/** Carries out what the reducer asked for (each effect id once) and tells the reducer how it went. */
+/**
+ * Carries out what the reducer asked for, each effect id once and in order (keys arriving in one
+ * read can ask for several before React draws), and tells the reducer how it went.
+ */
 export function useSideEffects(state: AppState, dispatch: Dispatch<Action>, runtime: EffectRuntime): void {
   const done = useRef(0);
-  const effect = state.effect;
-  const { store, sources, options } = state;
+  const { effects, store, sources, options } = state;
   useEffect(() => {
-    if (!effect || effect.id <= done.current) return;
-    done.current = effect.id;
-    void performEffect(effect, { store, sources, symbols: options.symbols }, runtime).then(dispatch);
-  }, [effect, dispatch, runtime, store, sources, options.symbols]);
+    for (const effect of effects) {
+      if (effect.id <= done.current) continue;
+      done.current = effect.id;
+      void performEffect(effect, { store, sources, symbols: options.symbols }, runtime).then(dispatch);
+    }
+  }, [effects, dispatch, runtime, store, sources, options.symbols]);
 }

@@ -97,9 +97,10 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       // Whatever has loaded by now is on the first frame.
       let initial = initialState({
         indexes: load.session.indexes,
+        sources: load.session.sourceNames(),
         loading: load.session.progress(),
         size: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
-        options: { timeZone, color, symbols, keymap, theme: buildTheme(color, config.theme) },
+        options: { timeZone, color, symbols, keymap, theme: buildTheme(color, config.theme), configPath: args.config ?? null },
       });
       initial = startingState(initial, args, Date.now());
       process.stdout.write(firstPaint(initial, Date.now()));

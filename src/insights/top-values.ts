@@ -5,7 +5,7 @@
  * distinct values, never per event.
  */
 import type { EventStore } from '../store/event-store.js';
-import type { StringField } from '../store/event-batch.js';
+import { MULTI_VALUED_FIELDS, type StringField } from '../store/event-batch.js';
 
 export interface ValueCount {
   value: string;
@@ -22,12 +22,6 @@ export interface TopValues {
   empty: number;
 }
 
-/**
- * Fields that hold several values joined by newlines (every actor key, every target, every
- * property name): each value counts once per event.
- */
-const MULTI_VALUED: ReadonlySet<StringField> = new Set(['actorKeys', 'targetKeys', 'targetTypes', 'propNames']);
-
 /** A pseudo-property on nearly every change (the list of the others): it would top every list and say nothing. */
 const NOT_A_PROPERTY = 'Included Updated Properties';
 
@@ -42,7 +36,7 @@ export function topValues(store: EventStore, indices: ArrayLike<number>, field: 
     if (id === 0) empty++;
     else if (counts[id]++ === 0) touched.push(id);
   }
-  const tally = MULTI_VALUED.has(field) ? splitTally(store, touched, counts, field) : touched.map((id) => ({ value: store.vocabulary.get(id), count: counts[id] }));
+  const tally = MULTI_VALUED_FIELDS.has(field) ? splitTally(store, touched, counts, field) : touched.map((id) => ({ value: store.vocabulary.get(id), count: counts[id] }));
   tally.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return { field, values: tally.slice(0, Math.max(0, n)), distinct: tally.length, empty };
 }

@@ -70,6 +70,9 @@ export class LoadSession {
   readonly errors: string[] = [];
   readonly done: Promise<void>;
   private readonly units: UnitState[];
+  /** The inputs as named in reports, receipts and copied commands, from the start (not as each finishes). */
+  private readonly names: string[];
+  private readonly readsStdin: boolean;
   private readonly bytesTotal: number | null;
   private readonly startedAt = Date.now();
   private finishedAt: number | null = null;
@@ -89,6 +92,8 @@ export class LoadSession {
       problems: [],
       result: null,
     }));
+    this.names = [...new Set(inputs.map(inputName))];
+    this.readsStdin = inputs.some((input) => input.kind === 'stdin');
     this.bytesTotal = totalBytes(inputs);
     const canUseWorkers = workerCount > 0 && existsSync(fileURLToPath(WORKER_SCRIPT));
     this.done = this.run(canUseWorkers ? workerCount : 0, options.startWorkersAfter).finally(() => {
@@ -148,9 +153,9 @@ export class LoadSession {
     };
   }
 
-  /** The inputs as named in reports, in input order. */
+  /** The inputs as named in reports, in input order, whether loaded yet or not. */
   sourceNames(): string[] {
-    return this.reports().map((report) => report.source);
+    return [...this.names];
   }
 
   /** Reports per input (parts of one file merged), in input order. */
@@ -174,6 +179,8 @@ export class LoadSession {
 
   /** Stop loading (quitting mid-load: workers would keep the process alive) and close the source files. */
   close(): void {
+    // Standard input may never end (`tail -f x | entra-audit -`): stop reading it, or quitting would wait for it.
+    if (this.readsStdin && !this.closed && this.finishedAt === null) process.stdin.destroy();
     this.closed = true;
     for (const timer of this.pendingSteps) clearTimeout(timer);
     this.pendingSteps.clear();
@@ -245,6 +252,7 @@ export class LoadSession {
 
   private async runInProcess(states: UnitState[]): Promise<void> {
     for (const state of states) {
+      if (this.closed) return;
       try {
         this.finish(state, await runUnit(state.unit, (batch) => this.take(state, batch)));
       } catch (error) {

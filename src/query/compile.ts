@@ -12,7 +12,7 @@
  * extends it when the store has grown since (a load still streaming in).
  */
 import type { EventStore } from '../store/event-store.js';
-import { FREE_TEXT_FIELDS, STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store/event-batch.js';
+import { FREE_TEXT_FIELDS, MULTI_VALUED_FIELDS, STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store/event-batch.js';
 import { ensureCapacity } from '../store/growable.js';
 import type { FieldName, Query, Term } from './ast.js';
 import type { QueryIndex } from './query-index.js';
@@ -44,8 +44,6 @@ export const FIELD_STRINGS: Partial<Record<FieldName, StringField[]>> = {
   prop: ['propNames'],
 };
 
-/** Store strings that hold several values, one per line (see model/event-summary.ts). */
-const MULTI_VALUED = new Set<StringField>(['actorKeys', 'targetKeys', 'targetTypes', 'propNames']);
 
 /** Where free words and phrases look. */
 const FUZZY_FIELDS = FREE_TEXT_FIELDS;
@@ -159,8 +157,8 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
       if (fields && term.exact) {
         // Multi-valued strings (every name of an actor) are lines, one of which must be the value;
         // single strings must equal it (a newline inside a hostile name is not a separator there).
-        const multi = fields.filter((field) => MULTI_VALUED.has(field));
-        const single = fields.filter((field) => !MULTI_VALUED.has(field));
+        const multi = fields.filter((field) => MULTI_VALUED_FIELDS.has(field));
+        const single = fields.filter((field) => !MULTI_VALUED_FIELDS.has(field));
         if (multi.length > 0) return stringTerm(store, term, multi, (text) => values.some((v) => text === v || text.split('\n').includes(v)));
         return stringTerm(store, term, single, (text) => values.includes(text));
       }

@@ -25,6 +25,9 @@ export const STRING_FIELDS = [
 export type StringField = (typeof STRING_FIELDS)[number];
 export const STRING_FIELD_COUNT = STRING_FIELDS.length;
 
+/** Fields that hold several values, one per line (every actor key, every target, every property name). */
+export const MULTI_VALUED_FIELDS: ReadonlySet<StringField> = new Set<StringField>(['actorKeys', 'targetKeys', 'targetTypes', 'propNames']);
+
 /** Where free words look (fuzzy): what people name, not ids. */
 export const FREE_TEXT_FIELDS: StringField[] = ['activity', 'category', 'service', 'initiator', 'target', 'targetTypes', 'propNames', 'ip'];
 const FIELD_INDEX = Object.fromEntries(STRING_FIELDS.map((field, index) => [field, index])) as Record<StringField, number>;

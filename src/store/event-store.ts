@@ -60,8 +60,6 @@ export class EventStore {
   count = 0;
   /** Events per pane, whether sorted yet or not. */
   readonly paneCounts: Record<Pane, number> = perPane(() => 0);
-  /** Bumped on every change, so views know when to recompute. */
-  version = 0;
   readonly vocabulary = new Vocabulary();
   readonly sources: string[] = [];
   private time = new Float64Array(0);
@@ -126,7 +124,6 @@ export class EventStore {
       this.arenaUsed += batch.arena.length;
     }
     this.count = end;
-    this.version++;
     return start;
   }
 
@@ -167,7 +164,8 @@ export class EventStore {
   /** Shift line numbers of events [start, end) once the lines before their part of the file are counted. */
   addLineBase(start: number, end: number, base: number): void {
     for (let i = start; i < end; i++) if (this.lines[i] > 0) this.lines[i] += base;
-    this.version++;
+    // Events read before carry their part-relative line ("Loaded from file:123"): read them again.
+    this.detailCache.clear();
   }
 
   /**
@@ -185,7 +183,6 @@ export class EventStore {
       if (mine.length > 0) this.sorted[pane] = mergeNewestFirst(this.sorted[pane], mine, time);
     });
     this.sortedCount = this.count;
-    this.version++;
   }
 
   /** A pane's events newest first, every event appended so far included. Shared: do not modify. */
@@ -273,8 +270,9 @@ export class EventStore {
     if (cached) return cached;
     const origin: RecordOrigin = { source: this.sources[this.sourceIds[index]], line: this.lines[index] || undefined };
     const read = this.reread(index, origin);
-    const result: RecordRead =
-      'reason' in read ? { ok: false, reason: read.reason, origin } : { ok: true, loaded: { event: read.event, pane: this.pane(index), timeMs: this.time[index], origin } };
+    // A failure is not kept: the file may be back (or fixed) the next time the event is opened.
+    if ('reason' in read) return { ok: false, reason: read.reason, origin };
+    const result: RecordRead = { ok: true, loaded: { event: read.event, pane: this.pane(index), timeMs: this.time[index], origin } };
     if (this.detailCache.size >= DETAIL_CACHE) this.detailCache.delete(this.detailCache.keys().next().value as number);
     this.detailCache.set(index, result);
     return result;
@@ -291,7 +289,10 @@ export class EventStore {
     const offset = this.rawOffsets[index];
     const length = this.rawLengths[index];
     if (this.flags[index] & FLAG.inArena) return { event: JSON.parse(this.arena.toString('utf8', offset, offset + length)) as AuditEvent };
-    return this.reader({ source: origin.source, offset, length, format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin });
+    const reread = this.reader({ source: origin.source, offset, length, format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin });
+    // Another valid record at the same offset (a file rewritten in place) is not this event.
+    if (!('reason' in reread) && reread.timeMs !== this.time[index]) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded' };
+    return reread;
   }
 }
 

@@ -35,6 +35,8 @@ export interface ViewOptions {
   symbols: Symbols;
   theme: Theme;
   keymap: readonly Binding[];
+  /** `--config` as given (null: the default place), so `Y` reopens the view with the same rules and keys. */
+  configPath: string | null;
 }
 
 /** Where the cursor is in a list, and the first line shown. */
@@ -67,11 +69,9 @@ export interface PaletteEntry {
   error?: string;
 }
 
-/** The `:` questions palette. */
+/** The `:` questions palette (the questions were read and checked before the explorer started). */
 export interface QuestionsPalette extends ListCursor {
   entries: PaletteEntry[];
-  /** Set when the questions could not be read. */
-  error: string | null;
 }
 
 /** The `e` export prompt. */
@@ -103,8 +103,8 @@ export type Effect =
   | { id: number; kind: 'copy'; text: string; what: string }
   | { id: number; kind: 'export'; path: string; defaultName: string; indices: Int32Array; force: boolean };
 
-/** Prompts that remember what was entered (↑/↓ in the prompt). */
-export type PromptName = 'search' | 'dates' | 'export';
+/** Prompts that remember what was entered (↑/↓ in the prompt; the custom range's two fields each their own). */
+export type PromptName = 'search' | 'since' | 'until' | 'export';
 
 export interface AppState {
   /** The loaded events; it grows while a load is under way, and `refresh` picks that up. */
@@ -159,8 +159,8 @@ export interface AppState {
   exportPrompt: ExportPrompt | null;
   /** Where OSC 52 cannot copy: the text to copy by hand, and why (mode 'copy'). */
   copyFallback: { lines: string[]; reason: string; what: string } | null;
-  /** The latest side effect asked for (copy, export); the app performs each id once. */
-  effect: Effect | null;
+  /** The latest side effects asked for (copy, export), oldest first; the app performs each id once. */
+  effects: readonly Effect[];
   options: ViewOptions;
   quit: boolean;
   insights: InsightsState | null;
@@ -183,8 +183,8 @@ export interface FilterHow {
 }
 
 export type Action =
-  /** A command as the keymap gives it (tests and the app may dispatch one directly). */
-  | (Command & { now?: number })
+  /** A command as the keymap gives it, dispatched directly (the clock as for a key). */
+  | (Command & { now: number })
   /**
    * A key press, resolved against the keymap for the mode the app is in *now*; in a prompt it
    * edits the prompt's line. `now` is the clock (relative times, default file names), read once by the app.
@@ -200,7 +200,7 @@ export type Action =
   /** OSC 52 could not copy: show the text itself, to select with the mouse or retype. */
   | { type: 'showCopyText'; text: string; what: string; reason: string }
   /** The outcome of an export the reducer asked for. */
-  | { type: 'exportDone'; receipt: string[]; path: string }
+  | { type: 'exportDone'; receipt: string[] }
   | { type: 'exportFailed'; error: string; exists: boolean }
   /** The store grew (or the load finished): recompute the rows, keeping the selected event selected. */
   | ({ type: 'refresh' } & LoadState);

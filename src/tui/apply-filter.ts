@@ -10,6 +10,9 @@ import { computeRows, cursorsAtStart, keepSelection, rowChoice } from './rows.js
 /** How many filters Backspace can step back through. */
 const HISTORY = 50;
 
+/** The history once `previous` gave way to another filter (Backspace goes back to it). */
+export const recordFilter = (history: readonly string[], previous: string): readonly string[] => [...history, previous].slice(-HISTORY);
+
 export type FilterOutcome = { ok: true; state: AppState } | { ok: false; error: { message: string; position: number } };
 
 /** `text` as the filter, or why it cannot be (the position indexes `text` as given). */
@@ -23,7 +26,7 @@ export function tryFilter(state: AppState, text: string, now: number, how: Filte
   if (filter.text === state.filter.text && how.live) return { ok: true, state: cleared };
   const changed = filter.text !== state.filter.text;
   const recorded = changed && !how.fromHistory && !how.live;
-  const filterHistory = recorded ? [...state.filterHistory, state.filter.text].slice(-HISTORY) : state.filterHistory;
+  const filterHistory = recorded ? recordFilter(state.filterHistory, state.filter.text) : state.filterHistory;
   const next = { ...cleared, filter, filterHistory, ...computeRows(state, rowChoice(state, { test: result.test })) };
   // Stepping back through the history, or pivoting from an event, keeps that event selected
   // (the pivot's event is in its results); any other new filter starts at its newest event.

@@ -75,6 +75,8 @@ export interface ReproduceOptions {
   filter: string;
   /** `o`: start grouped by correlation ID. */
   group?: boolean;
+  /** `--config` as the view was opened with (its rules decide `risk:`). */
+  config?: string | null;
   program?: string;
 }
 
@@ -82,12 +84,13 @@ export interface ReproduceOptions {
  * The command that reopens this view: `entra-audit FILES --pane PANE --filter 'QUERY'`, each
  * argument quoted for a POSIX shell. Pasting it must never do anything but run it.
  */
-export function reproduceCommand({ sources, pane, filter, group = false, program = 'entra-audit' }: ReproduceOptions): string {
+export function reproduceCommand({ sources, pane, filter, group = false, config = null, program = 'entra-audit' }: ReproduceOptions): string {
   const files = sources.map((source) => (source === STDIN_NAME ? '-' : source.startsWith('-') ? `./${source}` : source));
   const args = [program, ...files, '--pane', pane];
   // yargs would read a filter starting with '-' as an option; '=' keeps it one argument.
   if (filter !== '') args.push(...(filter.startsWith('-') ? [`--filter=${filter}`] : ['--filter', filter]));
   if (group) args.push('--group');
+  if (config !== null) args.push('--config', config);
   return args.map(shellQuote).join(' ');
 }
 
@@ -106,20 +109,24 @@ export function viewCommand(state: AppState, program?: string): { ok: true; text
   if (state.sources.includes(STDIN_NAME)) return { ok: false, reason: 'Not copied: this view was read from standard input, which no command can read again (save the input to a file and open that)' };
   const terms = [state.filter.text];
   if (state.riskOnly) terms.push('risk:any');
+  // Not quite the s lens (that looks at the app's display name only, or its service principal name
+  // when it has none), but the same events in every export seen: Exchange's write-backs.
   if (state.hideSubstrate) terms.push(exactTerm('actor', [SUBSTRATE], true));
   if (state.marksOnly) {
+    // Counted before anything is read: each id is a re-read of its record.
+    if (state.marks.size === 0) return { ok: false, reason: 'Not copied: no event is marked, so the marked-only view (M) shows nothing to reopen' };
+    if (state.marks.size > MAX_NAMED_MARKS) return { ok: false, reason: `Not copied: ${state.marks.size} marked events are too many to name in a command (e exports them)` };
     const ids: string[] = [];
     for (const index of state.marks) {
       const read = state.store.readEvent(index);
-      if (!read.ok || !read.loaded.event.id) return { ok: false, reason: 'Not copied: a marked event has no id to name it by, so the marked-only view (M) cannot be written as a command' };
+      if (!read.ok) return { ok: false, reason: `Not copied: a marked event can no longer be read from ${read.origin.source} (${read.reason}), so its id cannot be named` };
+      if (!read.loaded.event.id) return { ok: false, reason: 'Not copied: a marked event has no id to name it by, so the marked-only view (M) cannot be written as a command' };
       ids.push(read.loaded.event.id);
     }
-    if (ids.length > MAX_NAMED_MARKS) return { ok: false, reason: `Not copied: ${ids.length} marked events are too many to name in a command (e exports them)` };
-    if (ids.length === 0) return { ok: false, reason: 'Not copied: no event is marked, so the marked-only view (M) shows nothing to reopen' };
     terms.push(exactTerm('id', ids, false));
   }
   const filter = terms.filter((term) => term !== '').join(' ');
-  return { ok: true, text: reproduceCommand({ sources: state.sources, pane: state.pane, filter, group: state.groups !== null, program }) };
+  return { ok: true, text: reproduceCommand({ sources: state.sources, pane: state.pane, filter, group: state.groups !== null, config: state.options.configPath, program }) };
 }
 
 const NEEDS_NO_QUOTES = /^[A-Za-z0-9_@%+=:,./-]+$/;

@@ -3,6 +3,8 @@
  * go through the same keymap and reducer and the text frame is repainted, so a key pressed the
  * moment rows appear is answered at once instead of waiting for React and Ink to load.
  */
+import { burstCharacterName } from './key-names.js';
+
 const SEQUENCES: Record<string, string> = {
   '\u001b[A': 'up',
   '\u001b[B': 'down',
@@ -35,14 +37,9 @@ export function rawKeyNames(chunk: string): string[] {
       }
       continue;
     }
-    const char = chunk[i++];
-    const code = char.charCodeAt(0);
-    if (char === '\r' || char === '\n') names.push('enter');
-    else if (char === '\t') names.push('tab');
-    else if (char === '\u007f' || char === '\b') names.push('backspace');
-    else if (char === ' ') names.push('space');
-    else if (code >= 1 && code <= 26) names.push(`ctrl+${String.fromCharCode(code + 96)}`);
-    else if (code >= 32) names.push(char);
+    // The same names a burst gets once Ink reads the keys; other control characters are no key.
+    const name = burstCharacterName(chunk[i++]);
+    if (name.length > 1 || name >= ' ') names.push(name);
   }
   return names;
 }

@@ -43,7 +43,7 @@ async function exportEffect(effect: Extract<Effect, { kind: 'export' }>, input: 
   try {
     const format = formatFromFileName(target.path) ?? 'ndjson';
     const receipt = await exportEvents({ store: input.store, indices: effect.indices, format, path: target.path, force: effect.force, sources: input.sources, hasher: runtime.hasher });
-    return { type: 'exportDone', receipt: receiptLines(receipt, input.symbols), path: effect.path };
+    return { type: 'exportDone', receipt: receiptLines(receipt, input.symbols) };
   } catch (error) {
     // A file that appeared meanwhile, a record that can no longer be read, a full disk: said in words.
     if (error instanceof FileExistsError) return { type: 'exportFailed', error: `${target.path} already exists`, exists: true };
@@ -52,8 +52,17 @@ async function exportEffect(effect: Extract<Effect, { kind: 'export' }>, input: 
   }
 }
 
+/** Never rejects: whatever goes wrong comes back as the action that says so. */
 export async function performEffect(effect: Effect, input: EffectInput, runtime: EffectRuntime): Promise<Action> {
-  if (effect.kind === 'export') return exportEffect(effect, input, runtime);
+  try {
+    return effect.kind === 'export' ? await exportEffect(effect, input, runtime) : copyEffect(effect, runtime);
+  } catch (error) {
+    if (effect.kind === 'export') return { type: 'exportFailed', error: messageOf(error), exists: false };
+    return { type: 'showMessage', message: { text: `Not copied: ${messageOf(error)}`, tone: 'bad' } };
+  }
+}
+
+function copyEffect(effect: Extract<Effect, { kind: 'copy' }>, runtime: EffectRuntime): Action {
   const route = clipboardRoute(runtime.env, Boolean(runtime.terminal.isTTY));
   const write = clipboardSequence(effect.text, route);
   // Where OSC 52 cannot work, show the text itself, with why.

@@ -7,9 +7,10 @@ import { fitToWidth } from '../text/width.js';
 import { chipLineText, hintLine, noteLine, paneTabs, statusParts } from '../view/chrome.js';
 import { frameHeight, isTooSmall } from '../view/layout.js';
 import { tableLines } from '../view/table-lines.js';
+import { messageLine } from '../view/text-views.js';
 import type { AppState } from './app-state.js';
 import { noteInput, statusInput, tableInput } from './frame-parts.js';
-import { HINTS } from './hints.js';
+import { hintsFor } from './hints.js';
 
 const HOME = '\u001b[H';
 const INVERSE = '\u001b[7m';
@@ -32,7 +33,9 @@ export function firstPaint(state: AppState, now: number): string {
   for (const row of table.rows) lines.push(row.position === selected ? INVERSE + fit(row.text) + INVERSE_OFF : fit(row.text));
   while (lines.length < frameHeight(state.size) - 2) lines.push(fit(''));
   const { summary, problems } = statusParts(statusInput(state), symbols);
-  lines.push(fit(summary + problems), fit(hintLine(HINTS[state.mode], width, symbols)));
+  // The status line's message when there is one (q again quits…), as the Ink frame draws it.
+  const last = state.message ? messageLine(state.message.text, width, symbols) : hintLine(hintsFor(state), width, symbols);
+  lines.push(fit(summary + problems), fit(last));
   // Back to the top-left corner, where Ink writes its first frame.
   return lines.join('\n') + HOME;
 }

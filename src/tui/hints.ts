@@ -1,5 +1,6 @@
 /** The status bar's second line: what the main keys do in each mode (the `?` help lists every key). */
 import { PANES } from '../model/pane.js';
+import type { AppState } from './app-state.js';
 import type { Mode } from './keymap.js';
 
 const PANE_KEYS = `Tab/${PANES.map((_, index) => index + 1).join('/')} pane`;
@@ -14,5 +15,11 @@ export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
   export: ['Enter writes', 'Tab all / marked only', '↑↓ earlier names', 'Esc cancels'],
   menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'Esc back'],
   insights: ['j/k move', 'Tab section', 'Enter filter to it', 'i recompute', 'Esc/q back'],
-  search: ['Enter apply', 'Esc cancel', '←→ Home End move', '↑↓ earlier queries', 'words are fuzzy', 'field:value', '-negates', 'a|b either', 'since:7d'],
+  // Shown after the pane's query reminder, on the line above the / bar.
+  search: ['Enter keeps', 'Esc undoes', '←→ Home End edit', '↑↓ earlier queries'],
 };
+
+const CUSTOM_DATES = ['type a date, a date-time or 7d', 'Tab switches', '↑↓ earlier dates', 'Enter applies', 'Esc back'];
+
+/** The hints for what is on screen now (the custom range types where the menu's lists move). */
+export const hintsFor = (state: Pick<AppState, 'mode' | 'menu'>): readonly string[] => (state.mode === 'menu' && state.menu?.stage === 'customDate' ? CUSTOM_DATES : HINTS[state.mode]);

@@ -6,6 +6,7 @@ import { PANES } from '../model/pane.js';
 import { UNICODE_SYMBOLS } from '../text/symbols.js';
 import { UTC } from '../text/time-zone.js';
 import type { ScreenSize } from '../view/layout.js';
+import { PANE_DEFINITIONS } from '../view/panes.js';
 import { buildTheme } from '../view/theme.js';
 import type { AppState, ViewOptions } from './app-state.js';
 import { DEFAULT_KEYMAP } from './keymap.js';
@@ -26,7 +27,7 @@ export interface InitialInput {
 /** The options in force: the defaults (UTC, colour, Unicode, the default keys) with `given` over them. */
 export function viewOptions(given: Partial<ViewOptions> = {}): ViewOptions {
   const color = given.color ?? true;
-  return { timeZone: UTC, symbols: UNICODE_SYMBOLS, keymap: DEFAULT_KEYMAP, ...given, color, theme: given.theme ?? buildTheme(color) };
+  return { timeZone: UTC, symbols: UNICODE_SYMBOLS, keymap: DEFAULT_KEYMAP, configPath: null, ...given, color, theme: given.theme ?? buildTheme(color) };
 }
 
 export function initialState(input: InitialInput): AppState {
@@ -41,7 +42,7 @@ export function initialState(input: InitialInput): AppState {
     cursor: cursorsAtStart(),
     mode: 'table',
     returnMode: 'table',
-    detailTab: 'activity',
+    detailTab: PANE_DEFINITIONS[PANES[0]].detailTabs[0],
     scroll: { details: 0, help: 0, problems: 0, copy: 0 },
     size: input.size,
     problems: input.problems ?? [],
@@ -52,7 +53,7 @@ export function initialState(input: InitialInput): AppState {
     filter: { text: '', test: null, active: null },
     filterHistory: [],
     search: { editor: newLineEditor(), error: null, before: '' },
-    promptHistory: { search: [], dates: [], export: [] },
+    promptHistory: { search: [], since: [], until: [], export: [] },
     menu: null,
     expanded: new Set(),
     riskOnly: false,
@@ -63,7 +64,7 @@ export function initialState(input: InitialInput): AppState {
     exportPrompt: null,
     palette: null,
     copyFallback: null,
-    effect: null,
+    effects: [],
     options: viewOptions(input.options),
     quit: false,
     insights: null,

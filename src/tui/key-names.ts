@@ -36,7 +36,7 @@ export function keyNames(input: string, key: InkKey): string[] {
 }
 
 /** In a burst, Enter, Tab, Backspace and Ctrl-letters come as raw control characters. */
-function burstCharacterName(char: string): string {
+export function burstCharacterName(char: string): string {
   if (char === '\r' || char === '\n') return 'enter';
   if (char === '\t') return 'tab';
   if (char === '\u007f' || char === '\b') return 'backspace';

@@ -1,16 +1,13 @@
 /**
- * What the explorer needs of a load that is still under way: the store it fills (and the indexes
- * kept with it), how far it is, what could not be used, and a way to hear that it changed. The
+ * What the explorer needs of a load that is still under way: the store it fills, how far it is, what could not be used, and a way to hear that it changed. The
  * load session (load/load-session.ts) is one; the explorer depends on this shape, not on it.
  */
-import type { StoreIndexes } from '../insights/store-indexes.js';
 import type { LoadProblem } from '../model/loaded-event.js';
 import type { LoadProgress } from '../model/load-progress.js';
 import type { EventStore } from '../store/event-store.js';
 
 export interface LiveLoad {
   readonly store: EventStore;
-  readonly indexes: StoreIndexes;
   readonly problems: readonly LoadProblem[];
   readonly problemCount: number;
   readonly errors: readonly string[];

@@ -85,10 +85,10 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'showCopyText':
       return showCopyText(state, action.text, action.what, action.reason);
     case 'exportDone':
-      return exportDone(state, action.receipt, action.path);
+      return exportDone(state, action.receipt);
     case 'exportFailed':
       return exportFailed(state, action.error, action.exists);
     default:
-      return routeCommand(state, action, action.now ?? 0);
+      return routeCommand(state, action, action.now);
   }
 }

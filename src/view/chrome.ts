@@ -6,10 +6,11 @@
 import type { Query } from '../query/ast.js';
 import { formatTerm } from '../query/format.js';
 import type { LoadProgress } from '../model/load-progress.js';
-import { PANES, PANE_LABELS, type Pane } from '../model/pane.js';
+import { PANES, type Pane } from '../model/pane.js';
 import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
 import { truncateToWidth } from '../text/width.js';
+import { PANE_DEFINITIONS } from './panes.js';
 import { progressText } from './progress.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -18,7 +19,7 @@ const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' :
 export function paneTabs(totals: Readonly<Record<Pane, number>>, active: Pane): Array<{ pane: Pane; text: string; active: boolean }> {
   return PANES.map((pane, index) => ({
     pane,
-    text: `${index === 0 ? '' : ' '} ${index + 1} ${PANE_LABELS[pane]} (${count(totals[pane])}) `,
+    text: `${index === 0 ? '' : ' '} ${index + 1} ${PANE_DEFINITIONS[pane].title} (${count(totals[pane])}) `,
     active: pane === active,
   }));
 }

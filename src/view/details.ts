@@ -97,7 +97,8 @@ export function recordLines(read: RecordRead, tab: DetailTab, options: DetailOpt
   const out = new LineBuilder(options.width, options.symbols);
   const where = read.origin.line ? `${read.origin.source}:${read.origin.line}` : read.origin.source;
   out.heading(`This record can no longer be read from ${where}`);
-  out.text(`${read.reason[0].toUpperCase()}${read.reason.slice(1)}.`, 'bad');
+  const reason = read.reason || 'no reason was given';
+  out.text(`${reason[0].toUpperCase()}${reason.slice(1)}.`, 'bad');
   out.text('');
   out.text('The table, filters and counts still show it as it was loaded. Open the file again to see what it holds now.', 'dim');
   return out.lines;

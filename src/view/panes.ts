@@ -6,13 +6,13 @@
  * normalisers that give its records that pane.
  */
 import { AUDIT_INSIGHT_LISTS, type InsightListDefinition } from '../insights/insight-lists.js';
-import { PANE_LABELS, PANES, type Pane } from '../model/pane.js';
+import { PANE_LABELS, type Pane } from '../model/pane.js';
 import { AUDIT_FACETS, type FacetDefinition } from '../query/facets.js';
 import { AUDIT_COLUMNS, type Column } from './columns.js';
 import { AUDIT_DETAIL_TABS, type DetailTab } from './details.js';
 
 export interface PaneDefinition {
-  id: Pane;
+  /** The tab's name. */
   title: string;
   columns: readonly Column[];
   detailTabs: readonly DetailTab[];
@@ -28,7 +28,6 @@ const AUDIT_QUERY_HINT = 'fuzzy words, field:value (activity: actor: target: ip:
 
 export const PANE_DEFINITIONS: Readonly<Record<Pane, PaneDefinition>> = {
   directory: {
-    id: 'directory',
     title: PANE_LABELS.directory,
     columns: AUDIT_COLUMNS,
     detailTabs: AUDIT_DETAIL_TABS,
@@ -38,7 +37,6 @@ export const PANE_DEFINITIONS: Readonly<Record<Pane, PaneDefinition>> = {
     empty: null,
   },
   'custom-security': {
-    id: 'custom-security',
     title: PANE_LABELS['custom-security'],
     columns: AUDIT_COLUMNS,
     detailTabs: AUDIT_DETAIL_TABS,
@@ -55,6 +53,3 @@ export const PANE_DEFINITIONS: Readonly<Record<Pane, PaneDefinition>> = {
     },
   },
 };
-
-/** The definitions in tab order. */
-export const PANE_ORDER: readonly PaneDefinition[] = PANES.map((pane) => PANE_DEFINITIONS[pane]);

@@ -24,9 +24,9 @@ export interface MenuLineItem {
 }
 
 /** A menu list's window of lines: the mark (values stage), the label fitted, the count at the right. */
-export function menuLines(items: readonly MenuLineItem[], cursor: { cursor: number; top: number }, height: number, width: number, marks: boolean, symbols: Symbols): PickerLine[] {
+export function menuLines(items: readonly MenuLineItem[], cursor: { cursor: number; top: number }, height: number, width: number, showMarks: boolean, symbols: Symbols): PickerLine[] {
   return items.slice(cursor.top, cursor.top + height).map((item, offset) => {
-    const mark = marks ? (item.marked ? '[x] ' : '[ ] ') : '';
+    const mark = showMarks ? (item.marked ? '[x] ' : '[ ] ') : '';
     const countText = item.count === undefined ? '' : count(item.count).padStart(10);
     const label = fitToWidth(sanitize(item.label, symbols), Math.max(10, width - 4 - mark.length - countText.length), symbols.ellipsis);
     return { key: item.value, text: `${mark}${label}${countText}`, selected: cursor.top + offset === cursor.cursor };

@@ -19,13 +19,14 @@ export function searchBarView(
   editor: EditedText,
   error: { message: string; position: number } | null,
   status: string,
-  queryHint: string,
+  hints: { query: string; keys: readonly string[] },
   width: number,
   symbols: Symbols,
 ): SearchBarView {
+  const { separator } = symbols;
   const note = error
     ? { text: truncateToWidth(`${sanitize(error.message, symbols)} (at ${error.position + 1})`, width, symbols.ellipsis), bad: true }
-    : { text: truncateToWidth(`${status}${symbols.separator}${queryHint}${symbols.separator}Enter keeps${symbols.separator}Esc undoes`, width, symbols.ellipsis), bad: false };
+    : { text: truncateToWidth([status, hints.query, ...hints.keys].join(separator), width, symbols.ellipsis), bad: false };
   return { note, line: editorLine(editor, Math.max(1, width - 2), { symbols }) };
 }
 

@@ -127,3 +127,18 @@ describe('EventStore order', () => {
     expect(Array.from(more.sortedIndices('all'), (i) => more.loadedEvent(i).event.id)).toEqual(['y', 'z', 'x']);
   });
 });
+
+describe('one decision per JSON Lines line', () => {
+  it('gives the same problem for the same bad line on the workers\' path and the streaming path', async () => {
+    const good = (i: number) => JSON.stringify(graphEvent({ id: `g${i}`, activityDateTime: new Date(Date.UTC(2026, 10, 20) + i * 1000).toISOString() }));
+    const lines = Array.from({ length: 60 }, (_, i) => good(i));
+    lines.splice(30, 0, 'garbage that is not JSON at all, and long enough to be cut in the message', '{"broken": ', '[1, 2');
+    const path = temp.write('same-problems.jsonl', lines.join('\n') + '\n');
+    const session = new LoadSession([{ kind: 'file', path }], { workers: 0, plan: SMALL_PLAN });
+    await session.done;
+    const split = await loadAll([{ kind: 'file', path }]);
+    expect(session.problems.map((p) => `${p.line}: ${p.reason}`)).toEqual(split.problems.map((p) => `${p.line}: ${p.reason}`));
+    expect(session.problems.map((p) => p.line)).toEqual([31, 32, 33]);
+    expect(session.problems[0].reason).toMatch(/^not a JSON object: "garbage/);
+  });
+});

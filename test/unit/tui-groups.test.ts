@@ -56,9 +56,9 @@ describe('grouped views in export and insights', () => {
     const grouped = run(start, { type: 'toggleGroups' });
     expect(grouped.rows.directory).toHaveLength(3);
     expect(Array.from(viewEvents(grouped), (i) => grouped.store.loadedEvent(i).event.id)).toEqual(['lone-new', 'app', 'sp', 'owner', 'lone-old']);
-    const exporting = run(grouped, { type: 'openExport' }, { type: 'key', name: 'enter', now: 0 });
-    expect(exporting.effect).toMatchObject({ kind: 'export' });
-    expect(exporting.effect?.kind === 'export' ? exporting.effect.indices.length : 0).toBe(5);
+    const exporting = run(grouped, { type: 'openExport', now: 0 }, { type: 'key', name: 'enter', now: 0 });
+    expect(exporting.effects.at(-1)).toMatchObject({ kind: 'export' });
+    expect(exporting.effects.at(-1)?.kind === 'export' ? (exporting.effects.at(-1) as { indices: Int32Array }).indices.length : 0).toBe(5);
     const insights = run(grouped, { type: 'openInsights' });
     expect(insights.insights?.timeline.buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(5);
   });

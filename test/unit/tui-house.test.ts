@@ -57,14 +57,32 @@ describe('a source file that changed after it was loaded', () => {
     session.close();
   });
 
+  it('does not show another event that now sits at the same place in the file', async () => {
+    const path = temp.write('swapped.jsonl', lines(2));
+    const { state, session } = await openedOn(path);
+    // The same bytes, the two events' times swapped: valid records, but not the ones loaded there.
+    writeFileSync(path, lines(2).replace('10:00:00Z', 'TMP').replace('10:01:00Z', '10:00:00Z').replace('TMP', '10:01:00Z'));
+    expect(text(state)).toContain('no longer the one loaded');
+    session.close();
+  });
+
+  it('names every source from the start of the load, not as each finishes', () => {
+    const one = temp.write('first.jsonl', lines(1));
+    const two = temp.write('second.jsonl', lines(1));
+    const session = new LoadSession([{ kind: 'file', path: one }, { kind: 'file', path: two }, { kind: 'stdin' }], { workers: 0 });
+    expect(session.sourceNames()).toEqual([one, two, '<stdin>']);
+    session.close();
+  });
+
   it('refuses the export in words and writes nothing when a record can no longer be read', async () => {
     const path = temp.write('export-source.jsonl', lines(3));
     const { state, session } = await openedOn(path);
     writeFileSync(path, '');
     const target = temp.path('evidence.csv');
     const asked = run(state, key('escape'), key('e'), ...[...target].map(key), key('enter'));
-    if (asked.effect?.kind !== 'export') throw new Error('no export asked for');
-    const outcome = await performEffect(asked.effect, { store: asked.store, sources: asked.sources, symbols: UNICODE_SYMBOLS }, effectRuntime({ write: () => true }, {}));
+    const effect = asked.effects.at(-1);
+    if (effect?.kind !== 'export') throw new Error('no export asked for');
+    const outcome = await performEffect(effect, { store: asked.store, sources: asked.sources, symbols: UNICODE_SYMBOLS }, effectRuntime({ write: () => true }, {}));
     expect(outcome).toEqual({ type: 'exportFailed', exists: false, error: expect.stringMatching(/^cannot write .*evidence\.csv: a record can no longer be read from its source \(the file is shorter than when it was loaded\); nothing was written$/) });
     expect(existsSync(target)).toBe(false);
     session.close();
@@ -75,7 +93,7 @@ describe('a source file that changed after it was loaded', () => {
     const { state, session } = await openedOn(path);
     writeFileSync(path, '');
     const copied = run(state, key('y'));
-    expect(copied.effect).toBeNull();
+    expect(copied.effects).toEqual([]);
     expect(copied.message).toMatchObject({ tone: 'bad', text: expect.stringContaining('can no longer be read') });
     session.close();
   });
@@ -117,8 +135,19 @@ describe('Y: the command that reopens the view', () => {
     const fromStdin = { ...start, sources: ['<stdin>'] };
     expect(viewCommand(fromStdin)).toEqual({ ok: false, reason: expect.stringContaining('standard input') });
     const copied = run(fromStdin, key('Y'));
-    expect(copied.effect).toBeNull();
+    expect(copied.effects).toEqual([]);
     expect(copied.message).toMatchObject({ tone: 'bad', text: expect.stringContaining('standard input') });
+  });
+});
+
+describe('side effects asked for by keys in one burst', () => {
+  it('are all kept, in order, for the app to perform (y then Y copies twice)', () => {
+    const start = initialState({ indexes: indexesOf(storeFromEvents(loaded(graphEvent({ id: 'a' })))), size, sources: ['a.jsonl'] });
+    const copied = run(start, key('y'), key('Y'));
+    expect(copied.effects.map((effect) => [effect.id, effect.kind === 'copy' ? effect.what : ''])).toEqual([
+      [1, 'the selected event as JSON'],
+      [2, 'a command line that reopens this view'],
+    ]);
   });
 });
 

@@ -127,7 +127,7 @@ describe('review fixes', () => {
     const state = run(initialState({ indexes: indexesOf(storeFromEvents([...events, ...loaded(cs)])), size: { columns: 140, rows: 24 } }), key('m'), key('2'), key('m'), { type: 'applyFilter', text: 'activity:nothing', now: 0 });
     expect(Array.from(markedEvents(state), (i) => state.store.loadedEvent(i).event.id)).toEqual(['cs', 'nl']);
     const exporting = run(state, key('e'), key('enter'));
-    expect(exporting.effect?.kind === 'export' ? exporting.effect.indices.length : -1).toBe(2);
+    expect(exporting.effects.at(-1)?.kind === 'export' ? (exporting.effects.at(-1) as { indices: Int32Array }).indices.length : -1).toBe(2);
   });
 
   it('lets j and k be typed into the custom date range', () => {

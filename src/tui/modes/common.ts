@@ -5,17 +5,22 @@
 import { PANES } from '../../model/pane.js';
 import { quote } from '../../query/format.js';
 import { bodyHeight } from '../../view/layout.js';
+import { PANE_DEFINITIONS } from '../../view/panes.js';
 import { applyFilter } from '../apply-filter.js';
 import type { AppState, Effect } from '../app-state.js';
 import { eventAsJson, viewCommand } from '../clipboard.js';
-import type { Command, Mode, PivotField } from '../keymap.js';
+import type { Command, PivotField } from '../keymap.js';
 import { moveSelection, selectedIndex, selectedRead, withRows } from '../rows.js';
 
 type EffectRequest = Effect extends infer E ? (E extends Effect ? Omit<E, 'id'> : never) : never;
 
-/** Ask the app to perform a side effect (each id once). */
+/** Effects kept for the app to perform: more than keys arrive in one read that each ask for one. */
+const PENDING_EFFECTS = 8;
+
+/** Ask the app to perform a side effect (each id once, in order; `yY` in one burst copies twice). */
 export function withEffect(state: AppState, effect: EffectRequest): AppState {
-  return { ...state, effect: { ...effect, id: (state.effect?.id ?? 0) + 1 } };
+  const id = (state.effects.at(-1)?.id ?? 0) + 1;
+  return { ...state, effects: [...state.effects, { ...effect, id }].slice(-PENDING_EFFECTS) };
 }
 
 export function stepSize(by: 'line' | 'page' | 'halfPage', height: number): number {
@@ -33,11 +38,11 @@ export function scrollView(state: AppState, view: ScrolledView, lines: number, t
   return next === state.scroll[view] ? state : { ...state, scroll: { ...state.scroll, [view]: next } };
 }
 
-/** Motion commands in a text view of `lines` lines. */
-export function scrollCommand(state: AppState, view: ScrolledView, lines: number, command: Command): AppState | null {
+/** Motion commands in a text view of `lines()` lines (counted only for a motion: the details build every line to count them). */
+export function scrollCommand(state: AppState, view: ScrolledView, lines: () => number, command: Command): AppState | null {
   const height = bodyHeight(state.size);
-  if (command.type === 'move') return scrollView(state, view, lines, (current) => current + stepSize(command.by, height) * command.direction);
-  if (command.type === 'jump') return scrollView(state, view, lines, (_current, limit) => (command.to === 'first' ? 0 : limit));
+  if (command.type === 'move') return scrollView(state, view, lines(), (current) => current + stepSize(command.by, height) * command.direction);
+  if (command.type === 'jump') return scrollView(state, view, lines(), (_current, limit) => (command.to === 'first' ? 0 : limit));
   return null;
 }
 
@@ -86,7 +91,10 @@ export function sharedCommand(state: AppState, command: Command, now: number): A
       return toggleHelp(state);
     case 'switchPane': {
       const pane = command.pane ?? PANES[(PANES.indexOf(state.pane) + 1) % PANES.length];
-      return { ...state, pane, mode: 'table', scroll: { ...state.scroll, details: 0 } };
+      // Another kind of record may have other tabs: keep the tab where the pane has it.
+      const tabs = PANE_DEFINITIONS[pane].detailTabs;
+      const detailTab = tabs.includes(state.detailTab) ? state.detailTab : tabs[0];
+      return { ...state, pane, detailTab, mode: 'table', scroll: { ...state.scroll, details: 0 } };
     }
     case 'pivot': {
       const term = pivotTerm(state, command.on);
@@ -119,6 +127,3 @@ export function sharedCommand(state: AppState, command: Command, now: number): A
       return null;
   }
 }
-
-/** Which scrolled view a mode is, for the overlays' motion keys. */
-export const scrolledViewOf = (mode: Mode): ScrolledView | null => (mode === 'details' || mode === 'help' || mode === 'problems' || mode === 'copy' ? mode : null);

@@ -10,7 +10,7 @@ export function showCopyText(state: AppState, text: string, what: string, reason
 }
 
 export function copyCommand(state: AppState, command: Command): AppState {
-  const lines = copyLines(state.copyFallback?.lines ?? [], state.size.columns, state.options.symbols).length;
+  const lines = () => copyLines(state.copyFallback?.lines ?? [], state.size.columns, state.options.symbols).length;
   const scrolled = scrollCommand(state, 'copy', lines, command);
   if (scrolled) return scrolled;
   if (command.type === 'back') return { ...state, mode: state.returnMode === 'details' ? 'details' : 'table', copyFallback: null };

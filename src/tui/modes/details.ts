@@ -6,7 +6,7 @@ import type { Command } from '../keymap.js';
 import { scrollCommand, sharedCommand } from './common.js';
 
 export function detailsCommand(state: AppState, command: Command, now: number): AppState {
-  const scrolled = scrollCommand(state, 'details', selectedDetailLines(state).length, command);
+  const scrolled = scrollCommand(state, 'details', () => selectedDetailLines(state).length, command);
   if (scrolled) return scrolled;
   switch (command.type) {
     case 'detailsTab': {

@@ -4,22 +4,18 @@
  * to write (a second Enter to overwrite an existing file), then the receipt. The writing itself is
  * a side effect the app performs through the same code as `query --output`.
  */
+import { defaultExportFileName } from '../../export/export-target.js';
 import type { AppState, ExportPrompt } from '../app-state.js';
 import { commandFor } from '../keymap.js';
 import { editLine, newLineEditor, rememberIn } from '../line-editor.js';
 import { markedEvents, viewEvents } from '../rows.js';
 import { withEffect } from './common.js';
 
-/** A default file name that sorts by time and never collides with an earlier export. */
-export function defaultExportPath(now: number): string {
-  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `entra-audit-${stamp}.csv`;
-}
-
 export const newExportPrompt = (now: number, hasMarks: boolean, viewCount: number, history: readonly string[]): ExportPrompt => ({
   viewCount,
   path: newLineEditor('', history),
-  defaultPath: defaultExportPath(now),
+  // Sorts by time and never collides with an earlier export; CSV, what a spreadsheet opens.
+  defaultPath: defaultExportFileName('csv', new Date(now)),
   onlyMarks: hasMarks,
   confirmOverwrite: false,
   writing: false,
@@ -58,10 +54,11 @@ export function exportKey(state: AppState, key: string): AppState {
   return { ...state, exportPrompt: { ...prompt, path: editor, ...(outcome === 'changed' ? { confirmOverwrite: false, error: null } : {}) } };
 }
 
-export function exportDone(state: AppState, receipt: string[], path: string): AppState {
+export function exportDone(state: AppState, receipt: string[]): AppState {
   const prompt = state.exportPrompt;
   if (!prompt) return state;
-  const promptHistory = { ...state.promptHistory, export: rememberIn(state.promptHistory.export, path) };
+  // What was typed is worth recalling; the time-stamped default name is new every time.
+  const promptHistory = { ...state.promptHistory, export: rememberIn(state.promptHistory.export, prompt.path.text) };
   return { ...state, promptHistory, exportPrompt: { ...prompt, writing: false, receipt } };
 }
 

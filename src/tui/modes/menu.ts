@@ -32,7 +32,7 @@ export function menuContext(state: AppState, now: number): MenuContext {
 /** The lines of the menu's current list (the component draws them). */
 export const menuItems = (state: AppState): MenuItem[] => (state.menu ? stageItems(state.menu, state.filter.active?.query ?? null, PANE_DEFINITIONS[state.pane].facets) : []);
 
-/** A filter built in the menu is applied like any other (and recorded in the history); the menu closes. Null when it does not apply. */
+/** A filter built in the menu is applied like any other (and recorded in the history); the menu closes. Why not, when it does not apply. */
 function applyFromMenu(state: AppState, text: string, now: number): AppState | { error: string } {
   const outcome = tryFilter(state, text, now);
   return outcome.ok ? { ...outcome.state, mode: 'table', menu: null } : { error: outcome.error.message };
@@ -60,8 +60,8 @@ function choose(state: AppState, menu: FilterMenu, value: string, now: number): 
       const option = menu.options[Number(value)];
       if (!option) return state;
       if (option.terms === null) {
-        const history = state.promptHistory.dates;
-        return { ...state, menu: { stage: 'customDate', since: newLineEditor('', history), until: newLineEditor('', history), focus: 'since', error: null } };
+        const { since, until } = state.promptHistory;
+        return { ...state, menu: { stage: 'customDate', since: newLineEditor('', since), until: newLineEditor('', until), focus: 'since', error: null } };
       }
       return applied(applyDates(context, option.terms));
     }
@@ -70,17 +70,20 @@ function choose(state: AppState, menu: FilterMenu, value: string, now: number): 
   }
 }
 
-/** The custom range: two line editors; Tab switches, Enter applies, Esc goes back, the rest is typing. */
+/**
+ * The custom range: two line editors. The keymap's next-field (Tab) switches and choose (Enter)
+ * applies; the rest is typing (Esc, the editor's cancel, goes back to the filters; q, j and k are letters here).
+ */
 function customDateKey(state: AppState, menu: FilterMenu & { stage: 'customDate' }, key: string, now: number): AppState {
-  if (key === 'ctrl+c') return { ...state, quit: true };
-  if (key === 'tab' || key === 'shift+tab') return { ...state, menu: { ...menu, focus: menu.focus === 'since' ? 'until' : 'since' } };
-  const { editor, outcome } = editLine(menu[menu.focus], key);
+  const command = commandFor(state.options.keymap, 'menu', key);
+  if (command?.type === 'nextField') return { ...state, menu: { ...menu, focus: menu.focus === 'since' ? 'until' : 'since' } };
+  const { editor, outcome } = command?.type === 'choose' ? { editor: menu[menu.focus], outcome: 'submit' as const } : editLine(menu[menu.focus], key);
   if (outcome === 'cancel') return { ...state, menu: { stage: 'filters', ...START } };
   if (outcome === 'submit') {
     const result = applyFromMenu(state, applyDates(menuContext(state, now), customDateTerms(menu.since.text, menu.until.text)), now);
     if ('error' in result) return { ...state, menu: { ...menu, error: result.error } };
-    const dates = [menu.since.text, menu.until.text].reduce((history, text) => rememberIn(history, text), state.promptHistory.dates);
-    return { ...result, promptHistory: { ...result.promptHistory, dates } };
+    const promptHistory = { ...result.promptHistory, since: rememberIn(result.promptHistory.since, menu.since.text), until: rememberIn(result.promptHistory.until, menu.until.text) };
+    return { ...result, promptHistory };
   }
   if (outcome === 'ignored') return state;
   return { ...state, menu: { ...menu, [menu.focus]: editor, error: outcome === 'changed' ? null : menu.error } };

@@ -5,7 +5,7 @@ import type { Command } from '../keymap.js';
 import { scrollCommand, toggleHelp } from './common.js';
 
 export function helpCommand(state: AppState, command: Command): AppState {
-  const scrolled = scrollCommand(state, 'help', helpLines(state.options.keymap).length, command);
+  const scrolled = scrollCommand(state, 'help', () => helpLines(state.options.keymap).length, command);
   if (scrolled) return scrolled;
   if (command.type === 'back' || command.type === 'toggleHelp') return toggleHelp(state);
   if (command.type === 'quit') return { ...state, quit: true };
@@ -13,7 +13,7 @@ export function helpCommand(state: AppState, command: Command): AppState {
 }
 
 export function problemsCommand(state: AppState, command: Command): AppState {
-  const scrolled = scrollCommand(state, 'problems', state.problems.length + state.errors.length, command);
+  const scrolled = scrollCommand(state, 'problems', () => state.problems.length + state.errors.length, command);
   if (scrolled) return scrolled;
   if (command.type === 'back' || command.type === 'toggleProblems') return { ...state, mode: 'table' };
   if (command.type === 'toggleHelp') return toggleHelp(state);

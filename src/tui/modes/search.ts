@@ -5,12 +5,9 @@
  * a draft that does not parse yet keeps the last results and shows why. Enter keeps the filter
  * (and records the one before in the history), Esc restores the filter from before the bar opened.
  */
-import { tryFilter } from '../apply-filter.js';
+import { recordFilter, tryFilter } from '../apply-filter.js';
 import type { AppState } from '../app-state.js';
 import { editLine, rememberIn, withText, type LineEditor } from '../line-editor.js';
-
-/** How many filters Backspace in the list steps back through. */
-const FILTER_HISTORY = 50;
 
 function edited(state: AppState, editor: LineEditor, now: number): AppState {
   const typing = { ...state, search: { ...state.search, editor } };
@@ -26,7 +23,7 @@ export function submitSearch(state: AppState, now: number): AppState {
   const applied = edited(state, editor, now);
   if (applied.search.error) return applied;
   const changed = applied.filter.text !== before;
-  const filterHistory = changed ? [...state.filterHistory, before].slice(-FILTER_HISTORY) : state.filterHistory;
+  const filterHistory = changed ? recordFilter(state.filterHistory, before) : state.filterHistory;
   const promptHistory = { ...applied.promptHistory, search: rememberIn(applied.promptHistory.search, editor.text) };
   return { ...applied, mode: 'table', filterHistory, promptHistory };
 }
