@@ -102,7 +102,7 @@ export class RecordClassifier {
 
   take(item: SplitItem): void {
     if (item.kind === 'problem') {
-      this.sink.problem({ source: this.source, line: item.line, reason: item.reason });
+      this.sink.problem({ source: this.source, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}), reason: item.reason });
       return;
     }
     if (item.kind === 'parsed') {

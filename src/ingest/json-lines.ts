@@ -17,7 +17,7 @@ export interface EnvelopeInfo {
 export type SplitItem =
   | { kind: 'record'; line: number; text: string; envelope?: EnvelopeInfo }
   | { kind: 'parsed'; line: number; value: unknown; envelope?: EnvelopeInfo }
-  | { kind: 'problem'; line: number; reason: string };
+  | { kind: 'problem'; line: number; column?: number; reason: string };
 
 /** A parsed record of a line; `direct` is false when it was taken out of a container (an array, an envelope). */
 export type LineRecord = SplitItem & { kind: 'parsed'; direct: boolean };

@@ -6,8 +6,10 @@
 import { findStringEnd, safeResumePoint } from './json-text.js';
 
 export interface ValueScan {
-  /** Where the value starts in the buffer. */
+  /** Where the value starts in the buffer (the text before it may be dropped as it is read). */
   start: number;
+  /** A number, true, false or null: it ends at a delimiter, not at a closing bracket. */
+  scalar: boolean;
   /** How far the scan has read. */
   i: number;
   depth: number;
@@ -15,6 +17,17 @@ export interface ValueScan {
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** Whether a JSON value can begin with this character: an object, an array, a string, a number, true, false or null. */
+export function isValueStart(c: number): boolean {
+  return c === 123 || c === 91 || c === 34 || c === 45 || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110;
+}
+
+/** A scan of the value that begins at `start` (which must be a value start). */
+export function valueScanAt(buf: string, start: number): ValueScan {
+  const first = buf.charCodeAt(start);
+  return { start, scalar: first !== 123 && first !== 91 && first !== 34, i: start, depth: 0, inString: false };
+}
 
 /**
  * Advance `scan` over `buf`; the index just past the value, or -1 when the value does not end in
@@ -24,9 +37,7 @@ export function advanceValueScan(buf: string, scan: ValueScan, final: boolean): 
   const n = buf.length;
   let { i, depth, inString } = scan;
   let end = -1;
-  const first = buf.charCodeAt(scan.start);
-  const scalar = first !== 123 && first !== 91 && first !== 34;
-  if (scalar) {
+  if (scan.scalar) {
     // number, true, false, null: ends at a delimiter
     while (i < n) {
       const c = buf.charCodeAt(i);

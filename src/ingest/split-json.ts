@@ -1,129 +1,133 @@
 /**
- * Splits a stream of JSON text into records without ever parsing (or holding) the whole
- * document, so a 1 GB export loads in bounded memory. It understands every container real
- * exports use:
+ * Splits a stream of JSON text into records without parsing (or holding) the whole document, so
+ * a 1 GB export loads in bounded memory. It reads JSON Lines (also a `{"records":[…]}` batch per
+ * line); a top-level array, or several back to back (`][`); an envelope whose `value`, `records`
+ * or `tables` array holds the records (Graph pages, Event Hub batches, the Log Analytics API),
+ * its small string members passed along as metadata; and any other top-level object as a record.
  *
- *  - JSON Lines (one object per line; also one `{"records":[…]}` batch per line);
- *  - a top-level array, or several arrays written back to back (`][`, collectors' page files);
- *  - an envelope object whose `value`, `records` or `tables` array holds the records
- *    (Graph pages, Event Hub batches, the Log Analytics query API), with the envelope's small
- *    string members (e.g. `@odata.context`) passed along as metadata;
- *  - any other top-level object: one record.
- *
- * Records come out as text (to be parsed by the caller) or, on the JSON Lines path where a
- * line had to be parsed anyway, as a parsed value.
+ * Damage costs what was damaged, in time and memory linear in its size: a record that does not
+ * parse is one problem and the next still loads (json-resync.ts finds where it starts); text where
+ * a record should start is skipped as one problem; a record past the cap is skipped unbuffered;
+ * input cut mid-record keeps every record before the cut. Problems carry line and column.
  */
+import { ENVELOPE_KEYS, jsonLineItems, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type SplitItem } from './json-lines.js';
+import { RecordSink } from './json-records.js';
+import { indentationBefore, layoutSignature } from './json-resync.js';
+import { preview } from './json-text.js';
+import { TextWindow, type Place } from './json-text-window.js';
+import { advanceValueScan, isValueStart, valueScanAt, type ValueScan } from './json-value-scan.js';
 
-import { advanceValueScan, type ValueScan as Scan } from './json-value-scan.js';
-import { ENVELOPE_KEYS, firstLineDecides, jsonLineItems, looksLikeJsonLines, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type SplitItem } from './json-lines.js';
-import { findStringEnd, preview } from './json-text.js';
+/** A record larger than this (in characters) is skipped as a problem; the rest still loads. */
+export const DEFAULT_MAX_RECORD_CHARS = 64 * 1024 * 1024;
+/** A record this many times the largest seen so far (and over 1 MiB) is looked into for the next one. */
+const GROWTH_FACTOR = 16;
+const GROWTH_FLOOR = 1024 * 1024;
 
-/** Past this, a "line" is not a JSON Lines record but a minified document: scan it instead. */
-const MAX_LINE_CHARS = 64 * 1024 * 1024;
+/** A JSON Lines line this long that does not parse is a document (a Graph page on one line): its records are salvaged. */
+const SALVAGE_FROM_CHARS = 64 * 1024;
 
-type State =
-  | 'top'
-  | 'topArray'
-  | 'objectMember' // inside a top-level object, expecting a key, ',' or '}'
-  | 'envelopeArray';
-
-interface ValueScan extends Scan {
-  /** What to do with the value once its end is found. */
-  purpose: 'topArrayElement' | 'envelopeElement' | 'memberValue';
+export interface SplitterOptions {
+  maxRecordChars?: number;
+  /** Read as one document, never as JSON Lines (salvaging a damaged line). */
+  document?: boolean;
+  /** The line the text starts on (a salvaged line's records keep their line). */
+  firstLine?: number;
 }
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+type State = 'top' | 'topArray' | 'objectMember' | 'envelopeArray';
+
+interface Scan extends ValueScan {
+  purpose: 'element' | 'memberValue';
+  /** Where the loss would start: the element, or the top-level object a member belongs to. */
+  from: number;
+  line: number;
+  column: number;
+  /** Looked into for the next record this far. */
+  checkedTo: number;
+  /** Past the cap: its text is dropped as it is read, and it is reported once. */
+  discarding: boolean;
+}
 
 export class JsonRecordSplitter {
-  private buf = '';
-  private pos = 0;
-  /** 1-based line number of buf[countedTo]. */
-  private line = 1;
-  private countedTo = 0;
+  private readonly t: TextWindow;
   private state: State = 'top';
   private linesMode: boolean | undefined;
-  private scan: ValueScan | null = null;
-  /** Start of a top-level object being buffered as a possible record (null once it is an envelope). */
+  private scan: Scan | null = null;
+  /** A top-level object being read: where it starts (null for an envelope, which is no record). */
   private objectStart: number | null = null;
-  private objectLine = 0;
+  private objectAt: Place = { line: 0, column: 0 };
   private objectKey: string | null = null;
   private envelope: EnvelopeInfo | null = null;
   private pendingMeta: Record<string, string> = {};
-  private out: SplitItem[] = [];
+  /** The records parsed and the problems, in order; and what the records teach about the next. */
+  private readonly records = new RecordSink();
+  private readonly maxRecordChars: number;
+
+  constructor(options: SplitterOptions = {}) {
+    this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    if (options.document) this.linesMode = false;
+    this.t = new TextWindow(options.firstLine ?? 1);
+  }
 
   push(chunk: string): SplitItem[] {
-    this.buf += chunk;
+    this.t.buf += chunk;
     this.run(false);
     return this.drain();
   }
 
   finish(): SplitItem[] {
     this.run(true);
-    if (this.scan || this.state !== 'top') {
-      const line = this.objectStart !== null ? this.objectLine : this.lineAt(this.scan?.start ?? this.pos);
-      this.out.push({ kind: 'problem', line, reason: 'input ends inside a record (truncated file?)' });
-    }
-    this.buf = '';
+    const skipping = this.records.skipping;
+    this.records.stopSkipping();
+    this.records.release();
+    if (this.scan) this.lost(this.scan, 'input ends inside a record (truncated file?)');
+    else if (this.state !== 'top' && this.objectStart !== null) this.records.problem(this.objectAt, 'input ends inside a record (truncated file?)');
+    // Every record before the cut loaded; still say the file does not end as a document does.
+    else if (this.state !== 'top' && !skipping) this.records.problem(this.t.at(this.t.buf.length), 'input ends before the array or object that holds the records closes (truncated file?)');
+    this.t.buf = '';
     return this.drain();
   }
 
   private drain(): SplitItem[] {
-    const items = this.out;
-    this.out = [];
+    const items = this.records.drain();
     this.compact();
     return items;
   }
 
-  /** Drop text that no pending record needs, keeping line counting exact. */
+  /** Drop text that nothing pending needs, keeping line counting exact. */
   private compact(): void {
-    let keep = this.pos;
-    if (this.scan) keep = Math.min(keep, this.scan.start);
+    let keep = this.t.pos;
+    if (this.scan) keep = Math.min(keep, this.scan.discarding ? this.scan.i : this.scan.from);
     if (this.objectStart !== null) keep = Math.min(keep, this.objectStart);
-    if (keep === 0) return;
-    this.lineAt(keep);
-    this.buf = this.buf.slice(keep);
-    this.pos -= keep;
-    this.countedTo -= keep;
+    if (keep <= 0) return;
+    this.t.drop(keep);
     if (this.scan) {
       this.scan.start -= keep;
+      this.scan.from -= keep;
       this.scan.i -= keep;
+      this.scan.checkedTo = Math.max(0, this.scan.checkedTo - keep);
     }
     if (this.objectStart !== null) this.objectStart -= keep;
   }
 
-  private lineAt(index: number): number {
-    let from = this.countedTo;
-    while (from < index) {
-      const nl = this.buf.indexOf('\n', from);
-      if (nl === -1 || nl >= index) break;
-      this.line++;
-      from = nl + 1;
-    }
-    this.countedTo = index;
-    return this.line;
+  /** The element or object `scan` belonged to is lost. */
+  private lost(scan: Scan, reason: string): void {
+    this.records.problem(scan, reason);
+    this.scan = null;
+    if (scan.purpose === 'memberValue') this.closeObject();
   }
 
   private run(final: boolean): void {
     for (;;) {
-      if (this.scan) {
-        if (!this.continueScan(final)) return;
-        continue;
-      }
-      const progressed = this.step(final);
+      const before = this.t.pos;
+      const state = this.state;
+      const scanning = this.scan !== null;
+      const progressed = this.scan ? this.continueScan(final) : this.step(final);
       if (!progressed) return;
+      // A step that claims progress but moved nothing would loop forever on some damage not
+      // foreseen here: bounded time matters more than that character.
+      if (this.t.pos === before && this.state === state && (this.scan !== null) === scanning && this.scan === null) this.t.pos++;
     }
-  }
-
-  private skipSpaceAndCommas(allowCommas: boolean): number {
-    const buf = this.buf;
-    let i = this.pos;
-    while (i < buf.length) {
-      const c = buf.charCodeAt(i);
-      if (isSpace(c) || (allowCommas && c === 44) || c === 0xfeff) i++;
-      else break;
-    }
-    this.pos = i;
-    return i;
   }
 
   /** One decision at a container boundary; false when more input is needed. */
@@ -132,211 +136,264 @@ export class JsonRecordSplitter {
       case 'top':
         return this.stepTop(final);
       case 'topArray':
-      case 'envelopeArray': {
-        const i = this.skipSpaceAndCommas(true);
-        if (i >= this.buf.length) return false;
-        if (this.buf[i] === ']') {
-          this.pos = i + 1;
-          this.state = this.state === 'topArray' ? 'top' : 'objectMember';
-          return true;
-        }
-        this.beginScan(i, this.state === 'topArray' ? 'topArrayElement' : 'envelopeElement');
-        return true;
-      }
+      case 'envelopeArray':
+        return this.stepElement(final);
       case 'objectMember':
         return this.stepObjectMember(final);
     }
   }
 
   private stepTop(final: boolean): boolean {
-    const i = this.skipSpaceAndCommas(true);
-    if (i >= this.buf.length) return false;
+    if (this.records.skipping) return this.skipGarbage(this.t.pos, final, '');
+    const i = this.t.skipSpaceAndCommas();
+    if (i >= this.t.buf.length) return false;
     if (this.linesMode === undefined) {
-      const decided = this.decideLinesMode(final);
+      const decided = this.t.linesModeAt(final);
       if (decided === undefined) return false;
       this.linesMode = decided;
     }
-    const c = this.buf[i];
+    const c = this.t.buf[i];
     if (this.linesMode) return this.stepLine(final);
     if (c === '[') {
-      this.pos = i + 1;
+      this.t.pos = i + 1;
       this.state = 'topArray';
+      this.records.trusted = true;
       return true;
     }
     if (c === '{') {
+      // Its layout is a record's only once it turns out not to be an envelope (RecordSink.record).
+      this.records.trusted = true;
       this.objectStart = i;
-      this.objectLine = this.lineAt(i);
+      this.objectAt = this.t.at(i);
       this.envelope = null;
       this.pendingMeta = {};
-      this.pos = i + 1;
+      this.t.pos = i + 1;
       this.state = 'objectMember';
       return true;
     }
-    return this.skipGarbageLine(final);
-  }
-
-  /**
-   * JSON Lines is recognised from the first lines: an object alone on its line, or the next line
-   * opening another object at column 0. Pretty-printed documents never do either.
-   */
-  private decideLinesMode(final: boolean): boolean | undefined {
-    const start = this.pos;
-    if (this.buf[start] !== '{') return false;
-    const firstEnd = this.buf.indexOf('\n', start);
-    if (firstEnd === -1) {
-      if (this.buf.length - start > MAX_LINE_CHARS) return false;
-      return final ? true : undefined;
-    }
-    const first = this.buf.slice(start, firstEnd);
-    const secondEnd = this.buf.indexOf('\n', firstEnd + 1);
-    if (!firstLineDecides(first) && secondEnd === -1 && !final) {
-      return this.buf.length - start > MAX_LINE_CHARS ? false : undefined;
-    }
-    return looksLikeJsonLines(first, this.buf.slice(firstEnd + 1, secondEnd === -1 ? undefined : secondEnd));
+    // Not JSON where a document should start: skip to where one does, one problem for the run.
+    return this.skipGarbage(i, final, 'not JSON');
   }
 
   private stepLine(final: boolean): boolean {
-    const start = this.pos;
-    let end = this.buf.indexOf('\n', start);
+    const start = this.t.pos;
+    let end = this.t.buf.indexOf('\n', start);
     if (end === -1) {
       if (!final) {
-        if (this.buf.length - start > MAX_LINE_CHARS) {
-          // A minified document, not JSON Lines: hand it to the incremental scanner.
-          this.linesMode = false;
-          return true;
-        }
-        return false;
+        // A line past the cap is not a JSON Lines record but a document: hand it to the scanner.
+        if (this.t.buf.length - start > this.maxRecordChars) this.linesMode = false;
+        return this.t.buf.length - start > this.maxRecordChars;
       }
-      end = this.buf.length;
+      end = this.t.buf.length;
     }
-    const line = this.lineAt(start);
-    const text = this.buf.slice(start, end);
-    this.pos = end + 1 > this.buf.length ? this.buf.length : end + 1;
-    for (const item of jsonLineItems(text, line)) this.out.push(item);
+    const line = this.t.lineAt(start);
+    const text = this.t.buf.slice(start, end);
+    this.t.pos = Math.min(end + 1, this.t.buf.length);
+    this.records.out.push(...decideJsonLine(text, line, this.maxRecordChars));
     return true;
   }
 
-  private skipGarbageLine(final: boolean): boolean {
-    const start = this.pos;
-    const nl = this.buf.indexOf('\n', start);
-    if (nl === -1 && !final) return false;
-    const end = nl === -1 ? this.buf.length : nl;
-    const line = this.lineAt(start);
-    this.out.push({ kind: 'problem', line, reason: `not JSON: ${preview(this.buf.slice(start, end))}` });
-    this.pos = nl === -1 ? this.buf.length : nl + 1;
-    return true;
+  /** In an array of records: its end, the next element, or text that cannot be one. */
+  private stepElement(final: boolean): boolean {
+    if (this.records.skipping) return this.skipGarbage(this.t.pos, final, '');
+    const i = this.t.skipSpaceAndCommas();
+    if (i >= this.t.buf.length) return false;
+    const c = this.t.buf.charCodeAt(i);
+    if (c === 93) {
+      this.records.release();
+      this.t.pos = i + 1;
+      this.state = this.state === 'topArray' ? 'top' : 'objectMember';
+      return true;
+    }
+    if (c === 34 && this.t.isMemberName(i)) {
+      // `"key": …` where a record should start: the rest of a record that ended early (an extra
+      // brace), which costs the record it belongs to: the one before, when that parsed.
+      if (this.records.holding) this.records.dropPending('invalid JSON (the record ends early: the text after it continues it; an extra or a lost brace?)');
+      this.records.startSkipping(this.t.at(i), '', this.records.trusted ? 'the rest of a damaged record' : '');
+      return this.skipGarbage(i, final, '');
+    }
+    this.records.release();
+    if (isValueStart(c)) {
+      this.records.signature ??= layoutSignature(indentationBefore(this.t.buf, i));
+      this.beginScan(i, 'element', i);
+      return true;
+    }
+    return this.skipGarbage(i, final, 'unexpected text where a record should start');
+  }
+
+  /**
+   * Where reading can start again after damage, in [from, to): the next record the signature
+   * recognises, or a document that starts a line (`[` or `{` at column 0: the next file of a
+   * concatenation); before any record parsed, the next `{`.
+   */
+  private resyncAt(from: number, to: number): { index: number; document: boolean } | null {
+    const known = this.records.nextRecord(this.t.buf, from, to);
+    const record = known ?? this.t.firstOf('{', from, to);
+    const document = this.t.documentStart(from, record === -1 ? to : record);
+    if (document !== -1 && (known === null || this.t.buf[document] === '[' || this.state === 'top')) return { index: document, document: true };
+    return record === -1 ? null : { index: record, document: this.state === 'top' };
+  }
+
+  /**
+   * Skip text from `i` to where reading can start again (searched in what has arrived); the whole
+   * run is one problem, reported when it ends, unless `reason` is '' (the loss was reported).
+   * Text with no start in it is dropped as it is read, so a run of garbage costs no memory, only
+   * the time to read it.
+   */
+  private skipGarbage(i: number, final: boolean, reason: string): boolean {
+    const fresh = !this.records.skipping;
+    if (fresh) this.records.startSkipping(this.t.at(i), this.t.buf.slice(i, i + 60), reason);
+    const next = this.resyncAt(fresh ? i + 1 : i, this.t.buf.length);
+    if (next !== null) {
+      this.t.pos = next.index;
+      if (next.document) this.toTop();
+      this.records.stopSkipping();
+      return true;
+    }
+    // Keep a little: the start of a record may be split across two chunks.
+    const resume = final ? this.t.buf.length : Math.max(this.t.pos, this.t.buf.length - 4096);
+    const progressed = resume > this.t.pos;
+    this.t.pos = resume;
+    return final && progressed;
+  }
+
+  /** Back to the top level, leaving any array or object open before the damage. */
+  private toTop(): void {
+    this.records.release();
+    this.objectStart = null;
+    this.envelope = null;
+    this.state = 'top';
   }
 
   private stepObjectMember(final: boolean): boolean {
-    const i = this.skipSpaceAndCommas(true);
-    if (i >= this.buf.length) return false;
-    const c = this.buf[i];
+    const i = this.t.skipSpaceAndCommas();
+    if (i >= this.t.buf.length) return false;
+    const c = this.t.buf[i];
     if (c === '}') {
-      this.pos = i + 1;
-      if (this.objectStart !== null) {
-        this.out.push({ kind: 'record', line: this.objectLine, text: this.buf.slice(this.objectStart, i + 1) });
-      }
-      this.objectStart = null;
-      this.envelope = null;
-      this.state = 'top';
+      this.t.pos = i + 1;
+      if (this.objectStart !== null) this.parseRecord(this.objectStart, i + 1, this.objectAt, undefined, false);
+      this.closeObject();
+      // A document holds no later text to confirm it: it is whole once it closes.
+      this.records.release();
       return true;
     }
-    if (c !== '"') {
-      // Not a member name: the object is malformed. Let the record be reported by the parser.
-      return this.abandonObject(`unexpected ${preview(c)} where a member name should be`);
-    }
-    // Read `"key"` `:` and the first character of the value.
-    const keyEnd = findStringEnd(this.buf, i + 1);
-    if (keyEnd === -1) return final ? this.abandonObject('input ends inside a member name') : false;
-    let j = keyEnd + 1;
-    while (j < this.buf.length && isSpace(this.buf.charCodeAt(j))) j++;
-    if (j >= this.buf.length) return final ? this.abandonObject('input ends after a member name') : false;
-    if (this.buf[j] !== ':') return this.abandonObject(`expected ':' after a member name`);
-    j++;
-    while (j < this.buf.length && isSpace(this.buf.charCodeAt(j))) j++;
-    if (j >= this.buf.length) return final ? this.abandonObject('input ends before a member value') : false;
-
-    let key: string;
-    try {
-      key = JSON.parse(this.buf.slice(i, keyEnd + 1)) as string;
-    } catch {
-      return this.abandonObject('malformed member name');
-    }
-    if (!this.envelope && (ENVELOPE_KEYS as readonly string[]).includes(key) && this.buf[j] === '[') {
+    if (c !== '"') return this.abandonObject(i, `unexpected ${preview(c)} where a member name should be`);
+    const head = this.t.memberHead(i, final);
+    if (head === 'more') return false;
+    if ('malformed' in head) return this.abandonObject(head.at, head.malformed);
+    const { key, value: j } = head;
+    if (!this.envelope && (ENVELOPE_KEYS as readonly string[]).includes(key) && this.t.buf[j] === '[') {
       // An envelope: its array elements are the records and the object itself is not one.
       this.envelope = { key: key as EnvelopeKey, meta: this.pendingMeta };
       this.objectStart = null;
-      this.pos = j + 1;
+      this.t.pos = j + 1;
       this.state = 'envelopeArray';
       return true;
     }
     this.objectKey = key;
-    this.beginScan(j, 'memberValue');
+    this.beginScan(j, 'memberValue', this.objectStart ?? j);
     return true;
   }
 
-  private abandonObject(reason: string): boolean {
-    const line = this.objectStart !== null ? this.objectLine : this.lineAt(this.pos);
-    this.out.push({ kind: 'problem', line, reason: `malformed JSON object: ${reason}` });
+  private closeObject(): void {
     this.objectStart = null;
     this.envelope = null;
     this.state = 'top';
-    // Resynchronise at the next line; the good records after it still load.
-    const nl = this.buf.indexOf('\n', this.pos);
-    this.pos = nl === -1 ? this.buf.length : nl + 1;
+  }
+
+  /** A malformed top-level object: lost (an envelope's other members are not records), the text after it read afresh. */
+  private abandonObject(at: number, reason: string): boolean {
+    if (this.objectStart !== null) this.records.problem(this.objectAt, `malformed JSON object: ${reason}`);
+    else this.records.problem(this.t.at(at), `malformed JSON: ${reason}`);
+    this.closeObject();
+    // Reported: the text up to where reading can start again is skipped without another problem.
+    this.records.startSkipping(this.t.at(at), '', '');
+    this.t.pos = at;
     return true;
   }
 
-  private beginScan(start: number, purpose: ValueScan['purpose']): void {
-    this.scan = { start, i: start, depth: 0, inString: false, purpose };
+  private beginScan(start: number, purpose: Scan['purpose'], from: number): void {
+    const place = purpose === 'memberValue' && this.objectStart !== null ? this.objectAt : this.t.at(from);
+    this.scan = { ...valueScanAt(this.t.buf, start), purpose, from, ...place, checkedTo: from + 1, discarding: false };
   }
 
   /** Advance the current value scan; false when more input is needed. */
   private continueScan(final: boolean): boolean {
     const scan = this.scan!;
-    const end = advanceValueScan(this.buf, scan, final);
+    const end = advanceValueScan(this.t.buf, scan, final);
     if (end === -1) {
-      if (final) {
-        this.scan = null;
-        this.out.push({ kind: 'problem', line: this.lineAt(scan.start), reason: 'input ends inside a record (truncated file?)' });
-        this.objectStart = null;
-        this.state = 'top';
-        this.pos = this.buf.length;
-        return true;
-      }
-      return false;
+      if (final) return this.cutAtNextRecord(scan, scan.from + 1, this.t.buf.length);
+      return this.checkLongScan(scan);
     }
     this.scan = null;
-    this.pos = end;
-    this.finishValue(scan, end);
+    this.t.pos = end;
+    // Skipped past the cap: for a member, the rest of its (lost) object is read on and dropped.
+    if (scan.discarding) return true;
+    if (scan.purpose === 'element') this.parseRecord(scan.start, end, scan, this.state === 'envelopeArray' ? this.envelope ?? undefined : undefined, true);
+    else this.memberValue(scan, end);
     return true;
   }
 
-  private finishValue(scan: ValueScan, end: number): void {
-    switch (scan.purpose) {
-      case 'topArrayElement':
-        this.out.push({ kind: 'record', line: this.lineAt(scan.start), text: this.buf.slice(scan.start, end) });
-        return;
-      case 'envelopeElement':
-        this.out.push({
-          kind: 'record',
-          line: this.lineAt(scan.start),
-          text: this.buf.slice(scan.start, end),
-          envelope: this.envelope ?? undefined,
-        });
-        return;
-      case 'memberValue': {
-        if (this.objectKey !== null && this.buf.charCodeAt(scan.start) === 34 && end - scan.start <= MAX_META_CHARS) {
-          try {
-            const target = this.envelope ? this.envelope.meta : this.pendingMeta;
-            target[this.objectKey] = JSON.parse(this.buf.slice(scan.start, end)) as string;
-          } catch {
-            // A malformed string surfaces when the record itself is parsed.
-          }
-        }
-        this.objectKey = null;
-        return;
+  /**
+   * A value still open after much text: a damaged record that runs into the next ones (cut where
+   * the next begins), or one past the cap (skipped, its text dropped as it is read).
+   */
+  private checkLongScan(scan: Scan): boolean {
+    const length = scan.i - scan.from;
+    if (scan.discarding) return false;
+    if (length > Math.max(GROWTH_FLOOR, GROWTH_FACTOR * this.records.largest)) {
+      const from = scan.checkedTo;
+      scan.checkedTo = Math.max(scan.checkedTo, scan.i - 4096);
+      if (this.cutAtNextRecord(scan, from, scan.i)) return true;
+    }
+    if (length > this.maxRecordChars) {
+      this.records.problem(scan, `record larger than ${Math.round(this.maxRecordChars / 1024 / 1024)} MB: skipped (--max-record-mb raises the cap)`);
+      scan.discarding = true;
+      // A top-level object's members before this one need not be kept either: it is lost.
+      if (scan.purpose === 'memberValue') this.objectStart = null;
+    }
+    return false;
+  }
+
+  /**
+   * A record still open where the signature sees the next one begin, in [from, to): it is damaged
+   * (a lost quote or bracket made it swallow what follows); it is lost and reading goes on there.
+   * False when the signature cannot tell or sees no next record.
+   */
+  private cutAtNextRecord(scan: Scan, from: number, to: number): boolean {
+    const next = this.records.nextRecord(this.t.buf, Math.max(from, scan.from + 1), to);
+    if (next === null || next === -1) return false;
+    this.lost(scan, 'invalid JSON (a record that does not end before the next one begins: a lost quote or bracket?)');
+    this.t.pos = next;
+    return true;
+  }
+
+  /** A complete element or object `[start, end)`, parsed and held until what follows confirms it; read on from inside it when another record begins there. */
+  private parseRecord(start: number, end: number, place: Place, envelope: EnvelopeInfo | undefined, inArray: boolean): void {
+    const next = this.records.record(this.t.buf, start, end, place, envelope, inArray);
+    if (next !== null) this.t.pos = next;
+  }
+
+  private memberValue(scan: Scan, end: number): void {
+    if (this.objectKey !== null && this.t.buf.charCodeAt(scan.start) === 34 && end - scan.start <= MAX_META_CHARS) {
+      try {
+        const target = this.envelope ? this.envelope.meta : this.pendingMeta;
+        target[this.objectKey] = JSON.parse(this.t.buf.slice(scan.start, end)) as string;
+      } catch {
+        // A malformed string surfaces when the record itself is parsed.
       }
     }
+    this.objectKey = null;
   }
+}
+
+/**
+ * A JSON Lines line, as jsonLineItems decides it; but a long line that does not parse is a
+ * document on one line (a Graph page, an Event Hub batch), and its intact records are kept.
+ */
+export function decideJsonLine(text: string, line: number, maxRecordChars = DEFAULT_MAX_RECORD_CHARS): SplitItem[] {
+  const items = jsonLineItems(text, line);
+  if (text.length < SALVAGE_FROM_CHARS || items.length !== 1 || items[0].kind !== 'problem') return items;
+  const splitter = new JsonRecordSplitter({ maxRecordChars, document: true, firstLine: line });
+  return [...splitter.push(text), ...splitter.finish()];
 }

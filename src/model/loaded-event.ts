@@ -21,13 +21,15 @@ export interface LoadedEvent {
 export interface LoadProblem {
   source: string;
   line?: number;
+  /** 1-based column where the loss starts, in documents where a line holds more than one record. */
+  column?: number;
   /** Byte offset for inputs where lines mean nothing (e.g. a binary file). */
   offset?: number;
   reason: string;
 }
 
 export function formatProblemLocation(problem: LoadProblem): string {
-  if (problem.line !== undefined) return `${problem.source}:${problem.line}`;
+  if (problem.line !== undefined) return `${problem.source}:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}`;
   if (problem.offset !== undefined) return `${problem.source}@${problem.offset}`;
   return problem.source;
 }

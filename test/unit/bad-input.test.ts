@@ -13,7 +13,7 @@ describe('bad input loses nothing around it', () => {
     const path = temp.write('truncated.json', text.slice(0, text.length - 40));
     const { events, problems, reports } = await load(path);
     expect(events.map((e) => e.event.id)).toEqual(['one']);
-    expect(problems).toEqual([{ source: path, line: expect.any(Number), reason: expect.stringContaining('truncated') }]);
+    expect(problems).toEqual([{ source: path, line: expect.any(Number), column: expect.any(Number), reason: expect.stringContaining('truncated') }]);
     expect(reports[0].error).toBeUndefined();
   });
 
