@@ -12,13 +12,12 @@
  */
 import { ENVELOPE_KEYS, jsonLineItems, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type SplitItem } from './json-lines.js';
 import { RecordSink } from './json-records.js';
+import { DEFAULT_MAX_RECORD_CHARS, recordTooLarge } from './record-cap.js';
 import { indentationBefore, layoutSignature } from './json-resync.js';
 import { preview } from './json-text.js';
 import { TextWindow, type Place } from './json-text-window.js';
 import { advanceValueScan, isValueStart, valueScanAt, type ValueScan } from './json-value-scan.js';
 
-/** A record larger than this (in characters) is skipped as a problem; the rest still loads. */
-export const DEFAULT_MAX_RECORD_CHARS = 64 * 1024 * 1024;
 /** A record this many times the largest seen so far (and over 1 MiB) is looked into for the next one. */
 const GROWTH_FACTOR = 16;
 const GROWTH_FLOOR = 1024 * 1024;
@@ -132,15 +131,8 @@ export class JsonRecordSplitter {
 
   /** One decision at a container boundary; false when more input is needed. */
   private step(final: boolean): boolean {
-    switch (this.state) {
-      case 'top':
-        return this.stepTop(final);
-      case 'topArray':
-      case 'envelopeArray':
-        return this.stepElement(final);
-      case 'objectMember':
-        return this.stepObjectMember(final);
-    }
+    if (this.state === 'top') return this.stepTop(final);
+    return this.state === 'objectMember' ? this.stepObjectMember(final) : this.stepElement(final);
   }
 
   private stepTop(final: boolean): boolean {
@@ -347,7 +339,7 @@ export class JsonRecordSplitter {
       if (this.cutAtNextRecord(scan, from, scan.i)) return true;
     }
     if (length > this.maxRecordChars) {
-      this.records.problem(scan, `record larger than ${Math.round(this.maxRecordChars / 1024 / 1024)} MB: skipped (--max-record-mb raises the cap)`);
+      this.records.problem(scan, recordTooLarge(this.maxRecordChars));
       scan.discarding = true;
       // A top-level object's members before this one need not be kept either: it is lost.
       if (scan.purpose === 'memberValue') this.objectStart = null;
@@ -370,6 +362,7 @@ export class JsonRecordSplitter {
 
   /** A complete element or object `[start, end)`, parsed and held until what follows confirms it; read on from inside it when another record begins there. */
   private parseRecord(start: number, end: number, place: Place, envelope: EnvelopeInfo | undefined, inArray: boolean): void {
+    if (end - start > this.maxRecordChars) return this.records.problem(place, recordTooLarge(this.maxRecordChars));
     const next = this.records.record(this.t.buf, start, end, place, envelope, inArray);
     if (next !== null) this.t.pos = next;
   }
@@ -392,8 +385,11 @@ export class JsonRecordSplitter {
  * document on one line (a Graph page, an Event Hub batch), and its intact records are kept.
  */
 export function decideJsonLine(text: string, line: number, maxRecordChars = DEFAULT_MAX_RECORD_CHARS): SplitItem[] {
-  const items = jsonLineItems(text, line);
-  if (text.length < SALVAGE_FROM_CHARS || items.length !== 1 || items[0].kind !== 'problem') return items;
+  // A line past the cap is not parsed whole: the splitter skips what in it is past the cap.
+  if (text.length <= maxRecordChars) {
+    const items = jsonLineItems(text, line);
+    if (text.length < SALVAGE_FROM_CHARS || items.length !== 1 || items[0].kind !== 'problem') return items;
+  }
   const splitter = new JsonRecordSplitter({ maxRecordChars, document: true, firstLine: line });
   return [...splitter.push(text), ...splitter.finish()];
 }

@@ -7,9 +7,10 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { RecordClassifier, UnknownFormatError, type LoadSink, type SourceReport } from '../ingest/classify.js';
 import { inputName, type InputSpec } from '../ingest/inputs.js';
-import { jsonLineItems } from '../ingest/json-lines.js';
 import { loadInput } from '../ingest/read-input.js';
 import { CHUNK_BYTES } from '../ingest/read-text.js';
+import { DEFAULT_MAX_RECORD_CHARS, recordTooLarge } from '../ingest/record-cap.js';
+import { decideJsonLine } from '../ingest/split-json.js';
 import type { EventBatch } from '../store/event-batch.js';
 import { EventBatcher } from './event-batcher.js';
 
@@ -24,6 +25,8 @@ export type LoadUnit =
       parts: number;
       /** The file's first few hundred KB, read on the main thread at once: the first rows on screen. */
       head?: boolean;
+      /** A line longer than this is skipped as a problem, unbuffered (--max-record-mb). */
+      maxRecordBytes?: number;
     };
 
 export interface UnitResult {
@@ -83,6 +86,7 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
   };
   const classifier = new RecordClassifier(unit.path, sink, report);
   const fd = openSync(unit.path, 'r');
+  const maxRecordBytes = unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS;
   let newlines = 0;
   // The first chunk is sent at once: it holds the first rows the user sees.
   let lastFlush = 0;
@@ -90,6 +94,8 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
     let position = unit.start;
     let carry = Buffer.alloc(0);
     let carryStart = unit.start;
+    /** Inside a line past the cap: its bytes are dropped until the next line break. */
+    let skippingLine = false;
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     while (position < unit.end) {
       const bytes = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, unit.end - position), position);
@@ -98,6 +104,13 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
       const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytes)]) : chunk.subarray(0, bytes);
       const dataStart = carry.length > 0 ? carryStart : position - bytes;
       let from = 0;
+      if (skippingLine) {
+        const nl = data.indexOf(10);
+        if (nl === -1) continue;
+        newlines++;
+        from = nl + 1;
+        skippingLine = false;
+      }
       for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
         newlines++;
         takeLine(data, from, nl, dataStart + from, newlines);
@@ -106,13 +119,19 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
       // Keep the unfinished line; copy it, since `chunk` is reused.
       carry = Buffer.from(data.subarray(from));
       carryStart = dataStart + from;
+      if (carry.length > maxRecordBytes) {
+        const problem = { kind: 'problem', line: newlines + 1, reason: recordTooLarge(maxRecordBytes) } as const;
+        classifier.take(problem);
+        carry = Buffer.alloc(0);
+        skippingLine = true;
+      }
       batcher.bytesRead = position - unit.start;
       if (Date.now() - lastFlush > FLUSH_EVERY_MS) {
         batcher.flush();
         lastFlush = Date.now();
       }
     }
-    if (carry.length > 0) takeLine(carry, 0, carry.length, carryStart, newlines + 1);
+    if (carry.length > 0 && !skippingLine) takeLine(carry, 0, carry.length, carryStart, newlines + 1);
     classifier.end();
   } catch (error) {
     if (!(error instanceof UnknownFormatError)) throw error;
@@ -134,13 +153,10 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
     lineStart = fileOffset + (begin - from);
     lineLength = end - begin;
     // The same decision as the streaming splitter's, so a bad line reads the same either way.
-    for (const item of jsonLineItems(data.toString('utf8', begin, end), line)) {
-      if (item.kind === 'problem') {
-        classifier.take(item);
-        continue;
-      }
-      lineDirect = item.direct;
-      classifier.takeValue(item.value, line, item.envelope);
+    for (const item of decideJsonLine(data.toString('utf8', begin, end), line, maxRecordBytes)) {
+      // Records salvaged from a damaged line are not at the line's offset: they are re-read by value.
+      lineDirect = 'direct' in item && item.direct === true;
+      classifier.take(item);
     }
     lineDirect = true;
   }
