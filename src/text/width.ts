@@ -9,20 +9,55 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export function displayWidth(text: string): number {
   // The fast path matters: the table measures every cell of every visible row on every frame.
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length <= WINDOW_CHARS) return stringWidth(text);
+  let width = 0;
+  for (const window of windows(text)) width += stringWidth(window);
+  return width;
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/**
+ * V8's grapheme segmenter slows down with the length of the string it walks (200,000 characters
+ * took 80 s), so long text is segmented in windows cut where a grapheme surely ends: between two
+ * printable ASCII characters (nothing joins them), or, in text with none, every few windows
+ * anyway (a rare split cluster costs a column, not a hang).
+ */
+const WINDOW_CHARS = 256;
+const isPlainAscii = (code: number): boolean => code >= 0x20 && code <= 0x7e;
+
+function* windows(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + WINDOW_CHARS);
+    const limit = Math.min(text.length, start + 4 * WINDOW_CHARS);
+    while (end < limit && !(isPlainAscii(text.charCodeAt(end - 1)) && isPlainAscii(text.charCodeAt(end)))) end++;
+    // Never between the halves of a surrogate pair.
+    if (end < text.length && (text.charCodeAt(end) & 0xfc00) === 0xdc00) end++;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+/** The grapheme clusters of `text`, in time linear in its length. */
+export function* graphemes(text: string): Generator<string> {
+  for (const window of windows(text)) for (const { segment } of segmenter.segment(window)) yield segment;
+}
+
+/** A cell never needs more of a value than this (a zero-width run longer is cut early, which is harmless). */
+const cellChars = (width: number): number => width * 4 + 64;
+
 /** Cut to at most `width` columns, ending in `ellipsis` (symbols.ellipsis) when something was cut. */
 export function truncateToWidth(text: string, width: number, ellipsis: string): string {
   if (width <= 0) return '';
-  if (displayWidth(text) <= width) return text;
+  const head = text.length > cellChars(width) ? text.slice(0, cellChars(width)) : text;
+  if (head === text && displayWidth(text) <= width) return text;
   const room = width - displayWidth(ellipsis);
-  if (PRINTABLE_ASCII.test(text)) return text.slice(0, Math.max(0, room)) + ellipsis;
+  if (PRINTABLE_ASCII.test(head)) return head.slice(0, Math.max(0, room)) + ellipsis;
   let used = 0;
   let out = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const segment of graphemes(head)) {
     const w = displayWidth(segment);
     if (used + w > room) break;
     out += segment;
@@ -45,12 +80,22 @@ export function padToWidth(text: string, width: number): string {
 /** Hard-wrap to lines of at most `width` columns (details text: nothing is ever cut off). */
 export function wrapToWidth(text: string, width: number): string[] {
   if (width <= 0) return [text];
-  if (displayWidth(text) <= width) return [text];
+  if (PRINTABLE_ASCII.test(text)) {
+    if (text.length <= width) return [text];
+    const lines: string[] = [];
+    for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));
+    return lines;
+  }
+  // Longer text is measured as it is wrapped (the loop below gives one line when it fits).
+  if (text.length <= 2 * width && displayWidth(text) <= width) return [text];
   const lines: string[] = [];
   let line = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const w = displayWidth(segment);
+  // Measuring each cluster through string-width is most of the cost: the few distinct ones repeat.
+  const widths = new Map<string, number>();
+  for (const segment of graphemes(text)) {
+    let w = widths.get(segment);
+    if (w === undefined) widths.set(segment, (w = displayWidth(segment)));
     if (used + w > width && line !== '') {
       lines.push(line);
       line = '';

@@ -121,6 +121,8 @@ export interface AppState {
   /** Where `back` from the help overlay (or the copy fallback) returns. */
   returnMode: Mode;
   detailTab: DetailTab;
+  /** `f` in details: long values in full instead of cut (back to cut when details open again). */
+  detailFull: boolean;
   scroll: { details: number; help: number; problems: number; copy: number };
   size: ScreenSize;
   problems: readonly LoadProblem[];

@@ -2,7 +2,8 @@
  * The explorer's state as the plain inputs of the view functions (view/ never sees AppState):
  * the components and the text first paint both build their frame through these, so they agree.
  */
-import { recordLines, type DetailLine, type DetailOptions } from '../view/details.js';
+import type { RecordRead } from '../store/event-store.js';
+import { recordLines, type DetailLine, type DetailOptions, type DetailTab } from '../view/details.js';
 import { bodyHeight } from '../view/layout.js';
 import type { NoteInput, StatusInput } from '../view/chrome.js';
 import { PANE_DEFINITIONS } from '../view/panes.js';
@@ -42,11 +43,26 @@ export const statusInput = (state: AppState): StatusInput => ({
 export function detailOptions(state: AppState): DetailOptions {
   const index = selectedIndex(state);
   const sensitive = index === undefined ? undefined : state.indexes.rules.ruleOf(index);
-  return { width: Math.max(20, state.size.columns - 2), timeZone: state.options.timeZone, symbols: state.options.symbols, sensitive };
+  return { width: Math.max(20, state.size.columns - 2), timeZone: state.options.timeZone, symbols: state.options.symbols, sensitive, full: state.detailFull };
 }
+
+/**
+ * The lines last built for each record read (the store keeps a read while it is cached), so a
+ * key that scrolls or redraws does not wrap a long record again. A pure memo: same inputs, same lines.
+ */
+const detailLineMemo = new WeakMap<RecordRead, { tab: DetailTab; options: DetailOptions; lines: DetailLine[] }>();
+
+const sameOptions = (a: DetailOptions, b: DetailOptions): boolean =>
+  a.width === b.width && a.timeZone === b.timeZone && a.symbols === b.symbols && a.sensitive === b.sensitive && a.full === b.full;
 
 /** The selected event's lines on the current tab (a message when it can no longer be read). */
 export function selectedDetailLines(state: AppState): DetailLine[] {
   const read = selectedRead(state);
-  return read ? recordLines(read, state.detailTab, detailOptions(state)) : [];
+  if (!read) return [];
+  const options = detailOptions(state);
+  const memo = detailLineMemo.get(read);
+  if (memo && memo.tab === state.detailTab && sameOptions(memo.options, options)) return memo.lines;
+  const lines = recordLines(read, state.detailTab, options);
+  detailLineMemo.set(read, { tab: state.detailTab, options, lines });
+  return lines;
 }

@@ -43,6 +43,7 @@ export function initialState(input: InitialInput): AppState {
     mode: 'table',
     returnMode: 'table',
     detailTab: PANE_DEFINITIONS[PANES[0]].detailTabs[0],
+    detailFull: false,
     scroll: { details: 0, help: 0, problems: 0, copy: 0 },
     size: input.size,
     problems: input.problems ?? [],

@@ -18,6 +18,7 @@ export type Command =
   | { type: 'back' }
   | { type: 'quit' }
   | { type: 'detailsTab'; direction: 1 | -1 }
+  | { type: 'toggleFullValues' }
   | { type: 'toggleHelp' }
   | { type: 'toggleProblems' }
   | { type: 'toggleSubstrate' }
@@ -81,6 +82,7 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'open', keys: ['enter'], command: { type: 'openDetails' }, modes: ['table'], help: 'Open the selected event' },
   { action: 'choose', keys: ['enter'], command: { type: 'choose' }, modes: [...PICKERS, 'export'], help: 'Choose / apply (filter menu, questions, insights), write (export)' },
   { action: 'next-tab', keys: ['l', 'right', 'tab'], command: { type: 'detailsTab', direction: 1 }, modes: ['details'], help: 'Next details tab' },
+  { action: 'full-values', keys: ['f'], command: { type: 'toggleFullValues' }, modes: ['details'], help: 'Details: long values in full (cut at 4,096 characters otherwise; the cut says how much is left)' },
   { action: 'previous-tab', keys: ['h', 'left', 'shift+tab'], command: { type: 'detailsTab', direction: -1 }, modes: ['details'], help: 'Previous details tab' },
   { action: 'next-section', keys: ['tab', 'l', 'right'], command: { type: 'section', direction: 1 }, modes: ['insights'], help: 'Next section (timeline, activities, initiators, targets, IPs)' },
   { action: 'previous-section', keys: ['shift+tab', 'h', 'left'], command: { type: 'section', direction: -1 }, modes: ['insights'], help: 'Previous section' },

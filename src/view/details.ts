@@ -53,38 +53,88 @@ export interface DetailOptions {
   symbols: Symbols;
   /** The sensitive-operation rule the event falls under, if any: why it matters, at the top. */
   sensitive?: { id: string; severity: string; reason: string };
+  /** `f`: every value in full, however long (otherwise long values and tabs are cut, and say so). */
+  full?: boolean;
 }
 
 const LABEL_WIDTH = 20;
+/**
+ * A value is shown up to this many characters, and a tab up to the budget, unless asked for in
+ * full: one log field of 200,000 characters must not cost seconds of wrapping on every key.
+ */
+export const VALUE_CHARS = 4096;
+const TAB_BUDGET_CHARS = 256 * 1024;
 
 class LineBuilder {
   readonly lines: DetailLine[] = [];
+  private shown = 0;
+  private omitted = 0;
   constructor(
     private readonly width: number,
     readonly symbols: Symbols,
+    private readonly full = false,
   ) {}
+
+  /** The lines, ending with what the budget left out. */
+  finish(): DetailLine[] {
+    if (this.omitted > 0) {
+      this.lines.push({ text: '', tone: 'plain' });
+      this.lines.push({ text: `${this.symbols.ellipsis} ${this.omitted.toLocaleString('en-US')} more line${this.omitted === 1 ? '' : 's'} not shown: f shows everything`, tone: 'dim' });
+    }
+    return this.lines;
+  }
+
+  /** A value part within the limits: its head, and a line saying how much was left out. */
+  private parts(value: string): { parts: string[]; cut: DetailLine | null } {
+    const parts = value.split(/\r?\n/);
+    if (this.full) return { parts, cut: null };
+    let room = Math.max(0, TAB_BUDGET_CHARS - this.shown);
+    const kept: string[] = [];
+    let left = 0;
+    for (const part of parts) {
+      if (room <= 0) {
+        this.omitted++;
+        continue;
+      }
+      const head = part.length > Math.min(VALUE_CHARS, room) ? part.slice(0, Math.min(VALUE_CHARS, room)) : part;
+      left += part.length - head.length;
+      room -= head.length;
+      kept.push(head);
+    }
+    this.shown = TAB_BUDGET_CHARS - room;
+    const text = `${this.symbols.ellipsis} ${left.toLocaleString('en-US')} more characters (${value.length.toLocaleString('en-US')} in all): f shows them`;
+    return { parts: kept, cut: left > 0 ? { text, tone: 'dim' } : null };
+  }
 
   heading(text: string): void {
     if (this.lines.length > 0) this.lines.push({ text: '', tone: 'plain' });
-    for (const line of wrapToWidth(sanitize(text, this.symbols), this.width)) this.lines.push({ text: line, tone: 'heading' });
+    // A heading is a name: its head is enough (the fields under it show the rest).
+    const head = this.full || text.length <= VALUE_CHARS ? text : `${text.slice(0, VALUE_CHARS)}${this.symbols.ellipsis}`;
+    for (const line of wrapToWidth(sanitize(head, this.symbols), this.width)) this.lines.push({ text: line, tone: 'heading' });
   }
 
   /** `Label              value`, the value wrapped under itself. Empty values are skipped. */
   field(label: string, value: string | null | undefined, tone: Tone = 'plain'): void {
     if (value === null || value === undefined || value === '') return;
     const room = Math.max(10, this.width - LABEL_WIDTH);
-    const wrapped = value.split(/\r?\n/).flatMap((part) => wrapToWidth(sanitize(part, this.symbols), room));
+    const { parts, cut } = this.parts(value);
+    const wrapped = parts.flatMap((part) => wrapToWidth(sanitize(part, this.symbols), room));
     wrapped.forEach((part, index) => {
       const prefix = index === 0 ? label.padEnd(LABEL_WIDTH) : ' '.repeat(LABEL_WIDTH);
       this.lines.push({ text: prefix + part, tone, labelWidth: index === 0 ? displayWidth(label) : 0 });
     });
+    if (cut) this.lines.push({ ...cut, text: ' '.repeat(LABEL_WIDTH) + cut.text });
   }
 
-  text(value: string, tone: Tone = 'plain', indent = 0): void {
+  /** `lead` goes before the value's first line, outside its count (`old: `). */
+  text(value: string, tone: Tone = 'plain', indent = 0, lead = ''): void {
     const pad = ' '.repeat(indent);
-    for (const part of value.split(/\r?\n/)) {
+    const { parts, cut } = this.parts(value);
+    if (lead) parts[0] = lead + (parts[0] ?? '');
+    for (const part of parts) {
       for (const line of wrapToWidth(sanitize(part, this.symbols), Math.max(10, this.width - indent))) this.lines.push({ text: pad + line, tone });
     }
+    if (cut) this.lines.push({ ...cut, text: pad + cut.text });
   }
 }
 
@@ -101,11 +151,11 @@ export function recordLines(read: RecordRead, tab: DetailTab, options: DetailOpt
   out.text(`${reason[0].toUpperCase()}${reason.slice(1)}.`, 'bad');
   out.text('');
   out.text('The table, filters and counts still show it as it was loaded. Open the file again to see what it holds now.', 'dim');
-  return out.lines;
+  return out.finish();
 }
 
 export function detailLines(loaded: LoadedEvent, tab: DetailTab, options: DetailOptions): DetailLine[] {
-  const out = new LineBuilder(options.width, options.symbols);
+  const out = new LineBuilder(options.width, options.symbols, options.full);
   const { event } = loaded;
   switch (tab) {
     case 'activity':
@@ -126,7 +176,7 @@ export function detailLines(loaded: LoadedEvent, tab: DetailTab, options: Detail
       out.text(safeJsonStringify(event, 2));
       break;
   }
-  return out.lines;
+  return out.finish();
 }
 
 function activityTab(out: LineBuilder, loaded: LoadedEvent, options: DetailOptions): void {
@@ -211,8 +261,8 @@ function modifiedTab(out: LineBuilder, event: AuditEvent): void {
       }
       const before = valueLines(decodePropertyValue(property.oldValue));
       const after = valueLines(decodePropertyValue(property.newValue));
-      before.forEach((line, i) => out.text(`${i === 0 ? 'old: ' : '     '}${line}`, 'old', 2));
-      after.forEach((line, i) => out.text(`${i === 0 ? 'new: ' : '     '}${line}`, 'new', 2));
+      before.forEach((line, i) => out.text(line, 'old', 2, i === 0 ? 'old: ' : '     '));
+      after.forEach((line, i) => out.text(line, 'new', 2, i === 0 ? 'new: ' : '     '));
     }
   }
 }

@@ -14,6 +14,8 @@ export function detailsCommand(state: AppState, command: Command, now: number): 
       const index = (tabs.indexOf(state.detailTab) + command.direction + tabs.length) % tabs.length;
       return { ...state, detailTab: tabs[index], scroll: { ...state.scroll, details: 0 } };
     }
+    case 'toggleFullValues':
+      return { ...state, detailFull: !state.detailFull };
     case 'back':
       return { ...state, mode: 'table' };
     default:

@@ -33,7 +33,7 @@ export function tableCommand(state: AppState, command: Command, now: number): Ap
   if (moved) return moved;
   switch (command.type) {
     case 'openDetails':
-      return selectedIndex(state) !== undefined ? { ...state, mode: 'details', scroll: { ...state.scroll, details: 0 } } : state;
+      return selectedIndex(state) !== undefined ? { ...state, mode: 'details', detailFull: false, scroll: { ...state.scroll, details: 0 } } : state;
     case 'toggleProblems':
       return { ...state, mode: 'problems', scroll: { ...state.scroll, problems: 0 } };
     case 'toggleSubstrate':
