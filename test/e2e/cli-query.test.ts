@@ -92,6 +92,14 @@ describe('entra-audit query', () => {
     expect(stdout).toContain('Evil␛]0;pwned␇␛[2J name⟨U+202E⟩');
   });
 
+  it('shows characters that draw nothing, so a look-alike name reads differently from the real one', async () => {
+    const lookAlike = graphEvent({ activityDisplayName: 'Re\u200bset\u2060\ufeffx' });
+    const path = temp.write('invisible.jsonl', jsonl(lookAlike));
+    const { stdout } = await runCli(['query', path, '--format', 'table']);
+    expect(stdout).toContain('Re⟨U+200B⟩set⟨U+2060⟩⟨U+FEFF⟩x');
+    expect((await runCli(['query', path, '--format', 'table', '--ascii'])).stdout).toContain('Re<U+200B>set<U+2060><U+FEFF>x');
+  });
+
   it('filters with --filter, and answers a malformed query with exit 2 and where it is wrong', async () => {
     const path = temp.write('filter.jsonl', jsonl(older, newer, csa));
     expect((await runCli(['query', path, '--count', '--filter', 'category:attribute'])).stdout).toBe('1\n');
