@@ -98,7 +98,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName) }, symbols);
     } else {
       const out = new OutputWriter();
-      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, timeZone, symbols });
+      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, terminal: process.stdout.isTTY === true, timeZone, symbols });
       await printer.begin();
       for (const index of store.sortedIndices(args.pane, test)) await printer.event(store, index);
       await printer.end();
