@@ -22,6 +22,7 @@ import { CliError, EXIT } from './errors.js';
 import { readableInputs } from './explorer-inputs.js';
 import { reportOutcome, startResolvedLoad } from './load-for-cli.js';
 import { timeZoneOption } from './shared-options.js';
+import { watchTerminal, type TerminalWatchdog } from './out-of-memory.js';
 import { removeTemporariesOnSignals } from './signal-cleanup.js';
 
 interface OpenArgs {
@@ -97,6 +98,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     // Raw mode from the first painted frame on: keys typed before Ink takes over are kept for it
     // (not echoed over the frame, Enter not turned into a line feed).
     keyboard.setRawMode?.(true);
+    let watchdog: TerminalWatchdog | undefined;
     try {
       const color = !process.env.NO_COLOR;
       // Whatever has loaded by now is on the first frame.
@@ -110,6 +112,9 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       initial = startingState(initial, args, Date.now());
       process.stdout.write(firstPaint(initial, Date.now()));
       trace('explorer: first frame painted as text');
+      // After the first frame, off its path: gives the terminal back should the process die unannounced (out of memory).
+      watchdog = watchTerminal();
+      trace('explorer: terminal watchdog started');
       // Until Ink is ready, answer keys on the text frame (same keymap, same reducer).
       const early = listenForEarlyKeys(keyboard, (name) => {
         const next = reducer(initial, { type: 'key', name, now: Date.now() });
@@ -125,6 +130,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     } finally {
       keyboard.setRawMode?.(false);
       restoreScreen();
+      watchdog?.stop();
       stopCleanup();
       // Quitting mid-load: stop the workers and the warm-up, or they would keep the process alive.
       load.session.close();
