@@ -1,7 +1,7 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, type Dispatch } from 'react';
 import type { Action, AppState } from '../src/tui/app-state.js';
-import { effectRuntime } from '../src/tui/effects.js';
+import { effectRuntime, type EffectRuntime } from '../src/tui/effects.js';
 import { keyNames } from '../src/tui/key-names.js';
 import type { LiveLoad } from '../src/tui/live-load.js';
 import { reducer } from '../src/tui/reducer.js';
@@ -25,12 +25,12 @@ import { useSideEffects } from './use-side-effects.js';
  * keymap of the mode it is in) and the frame. The frame is one line shorter than the terminal:
  * Ink redraws a full-height frame by clearing the whole screen every time, which flickers over SSH.
  */
-export function App({ initial, load, onResize }: { initial: AppState; load?: LiveLoad; onResize?: () => void }) {
+export function App({ initial, load, onResize, temporaries }: { initial: AppState; load?: LiveLoad; onResize?: () => void; temporaries?: EffectRuntime['temporaries'] }) {
   const [state, dispatch] = useReducer(reducer, initial);
   useLoadRefresh(load, dispatch);
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const runtime = useMemo(() => effectRuntime(stdout, process.env), [stdout]);
+  const runtime = useMemo(() => effectRuntime(stdout, process.env, temporaries), [stdout, temporaries]);
   useSideEffects(state, dispatch, runtime);
 
   // The one input router: every key, in every mode and prompt, goes to the reducer in order.

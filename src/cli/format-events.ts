@@ -1,6 +1,8 @@
 /** The output formats of `query`: table (for people), json, ndjson and csv (for tools, see src/export/event-text). */
-import { eventText } from '../export/event-text.js';
+import { eventText, type ExportFormat } from '../export/event-text.js';
 import type { EventStore } from '../store/event-store.js';
+import { sanitize } from '../text/sanitize.js';
+import type { Symbols } from '../text/symbols.js';
 import { fitToWidth } from '../text/width.js';
 import { AUDIT_COLUMNS, columnHeader, columnsThatFit, layoutColumns, type CellOptions } from '../view/columns.js';
 import type { OutputWriter } from './output.js';
@@ -15,13 +17,37 @@ export interface EventPrinter {
   end(): Promise<void>;
 }
 
-export async function eventPrinter(format: OutputFormat, out: OutputWriter, options: { width: number } & CellOptions): Promise<EventPrinter> {
+/**
+ * JSON for a terminal: every log string made visible (`␛]2;…␇` cannot set the window title),
+ * the layout kept. JSON escapes every line break inside a string, so each raw `\n` is the
+ * format's own and is kept; anything else a terminal would act on (or hide) is sanitised.
+ */
+export const jsonForTerminal = (text: string, symbols: Symbols): string =>
+  text
+    .split('\n')
+    .map((line) => sanitize(line, symbols))
+    .join('\n');
+
+/**
+ * CSV for a terminal: `text` is whole rows (the header, or one event), each ending in the CRLF
+ * that is the row's only unquoted line break; a break inside a quoted cell is shown (␊), so a
+ * cell cannot pass for a row of its own.
+ */
+export const csvForTerminal = (text: string, symbols: Symbols): string =>
+  text.endsWith('\r\n') ? sanitize(text.slice(0, -2), symbols) + '\r\n' : sanitize(text, symbols);
+
+/**
+ * `terminal`: stdout is a terminal, where log strings are sanitised with the run's symbols (the
+ * table's cells always are); to a file or a pipe the machine formats keep the exact values.
+ */
+export async function eventPrinter(format: OutputFormat, out: OutputWriter, options: { width: number; terminal: boolean } & CellOptions): Promise<EventPrinter> {
   if (format !== 'table') {
     const text = await eventText(format);
+    const shown = options.terminal ? forTerminal(format, options.symbols) : (chunk: string) => chunk;
     return {
-      begin: () => out.write(text.begin()),
-      event: (store, index) => out.write(text.event(store.loadedEvent(index))),
-      end: () => out.write(text.end()),
+      begin: () => out.write(shown(text.begin())),
+      event: (store, index) => out.write(shown(text.event(store.loadedEvent(index)))),
+      end: () => out.write(shown(text.end())),
     };
   }
   // The table, for people: only each event's summary, no re-read.
@@ -36,4 +62,8 @@ export async function eventPrinter(format: OutputFormat, out: OutputWriter, opti
     },
     end: async () => {},
   };
+}
+
+function forTerminal(format: ExportFormat, symbols: Symbols): (text: string) => string {
+  return format === 'csv' ? (text) => csvForTerminal(text, symbols) : (text) => jsonForTerminal(text, symbols);
 }

@@ -13,7 +13,7 @@ import { UNICODE_SYMBOLS } from '../text/symbols.js';
 import { configCommand } from './config-command.js';
 import { configOption } from './config-option.js';
 import { openCommand } from './open-command.js';
-import { exitQuietlyOnClosedPipe } from './output.js';
+import { guardStandardStreams } from './output.js';
 import { queryCommand } from './query-command.js';
 import { sampleCommand } from './sample-command.js';
 import { summaryCommand } from './summary-command.js';
@@ -50,12 +50,16 @@ function joinDashFilterValues(args: readonly string[]): string[] {
  */
 function fail(message: string, code: number): never {
   const lines = message.split('\n').map((line) => sanitize(line, UNICODE_SYMBOLS));
-  process.stderr.write(`entra-audit: ${lines.join('\n')}\n`);
-  process.exit(code);
+  try {
+    process.stderr.write(`entra-audit: ${lines.join('\n')}\n`);
+  } finally {
+    // A stderr that cannot be written (see guardStandardStreams) must not change the exit code.
+    process.exit(code);
+  }
 }
 
 async function main(): Promise<void> {
-  exitQuietlyOnClosedPipe();
+  guardStandardStreams();
   // The filter first: a filter of '-' is a (malformed) query, not standard input.
   const args = joinDashFilterValues(hideBin(process.argv)).map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg));
   const parser = yargs(args)

@@ -4,6 +4,7 @@
  * cannot be read, and a mistyped command, are refused before anything else (explorer-inputs.ts).
  */
 import type { CommandModule } from 'yargs';
+import { TemporaryFiles } from '../export/temporary-files.js';
 import { PANES, type Pane } from '../model/pane.js';
 import { describeFilterError } from '../query/filter.js';
 import { parseQuery } from '../query/parse.js';
@@ -21,6 +22,8 @@ import { CliError, EXIT } from './errors.js';
 import { readableInputs } from './explorer-inputs.js';
 import { reportOutcome, startResolvedLoad } from './load-for-cli.js';
 import { timeZoneOption } from './shared-options.js';
+import { watchTerminal, type TerminalWatchdog } from './out-of-memory.js';
+import { removeTemporariesOnSignals } from './signal-cleanup.js';
 
 interface OpenArgs {
   files: string[];
@@ -88,10 +91,14 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
     // A moment for the first events (already there for JSON Lines, whose head is read on this thread).
     await load.session.firstEvents(FIRST_EVENTS_WAIT_MS);
+    // Exports from `e` note their temporary files here: a signal mid-export removes them.
+    const temporaries = new TemporaryFiles();
+    const stopCleanup = removeTemporariesOnSignals(temporaries);
     const restoreScreen = enterFullScreen(process.stdout);
     // Raw mode from the first painted frame on: keys typed before Ink takes over are kept for it
     // (not echoed over the frame, Enter not turned into a line feed).
     keyboard.setRawMode?.(true);
+    let watchdog: TerminalWatchdog | undefined;
     try {
       const color = !process.env.NO_COLOR;
       // Whatever has loaded by now is on the first frame.
@@ -105,6 +112,9 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       initial = startingState(initial, args, Date.now());
       process.stdout.write(firstPaint(initial, Date.now()));
       trace('explorer: first frame painted as text');
+      // After the first frame, off its path: gives the terminal back should the process die unannounced (out of memory).
+      watchdog = watchTerminal();
+      trace('explorer: terminal watchdog started');
       // Until Ink is ready, answer keys on the text frame (same keymap, same reducer).
       const early = listenForEarlyKeys(keyboard, (name) => {
         const next = reducer(initial, { type: 'key', name, now: Date.now() });
@@ -116,10 +126,12 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       early.stop();
       trace('explorer: Ink loaded');
       // Quit (q, Ctrl-C) before Ink was even ready: nothing more to show.
-      if (!initial.quit) await runExplorer({ load: load.session, initial, stdin: keyboard, stdout: process.stdout, onFirstFrame: firstFrameDrawn });
+      if (!initial.quit) await runExplorer({ load: load.session, initial, stdin: keyboard, stdout: process.stdout, onFirstFrame: firstFrameDrawn, temporaries });
     } finally {
       keyboard.setRawMode?.(false);
       restoreScreen();
+      watchdog?.stop();
+      stopCleanup();
       // Quitting mid-load: stop the workers and the warm-up, or they would keep the process alive.
       load.session.close();
     }

@@ -1,7 +1,11 @@
 /**
  * Writing to stdout at the speed of the reader: output of a 1 GB export must not pile up in
- * memory when piped into `less` or `head`, and a closed pipe ends the program quietly.
+ * memory when piped into `less` or `head`, a closed pipe ends the program quietly, and any other
+ * failure to write (a full disk, a terminal gone away) ends it with one line in words, exit 1.
  */
+import { errnoReason } from '../text/fs-error.js';
+import { EXIT } from './errors.js';
+
 export class OutputWriter {
   private pending: string[] = [];
   private pendingChars = 0;
@@ -19,16 +23,35 @@ export class OutputWriter {
     const text = this.pending.join('');
     this.pending = [];
     this.pendingChars = 0;
+    // A failed write is an 'error' event (see guardStandardStreams), which ends the process: no drain to wait for then.
     if (!this.stream.write(text)) {
       await new Promise<void>((resolve) => this.stream.once('drain', resolve));
     }
   }
 }
 
-/** `entra-audit query … | head` closes the pipe early; that is not an error. */
-export function exitQuietlyOnClosedPipe(): void {
+/** Why standard output could not be written, in words (`no space left on device` for `> /dev/full`). */
+export function stdoutFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // Standard output opened read-only (`1</dev/null`) or closed under us.
+  const reason = code === 'EBADF' ? 'it is not open for writing' : (errnoReason(error) ?? (code ? `the system said ${code}` : 'unknown error'));
+  return `cannot write to standard output: ${reason}`;
+}
+
+/**
+ * Node reports a failed write to stdout or stderr as an 'error' event; unhandled, it prints a
+ * stack and the line of minified source it came from. `entra-audit query … | head` closes the
+ * pipe early, which is not an error (exit 0); any other stdout failure is one line on stderr and
+ * exit 1; a failure of stderr itself has nowhere left to be told, so it never throws.
+ */
+export function guardStandardStreams(): void {
+  process.stderr.on('error', () => {});
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    try {
+      process.stderr.write(`entra-audit: ${stdoutFailure(error)}\n`);
+    } finally {
+      process.exit(EXIT.dataError);
+    }
   });
 }

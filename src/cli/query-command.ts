@@ -6,6 +6,7 @@
 import type { CommandModule } from 'yargs';
 import { defaultExportFileName, resolveExportTarget } from '../export/export-target.js';
 import { FileExistsError } from '../export/safe-write.js';
+import { TemporaryFiles } from '../export/temporary-files.js';
 import { settingsFor } from './config-option.js';
 import { CliError, EXIT } from './errors.js';
 import { formatFromFileName, type ExportFormat } from '../export/event-text.js';
@@ -17,6 +18,7 @@ import { OutputWriter } from './output.js';
 import { paneOption, timeZoneOption } from './shared-options.js';
 import { compileCliFilter, parseCliFilter } from './cli-filter.js';
 import { symbolsFor } from '../text/symbols.js';
+import { removeTemporariesOnSignals } from './signal-cleanup.js';
 import { writeExport } from './write-export.js';
 
 
@@ -95,10 +97,17 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     } else if (outputPath !== undefined) {
       // Checked above: --output never comes with --format table.
       const exportFormat = format as ExportFormat;
-      await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName) }, symbols);
+      // A signal mid-write removes the temporary file beside the target (its `finally` would not run).
+      const temporaries = new TemporaryFiles();
+      const stopCleanup = removeTemporariesOnSignals(temporaries);
+      try {
+        await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName), temporaries }, symbols);
+      } finally {
+        stopCleanup();
+      }
     } else {
       const out = new OutputWriter();
-      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, timeZone, symbols });
+      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, terminal: process.stdout.isTTY === true, timeZone, symbols });
       await printer.begin();
       for (const index of store.sortedIndices(args.pane, test)) await printer.event(store, index);
       await printer.end();

@@ -4,10 +4,12 @@
  */
 import type { CommandModule } from 'yargs';
 import { FileExistsError, writeFileAtomically } from '../export/safe-write.js';
+import { TemporaryFiles } from '../export/temporary-files.js';
 import { DEFAULT_SAMPLE_OPTIONS, type SampleOptions } from '../sample/options.js';
 import { parseTimestamp } from '../text/timestamp.js';
 import { CliError, EXIT } from './errors.js';
 import { OutputWriter } from './output.js';
+import { removeTemporariesOnSignals } from './signal-cleanup.js';
 
 interface SampleArgs {
   events: number;
@@ -58,11 +60,15 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
   handler: async (args) => {
     const options: SampleOptions = { events: args.events, seed: args.seed, days: args.days, end: parseTimestamp(args.end)!.iso };
     if (args.out) {
+      const temporaries = new TemporaryFiles();
+      const stopCleanup = removeTemporariesOnSignals(temporaries);
       try {
-        await writeFileAtomically(args.out, await jsonLines(options), { force: args.force });
+        await writeFileAtomically(args.out, await jsonLines(options), { force: args.force, temporaries });
       } catch (error) {
         if (error instanceof FileExistsError) throw new CliError(error.message, EXIT.dataError);
         throw error;
+      } finally {
+        stopCleanup();
       }
       return;
     }

@@ -13,6 +13,7 @@ import { summaryMarkdown } from '../view/summary-markdown.js';
 import { summaryText } from '../view/summary-text.js';
 import { compileCliFilter, parseCliFilter } from './cli-filter.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
+import { jsonForTerminal } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { paneOption, timeZoneOption } from './shared-options.js';
 
@@ -46,7 +47,8 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
       .example(`$0 summary logs/ --filter 'since:2026-11-18 until:2026-11-19' --format markdown`, 'Two days, as tables for the incident channel')
       .example(`$0 summary export.json --filter 'actor:maren.bowditch' --format json`, 'One account\'s activity, for a script') as never,
   handler: async (args) => {
-    const { config, catalog } = await settingsFor(args.config, symbolsFor(args.ascii));
+    const symbols = symbolsFor(args.ascii);
+    const { config, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     const filter = parseCliFilter(args.filter);
     const load = await startCliLoad(args.files, { catalog });
@@ -55,9 +57,12 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const test = compileCliFilter(filter, indexes.query);
     const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions });
     const context = { sources: store.sources, filter: filter?.text ?? null, pane: args.pane, problems: load.session.problemCount, timeZone };
+    // Text and markdown are sanitised as they are drawn; JSON keeps exact values, except on a terminal.
     const text =
       args.format === 'json'
-        ? summaryJson(summary, context)
+        ? process.stdout.isTTY
+          ? jsonForTerminal(summaryJson(summary, context), symbols)
+          : summaryJson(summary, context)
         : args.format === 'markdown'
           ? summaryMarkdown(summary, context, { ascii: args.ascii })
           : summaryText(summary, context, { width: Math.min(process.stdout.columns || 100, 140), ascii: args.ascii });

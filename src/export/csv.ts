@@ -1,7 +1,9 @@
 /**
  * CSV of events, one row per event, safe to open in a spreadsheet: a cell that a spreadsheet
- * would run as a formula (leading `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, unless it
- * is a plain number. Modified-property values travel inside the JSON of the `targets` column,
+ * would run as a formula gets a leading `'`, unless it is a plain number. A formula is a leading
+ * `=`, `+`, `-`, `@`, tab or CR, also after leading whitespace (` =1+1`: spreadsheets trim it
+ * on import) and in the full-width and small forms (`＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫`), which East Asian
+ * input methods type and some spreadsheets fold to ASCII before deciding. Modified-property values travel inside the JSON of the `targets` column,
  * which starts with `[` and so is never altered.
  */
 import { stringify } from 'csv-stringify/sync';
@@ -29,8 +31,10 @@ export const CSV_COLUMNS = [
   'additionalDetails',
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// `\s` is JavaScript's whitespace: ASCII spaces and breaks, NBSP, U+3000 and the other Unicode spaces.
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
+/** A number a spreadsheet reads as one (ASCII digits only): `-42`, `+3.5`, `1e5`, also with spaces around it. */
+const PLAIN_NUMBER = /^ *[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)? *$/;
 
 export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;

@@ -9,6 +9,7 @@ import type { EventStore } from '../store/event-store.js';
 import { eventText, type ExportFormat } from './event-text.js';
 import { writeFileAtomically } from './safe-write.js';
 import { SourceHasher, type SourceHash } from './source-hashes.js';
+import type { TemporaryFiles } from './temporary-files.js';
 
 export interface ExportRequest {
   store: EventStore;
@@ -27,6 +28,8 @@ export interface ExportRequest {
   sources: readonly string[];
   /** Keeps source hashes between exports (the explorer's); a fresh one hashes every source. */
   hasher?: SourceHasher;
+  /** Where the temporary file is noted while it is written, for a signal to remove it. */
+  temporaries?: TemporaryFiles;
 }
 
 export interface ExportReceipt {
@@ -58,7 +61,7 @@ export async function exportEvents(request: ExportRequest): Promise<ExportReceip
     batch += text.end();
     if (batch) yield batch;
   }
-  const written = await writeFileAtomically(request.path, chunks(), { force: request.force });
+  const written = await writeFileAtomically(request.path, chunks(), { force: request.force, temporaries: request.temporaries });
   const sources = await (request.hasher ?? new SourceHasher()).hashAll(request.sources);
   return { path: request.path, format, count, ...written, sources };
 }

@@ -8,6 +8,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
+import { errnoReason } from '../text/fs-error.js';
 import type { ExportFormat } from './event-text.js';
 
 /** `path` is the file to write; `exists` says a regular file is there (replace only with --force or a confirmation). */
@@ -45,30 +46,9 @@ export async function pathKind(path: string): Promise<PathKind> {
   }
 }
 
-/** Node's codes in words, for the ones a write meets in practice. */
-function reasonFor(code: string | undefined): string | undefined {
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'ENAMETOOLONG':
-      return 'the file name is too long';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    case 'EIO':
-      return 'input/output error';
-    default:
-      return undefined;
-  }
+/** Node's codes in words, for the ones a write meets in practice (text/fs-error.ts: one list for every message). */
+function reasonFor(error: unknown): string | undefined {
+  return errnoCode(error) === 'EISDIR' ? 'it is a directory' : errnoReason(error);
 }
 
 /** The nearest ancestor of `dir` that exists, walking up (`/` and `.` always do). */
@@ -95,7 +75,7 @@ async function directoryProblem(dir: string): Promise<string | undefined> {
     // The atomic write creates its temporary file in this directory.
     await access(dir, constants.W_OK);
   } catch (error) {
-    return `${reasonFor(errnoCode(error)) ?? 'not writable'} (directory ${dir})`;
+    return `${reasonFor(error) ?? 'not writable'} (directory ${dir})`;
   }
   return undefined;
 }
@@ -110,7 +90,7 @@ export async function cannotWrite(path: string, error: unknown, temporary?: stri
     const problem = await directoryProblem(dirname(path)).catch(() => undefined);
     return new CannotWriteError(path, problem ?? `directory ${dirname(path)} does not exist`);
   }
-  const reason = reasonFor(code);
+  const reason = reasonFor(error);
   if (reason !== undefined) return new CannotWriteError(path, reason);
   const message = error instanceof Error ? error.message : String(error);
   return new CannotWriteError(path, temporary === undefined ? message : message.split(temporary).join(path));

@@ -14,6 +14,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { cannotWrite, CannotWriteError, pathKind, type PathKind } from './export-target.js';
+import type { TemporaryFiles } from './temporary-files.js';
 
 /** A regular file (or a dangling link) is in the way; a directory or a device is a CannotWriteError instead. */
 export class FileExistsError extends Error {
@@ -46,11 +47,13 @@ function digestingPassThrough(): { stream: Transform; result: () => WrittenFile 
 export async function writeFileAtomically(
   path: string,
   chunks: AsyncIterable<string> | Iterable<string>,
-  options: { force: boolean },
+  options: { force: boolean; temporaries?: TemporaryFiles },
 ): Promise<WrittenFile> {
   await refuseExisting(path, options.force);
   // Random as well as per process: the explorer may run two exports to one folder at once.
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Known to the process's owner before it exists: a signal mid-write removes it (see TemporaryFiles).
+  options.temporaries?.add(temporary);
   // Failures of the events' side (a source that can no longer be read) are not write errors: they pass as they are.
   let sourceFailed = false;
   async function* watchedChunks(): AsyncGenerator<string> {
@@ -75,6 +78,7 @@ export async function writeFileAtomically(
     throw await cannotWrite(path, error, temporary);
   } finally {
     await rm(temporary, { force: true });
+    options.temporaries?.delete(temporary);
   }
 }
 

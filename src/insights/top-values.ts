@@ -4,6 +4,7 @@
  * million events cost one array read and one increment each; strings are looked at only for the
  * distinct values, never per event.
  */
+import { splitKeys } from '../model/event-summary.js';
 import type { EventStore } from '../store/event-store.js';
 import { MULTI_VALUED_FIELDS, type StringField } from '../store/event-batch.js';
 
@@ -45,7 +46,7 @@ export function topValues(store: EventStore, indices: ArrayLike<number>, field: 
 function splitTally(store: EventStore, touched: number[], counts: Uint32Array, field: StringField): ValueCount[] {
   const parts = new Map<string, number>();
   for (const id of touched) {
-    for (const part of new Set(store.vocabulary.get(id).split('\n'))) {
+    for (const part of new Set(splitKeys(store.vocabulary.get(id)))) {
       if (part === '' || (field === 'propNames' && part === NOT_A_PROPERTY)) continue;
       parts.set(part, (parts.get(part) ?? 0) + counts[id]);
     }

@@ -21,7 +21,7 @@ export interface EventSummary {
   target: string;
   targetCount: number;
   writeBack: boolean;
-  /** For filters: every way the initiator is named (UPN, display name, app name, ids), joined by newlines. */
+  /** For filters: every way the initiator is named (UPN, display name, app name, ids), joined by newlines (see joinKeys). */
   actorKeys: string;
   /** Every target's display name, UPN and id, joined by newlines. */
   targetKeys: string;
@@ -31,9 +31,28 @@ export interface EventSummary {
   propNames: string;
 }
 
-/** Several values as lines; a line break inside a value (hostile names) becomes a space, so it cannot split it. */
-const keys = (...values: Array<string | null | undefined>): string =>
-  [...new Set(values.filter((v): v is string => !!v).map((v) => (v.includes('\n') || v.includes('\r') ? v.replace(/[\r\n]+/g, ' ') : v)))].join('\n');
+/**
+ * Multi-valued fields (every name of an actor, every target, every property name) are one
+ * string, the values joined by LF. A line break inside a value (`Bob\nAdmin`, a hostile or a
+ * careless name) must neither split it nor be lost, or `actor:="Bob\nAdmin"` could never find
+ * the actor: inside a value, LF, CR and the escape character itself are written as NUL + `n`,
+ * `r`, `0`. Reversible, ASCII lower-case (lower-casing the joined string lower-cases each value),
+ * and values without those characters, nearly all of them, are stored as they are.
+ */
+const KEY_ESCAPES: Readonly<Record<string, string>> = { '\n': '\u0000n', '\r': '\u0000r', '\u0000': '\u00000' };
+const KEY_UNESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', '0': '\u0000' };
+
+/** One value as it is written inside a joined multi-valued string. */
+export const encodeKey = (value: string): string => (/[\n\r\u0000]/.test(value) ? value.replace(/[\n\r\u0000]/g, (c) => KEY_ESCAPES[c]) : value);
+
+/** The value `encodeKey` wrote. */
+export const decodeKey = (encoded: string): string => (encoded.includes('\u0000') ? encoded.replace(/\u0000([nr0])/g, (_, c: string) => KEY_UNESCAPES[c]) : encoded);
+
+/** The values of a joined multi-valued string, each exactly as it was (line breaks included). */
+export const splitKeys = (joined: string): string[] => joined.split('\n').map(decodeKey);
+
+/** Several values as one multi-valued string (each once, empty ones left out). */
+export const joinKeys = (...values: Array<string | null | undefined>): string => [...new Set(values.filter((v): v is string => !!v))].map(encodeKey).join('\n');
 
 export function summarize(loaded: LoadedEvent): EventSummary {
   const { event } = loaded;
@@ -53,7 +72,7 @@ export function summarize(loaded: LoadedEvent): EventSummary {
     target: first ? targetLabel(first) : '',
     targetCount: event.targetResources.length,
     writeBack: isSubstrateWriteBack(event),
-    actorKeys: keys(
+    actorKeys: joinKeys(
       event.initiatedBy.user?.userPrincipalName,
       event.initiatedBy.user?.displayName,
       event.initiatedBy.user?.id,
@@ -62,9 +81,9 @@ export function summarize(loaded: LoadedEvent): EventSummary {
       event.initiatedBy.app?.appId,
       event.initiatedBy.app?.servicePrincipalId,
     ),
-    targetKeys: keys(...event.targetResources.flatMap((t) => [t.displayName, t.userPrincipalName, t.id])),
-    targetTypes: keys(...event.targetResources.map((t) => t.type)),
+    targetKeys: joinKeys(...event.targetResources.flatMap((t) => [t.displayName, t.userPrincipalName, t.id])),
+    targetTypes: joinKeys(...event.targetResources.map((t) => t.type)),
     correlation: event.correlationId,
-    propNames: keys(...event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
+    propNames: joinKeys(...event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
   };
 }

@@ -11,6 +11,7 @@
  * only looking at the events still alive, cheap terms first. The test answers from the mask and
  * extends it when the store has grown since (a load still streaming in).
  */
+import { encodeKey, splitKeys } from '../model/event-summary.js';
 import type { EventStore } from '../store/event-store.js';
 import { FREE_TEXT_FIELDS, MULTI_VALUED_FIELDS, STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store/event-batch.js';
 import { ensureCapacity } from '../store/growable.js';
@@ -76,27 +77,51 @@ class VocabularyVerdicts {
   }
 }
 
-/** A term decided by string ids: true when any of `fields` holds a matching string. */
-function stringTerm(store: EventStore, term: Term, fields: StringField[], matches: (lowered: string, id: number) => boolean): CompiledTerm {
-  const verdicts = new VocabularyVerdicts(store, matches);
-  const columns = fields.map(stringFieldIndex);
+/** Strings of some fields and how to decide one of them. */
+interface StringMatch {
+  fields: StringField[];
+  matches: (lowered: string, id: number) => boolean;
+}
+
+/**
+ * A test for multi-valued fields and another for single strings, each given only its fields:
+ * a needle with a line break is looked for as it is in a single string, and as encodeKey wrote
+ * it in a joined multi-valued one, where a raw line break is only ever the separator (so a
+ * match can never span two names).
+ */
+function byKind(fields: readonly StringField[], single: StringMatch['matches'], multi: StringMatch['matches']): StringMatch[] {
+  const groups: StringMatch[] = [
+    { fields: fields.filter((field) => !MULTI_VALUED_FIELDS.has(field)), matches: single },
+    { fields: fields.filter((field) => MULTI_VALUED_FIELDS.has(field)), matches: multi },
+  ];
+  return groups.filter((group) => group.fields.length > 0);
+}
+
+/** A term decided by string ids: true when any field of a group holds a string its test accepts. */
+function stringTerm(store: EventStore, term: Term, groups: readonly StringMatch[]): CompiledTerm {
+  const verdicts = groups.map((group) => new VocabularyVerdicts(store, group.matches));
+  const columns = groups.map((group) => group.fields.map(stringFieldIndex));
   const negated = 'negated' in term && term.negated;
   return {
     term,
     narrow(alive, from, to) {
       const rows = store.stringIdRows();
-      const decided = verdicts.current();
+      const decided = verdicts.map((v) => v.current());
       for (let i = from; i < to; i++) {
         if (alive[i] === 0) continue;
         const base = i * STRING_FIELD_COUNT;
         let hit = false;
-        for (let c = 0; c < columns.length; c++) {
-          const id = rows[base + columns[c]];
-          let verdict = decided[id];
-          if (verdict === 0) verdict = verdicts.decide(id);
-          if (verdict === 2) {
-            hit = true;
-            break;
+        for (let g = 0; g < columns.length && !hit; g++) {
+          const groupColumns = columns[g];
+          const groupDecided = decided[g];
+          for (let c = 0; c < groupColumns.length; c++) {
+            const id = rows[base + groupColumns[c]];
+            let verdict = groupDecided[id];
+            if (verdict === 0) verdict = verdicts[g].decide(id);
+            if (verdict === 2) {
+              hit = true;
+              break;
+            }
           }
         }
         if (hit === negated) alive[i] = 0;
@@ -133,7 +158,8 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
       return timeTerm(store, term, (ms) => ms <= term.ms);
     case 'phrase': {
       const phrase = term.text.toLowerCase();
-      return stringTerm(store, term, PHRASE_FIELDS, (text) => text.includes(phrase));
+      const inKeys = encodeKey(phrase);
+      return stringTerm(store, term, byKind(PHRASE_FIELDS, (text) => text.includes(phrase), (text) => text.includes(inKeys)));
     }
     case 'fuzzy': {
       const word = term.text.toLowerCase();
@@ -149,20 +175,24 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
         return hits.has(id);
       };
       // Plain substrings always count, so a word typed exactly never fails to find itself.
-      return stringTerm(store, term, FUZZY_FIELDS, (text, id) => text.includes(word) || isHit(id));
+      return stringTerm(store, term, [{ fields: FUZZY_FIELDS, matches: (text, id) => text.includes(word) || isHit(id) }]);
     }
     case 'field': {
       const values = term.values;
       const fields = FIELD_STRINGS[term.field];
       if (fields && term.exact) {
-        // Multi-valued strings (every name of an actor) are lines, one of which must be the value;
-        // single strings must equal it (a newline inside a hostile name is not a separator there).
+        // Multi-valued strings (every name of an actor) are lines, one of which must be the value,
+        // exactly as it was stored (a line break inside a name included: see splitKeys); single
+        // strings must equal it.
         const multi = fields.filter((field) => MULTI_VALUED_FIELDS.has(field));
         const single = fields.filter((field) => !MULTI_VALUED_FIELDS.has(field));
-        if (multi.length > 0) return stringTerm(store, term, multi, (text) => values.some((v) => text === v || text.split('\n').includes(v)));
-        return stringTerm(store, term, single, (text) => values.includes(text));
+        if (multi.length > 0) return stringTerm(store, term, [{ fields: multi, matches: (text) => splitKeys(text).some((key) => values.includes(key)) }]);
+        return stringTerm(store, term, [{ fields: single, matches: (text) => values.includes(text) }]);
       }
-      if (fields) return stringTerm(store, term, fields, (text) => values.some((v) => text.includes(v)));
+      if (fields) {
+        const inKeys = values.map(encodeKey);
+        return stringTerm(store, term, byKind(fields, (text) => values.some((v) => text.includes(v)), (text) => inKeys.some((v) => text.includes(v))));
+      }
       const has = (text: string | null | undefined) =>
         text != null && values.some((v) => (term.exact ? text.toLowerCase() === v : text.toLowerCase().includes(v)));
       // A record that can no longer be read (its file changed) matches no value: it has none to show.

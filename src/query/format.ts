@@ -30,7 +30,7 @@ export function formatValue(value: string): string {
   return value === '' || /[\s|"]/.test(value) || value.startsWith('-') || value.startsWith('=') ? quote(value) : value;
 }
 
-/** Double-quoted with `\` and `"` escaped: the inverse of the parser's quoted strings. */
+/** Double-quoted with `\` and `"` escaped, LF and CR as `\n` and `\r` (a term stays one line): the inverse of the parser's quoted strings. */
 export function quote(text: string): string {
-  return `"${text.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`;
+  return `"${text.replace(/[\\"\n\r]/g, (ch) => (ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : `\\${ch}`))}"`;
 }

@@ -8,7 +8,7 @@
  *   fieldTerm   = name ":" ["="] value ("|" value)*  name = ASCII letters, any case; "=" exact
  *   value       = quoted | bare                     bare = run of chars but ws, "|", '"'
  *   word        = run of chars but ws, "|", '"'    (not `letters:`; that is a fieldTerm)
- *   quoted      = '"' chars '"'                     \" and \\ escape; other \ stays literal
+ *   quoted      = '"' chars '"'                     \" \\ escape; \n \r are LF, CR; other \ stays literal
  *
  * Only letters before the first colon make a field name, so `ip:2001:db8::1` is ip with value
  * `2001:db8::1` and `12:00` is a free word. A malformed query never throws: the result says
@@ -171,6 +171,10 @@ class Parser {
       const next = this.text[this.i + 1];
       if (ch === '\\' && (next === '"' || next === '\\')) {
         out += next;
+        this.i += 2;
+      } else if (ch === '\\' && (next === 'n' || next === 'r')) {
+        // A line break inside a name (`actor:="Bob\nAdmin"`), typed on one line; what quote() writes.
+        out += next === 'n' ? '\n' : '\r';
         this.i += 2;
       } else {
         // A lone backslash is literal, so `"C:\Users"` means what it says.

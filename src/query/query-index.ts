@@ -11,6 +11,7 @@
  *    query layer cannot own them: the owner plugs them in).
  */
 import Fuse from 'fuse.js';
+import { splitKeys } from '../model/event-summary.js';
 import type { EventStore } from '../store/event-store.js';
 import { STRING_FIELD_COUNT, stringFieldIndex } from '../store/event-batch.js';
 
@@ -67,7 +68,7 @@ export class QueryIndex {
   /** The string ids of each line of a joined target-keys string (split once per distinct string). */
   targetLineIds(keysId: number): Int32Array {
     const { vocabulary } = this.store;
-    return (this.targetLines[keysId] ??= Int32Array.from(vocabulary.get(keysId).split('\n'), (line) => vocabulary.lookup(line) ?? 0));
+    return (this.targetLines[keysId] ??= Int32Array.from(splitKeys(vocabulary.get(keysId)), (key) => vocabulary.lookup(key) ?? 0));
   }
 
   /** Split every distinct target-keys string ahead of the first Target list, a slice at a time; `schedule` runs the next slice later. */

@@ -9,6 +9,7 @@ import { resolveExportTarget } from '../export/export-target.js';
 import { receiptLines } from '../export/receipt.js';
 import { FileExistsError } from '../export/safe-write.js';
 import { SourceHasher } from '../export/source-hashes.js';
+import { TemporaryFiles } from '../export/temporary-files.js';
 import { RecordUnreadableError, type EventStore } from '../store/event-store.js';
 import type { Symbols } from '../text/symbols.js';
 import type { Action, Effect } from './app-state.js';
@@ -28,10 +29,12 @@ export interface EffectRuntime {
   env: Readonly<Record<string, string | undefined>>;
   /** Kept for the explorer's run, so a second export does not hash a 1 GB source again. */
   hasher: SourceHasher;
+  /** Exports in progress note their temporary file here, for the command's signal clean-up to remove. */
+  temporaries: TemporaryFiles;
 }
 
-export function effectRuntime(terminal: EffectRuntime['terminal'], env: EffectRuntime['env']): EffectRuntime {
-  return { terminal, env, hasher: new SourceHasher() };
+export function effectRuntime(terminal: EffectRuntime['terminal'], env: EffectRuntime['env'], temporaries = new TemporaryFiles()): EffectRuntime {
+  return { terminal, env, hasher: new SourceHasher(), temporaries };
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -42,7 +45,7 @@ async function exportEffect(effect: Extract<Effect, { kind: 'export' }>, input: 
   if (target.exists && !effect.force) return { type: 'exportFailed', error: `${target.path} already exists`, exists: true };
   try {
     const format = formatFromFileName(target.path) ?? 'ndjson';
-    const receipt = await exportEvents({ store: input.store, indices: effect.indices, format, path: target.path, force: effect.force, sources: input.sources, hasher: runtime.hasher });
+    const receipt = await exportEvents({ store: input.store, indices: effect.indices, format, path: target.path, force: effect.force, sources: input.sources, hasher: runtime.hasher, temporaries: runtime.temporaries });
     return { type: 'exportDone', receipt: receiptLines(receipt, input.symbols) };
   } catch (error) {
     // A file that appeared meanwhile, a record that can no longer be read, a full disk: said in words.

@@ -92,6 +92,22 @@ describe('entra-audit query', () => {
     expect(stdout).toContain('Evil␛]0;pwned␇␛[2J name⟨U+202E⟩');
   });
 
+  it('shows characters that draw nothing, so a look-alike name reads differently from the real one', async () => {
+    const lookAlike = graphEvent({ activityDisplayName: 'Re\u200bset\u2060\ufeffx' });
+    const path = temp.write('invisible.jsonl', jsonl(lookAlike));
+    const { stdout } = await runCli(['query', path, '--format', 'table']);
+    expect(stdout).toContain('Re⟨U+200B⟩set⟨U+2060⟩⟨U+FEFF⟩x');
+    expect((await runCli(['query', path, '--format', 'table', '--ascii'])).stdout).toContain('Re<U+200B>set<U+2060><U+FEFF>x');
+  });
+
+  it('finds an actor whose name has a line break with an exact term, written with \\n', async () => {
+    const user = (upn: string) => ({ user: { id: `u-${upn}`, displayName: null, userPrincipalName: upn, ipAddress: null, userType: null, homeTenantId: null, homeTenantName: null }, app: null });
+    const path = temp.write('line-break.jsonl', jsonl(graphEvent({ id: 'nl', initiatedBy: user('Bob\nAdmin') }), graphEvent({ id: 'sp', initiatedBy: user('Bob Admin') })));
+    expect((await runCli(['query', path, '--count', '--filter', 'actor:="Bob\\nAdmin"'])).stdout).toBe('1\n');
+    const { stdout } = await runCli(['query', path, '--format', 'ndjson', '--filter', 'actor:="bob\\nadmin"']);
+    expect(JSON.parse(stdout).id).toBe('nl');
+  });
+
   it('filters with --filter, and answers a malformed query with exit 2 and where it is wrong', async () => {
     const path = temp.write('filter.jsonl', jsonl(older, newer, csa));
     expect((await runCli(['query', path, '--count', '--filter', 'category:attribute'])).stdout).toBe('1\n');

@@ -37,6 +37,21 @@ export class TmuxSession {
     return this.tmux('display-message', '-p', '-t', this.name, '#{pane_title}').trim();
   }
 
+  /** A tmux format of the pane (`#{mouse_any_flag}`: has the program turned mouse reporting on?). */
+  display(format: string): string {
+    return this.tmux('display-message', '-p', '-t', this.name, format).trim();
+  }
+
+  /** A server option, such as `set-clipboard on` (programs may then write tmux's paste buffer with OSC 52). */
+  setServerOption(name: string, value: string): void {
+    this.tmux('set-option', '-s', name, value);
+  }
+
+  /** The paste buffers tmux holds (what OSC 52 would have written), one per line. */
+  buffers(): string {
+    return this.tmux('list-buffers', '-F', '#{buffer_sample}');
+  }
+
   resize(columns: number, rows: number): void {
     this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
   }

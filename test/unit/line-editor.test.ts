@@ -277,7 +277,9 @@ describe('editor line: fitting the width', () => {
   });
 
   it('keeps the cursor on screen at every position of a long CJK query, in every width', () => {
-    const text = '監査ログ: サインイン失敗 user:山田 ip:10.0.0.1 漢字かな交じり👩🏽‍💻 e\u0301 終わり';
+    // Graphemes of several code points (a skin-tone emoji, a combining accent) are one cell each.
+    // (A zero-width joiner is shown as ⟨U+200D⟩, so a ZWJ sequence is a wider cell: see the next test.)
+    const text = '監査ログ: サインイン失敗 user:山田 ip:10.0.0.1 漢字かな交じり👍🏽 e\u0301 終わり';
     const stops = boundaries(text);
     for (const width of [1, 2, 3, 4, 5, 7, 8, 11, 16, 23, 40, 80]) {
       for (const [i, cursor] of stops.entries()) {
@@ -303,6 +305,12 @@ describe('editor line: fitting the width', () => {
         if (cursor === text.length) expect(line.after).toBe('');
       }
     }
+  });
+
+  it('shows the joiner inside an emoji sequence, as one cell under the cursor', () => {
+    const text = 'dev 👩🏽\u200d💻 ops';
+    expect(editorLine({ text, cursor: 4 }, 40, ELLIPSIS)).toEqual({ before: 'dev ', at: '👩🏽⟨U+200D⟩💻', after: ' ops' });
+    expect(editorLine({ text, cursor: 4 + '👩🏽\u200d💻'.length }, 40, ELLIPSIS)).toEqual({ before: 'dev 👩🏽⟨U+200D⟩💻', at: ' ', after: 'ops' });
   });
 
   it('shows a wide character whole or not at all', () => {

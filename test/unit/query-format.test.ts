@@ -112,7 +112,9 @@ const ADMIN_QUERIES: Array<[query: string, canonical: string]> = [
   ['actor:"Jane Doe"|jane@contoso.com op:Update 12:00', 'actor:"Jane Doe"|jane@contoso.com op:Update 12:00'],
   ['activity:"Update conditional access policy" target:"Block legacy auth" until:1h', 'activity:"Update conditional access policy" target:"Block legacy auth" until:1h'],
   ['target:"C:\\Temp\\script.ps1" actor:-svc', 'target:C:\\Temp\\script.ps1 actor:"-svc"'],
-  ['target:"C:\\Program Files\\run.ps1"', 'target:"C:\\\\Program Files\\\\run.ps1"'],
+  ['target:"C:\\Program Files\\app.ps1"', 'target:"C:\\\\Program Files\\\\app.ps1"'],
+  // A line break inside a name (what the a and t pivots write for one): \n, and a literal backslash doubled.
+  ['actor:="Bob\\nAdmin" target:="CONTOSO\\\\nancy lee"|"a\\r\\nb"', 'actor:="Bob\\nAdmin" target:="CONTOSO\\\\nancy lee"|"a\\r\\nb"'],
   ['activity:"Add owner to application" -type:User since:"2026-11-20 12:00"', 'activity:"Add owner to application" -type:User since:"2026-11-20 12:00"'],
 ];
 

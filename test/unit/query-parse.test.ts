@@ -172,8 +172,14 @@ describe('parseQuery: quotes and escapes', () => {
     expect(only('value:"\\"isEnabled\\":true"')).toEqual(field('value', ['"isEnabled":true']));
   });
 
+  it('reads \\n and \\r as a line break (a name with one, typed on one line), \\\\n as a backslash and n', () => {
+    expect(only('actor:="Bob\\nAdmin"')).toMatchObject({ kind: 'field', field: 'actor', exact: true, values: ['bob\nadmin'], rawValues: ['Bob\nAdmin'] });
+    expect(only('"a\\r\\nb"')).toEqual({ kind: 'phrase', negated: false, text: 'a\r\nb' });
+    expect(only('"CONTOSO\\\\nancy"')).toEqual({ kind: 'phrase', negated: false, text: 'CONTOSO\\nancy' });
+  });
+
   it('keeps any other backslash literal', () => {
-    expect(only('"C:\\Users\\n"')).toEqual({ kind: 'phrase', negated: false, text: 'C:\\Users\\n' });
+    expect(only('"C:\\Users\\x"')).toEqual({ kind: 'phrase', negated: false, text: 'C:\\Users\\x' });
   });
 
   it('keeps a backslash before the closing quote when it is itself escaped', () => {
