@@ -15,7 +15,7 @@ import { listenForEarlyKeys } from '../tui/early-keys.js';
 import { firstPaint } from '../tui/first-paint.js';
 import { initialState } from '../tui/initial-state.js';
 import { reducer } from '../tui/reducer.js';
-import { enterFullScreen, keyboardStream } from '../tui/terminal.js';
+import { enterFullScreen, keyboardStream, watchForTerminalLoss } from '../tui/terminal.js';
 import { buildTheme } from '../view/theme.js';
 import { keymapOf, settingsFor } from './config-option.js';
 import { CliError, EXIT } from './errors.js';
@@ -94,6 +94,8 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     // Exports from `e` note their temporary files here: a signal mid-export removes them.
     const temporaries = new TemporaryFiles();
     const stopCleanup = removeTemporariesOnSignals(temporaries);
+    const terminalLoss = watchForTerminalLoss(keyboard);
+    terminalLoss.add(() => temporaries.removeAll());
     const restoreScreen = enterFullScreen(process.stdout);
     // Raw mode from the first painted frame on: keys typed before Ink takes over are kept for it
     // (not echoed over the frame, Enter not turned into a line feed).
@@ -114,6 +116,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       trace('explorer: first frame painted as text');
       // After the first frame, off its path: gives the terminal back should the process die unannounced (out of memory).
       watchdog = watchTerminal();
+      terminalLoss.add(() => watchdog?.stop());
       trace('explorer: terminal watchdog started');
       // Until Ink is ready, answer keys on the text frame (same keymap, same reducer).
       const early = listenForEarlyKeys(keyboard, (name) => {
@@ -128,6 +131,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       // Quit (q, Ctrl-C) before Ink was even ready: nothing more to show.
       if (!initial.quit) await runExplorer({ load: load.session, initial, stdin: keyboard, stdout: process.stdout, onFirstFrame: firstFrameDrawn, temporaries });
     } finally {
+      terminalLoss.stop();
       keyboard.setRawMode?.(false);
       restoreScreen();
       watchdog?.stop();

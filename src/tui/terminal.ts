@@ -28,14 +28,59 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
     restored = true;
     stdout.write(AUTOWRAP_ON + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
   };
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = () => {
     restore();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(143);
   };
   process.once('exit', restore);
+  // SIGHUP is the terminal going away: watchForTerminalLoss, not a restore nobody can see.
   process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
   return restore;
+}
+
+export interface TerminalLossWatch {
+  /** Also run this (synchronous: temporary files, the watchdog) should the terminal go. */
+  add(cleanup: () => void): void;
+  stop(): void;
+}
+
+/**
+ * The terminal went away (the SSH link dropped, the window closed): SIGHUP, or EIO reading keys
+ * or writing frames. Nothing can be shown or asked any more, so the explorer ends at once, as a
+ * hung-up program does: the clean-ups run, then the process dies of SIGHUP itself. Never
+ * through process.exit: on Node 20 that restores the modes of a terminal that is gone, fails an
+ * assertion (node::ResetStdio) and, with Ink's exit hooks, was seen spinning at full CPU.
+ */
+export function watchForTerminalLoss(keyboard: NodeJS.ReadStream, stdout: NodeJS.WriteStream = process.stdout): TerminalLossWatch {
+  const cleanups: Array<() => void> = [];
+  const lost = () => {
+    for (const cleanup of cleanups) {
+      try {
+        cleanup();
+      } catch {
+        // Each clean-up on its own: one failing must not keep the others from running.
+      }
+    }
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
+    // Still here: SIGHUP was ignored (nohup) and stays so.
+    process.kill(process.pid, 'SIGKILL');
+  };
+  // First in line: other SIGHUP listeners (the export clean-up) would exit the usual way.
+  process.prependListener('SIGHUP', lost);
+  stdout.prependListener('error', lost);
+  keyboard.on('error', lost);
+  // A terminal never ends by itself: the end of the key stream is the terminal hanging up.
+  keyboard.on('end', lost);
+  return {
+    add: (cleanup) => cleanups.push(cleanup),
+    stop: () => {
+      process.off('SIGHUP', lost);
+      stdout.off('error', lost);
+      keyboard.off('error', lost);
+      keyboard.off('end', lost);
+    },
+  };
 }
 
 /**
