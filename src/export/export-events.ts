@@ -62,6 +62,6 @@ export async function exportEvents(request: ExportRequest): Promise<ExportReceip
     if (batch) yield batch;
   }
   const written = await writeFileAtomically(request.path, chunks(), { force: request.force, temporaries: request.temporaries });
-  const sources = await (request.hasher ?? new SourceHasher()).hashAll(request.sources);
+  const sources = await (request.hasher ?? new SourceHasher()).hashAll(request.sources, (path) => store.sourceStamp(path));
   return { path: request.path, format, count, ...written, sources };
 }

@@ -14,7 +14,24 @@ export function receiptLines(receipt: ExportReceipt, symbols: Symbols): string[]
   for (const source of receipt.sources) {
     lines.push(source.sha256 === null ? `# ${sanitize(source.path, symbols)}: no SHA-256 (${source.note ?? 'not hashed'})` : checksumLine(source.sha256, source.path, symbols));
   }
+  lines.push(...sinceLoadLines(receipt, symbols));
   return lines;
+}
+
+/**
+ * Whether the sources are still the files that were loaded. A changed one is named with how it
+ * changed: its SHA-256 is of the file as it is now, and every exported record re-read from it
+ * was checked against the bytes loaded (an export refuses a record that differs).
+ */
+function sinceLoadLines(receipt: ExportReceipt, symbols: Symbols): string[] {
+  const compared = receipt.sources.filter((source) => source.changedSinceLoad !== undefined);
+  if (compared.length === 0) return [];
+  const changed = compared.filter((source) => source.changedSinceLoad !== null);
+  if (changed.length === 0) return [`# sources unchanged since they were loaded (size, modification time, inode)`];
+  return changed.map(
+    (source) =>
+      `# WARNING: ${sanitize(source.path, symbols)} changed since it was loaded (${sanitize(source.changedSinceLoad ?? '', symbols)}): its SHA-256 is of the file now; each exported record was checked against the bytes loaded`,
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { STDIN_NAME } from '../model/sources.js';
+import { stampChange, STDIN_NAME, type SourceStamp } from '../model/sources.js';
 import { describeFsError } from '../text/fs-error.js';
 
 
@@ -18,6 +18,11 @@ export interface SourceHash {
   /** Null when there is no file to hash (standard input) or it could not be read; `note` says why. */
   sha256: string | null;
   note?: string;
+  /**
+   * Against the file as it was loaded: null when unchanged (size, modification time, inode),
+   * else how it changed; absent when there is nothing to compare (stdin, events built in memory).
+   */
+  changedSinceLoad?: string | null;
 }
 
 interface CachedHash {
@@ -39,25 +44,27 @@ export async function sha256OfFile(path: string): Promise<string> {
 export class SourceHasher {
   private readonly cache = new Map<string, CachedHash>();
 
-  async hash(path: string): Promise<SourceHash> {
+  /** `loaded`: the file as the load found it, to say whether it changed since. */
+  async hash(path: string, loaded?: SourceStamp): Promise<SourceHash> {
     if (path === STDIN_NAME) return { path, sha256: null, note: 'standard input is not a file: nothing to hash' };
     try {
       const key = resolve(path);
       const before = await stat(path);
+      const since = loaded ? { changedSinceLoad: stampChange(loaded, { size: before.size, mtimeMs: before.mtimeMs, ino: before.ino }) } : {};
       const cached = this.cache.get(key);
-      if (cached && cached.size === before.size && cached.mtimeMs === before.mtimeMs) return { path, sha256: cached.sha256 };
+      if (cached && cached.size === before.size && cached.mtimeMs === before.mtimeMs) return { path, sha256: cached.sha256, ...since };
       const sha256 = await sha256OfFile(path);
       this.cache.set(key, { size: before.size, mtimeMs: before.mtimeMs, sha256 });
-      return { path, sha256 };
+      return { path, sha256, ...since };
     } catch (error) {
-      return { path, sha256: null, note: `could not be read: ${describeFsError(error)}` };
+      return { path, sha256: null, note: `could not be read: ${describeFsError(error)}`, ...(loaded ? { changedSinceLoad: 'it can no longer be read' } : {}) };
     }
   }
 
   /** One after the other: sources often share a disk, and reading them at once only thrashes it. */
-  async hashAll(paths: readonly string[]): Promise<SourceHash[]> {
+  async hashAll(paths: readonly string[], loaded: (path: string) => SourceStamp | undefined = () => undefined): Promise<SourceHash[]> {
     const hashes: SourceHash[] = [];
-    for (const path of new Set(paths)) hashes.push(await this.hash(path));
+    for (const path of new Set(paths)) hashes.push(await this.hash(path, loaded(path)));
     return hashes;
   }
 }

@@ -12,6 +12,8 @@ export interface RawAddress {
   offset: number;
   length: number;
   format: number;
+  /** hashBytes of the record's bytes as loaded. */
+  hash: number;
 }
 
 const BATCH_EVENTS = 4096;
@@ -47,6 +49,7 @@ export class EventBatcher {
       line: new Uint32Array(BATCH_EVENTS),
       rawOffset: new Float64Array(BATCH_EVENTS),
       rawLength: new Uint32Array(BATCH_EVENTS),
+      rawHash: new Uint32Array(BATCH_EVENTS),
       arena: new Uint8Array(0),
       problems: [],
       bytesRead: 0,
@@ -80,6 +83,7 @@ export class EventBatcher {
     if (raw) {
       b.rawOffset[i] = raw.offset;
       b.rawLength[i] = raw.length;
+      b.rawHash[i] = raw.hash;
       b.format[i] = raw.format;
     } else {
       flags |= FLAG.inArena;
@@ -115,6 +119,7 @@ export class EventBatcher {
       b.line = b.line.slice(0, b.count);
       b.rawOffset = b.rawOffset.slice(0, b.count);
       b.rawLength = b.rawLength.slice(0, b.count);
+      b.rawHash = b.rawHash.slice(0, b.count);
     }
     this.arenaChunks = [];
     this.arenaBytes = 0;

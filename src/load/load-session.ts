@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LoadProblem } from '../model/loaded-event.js';
 import type { LoadProgress } from '../model/load-progress.js';
+import type { SourceStamp } from '../model/sources.js';
 import type { EventBatch } from '../store/event-batch.js';
 import { EventStore, LoaderVocabulary } from '../store/event-store.js';
 import type { SourceReport } from '../ingest/classify.js';
@@ -94,7 +95,9 @@ export class LoadSession {
     }));
     this.names = [...new Set(inputs.map(inputName))];
     this.readsStdin = inputs.some((input) => input.kind === 'stdin');
-    this.bytesTotal = totalBytes(inputs);
+    const files = statInputs(inputs);
+    this.bytesTotal = files.totalBytes;
+    for (const [path, stamp] of files.stamps) this.store.noteSourceStamp(path, stamp);
     const canUseWorkers = workerCount > 0 && existsSync(fileURLToPath(WORKER_SCRIPT));
     this.done = this.run(canUseWorkers ? workerCount : 0, options.startWorkersAfter).finally(() => {
       this.finishedAt = Date.now();
@@ -314,15 +317,22 @@ export class LoadSession {
   }
 }
 
-function totalBytes(inputs: readonly InputSpec[]): number | null {
-  let total = 0;
+/** The inputs' total size (null with stdin: unknown) and each file's stamp, taken before reading it. */
+function statInputs(inputs: readonly InputSpec[]): { totalBytes: number | null; stamps: Map<string, SourceStamp> } {
+  let total: number | null = 0;
+  const stamps = new Map<string, SourceStamp>();
   for (const input of inputs) {
-    if (input.kind === 'stdin') return null;
+    if (input.kind === 'stdin') {
+      total = null;
+      continue;
+    }
     try {
-      total += statSync(input.path).size;
+      const stats = statSync(input.path);
+      if (total !== null) total += stats.size;
+      stamps.set(inputName(input), { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino });
     } catch {
       // unreadable inputs are reported by their unit
     }
   }
-  return total;
+  return { totalBytes: total, stamps };
 }

@@ -12,6 +12,7 @@ import { CHUNK_BYTES } from '../ingest/read-text.js';
 import { DEFAULT_MAX_RECORD_CHARS, recordTooLarge } from '../ingest/record-cap.js';
 import { decideJsonLine } from '../ingest/split-json.js';
 import type { EventBatch } from '../store/event-batch.js';
+import { hashBytes } from '../store/record-hash.js';
 import { EventBatcher } from './event-batcher.js';
 
 export type LoadUnit =
@@ -73,11 +74,12 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
   let lineStart = unit.start;
   let lineLength = 0;
   let lineDirect = true;
+  let lineHash = 0;
   const sink: LoadSink = {
     event(loaded, provenance) {
       report.events++;
       const direct = lineDirect && provenance.direct && provenance.formatIndex >= 0;
-      batcher.add(loaded, direct ? { offset: lineStart, length: lineLength, format: provenance.formatIndex } : null, provenance.customSecuritySource);
+      batcher.add(loaded, direct ? { offset: lineStart, length: lineLength, format: provenance.formatIndex, hash: lineHash } : null, provenance.customSecuritySource);
     },
     problem(problem) {
       report.problems++;
@@ -152,6 +154,7 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
     if (begin === end) return;
     lineStart = fileOffset + (begin - from);
     lineLength = end - begin;
+    lineHash = hashBytes(data, begin, end);
     // The same decision as the streaming splitter's, so a bad line reads the same either way.
     for (const item of decideJsonLine(data.toString('utf8', begin, end), line, maxRecordBytes)) {
       // Records salvaged from a damaged line are not at the line's offset: they are re-read by value.

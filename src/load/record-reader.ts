@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { rereadRecord } from '../ingest/classify.js';
 import type { RawAddress, RecordReader } from '../store/event-store.js';
+import { hashBytes } from '../store/record-hash.js';
 import { describeFsError } from '../text/fs-error.js';
 
 export class FileRecordReader {
@@ -21,7 +22,10 @@ export class FileRecordReader {
     }
     if (bytes.length < address.length) return { reason: 'the file is shorter than when it was loaded' };
     const reread = rereadRecord(bytes.toString('utf8'), address.format, address.customSecuritySource, address.origin);
-    return 'reason' in reread ? { reason: `the file changed since it was loaded: ${reread.reason}` } : reread;
+    if ('reason' in reread) return { reason: `the file changed since it was loaded: ${reread.reason}` };
+    // A same-length edit in place (a result turned from success to failure) parses fine: only the bytes tell.
+    if (hashBytes(bytes) !== address.hash) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded (its bytes differ)' };
+    return reread;
   };
 
   private bytesAt(path: string, offset: number, length: number): Buffer {

@@ -64,6 +64,8 @@ export interface EventBatch {
   line: Uint32Array;
   rawOffset: Float64Array;
   rawLength: Uint32Array;
+  /** hashBytes of a record re-read from the file (store/record-hash.ts); 0 for arena records. */
+  rawHash: Uint32Array;
   arena: Uint8Array;
   problems: LoadProblem[];
   /** Bytes of the source consumed so far by this unit (for progress). */
@@ -72,7 +74,7 @@ export interface EventBatch {
 
 /** The buffers a batch can hand over to another thread without copying. */
 export function transferablesOf(batch: EventBatch): ArrayBuffer[] {
-  return [batch.time, batch.pane, batch.flags, batch.initiatorKind, batch.targetCount, batch.strings, batch.format, batch.line, batch.rawOffset, batch.rawLength, batch.arena].map(
+  return [batch.time, batch.pane, batch.flags, batch.initiatorKind, batch.targetCount, batch.strings, batch.format, batch.line, batch.rawOffset, batch.rawLength, batch.rawHash, batch.arena].map(
     (array) => array.buffer as ArrayBuffer,
   );
 }

@@ -9,6 +9,7 @@
  * so a file changed or gone since it was loaded is a message in the details, not a crash.
  */
 import type { AuditEvent } from '../model/audit-event.js';
+import type { SourceStamp } from '../model/sources.js';
 import { PANES, perPane, type Pane } from '../model/pane.js';
 import type { EventSummary } from '../model/event-summary.js';
 import type { LoadedEvent, RecordOrigin } from '../model/loaded-event.js';
@@ -37,6 +38,8 @@ export interface RawAddress {
   source: string;
   offset: number;
   length: number;
+  /** hashBytes of its bytes at load: the re-read bytes must hash the same. */
+  hash: number;
   /** The loader's format index (what the record was read as). */
   format: number;
   customSecuritySource: boolean;
@@ -62,6 +65,8 @@ export class EventStore {
   readonly paneCounts: Record<Pane, number> = perPane(() => 0);
   readonly vocabulary = new Vocabulary();
   readonly sources: string[] = [];
+  /** Each source file as the load found it (size, mtime, inode), for exports to check against. */
+  private readonly stamps = new Map<string, SourceStamp>();
   private time = new Float64Array(0);
   private panes = new Uint8Array(0);
   private flags = new Uint8Array(0);
@@ -72,6 +77,7 @@ export class EventStore {
   private lines = new Uint32Array(0);
   private rawOffsets = new Float64Array(0);
   private rawLengths = new Uint32Array(0);
+  private rawHashes = new Uint32Array(0);
   private sourceIds = new Uint16Array(0);
   private arena = Buffer.alloc(0);
   private arenaUsed = 0;
@@ -87,6 +93,15 @@ export class EventStore {
 
   /** `reader` re-reads records kept by file offset; without one, only arena records can be read. */
   constructor(private readonly reader: RecordReader = NO_READER) {}
+
+  noteSourceStamp(source: string, stamp: SourceStamp): void {
+    this.stamps.set(source, stamp);
+  }
+
+  /** The source as loaded; undefined for standard input and stores built in memory. */
+  sourceStamp(source: string): SourceStamp | undefined {
+    return this.stamps.get(source);
+  }
 
   sourceId(name: string): number {
     let id = this.sources.indexOf(name);
@@ -108,6 +123,7 @@ export class EventStore {
     this.formats.set(batch.format, start);
     this.lines.set(batch.line, start);
     this.rawLengths.set(batch.rawLength, start);
+    this.rawHashes.set(batch.rawHash, start);
     const source = this.sourceId(batch.source);
     this.sourceIds.fill(source, start, end);
     const map = loader.toStore;
@@ -138,6 +154,7 @@ export class EventStore {
     this.lines = ensureCapacity(this.lines, needed, Uint32Array);
     this.rawOffsets = ensureCapacity(this.rawOffsets, needed, Float64Array);
     this.rawLengths = ensureCapacity(this.rawLengths, needed, Uint32Array);
+    this.rawHashes = ensureCapacity(this.rawHashes, needed, Uint32Array);
     this.sourceIds = ensureCapacity(this.sourceIds, needed, Uint16Array);
     if (this.arenaUsed + arenaExtra > this.arena.length) {
       const grown = Buffer.alloc(Math.max(this.arena.length * 2, this.arenaUsed + arenaExtra, 1 << 16));
@@ -289,7 +306,7 @@ export class EventStore {
     const offset = this.rawOffsets[index];
     const length = this.rawLengths[index];
     if (this.flags[index] & FLAG.inArena) return { event: JSON.parse(this.arena.toString('utf8', offset, offset + length)) as AuditEvent };
-    const reread = this.reader({ source: origin.source, offset, length, format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin });
+    const reread = this.reader({ source: origin.source, offset, length, hash: this.rawHashes[index], format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin });
     // Another valid record at the same offset (a file rewritten in place) is not this event.
     if (!('reason' in reread) && reread.timeMs !== this.time[index]) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded' };
     return reread;

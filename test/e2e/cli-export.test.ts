@@ -23,7 +23,7 @@ describe('entra-audit query --output', () => {
     expect(stdout).toBe('');
     expect(JSON.parse(readFileSync(output, 'utf8')).map((e: { id: string }) => e.id)).toEqual(['b', 'a']);
     const size = readFileSync(output).length;
-    expect(stderr).toMatch(new RegExp(`^# wrote 2 events to ${output} \\(${size} bytes\\)\\n[0-9a-f]{64}  ${output}\\n[0-9a-f]{64}  ${source}\\n$`));
+    expect(stderr).toMatch(new RegExp(`^# wrote 2 events to ${output} \\(${size} bytes\\)\\n[0-9a-f]{64}  ${output}\\n[0-9a-f]{64}  ${source}\\n# sources unchanged since they were loaded \\(size, modification time, inode\\)\\n$`));
     if (hasSha256sum) {
       const receipt = temp.write('receipt.sha256', stderr);
       const checked = spawnSync('sha256sum', ['--strict', '-c', receipt], { encoding: 'utf8' });
