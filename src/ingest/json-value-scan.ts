@@ -16,6 +16,27 @@ export interface ValueScan {
   inString: boolean;
 }
 
+/** The splitter's scan: the value, what its loss would cost, and how far it was looked into. */
+export interface Scan extends ValueScan {
+  purpose: 'element' | 'memberValue';
+  /** Where the loss would start: the element, or the top-level object a member belongs to. */
+  from: number;
+  line: number;
+  column: number;
+  /** Looked into for the next record this far. */
+  checkedTo: number;
+  /** Past the cap: its text is dropped as it is read, and it is reported once. */
+  discarding: boolean;
+}
+
+/** The text before the scan's buffer position `by` was dropped: its places move with it. */
+export function shiftScan(scan: Scan, by: number): void {
+  scan.start -= by;
+  scan.from -= by;
+  scan.i -= by;
+  scan.checkedTo = Math.max(0, scan.checkedTo - by);
+}
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /** Whether a JSON value can begin with this character: an object, an array, a string, a number, true, false or null. */

@@ -16,14 +16,18 @@ import { DEFAULT_MAX_RECORD_CHARS, recordTooLarge } from './record-cap.js';
 import { indentationBefore, layoutSignature } from './json-resync.js';
 import { preview } from './json-text.js';
 import { TextWindow, type Place } from './json-text-window.js';
-import { advanceValueScan, isValueStart, valueScanAt, type ValueScan } from './json-value-scan.js';
+import { advanceValueScan, isValueStart, shiftScan, valueScanAt, type Scan } from './json-value-scan.js';
 
 /** A record this many times the largest seen so far (and over 1 MiB) is looked into for the next one. */
 const GROWTH_FACTOR = 16;
 const GROWTH_FLOOR = 1024 * 1024;
 
-/** A JSON Lines line this long that does not parse is a document (a Graph page on one line): its records are salvaged. */
+/**
+ * A JSON Lines line that does not parse is a document when it is this long (a Graph page on one
+ * line) or opens a container (an Event Hub batch, an array): its intact records are salvaged.
+ */
 const SALVAGE_FROM_CHARS = 64 * 1024;
+const CONTAINER_LINE = /^\s*(?:\[|\{[^{}]*?"(?:value|records|tables)"\s*:\s*\[)/;
 
 export interface SplitterOptions {
   maxRecordChars?: number;
@@ -34,18 +38,6 @@ export interface SplitterOptions {
 }
 
 type State = 'top' | 'topArray' | 'objectMember' | 'envelopeArray';
-
-interface Scan extends ValueScan {
-  purpose: 'element' | 'memberValue';
-  /** Where the loss would start: the element, or the top-level object a member belongs to. */
-  from: number;
-  line: number;
-  column: number;
-  /** Looked into for the next record this far. */
-  checkedTo: number;
-  /** Past the cap: its text is dropped as it is read, and it is reported once. */
-  discarding: boolean;
-}
 
 export class JsonRecordSplitter {
   private readonly t: TextWindow;
@@ -58,6 +50,8 @@ export class JsonRecordSplitter {
   private objectKey: string | null = null;
   private envelope: EnvelopeInfo | null = null;
   private pendingMeta: Record<string, string> = {};
+  /** The top-level object has had only `@…` members so far (an envelope's metadata). */
+  private onlyMetadata = false;
   /** The records parsed and the problems, in order; and what the records teach about the next. */
   private readonly records = new RecordSink();
   private readonly maxRecordChars: number;
@@ -100,12 +94,7 @@ export class JsonRecordSplitter {
     if (this.objectStart !== null) keep = Math.min(keep, this.objectStart);
     if (keep <= 0) return;
     this.t.drop(keep);
-    if (this.scan) {
-      this.scan.start -= keep;
-      this.scan.from -= keep;
-      this.scan.i -= keep;
-      this.scan.checkedTo = Math.max(0, this.scan.checkedTo - keep);
-    }
+    if (this.scan) shiftScan(this.scan, keep);
     if (this.objectStart !== null) this.objectStart -= keep;
   }
 
@@ -159,6 +148,7 @@ export class JsonRecordSplitter {
       this.objectAt = this.t.at(i);
       this.envelope = null;
       this.pendingMeta = {};
+      this.onlyMetadata = true;
       this.t.pos = i + 1;
       this.state = 'objectMember';
       return true;
@@ -274,9 +264,17 @@ export class JsonRecordSplitter {
     if (head === 'more') return false;
     if ('malformed' in head) return this.abandonObject(head.at, head.malformed);
     const { key, value: j } = head;
-    if (!this.envelope && (ENVELOPE_KEYS as readonly string[]).includes(key) && this.t.buf[j] === '[') {
+    const known = (ENVELOPE_KEYS as readonly string[]).includes(key);
+    // An array of objects after nothing but `@odata…` metadata is an envelope even under a name
+    // damage changed (`"valje"`): records start with their id, never with such an array.
+    const element = this.t.buf[j] === '[' ? this.t.skipSpace(j + 1) : -1;
+    if (!known && this.onlyMetadata && element >= this.t.buf.length && !final) return false;
+    const damaged = !known && this.onlyMetadata && this.t.buf[element] === '{';
+    if (!key.startsWith('@')) this.onlyMetadata = false;
+    if (!this.envelope && (known || damaged) && element !== -1) {
       // An envelope: its array elements are the records and the object itself is not one.
-      this.envelope = { key: key as EnvelopeKey, meta: this.pendingMeta };
+      if (damaged) this.records.problem(this.t.at(i), `envelope member ${preview(key)} is none of ${ENVELOPE_KEYS.join(', ')}: its elements are read as records`);
+      this.envelope = { key: known ? (key as EnvelopeKey) : 'value', meta: this.pendingMeta };
       this.objectStart = null;
       this.t.pos = j + 1;
       this.state = 'envelopeArray';
@@ -388,7 +386,7 @@ export function decideJsonLine(text: string, line: number, maxRecordChars = DEFA
   // A line past the cap is not parsed whole: the splitter skips what in it is past the cap.
   if (text.length <= maxRecordChars) {
     const items = jsonLineItems(text, line);
-    if (text.length < SALVAGE_FROM_CHARS || items.length !== 1 || items[0].kind !== 'problem') return items;
+    if (items.length !== 1 || items[0].kind !== 'problem' || !(text.length >= SALVAGE_FROM_CHARS || CONTAINER_LINE.test(text.slice(0, 4096)))) return items;
   }
   const splitter = new JsonRecordSplitter({ maxRecordChars, document: true, firstLine: line });
   return [...splitter.push(text), ...splitter.finish()];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SplitItem } from '../../src/ingest/json-lines.js';
-import { JsonRecordSplitter } from '../../src/ingest/split-json.js';
+import { decideJsonLine, JsonRecordSplitter } from '../../src/ingest/split-json.js';
 import { graphEvent } from '../helpers/events.js';
 
 function split(text: string, size = 4096, maxRecordChars?: number): SplitItem[] {
@@ -129,5 +129,38 @@ describe('damage in a JSON document', () => {
     const items = split(`[${JSON.stringify(events(1)[0])},${'\u0000'.repeat(3_000_000)}${JSON.stringify(events(2)[1])}]`, 65536);
     expect(ids(items)).toEqual(['e0', 'e1']);
     expect(problems(items)).toHaveLength(1);
+  });
+});
+
+describe('damage to the envelope around the records', () => {
+  it('reads the records of a Graph page whose "value" name was damaged, saying so once', () => {
+    const text = page(30).replace('"value":', '"valje":');
+    const items = split(text, 512);
+    expect(ids(items)).toEqual(all(30));
+    expect(problems(items)).toEqual([expect.objectContaining({ reason: expect.stringContaining('envelope member "valje" is none of value, records, tables') })]);
+  });
+
+  it('still reads a single top-level record with arrays in it as one record', () => {
+    const record = events(1)[0];
+    const items = split(JSON.stringify(record, null, 2), 7);
+    expect(ids(items)).toEqual(['e0']);
+    expect(problems(items)).toEqual([]);
+  });
+});
+
+describe('a damaged JSON Lines line that holds a batch', () => {
+  it('keeps the records of a short batch line around the one damaged', () => {
+    const records = events(8).map((e) => JSON.stringify(e));
+    records[3] = records[3].replace('"id":', '"id"');
+    const line = `{"records":[${records.join(',')}]}`;
+    expect(line.length).toBeLessThan(64 * 1024);
+    const items = decideJsonLine(line, 7);
+    expect(ids(items)).toEqual(['e0', 'e1', 'e2', 'e4', 'e5', 'e6', 'e7']);
+    expect(problems(items)).toEqual([expect.objectContaining({ line: 7 })]);
+  });
+
+  it('reports a damaged single-record line as one problem, reading nothing inside it', () => {
+    const line = JSON.stringify(events(1)[0]).replace('"id":', '"id"');
+    expect(decideJsonLine(line, 3)).toEqual([{ kind: 'problem', line: 3, reason: expect.stringContaining('invalid JSON') }]);
   });
 });
