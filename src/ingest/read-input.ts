@@ -30,8 +30,14 @@ export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCo
       sink.problem(problem);
     },
   };
+  // gzip damage before the first event is held back: if no event ever comes, it is the error.
+  const damage: LoadProblem[] = [];
   try {
-    const text = decodeText(gunzipIfNeeded(openBytes(spec.kind === 'file' ? spec.path : null), counter));
+    const bytes = gunzipIfNeeded(openBytes(spec.kind === 'file' ? spec.path : null), counter, ({ offset, reason }) => {
+      if (report.events > 0) countedSink.problem({ source, offset, reason });
+      else damage.push({ source, offset, reason });
+    });
+    const text = decodeText(bytes);
     const { head, chunks } = await peekHead(text);
     const firstChar = head.replace(/^[\s\uFEFF]+/, '')[0];
     if (firstChar === undefined) {
@@ -45,6 +51,9 @@ export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCo
     report.error =
       error instanceof UnknownFormatError ? error.message : `${source}: ${describeReadError(error, counter.read)}`;
   }
+  // gzip so damaged that nothing came out of it is an unreadable source, not a few problems.
+  if (damage.length > 0 && report.events === 0) report.error ??= `${source}: ${damage[0].reason.replace(/: the data before it was kept$/, '')}: no record could be read`;
+  else for (const problem of damage) countedSink.problem(problem);
   report.bytesRead = counter.read;
   return report;
 }

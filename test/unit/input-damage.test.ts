@@ -31,6 +31,62 @@ async function sessionIds(path: string) {
   return { session, ids: Array.from(store.sortedIndices(), (i) => store.loadedEvent(i).event.id).sort() };
 }
 
+describe('gzip: what decoded is kept, what was ignored is said', () => {
+  const members = [gzipSync(lines('a', 17)), gzipSync(lines('b', 10, 100))];
+  const [first] = members;
+
+  it('keeps all 17 events when the trailer CRC is damaged, and says where', async () => {
+    const damaged = Buffer.from(first);
+    damaged[damaged.length - 8] ^= 0xff;
+    const path = temp.write('crc.jsonl.gz', damaged);
+    const loaded = await load(path);
+    expect(ids(loaded)).toEqual(range('a', 17));
+    const trailerAt = first.length - 8;
+    expect(loaded.problems).toEqual([{ source: path, offset: trailerAt, reason: `gzip trailer damaged at byte ${trailerAt}: the data before it was kept` }]);
+    expect(loaded.reports[0].error).toBeUndefined();
+  });
+
+  it('keeps them when the trailer size is wrong, or the trailer is cut off', async () => {
+    const wrongSize = Buffer.from(first);
+    wrongSize[wrongSize.length - 1] ^= 1;
+    const sized = await load(temp.write('size.jsonl.gz', wrongSize));
+    expect(ids(sized)).toEqual(range('a', 17));
+    expect(sized.problems.map((p) => p.reason)).toEqual([`gzip trailer damaged at byte ${first.length - 8}: the data before it was kept`]);
+    const cut = await load(temp.write('no-trailer.jsonl.gz', first.subarray(0, first.length - 3)));
+    expect(ids(cut)).toEqual(range('a', 17));
+    expect(cut.problems.map((p) => p.reason)).toEqual([`gzip trailer missing at byte ${first.length - 8} (the file was cut short): the data before it was kept`]);
+  });
+
+  it('reads every member of a multi-member file, and skips garbage between members with its offset', async () => {
+    expect(ids(await load(temp.write('multi.jsonl.gz', Buffer.concat(members))))).toEqual([...range('a', 17), ...range('b', 10)].sort());
+    const garbage = Buffer.from('not gzip at all\n'.repeat(3));
+    const between = await load(temp.write('between.jsonl.gz', Buffer.concat([first, garbage, members[1]])));
+    expect(ids(between)).toEqual([...range('a', 17), ...range('b', 10)].sort());
+    expect(between.problems).toEqual([
+      { source: expect.any(String), offset: first.length, reason: `${garbage.length} bytes at byte ${first.length} before the next gzip member (at byte ${first.length + garbage.length}) were skipped` },
+    ]);
+  });
+
+  it('ignores garbage after the last member with a problem, and zero padding silently', async () => {
+    const after = await load(temp.write('after.jsonl.gz', Buffer.concat([first, Buffer.from('GARBAGE!'.repeat(4))])));
+    expect(ids(after)).toEqual(range('a', 17));
+    expect(after.problems.map((p) => [p.offset, p.reason])).toEqual([[first.length, `32 bytes at byte ${first.length} after the last gzip member were ignored`]]);
+    const padded = await load(temp.write('padded.jsonl.gz', Buffer.concat([first, Buffer.alloc(4096)])));
+    expect(ids(padded)).toEqual(range('a', 17));
+    expect(padded.problems).toEqual([]);
+  });
+
+  it('keeps the records completed before a cut, and says where the data ended', async () => {
+    const big = gzipSync(lines('c', 400));
+    const path = temp.write('cut.jsonl.gz', big.subarray(0, Math.floor(big.length / 2)));
+    const loaded = await load(path);
+    expect(loaded.events.length).toBeGreaterThan(100);
+    expect(ids(loaded)).toEqual(range('c', 400).filter((id) => ids(loaded).includes(id)));
+    expect(loaded.problems[0]).toEqual({ source: path, offset: Math.floor(big.length / 2), reason: expect.stringMatching(/^gzip data cut short at byte \d+ \(unexpected end of file\): the data before it was kept$/) });
+    expect(loaded.reports[0].error).toBeUndefined();
+  });
+});
+
 describe('a split JSON Lines file is judged whole', () => {
   // Known records of ~1.2 KB: 99 of them fill most of the 128 KB head.
   const pad = 'r'.repeat(Math.floor(120_000 / 99) - JSON.stringify(graphEvent({ id: 'h00', activityDateTime: at(0) })).length);
