@@ -10,12 +10,11 @@ import type { Normalised } from './format.js';
 import { CSV_FORMATS } from './formats/index.js';
 import { inputName, type InputSpec } from './inputs.js';
 import { decodeText, gunzipIfNeeded, openBytes, type ByteCounter } from './read-text.js';
+import { binaryStart, guardInflation, RefusedInputError, skipLeadingBlank } from './sniff.js';
 import { splitCsvRows } from './split-csv.js';
 import { JsonRecordSplitter } from './split-json.js';
 
 export type { LoadSink, SourceReport } from './classify.js';
-
-const HEAD_CHARS = 64 * 1024;
 
 export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCounter = { read: 0 }): Promise<SourceReport> {
   const source = inputName(spec);
@@ -32,24 +31,34 @@ export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCo
   };
   // gzip damage before the first event is held back: if no event ever comes, it is the error.
   const damage: LoadProblem[] = [];
+  let classifier: RecordClassifier | null = null;
   try {
     const bytes = gunzipIfNeeded(openBytes(spec.kind === 'file' ? spec.path : null), counter, ({ offset, reason }) => {
       if (report.events > 0) countedSink.problem({ source, offset, reason });
       else damage.push({ source, offset, reason });
     });
-    const text = decodeText(bytes);
-    const { head, chunks } = await peekHead(text);
-    const firstChar = head.replace(/^[\s\uFEFF]+/, '')[0];
-    if (firstChar === undefined) {
+    const guarded = guardInflation(bytes, {
+      source,
+      events: () => report.events,
+      compressed: () => (counter.gzip ? counter.read : null),
+      stopped: (offset, reason) => countedSink.problem({ source, offset, reason }),
+    });
+    const { first, chunks } = await skipLeadingBlank(decodeText(guarded));
+    const binary = first === undefined ? null : binaryStart(source, first);
+    if (binary) throw new UnknownFormatError(binary);
+    if (first === undefined) {
       countedSink.problem({ source, line: 1, reason: 'empty input: no records' });
-    } else if (firstChar === '{' || firstChar === '[') {
-      await loadJson(source, chunks, countedSink, report);
+    } else if (first === '{' || first === '[') {
+      classifier = new RecordClassifier(source, countedSink, report);
+      await loadJson(chunks, classifier);
     } else {
       await loadCsv(source, chunks, countedSink, report);
     }
   } catch (error) {
+    // A sniff that ran out on records of another format: say what they were, as the end would.
+    if (error instanceof RefusedInputError && classifier?.unrecognisedOnly) error = refusalOf(classifier);
     report.error =
-      error instanceof UnknownFormatError ? error.message : `${source}: ${describeReadError(error, counter.read)}`;
+      error instanceof UnknownFormatError || error instanceof RefusedInputError ? error.message : `${source}: ${describeReadError(error, counter.read)}`;
   }
   // gzip so damaged that nothing came out of it is an unreadable source, not a few problems.
   if (damage.length > 0 && report.events === 0) report.error ??= `${source}: ${damage[0].reason.replace(/: the data before it was kept$/, '')}: no record could be read`;
@@ -58,32 +67,22 @@ export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCo
   return report;
 }
 
+function refusalOf(classifier: RecordClassifier): unknown {
+  try {
+    classifier.refuse();
+  } catch (error) {
+    return error;
+  }
+}
+
 function describeReadError(error: unknown, bytesRead: number): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code?.startsWith('Z_')) return `compressed data is corrupt near byte ${bytesRead} (${(error as Error).message})`;
   return describeFsError(error);
 }
 
-/** Read enough text to see what kind of document this is, without losing it. */
-async function peekHead(text: AsyncGenerator<string>): Promise<{ head: string; chunks: AsyncGenerator<string> }> {
-  const seen: string[] = [];
-  let head = '';
-  while (head.trim().length === 0 && head.length < HEAD_CHARS) {
-    const next = await text.next();
-    if (next.done) break;
-    seen.push(next.value);
-    head += next.value;
-  }
-  const chunks = (async function* () {
-    yield* seen;
-    yield* text;
-  })();
-  return { head, chunks };
-}
-
-async function loadJson(source: string, chunks: AsyncIterable<string>, sink: LoadSink, report: SourceReport): Promise<void> {
+async function loadJson(chunks: AsyncIterable<string>, classifier: RecordClassifier): Promise<void> {
   const splitter = new JsonRecordSplitter();
-  const classifier = new RecordClassifier(source, sink, report);
   for await (const chunk of chunks) {
     for (const item of splitter.push(chunk)) classifier.take(item);
   }

@@ -87,6 +87,51 @@ describe('gzip: what decoded is kept, what was ignored is said', () => {
   });
 });
 
+describe('bounded cost for sources that are not exports', () => {
+  /** `members` copies of one member inflating to 1 MiB of `fill`: a bomb, built in a millisecond. */
+  const bomb = (fill: string, members: number, before = '') => {
+    const member = gzipSync(fill.repeat(1 << 20));
+    return Buffer.concat([...(before ? [gzipSync(before)] : []), ...Array.from({ length: members }, () => member)]);
+  };
+
+  it('refuses a 1 GB gzip bomb of spaces after the sniff, naming what it saw', async () => {
+    const path = temp.write('bomb.json.gz', bomb(' ', 1024));
+    const started = Date.now();
+    const loaded = await load(path);
+    expect(loaded.events).toEqual([]);
+    expect(loaded.reports[0].error).toBe(`${path}: decompresses to more than 100× its size without a single record: not an export (stopped after 128 MB)`);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+
+  it('stops a bomb appended to an export, keeping the records before it', async () => {
+    const path = temp.write('appended.jsonl.gz', bomb('\n', 200, lines('k', 5)));
+    const loaded = await load(path);
+    expect(ids(loaded)).toEqual(range('k', 5));
+    expect(loaded.problems).toEqual([{ source: path, offset: expect.any(Number), reason: expect.stringMatching(/^128 MB after the last record decompress to more than 100× their size without a record: the rest was ignored/) }]);
+  }, 30_000);
+
+  it('refuses NUL bytes at once as binary, and blank text with no record as empty', async () => {
+    const nul = await load(temp.write('zeros.bin', Buffer.concat([Buffer.alloc(1000, 0x20), Buffer.alloc(1 << 20)])));
+    expect(nul.reports[0].error).toMatch(/not an Entra audit export I can read \(binary data, not text: it starts with the control character 0x00\)/);
+    const blank = await load(temp.write('blank.json', ' \n'.repeat(3 << 20)));
+    expect(blank.problems.map((p) => p.reason)).toEqual(['empty input: no records']);
+  });
+});
+
+describe('leading whitespace of any length', () => {
+  it('loads all 200 records after 6 MB of blank lines (several read chunks), on every path, with their lines', async () => {
+    const blank = '   \r\n'.repeat(1_200_000);
+    const path = temp.write('padded.jsonl', blank + lines('w', 200));
+    const streamed = await load(path);
+    expect(ids(streamed)).toEqual(range('w', 200));
+    expect(streamed.events.find((e) => e.event.id === 'w0')!.origin.line).toBe(1_200_001);
+    expect((await sessionIds(path)).ids).toEqual(range('w', 200));
+    expect(ids(await load(temp.write('padded.jsonl.gz', gzipSync(blank + lines('w', 200)))))).toEqual(range('w', 200));
+    const array = await load(temp.write('padded.json', blank + JSON.stringify({ value: [graphEvent({ id: 'in-array' })] })));
+    expect(ids(array)).toEqual(['in-array']);
+  });
+});
+
 describe('a split JSON Lines file is judged whole', () => {
   // Known records of ~1.2 KB: 99 of them fill most of the 128 KB head.
   const pad = 'r'.repeat(Math.floor(120_000 / 99) - JSON.stringify(graphEvent({ id: 'h00', activityDateTime: at(0) })).length);
