@@ -90,18 +90,22 @@ async function loadJson(chunks: AsyncIterable<string>, classifier: RecordClassif
   classifier.end();
 }
 
+const stripBom = (cell: string): string => cell.replace(/^\uFEFF/, '');
+
 async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: LoadSink, report: SourceReport): Promise<void> {
   let convert: ((row: string[]) => Normalised) | null = null;
+  let header: string[] = [];
   for await (const item of splitCsvRows(chunks)) {
     if (item.kind === 'problem') {
-      if (!convert) throw new UnknownFormatError(unknownFormatMessage(source, 'neither JSON nor a readable CSV header'));
+      // Damage before the header: nothing says this is an export. After it, one row lost.
+      if (!convert) throw new UnknownFormatError(unknownFormatMessage(source, `neither JSON nor a readable CSV header: line ${item.line}: ${item.reason}`));
       sink.problem({ source, line: item.line, reason: item.reason });
       continue;
     }
     if (!convert) {
       // Windows PowerShell's Export-Csv starts with `#TYPE <.NET type>` unless told not to.
       if (item.cells.length === 1 && /^\uFEFF?#TYPE /.test(item.cells[0])) continue;
-      const header = item.cells.map((cell) => cell.replace(/^\uFEFF/, '').trim());
+      header = item.cells.map((cell) => stripBom(cell).trim());
       const format = CSV_FORMATS.find((f) => f.matchesHeader(header));
       if (!format) {
         const shown = header.slice(0, 4).join(',');
@@ -113,7 +117,8 @@ async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: Load
       convert = format.bind(header);
       continue;
     }
-    if (item.cells.length === 1 && item.cells[0] === '') continue;
+    // The header again: downloads pasted together (`cat a.csv b.csv`), not a record.
+    if (item.cells.length === header.length && item.cells.every((cell, i) => stripBom(cell).trim() === header[i])) continue;
     emitNormalised(source, item.line, convert(item.cells), sink, -1, false);
   }
 }

@@ -45,3 +45,18 @@ describe('sources that are not exports end at once', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 30_000);
 });
+
+describe('a portal CSV with a stray quote', () => {
+  it('loses only the damaged row, reported with its line, instead of refusing the file', async () => {
+    const [header, row] = readFileSync(join(FIXTURES, 'portal-download.csv'), 'utf8').split('\r\n');
+    const rows = Array.from({ length: 200 }, (_, i) => row.replace('2025-03-14T09:41:27', `2025-03-14T09:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`));
+    // Line 51: the closing quote of its last cell lost, so the cell swallows the line break.
+    rows[49] = rows[49].slice(0, -1);
+    const path = temp.write('stray-quote.csv', [header, ...rows].join('\r\n') + '\r\n');
+    const { code, stdout, stderr } = await runCli(['query', path, '--count']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('199\n');
+    expect(stderr).toContain(`${path}:51: unreadable CSV row (a quote closes cell 86 but is followed by "2025-03-14T0")`);
+    expect(stderr).toContain('1 record could not be used');
+  });
+});

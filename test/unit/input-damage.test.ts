@@ -203,3 +203,51 @@ describe('a split JSON Lines file is judged whole', () => {
     expect(loaded.problems[1000]).toEqual({ source: expect.any(String), line: 1001, reason: '100 more records, the first here, match no known audit format' });
   });
 });
+
+describe('CSV: a good header means an export; damage costs the damaged row', () => {
+  const [header, row] = readFileSync(join(FIXTURES, 'portal-download.csv'), 'utf8').split('\r\n');
+  const rows = Array.from({ length: 200 }, (_, i) => row.replace('2025-03-14T09:41:27', `2025-03-14T09:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`));
+  const csv = (edit: (rows: string[]) => void, name: string) => {
+    const copy = [...rows];
+    edit(copy);
+    return temp.write(name, [header, ...copy].join('\r\n') + '\r\n');
+  };
+  const summary = (loaded: Awaited<ReturnType<typeof load>>) => ({ events: loaded.events.length, problems: loaded.problems.map((p) => `${p.line}: ${p.reason}`), error: loaded.reports[0].error });
+
+  it('loses one row to a quote inside a quoted cell, one to a lost closing quote (the line it swallowed comes back)', async () => {
+    const inner = csv((r) => (r[49] = r[49].replace('"User Administrator"', '"User "Administrator"')), 'inner.csv');
+    expect(summary(await load(inner))).toEqual({ events: 199, problems: ['51: unreadable CSV row (a quote closes cell 27 but is followed by "Administrato")'], error: undefined });
+    const swallowing = csv((r) => (r[49] = r[49].slice(0, -1)), 'swallowing.csv');
+    expect(summary(await load(swallowing))).toEqual({ events: 199, problems: ['51: unreadable CSV row (a quote closes cell 86 but is followed by "2025-03-14T0")'], error: undefined });
+  });
+
+  it('reads a quote inside an unquoted cell as a character, as spreadsheets do', async () => {
+    const path = csv((r) => (r[0] = r[0].replace('"Ines Okafor"', 'Ines "the admin" Okafor')), 'literal.csv');
+    const loaded = await load(path);
+    expect(summary(loaded)).toEqual({ events: 200, problems: [], error: undefined });
+    expect(loaded.events.some((e) => e.event.initiatedBy.user?.displayName === 'Ines "the admin" Okafor')).toBe(true);
+  });
+
+  it('gets back every row after a quote that never closes, one line each', async () => {
+    // From line 101 on the rows are written without quotes (as some tools write CSV), and line 101
+    // opens a quote that nothing closes: the cell swallows the other 100 lines up to the end.
+    const path = csv((r) => {
+      for (let i = 99; i < r.length; i++) r[i] = r[i].replace(/"/g, '');
+      r[99] = r[99].replace(',Ines Okafor,', ',"Ines Okafor,');
+    }, 'unclosed.csv');
+    const loaded = await load(path);
+    expect(summary(loaded)).toEqual({ events: 199, problems: ['101: unreadable CSV row (a quoted cell never closes)'], error: undefined });
+    expect(loaded.events.filter((e) => e.origin.line! > 101)).toHaveLength(100);
+  });
+
+  it('skips a BOM where a row starts and the header repeated (downloads pasted together)', async () => {
+    const one = [header, ...rows.slice(0, 50)].join('\r\n') + '\r\n';
+    const path = temp.write('pasted.csv', '\uFEFF' + one + '\uFEFF' + one);
+    expect(summary(await load(path))).toEqual({ events: 100, problems: [], error: undefined });
+  });
+
+  it('still refuses a CSV whose header is damaged, with the reason', async () => {
+    const path = temp.write('bad-header.csv', header.replace('"CorrelationId"', '"Correlation"Id"') + '\r\n' + rows[0] + '\r\n');
+    expect((await load(path)).reports[0].error).toMatch(/neither JSON nor a readable CSV header: line 1: unreadable CSV row \(a quote closes cell 2/);
+  });
+});
