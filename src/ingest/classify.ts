@@ -60,6 +60,9 @@ export function unknownFormatMessage(source: string, detail: string): string {
   return `${source}: not an Entra audit export I can read (${detail}). Supported formats:\n${supportedFormatsText()}`;
 }
 
+/** A record's text may start with a BOM (files pasted together: `cat a.jsonl b.jsonl`); JSON.parse refuses it. */
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 type NormalisedEvent = Extract<Normalised, { event: unknown }>;
 
 /**
@@ -80,7 +83,7 @@ export function finishRecord(result: NormalisedEvent, origin: RecordOrigin, from
 export function rereadRecord(text: string, formatIndex: number, customSecuritySource: boolean, origin: RecordOrigin): LoadedEvent | { reason: string } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutBom(text));
   } catch (error) {
     return { reason: `the record there is no longer JSON (${jsonErrorReason(error)})` };
   }
@@ -125,7 +128,7 @@ export class RecordClassifier {
     }
     let value: unknown;
     try {
-      value = JSON.parse(item.text);
+      value = JSON.parse(withoutBom(item.text));
     } catch (error) {
       this.sink.problem({ source: this.source, line: item.line, reason: `invalid JSON (${jsonErrorReason(error)})` });
       return;

@@ -204,6 +204,20 @@ describe('a split JSON Lines file is judged whole', () => {
   });
 });
 
+describe('a BOM where a line starts (exports pasted together)', () => {
+  it('costs no record, on the streaming and the split path, and the records re-read', async () => {
+    const text = lines('a', 3) + '\uFEFF' + lines('b', 3, 10);
+    const path = temp.write('pasted.jsonl', text);
+    expect(ids(await load(path))).toEqual([...range('a', 3), ...range('b', 3)]);
+    const { session, ids: loaded } = await sessionIds(path);
+    expect(loaded).toEqual([...range('a', 3), ...range('b', 3)]);
+    expect(session.problemCount).toBe(0);
+    const { store } = session;
+    const b0 = Array.from(store.sortedIndices()).find((i) => store.loadedEvent(i).event.id === 'b0')!;
+    expect(store.readEvent(b0)).toMatchObject({ ok: true, loaded: { event: { id: 'b0' } } });
+  });
+});
+
 describe('CSV: a good header means an export; damage costs the damaged row', () => {
   const [header, row] = readFileSync(join(FIXTURES, 'portal-download.csv'), 'utf8').split('\r\n');
   const rows = Array.from({ length: 200 }, (_, i) => row.replace('2025-03-14T09:41:27', `2025-03-14T09:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`));
