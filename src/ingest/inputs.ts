@@ -37,7 +37,8 @@ export async function resolveInputs(args: readonly string[]): Promise<ResolvedIn
       if (info.isDirectory()) {
         const files = await walk(arg);
         if (files.length === 0) errors.push(`${arg}: directory holds no files`);
-        inputs.push(...files.map((path) => ({ kind: 'file' as const, path })));
+        // One push per file: a directory may hold more files than a call can take as arguments.
+        for (const path of files) inputs.push({ kind: 'file', path });
       } else {
         inputs.push({ kind: 'file', path: arg });
       }
@@ -56,7 +57,7 @@ async function walk(dir: string): Promise<string[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path)));
+    if (entry.isDirectory()) for (const file of await walk(path)) files.push(file);
     else if (entry.isFile()) files.push(path);
   }
   return files;

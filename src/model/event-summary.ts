@@ -31,8 +31,11 @@ export interface EventSummary {
   propNames: string;
 }
 
-/** Several values as lines; a line break inside a value (hostile names) becomes a space, so it cannot split it. */
-const keys = (...values: Array<string | null | undefined>): string =>
+/**
+ * Several values as lines; a line break inside a value (hostile names) becomes a space, so it cannot split it.
+ * An array, never spread into arguments: one record may have 200,000 targets, past the stack's limit.
+ */
+const keys = (values: ReadonlyArray<string | null | undefined>): string =>
   [...new Set(values.filter((v): v is string => !!v).map((v) => (v.includes('\n') || v.includes('\r') ? v.replace(/[\r\n]+/g, ' ') : v)))].join('\n');
 
 export function summarize(loaded: LoadedEvent): EventSummary {
@@ -53,7 +56,7 @@ export function summarize(loaded: LoadedEvent): EventSummary {
     target: first ? targetLabel(first) : '',
     targetCount: event.targetResources.length,
     writeBack: isSubstrateWriteBack(event),
-    actorKeys: keys(
+    actorKeys: keys([
       event.initiatedBy.user?.userPrincipalName,
       event.initiatedBy.user?.displayName,
       event.initiatedBy.user?.id,
@@ -61,10 +64,10 @@ export function summarize(loaded: LoadedEvent): EventSummary {
       event.initiatedBy.app?.servicePrincipalName,
       event.initiatedBy.app?.appId,
       event.initiatedBy.app?.servicePrincipalId,
-    ),
-    targetKeys: keys(...event.targetResources.flatMap((t) => [t.displayName, t.userPrincipalName, t.id])),
-    targetTypes: keys(...event.targetResources.map((t) => t.type)),
+    ]),
+    targetKeys: keys(event.targetResources.flatMap((t) => [t.displayName, t.userPrincipalName, t.id])),
+    targetTypes: keys(event.targetResources.map((t) => t.type)),
     correlation: event.correlationId,
-    propNames: keys(...event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
+    propNames: keys(event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
   };
 }

@@ -204,6 +204,24 @@ describe('a split JSON Lines file is judged whole', () => {
   });
 });
 
+describe('a record with 200,000 targets', () => {
+  const targets = Array.from({ length: 200_000 }, (_, i) => ({ id: `t${i}`, displayName: `T${i}`, type: 'User', userPrincipalName: null, groupType: null, modifiedProperties: [] }));
+  const huge = { ...graphEvent({ id: 'huge', activityDateTime: at(5) }), targetResources: targets };
+
+  it('loads (every target) with the records after it, from JSON Lines and from an array', async () => {
+    const text = [line('before', 1), JSON.stringify(huge), line('after', 9), line('later', 10)].join('\n') + '\n';
+    const { session, ids: loaded } = await sessionIds(temp.write('huge.jsonl', text));
+    expect(loaded).toEqual(['after', 'before', 'huge', 'later']);
+    expect(session.errors).toEqual([]);
+    const { store } = session;
+    const index = Array.from(store.sortedIndices()).find((i) => store.loadedEvent(i).event.id === 'huge')!;
+    expect(store.loadedEvent(index).event.targetResources).toHaveLength(200_000);
+    expect(store.summary(index).targetKeys.split('\n')).toHaveLength(400_000);
+    const array = await sessionIds(temp.write('huge.json', JSON.stringify({ value: [graphEvent({ id: 'first' }), huge, graphEvent({ id: 'last' })] })));
+    expect(array.ids).toEqual(['first', 'huge', 'last']);
+  }, 60_000);
+});
+
 describe('a BOM where a line starts (exports pasted together)', () => {
   it('costs no record, on the streaming and the split path, and the records re-read', async () => {
     const text = lines('a', 3) + '\uFEFF' + lines('b', 3, 10);
