@@ -350,7 +350,10 @@ function totalBytes(inputs: readonly InputSpec[]): number | null {
   for (const input of inputs) {
     if (input.kind === 'stdin') return null;
     try {
-      total += statSync(input.path).size;
+      // A pipe or device (`<(cat x)`, a FIFO) has no size to count down from.
+      const info = statSync(input.path);
+      if (!info.isFile()) return null;
+      total += info.size;
     } catch {
       // unreadable inputs are reported by their unit
     }

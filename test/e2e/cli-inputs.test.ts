@@ -25,6 +25,79 @@ function shell(script: string): CliResult {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+describe('pipes and FIFOs stream', () => {
+  it('reads `query <(cat file)`, plain and gzipped, without ESPIPE', () => {
+    const path = temp.write('sub.jsonl', jsonl('p', 40));
+    const plain = shell(`eval "$CLI query <(cat '${path}') --count"`);
+    expect(plain.stderr).toBe('');
+    expect(plain.stdout).toBe('40\n');
+    const zipped = shell(`eval "$CLI query <(gzip -c '${path}') --format ndjson"`);
+    expect(zipped.stderr).toBe('');
+    expect(zipped.stdout.trim().split('\n').map((l) => JSON.parse(l).id).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `p${i}`).sort());
+  });
+
+  it('reads a named FIFO once, as a stream', async () => {
+    const path = temp.write('fifo-source.jsonl', jsonl('f', 25));
+    const fifo = temp.path('audit.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `cat '${path}' > '${fifo}'`]);
+    const { code, stdout, stderr } = await runCli(['query', fifo, '--count']);
+    writer.kill();
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe('25\n');
+  });
+});
+
+describe('directories', () => {
+  it('follows links to files and directories, walks a link cycle once, and lists a file reached twice once', async () => {
+    const root = temp.path('linked');
+    const outside = temp.path('outside');
+    mkdirSync(join(root, 'hour-1'), { recursive: true });
+    mkdirSync(join(root, 'elsewhere'), { recursive: true });
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(root, 'hour-1', 'PT1H.jsonl'), jsonl('h', 30));
+    writeFileSync(join(root, 'elsewhere', 'more.jsonl'), jsonl('m', 20));
+    writeFileSync(join(outside, 'only-linked.jsonl'), jsonl('o', 15));
+    symlinkSync(outside, join(root, 'hour-1', 'linked-dir')); // reachable only through the link
+    symlinkSync('hour-1/PT1H.jsonl', join(root, 'current.jsonl')); // the same file again
+    symlinkSync(root, join(outside, 'back')); // a cycle
+    const { code, stdout, stderr } = await runCli(['query', root, '--count']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe('65\n');
+  });
+
+  it('loads the rest of a directory past an unreadable subdirectory and a dangling link, naming both', async () => {
+    const root = temp.path('partly');
+    for (let d = 0; d < 4; d++) {
+      mkdirSync(join(root, `d${d}`), { recursive: true });
+      writeFileSync(join(root, `d${d}`, 'x.jsonl'), jsonl(`d${d}-`, 100));
+    }
+    mkdirSync(join(root, 'locked'));
+    writeFileSync(join(root, 'locked', 'hidden.jsonl'), jsonl('l', 5));
+    chmodSync(join(root, 'locked'), 0o000);
+    symlinkSync('gone.jsonl', join(root, 'dangling.jsonl'));
+    // Root reads any directory: run as nobody then, so the permission is real.
+    chmodSync(dirname(root), 0o755);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const result = await new Promise<CliResult>((resolve) => {
+      // (and with a home of its own: root's config folder is not nobody's to read)
+      const env = { ...process.env, NO_COLOR: '1', HOME: dirname(root), XDG_CONFIG_HOME: '' };
+      const child = spawn(process.execPath, [CLI, 'query', root, '--count'], { ...asNobody, stdio: ['ignore', 'pipe', 'pipe'], env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    chmodSync(join(root, 'locked'), 0o755);
+    expect(result.stdout).toBe('400\n');
+    expect(result.stderr).toBe(`entra-audit: ${join(root, 'dangling.jsonl')}: a symbolic link to nothing\nentra-audit: ${join(root, 'locked')}: permission denied\n`);
+    expect(result.code).toBe(1);
+  });
+});
+
 describe('sources that are not exports end at once', () => {
   it('refuses /dev/zero as binary, in well under a second of reading', async () => {
     const started = Date.now();
