@@ -50,6 +50,8 @@ export class SourceHasher {
     try {
       const key = resolve(path);
       const before = await stat(path);
+      // A pipe (`<(cat x)`, a FIFO) was read once while loading: reading it again would wait forever.
+      if (!before.isFile()) return { path, sha256: null, note: 'not a regular file (a pipe or a device): nothing to hash; hash what you fed it yourself' };
       const since = loaded ? { changedSinceLoad: stampChange(loaded, { size: before.size, mtimeMs: before.mtimeMs, ino: before.ino }) } : {};
       const cached = this.cache.get(key);
       if (cached && cached.size === before.size && cached.mtimeMs === before.mtimeMs) return { path, sha256: cached.sha256, ...since };

@@ -3,7 +3,9 @@
  * ranges, and a record re-read for the details view): which format it is, its normaliser, and
  * the one rule that finishes it (the custom-security category and the pane). Problems for
  * unrecognised records are held back until one record is recognised: a file where nothing is
- * recognised is refused whole, with one clear error, instead of one problem per line.
+ * recognised is refused whole, with one clear error, instead of one problem per line. Only the
+ * end decides (a run of unknown records before the first known one is problems, not a refusal),
+ * so every part of a split file is judged as the whole file would be.
  */
 import { CUSTOM_SECURITY_CATEGORY } from '../model/audit-event.js';
 import type { LoadedEvent, LoadProblem, RecordOrigin } from '../model/loaded-event.js';
@@ -37,16 +39,29 @@ export interface SourceReport {
   bytesRead: number;
   /** Set when the input could not be used at all; its events (if any) still count. */
   error?: string;
+  /**
+   * With an UnknownFormatError's `error`: the problems held back for the unrecognised records. A
+   * part of a split file refused this way is not a refusal of the file when another part was
+   * recognised: the load session then reports these as problems instead (load-session.ts).
+   */
+  heldBack?: LoadProblem[];
 }
 
-/** When this many records in a row match no format and none did, the file is not an audit export. */
-const UNRECOGNISED_LIMIT = 100;
+/**
+ * Problems held back (one per unrecognised record) until a record is recognised; beyond this
+ * many, the rest are counted and told as one problem with their line range, so a large file of
+ * something else costs no memory per record.
+ */
+const HELD_BACK_LIMIT = 1000;
 
 export class UnknownFormatError extends Error {}
 
 export function unknownFormatMessage(source: string, detail: string): string {
   return `${source}: not an Entra audit export I can read (${detail}). Supported formats:\n${supportedFormatsText()}`;
 }
+
+/** A record's text may start with a BOM (files pasted together: `cat a.jsonl b.jsonl`); JSON.parse refuses it. */
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 type NormalisedEvent = Extract<Normalised, { event: unknown }>;
 
@@ -68,7 +83,7 @@ export function finishRecord(result: NormalisedEvent, origin: RecordOrigin, from
 export function rereadRecord(text: string, formatIndex: number, customSecuritySource: boolean, origin: RecordOrigin): LoadedEvent | { reason: string } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutBom(text));
   } catch (error) {
     return { reason: `the record there is no longer JSON (${jsonErrorReason(error)})` };
   }
@@ -93,6 +108,8 @@ export class RecordClassifier {
   private recognised = 0;
   private heldBack: LoadProblem[] = [];
   private unrecognised = 0;
+  /** Unrecognised records past HELD_BACK_LIMIT, before any was recognised: how many, from which line. */
+  private beyond: { count: number; first?: number } = { count: 0 };
 
   constructor(
     private readonly source: string,
@@ -111,7 +128,7 @@ export class RecordClassifier {
     }
     let value: unknown;
     try {
-      value = JSON.parse(item.text);
+      value = JSON.parse(withoutBom(item.text));
     } catch (error) {
       this.sink.problem({ source: this.source, line: item.line, reason: `invalid JSON (${jsonErrorReason(error)})` });
       return;
@@ -136,9 +153,10 @@ export class RecordClassifier {
       const keys = Object.keys(value).slice(0, 5).join(', ');
       const problem = { source: this.source, line, reason: `record matches no known audit format (keys: ${keys || 'none'})` };
       if (this.recognised > 0) this.sink.problem(problem);
+      else if (this.heldBack.length < HELD_BACK_LIMIT) this.heldBack.push(problem);
       else {
-        this.heldBack.push(problem);
-        if (this.unrecognised >= UNRECOGNISED_LIMIT) this.refuse();
+        this.beyond.count++;
+        this.beyond.first ??= line;
       }
       return;
     }
@@ -154,17 +172,34 @@ export class RecordClassifier {
   private noteRecognised(format: ObjectFormat | CsvFormat): void {
     if (!this.report.formats.includes(format.id)) this.report.formats.push(format.id);
     if (this.recognised++ === 0) {
-      for (const problem of this.heldBack) this.sink.problem(problem);
+      for (const problem of this.heldBackProblems()) this.sink.problem(problem);
       this.heldBack = [];
+      this.beyond = { count: 0 };
     }
   }
 
-  end(): void {
-    if (this.recognised === 0 && this.unrecognised > 0) this.refuse();
+  /** Whether records were seen and none was recognised (so far): what a refusal would say. */
+  get unrecognisedOnly(): boolean {
+    return this.recognised === 0 && this.unrecognised > 0;
   }
 
-  private refuse(): never {
+  /** The end of the input: refused (UnknownFormatError) when records came and none was recognised. */
+  end(): void {
+    if (this.unrecognisedOnly) this.refuse();
+  }
+
+  /** The refusal, with the problems held back kept in the report (a split file's parts need them). */
+  refuse(): never {
     const first = this.heldBack[0]?.reason ?? 'no record matched';
+    this.report.heldBack = this.heldBackProblems();
     throw new UnknownFormatError(unknownFormatMessage(this.source, first));
+  }
+
+  private heldBackProblems(): LoadProblem[] {
+    const { count, first } = this.beyond;
+    if (count === 0) return this.heldBack;
+    // No line numbers in the text: a split file's parts have theirs made absolute later, in `line` only.
+    const reason = count === 1 ? 'one more record matches no known audit format' : `${count} more records, the first here, match no known audit format`;
+    return [...this.heldBack, { source: this.source, line: first, reason }];
   }
 }

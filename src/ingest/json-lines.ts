@@ -47,7 +47,9 @@ export const firstLineDecides = isJsonLinesFirstLine;
  * a problem for anything but JSON, else the records it holds.
  */
 export function jsonLineItems(text: string, line: number): Array<LineRecord | (SplitItem & { kind: 'problem' })> {
-  const trimmed = text.trim();
+  // A BOM where a line starts (exports pasted together: `cat a.jsonl b.jsonl`) is not part of
+  // the record. (trim() drops it too, U+FEFF being whitespace to it; said here so it stays so.)
+  const trimmed = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trim();
   if (trimmed === '') return [];
   if (trimmed[0] !== '{' && trimmed[0] !== '[') return [{ kind: 'problem', line, reason: `not a JSON object: ${preview(trimmed)}` }];
   let value: unknown;

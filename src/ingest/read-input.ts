@@ -10,12 +10,11 @@ import type { Normalised } from './format.js';
 import { CSV_FORMATS } from './formats/index.js';
 import { inputName, type InputSpec } from './inputs.js';
 import { decodeText, gunzipIfNeeded, openBytes, type ByteCounter } from './read-text.js';
+import { binaryStart, guardInflation, RefusedInputError, skipLeadingBlank } from './sniff.js';
 import { splitCsvRows } from './split-csv.js';
 import { JsonRecordSplitter } from './split-json.js';
 
 export type { LoadSink, SourceReport } from './classify.js';
-
-const HEAD_CHARS = 64 * 1024;
 
 export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCounter = { read: 0 }): Promise<SourceReport> {
   const source = inputName(spec);
@@ -30,23 +29,50 @@ export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCo
       sink.problem(problem);
     },
   };
+  // gzip damage before the first event is held back: if no event ever comes, it is the error.
+  const damage: LoadProblem[] = [];
+  let classifier: RecordClassifier | null = null;
   try {
-    const text = decodeText(gunzipIfNeeded(openBytes(spec.kind === 'file' ? spec.path : null), counter));
-    const { head, chunks } = await peekHead(text);
-    const firstChar = head.replace(/^[\s\uFEFF]+/, '')[0];
-    if (firstChar === undefined) {
+    const bytes = gunzipIfNeeded(openBytes(spec.kind === 'file' ? spec.path : null), counter, ({ offset, reason }) => {
+      if (report.events > 0) countedSink.problem({ source, offset, reason });
+      else damage.push({ source, offset, reason });
+    });
+    const guarded = guardInflation(bytes, {
+      source,
+      events: () => report.events,
+      compressed: () => (counter.gzip ? counter.read : null),
+      stopped: (offset, reason) => countedSink.problem({ source, offset, reason }),
+    });
+    const { first, chunks } = await skipLeadingBlank(decodeText(guarded));
+    const binary = first === undefined ? null : binaryStart(source, first);
+    if (binary) throw new UnknownFormatError(binary);
+    if (first === undefined) {
       countedSink.problem({ source, line: 1, reason: 'empty input: no records' });
-    } else if (firstChar === '{' || firstChar === '[') {
-      await loadJson(source, chunks, countedSink, report);
+    } else if (first === '{' || first === '[') {
+      classifier = new RecordClassifier(source, countedSink, report);
+      await loadJson(chunks, classifier);
     } else {
       await loadCsv(source, chunks, countedSink, report);
     }
   } catch (error) {
+    // A sniff that ran out on records of another format: say what they were, as the end would.
+    if (error instanceof RefusedInputError && classifier?.unrecognisedOnly) error = refusalOf(classifier);
     report.error =
-      error instanceof UnknownFormatError ? error.message : `${source}: ${describeReadError(error, counter.read)}`;
+      error instanceof UnknownFormatError || error instanceof RefusedInputError ? error.message : `${source}: ${describeReadError(error, counter.read)}`;
   }
+  // gzip so damaged that nothing came out of it is an unreadable source, not a few problems.
+  if (damage.length > 0 && report.events === 0) report.error ??= `${source}: ${damage[0].reason.replace(/: the data before it was kept$/, '')}: no record could be read`;
+  else for (const problem of damage) countedSink.problem(problem);
   report.bytesRead = counter.read;
   return report;
+}
+
+function refusalOf(classifier: RecordClassifier): unknown {
+  try {
+    classifier.refuse();
+  } catch (error) {
+    return error;
+  }
 }
 
 function describeReadError(error: unknown, bytesRead: number): string {
@@ -55,26 +81,8 @@ function describeReadError(error: unknown, bytesRead: number): string {
   return describeFsError(error);
 }
 
-/** Read enough text to see what kind of document this is, without losing it. */
-async function peekHead(text: AsyncGenerator<string>): Promise<{ head: string; chunks: AsyncGenerator<string> }> {
-  const seen: string[] = [];
-  let head = '';
-  while (head.trim().length === 0 && head.length < HEAD_CHARS) {
-    const next = await text.next();
-    if (next.done) break;
-    seen.push(next.value);
-    head += next.value;
-  }
-  const chunks = (async function* () {
-    yield* seen;
-    yield* text;
-  })();
-  return { head, chunks };
-}
-
-async function loadJson(source: string, chunks: AsyncIterable<string>, sink: LoadSink, report: SourceReport): Promise<void> {
+async function loadJson(chunks: AsyncIterable<string>, classifier: RecordClassifier): Promise<void> {
   const splitter = new JsonRecordSplitter();
-  const classifier = new RecordClassifier(source, sink, report);
   for await (const chunk of chunks) {
     for (const item of splitter.push(chunk)) classifier.take(item);
   }
@@ -82,18 +90,22 @@ async function loadJson(source: string, chunks: AsyncIterable<string>, sink: Loa
   classifier.end();
 }
 
+const stripBom = (cell: string): string => cell.replace(/^\uFEFF/, '');
+
 async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: LoadSink, report: SourceReport): Promise<void> {
   let convert: ((row: string[]) => Normalised) | null = null;
+  let header: string[] = [];
   for await (const item of splitCsvRows(chunks)) {
     if (item.kind === 'problem') {
-      if (!convert) throw new UnknownFormatError(unknownFormatMessage(source, 'neither JSON nor a readable CSV header'));
+      // Damage before the header: nothing says this is an export. After it, one row lost.
+      if (!convert) throw new UnknownFormatError(unknownFormatMessage(source, `neither JSON nor a readable CSV header: line ${item.line}: ${item.reason}`));
       sink.problem({ source, line: item.line, reason: item.reason });
       continue;
     }
     if (!convert) {
       // Windows PowerShell's Export-Csv starts with `#TYPE <.NET type>` unless told not to.
       if (item.cells.length === 1 && /^\uFEFF?#TYPE /.test(item.cells[0])) continue;
-      const header = item.cells.map((cell) => cell.replace(/^\uFEFF/, '').trim());
+      header = item.cells.map((cell) => stripBom(cell).trim());
       const format = CSV_FORMATS.find((f) => f.matchesHeader(header));
       if (!format) {
         const shown = header.slice(0, 4).join(',');
@@ -105,7 +117,8 @@ async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: Load
       convert = format.bind(header);
       continue;
     }
-    if (item.cells.length === 1 && item.cells[0] === '') continue;
+    // The header again: downloads pasted together (`cat a.csv b.csv`), not a record.
+    if (item.cells.length === header.length && item.cells.every((cell, i) => stripBom(cell).trim() === header[i])) continue;
     emitNormalised(source, item.line, convert(item.cells), sink, -1, false);
   }
 }

@@ -5,9 +5,8 @@
  * Nothing here holds more than one chunk, so any file size streams.
  */
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { TextDecoder } from 'node:util';
+import { gunzipMembers, isGzip, type GzipDamage } from './gunzip.js';
 
 export const CHUNK_BYTES = 1 << 20;
 
@@ -45,21 +44,31 @@ async function* withHead(
 export interface ByteCounter {
   /** Bytes read from the source (compressed bytes for gzip). */
   read: number;
+  /** Set once the first bytes are seen: whether the source is gzip. */
+  gzip?: boolean;
 }
 
-export const isGzip = (head: Buffer): boolean => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+export { isGzip, type GzipDamage } from './gunzip.js';
 
-/** Decompress when the stream starts with the gzip magic number. */
-export async function* gunzipIfNeeded(source: AsyncIterable<Buffer>, counter: ByteCounter): AsyncGenerator<Buffer> {
-  let gzipped = false;
+/**
+ * Decompress when the stream starts with the gzip magic number (every member; damage is told to
+ * `onDamage` with its byte offset and what decoded before it is kept: see gunzip.ts).
+ */
+export async function* gunzipIfNeeded(
+  source: AsyncIterable<Buffer>,
+  counter: ByteCounter,
+  onDamage: (damage: GzipDamage) => void = () => {},
+): AsyncGenerator<Buffer> {
   const counted = (async function* () {
     for await (const chunk of source) {
       counter.read += chunk.length;
       yield chunk;
     }
   })();
+  let gzipped = false;
   const headed = withHead(counted, 2, (head) => {
     gzipped = isGzip(head);
+    counter.gzip = gzipped;
   });
   const first = await headed.next();
   if (first.done) return;
@@ -67,12 +76,8 @@ export async function* gunzipIfNeeded(source: AsyncIterable<Buffer>, counter: By
     yield first.value;
     yield* headed;
   })();
-  if (!gzipped) {
-    yield* rest;
-    return;
-  }
-  const gunzip = Readable.from(rest).pipe(createGunzip({ chunkSize: 1 << 16 }));
-  yield* gunzip as AsyncIterable<Buffer>;
+  if (!gzipped) yield* rest;
+  else yield* gunzipMembers(rest, onDamage);
 }
 
 export function detectEncoding(head: Buffer): { encoding: Encoding; bomBytes: number } {

@@ -206,15 +206,46 @@ export class LoadSession {
 
   private finish(state: UnitState, result: UnitResult): void {
     state.result = result;
-    if (result.report.error && !this.errors.includes(result.report.error)) this.errors.push(result.report.error);
+    // A part of a split file that recognised nothing is judged with the other parts (below).
+    const partRefused = state.unit.kind === 'lines' && result.report.heldBack !== undefined;
+    if (result.report.error && !partRefused) this.addError(result.report.error);
     if (state.unit.kind === 'lines') this.makeLinesAbsolute(state.unit.path);
     this.notify();
+  }
+
+  private addError(error: string): void {
+    if (!this.errors.includes(error)) this.errors.push(error);
+  }
+
+  /**
+   * A file is refused only when no part of it recognised a record; otherwise the records a
+   * refused part could not place are problems, as they would be had the file been read whole.
+   */
+  private judgeParts(parts: UnitState[]): void {
+    const refused = parts.filter((p) => p.result!.report.heldBack !== undefined);
+    if (refused.length === 0) return;
+    if (!parts.some((p) => p.result!.report.formats.length > 0)) {
+      this.addError(refused[0].result!.report.error!);
+      return;
+    }
+    for (const part of refused) {
+      const report = part.result!.report;
+      for (const problem of report.heldBack!) {
+        this.problemCount++;
+        part.problems.push(problem);
+        if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
+      }
+      report.problems += report.heldBack!.length;
+      delete report.heldBack;
+      delete report.error;
+    }
   }
 
   /** Parts of a split file count lines from their own start; once all are read, add what came before. */
   private makeLinesAbsolute(path: string): void {
     const parts = this.units.filter((u) => u.unit.kind === 'lines' && u.unit.path === path);
     if (parts.some((p) => p.result === null)) return;
+    this.judgeParts(parts);
     let base = 0;
     for (const part of parts) {
       if (base > 0) {
@@ -328,6 +359,11 @@ function statInputs(inputs: readonly InputSpec[]): { totalBytes: number | null; 
     }
     try {
       const stats = statSync(input.path);
+      // A pipe or device (`<(cat x)`, a FIFO) has no size to count down from, and no stamp.
+      if (!stats.isFile()) {
+        total = null;
+        continue;
+      }
       if (total !== null) total += stats.size;
       stamps.set(inputName(input), { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino });
     } catch {

@@ -1,8 +1,8 @@
 /**
  * Deciding how to load each input. A plain UTF-8 JSON Lines file (the shape of large Graph,
  * collector and diagnostic exports) is cut into byte ranges at line ends, one per worker, and read
- * directly; everything else (gzip, UTF-16, arrays, envelopes, CSV, stdin) streams whole through the
- * general path in one worker.
+ * directly; everything else (gzip, UTF-16, arrays, envelopes, CSV, stdin, pipes and FIFOs) streams
+ * whole through the general path in one worker.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { InputSpec } from '../ingest/inputs.js';
@@ -50,14 +50,22 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
       continue;
     }
     let fd: number;
+    let size: number;
     try {
+      // Only a regular file can be read at positions (and opened without waiting): a pipe, a
+      // FIFO or a device (`query <(cat x)`, `mkfifo`) streams through the general path, once.
+      const info = statSync(input.path);
+      if (!info.isFile()) {
+        units.push({ kind: 'input', input });
+        continue;
+      }
+      size = info.size;
       fd = openSync(input.path, 'r');
     } catch {
       units.push({ kind: 'input', input }); // the general path reports why it cannot be read
       continue;
     }
     try {
-      const size = statSync(input.path).size;
       const head = readAt(fd, 0, HEAD_BYTES);
       if (!isUtf8JsonLinesHead(head)) {
         units.push({ kind: 'input', input });

@@ -51,8 +51,11 @@ export const decodeKey = (encoded: string): string => (encoded.includes('\u0000'
 /** The values of a joined multi-valued string, each exactly as it was (line breaks included). */
 export const splitKeys = (joined: string): string[] => joined.split('\n').map(decodeKey);
 
-/** Several values as one multi-valued string (each once, empty ones left out). */
-export const joinKeys = (...values: Array<string | null | undefined>): string => [...new Set(values.filter((v): v is string => !!v))].map(encodeKey).join('\n');
+/**
+ * Several values as one multi-valued string (each once, empty ones left out). An array, never
+ * spread into arguments: one record may have 200,000 targets, past the stack's limit.
+ */
+export const joinKeys = (values: ReadonlyArray<string | null | undefined>): string => [...new Set(values.filter((v): v is string => !!v))].map(encodeKey).join('\n');
 
 export function summarize(loaded: LoadedEvent): EventSummary {
   const { event } = loaded;
@@ -72,7 +75,7 @@ export function summarize(loaded: LoadedEvent): EventSummary {
     target: first ? targetLabel(first) : '',
     targetCount: event.targetResources.length,
     writeBack: isSubstrateWriteBack(event),
-    actorKeys: joinKeys(
+    actorKeys: joinKeys([
       event.initiatedBy.user?.userPrincipalName,
       event.initiatedBy.user?.displayName,
       event.initiatedBy.user?.id,
@@ -80,10 +83,10 @@ export function summarize(loaded: LoadedEvent): EventSummary {
       event.initiatedBy.app?.servicePrincipalName,
       event.initiatedBy.app?.appId,
       event.initiatedBy.app?.servicePrincipalId,
-    ),
-    targetKeys: joinKeys(...event.targetResources.flatMap((t) => [t.displayName, t.userPrincipalName, t.id])),
-    targetTypes: joinKeys(...event.targetResources.map((t) => t.type)),
+    ]),
+    targetKeys: joinKeys(event.targetResources.flatMap((t) => [t.displayName, t.userPrincipalName, t.id])),
+    targetTypes: joinKeys(event.targetResources.map((t) => t.type)),
     correlation: event.correlationId,
-    propNames: joinKeys(...event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
+    propNames: joinKeys(event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
   };
 }

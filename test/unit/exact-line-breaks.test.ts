@@ -84,7 +84,7 @@ describe('exact terms and line breaks inside values', () => {
 
   it('encodes a value reversibly inside a joined string', () => {
     for (const value of ['plain', 'Bob\nAdmin', 'a\r\nb', 'nul\u0000n here', '\u0000', '\n\n']) expect(decodeKey(encodeKey(value))).toBe(value);
-    expect(splitKeys(joinKeys('Bob\nAdmin', 'bob@x.com', 'n\u0000r'))).toEqual(['Bob\nAdmin', 'bob@x.com', 'n\u0000r']);
+    expect(splitKeys(joinKeys(['Bob\nAdmin', 'bob@x.com', 'n\u0000r']))).toEqual(['Bob\nAdmin', 'bob@x.com', 'n\u0000r']);
     expect(encodeKey('ordinary@contoso.example')).toBe('ordinary@contoso.example');
   });
 });
