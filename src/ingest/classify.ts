@@ -122,18 +122,7 @@ export class RecordClassifier {
       this.sink.problem({ source: this.source, line: item.line, ...(item.column !== undefined ? { column: item.column } : {}), reason: item.reason });
       return;
     }
-    if (item.kind === 'parsed') {
-      this.takeValue(item.value, item.line, item.envelope);
-      return;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(withoutBom(item.text));
-    } catch (error) {
-      this.sink.problem({ source: this.source, line: item.line, reason: `invalid JSON (${jsonErrorReason(error)})` });
-      return;
-    }
-    this.takeValue(value, item.line, item.envelope);
+    this.takeValue(item.value, item.line, item.envelope);
   }
 
   /**

@@ -15,7 +15,6 @@ export interface EnvelopeInfo {
 }
 
 export type SplitItem =
-  | { kind: 'record'; line: number; text: string; envelope?: EnvelopeInfo }
   | { kind: 'parsed'; line: number; value: unknown; envelope?: EnvelopeInfo }
   | { kind: 'problem'; line: number; column?: number; reason: string };
 

@@ -10,7 +10,7 @@
  * a record should start is skipped as one problem; a record past the cap is skipped unbuffered;
  * input cut mid-record keeps every record before the cut. Problems carry line and column.
  */
-import { ENVELOPE_KEYS, jsonLineItems, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type SplitItem } from './json-lines.js';
+import { ENVELOPE_KEYS, jsonLineItems, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type LineRecord, type SplitItem } from './json-lines.js';
 import { RecordSink } from './json-records.js';
 import { DEFAULT_MAX_RECORD_CHARS, recordTooLarge } from './record-cap.js';
 import { indentationBefore, layoutSignature } from './json-resync.js';
@@ -382,12 +382,13 @@ export class JsonRecordSplitter {
  * A JSON Lines line, as jsonLineItems decides it; but a long line that does not parse is a
  * document on one line (a Graph page, an Event Hub batch), and its intact records are kept.
  */
-export function decideJsonLine(text: string, line: number, maxRecordChars = DEFAULT_MAX_RECORD_CHARS): SplitItem[] {
+export function decideJsonLine(text: string, line: number, maxRecordChars = DEFAULT_MAX_RECORD_CHARS): Array<LineRecord | (SplitItem & { kind: 'problem' })> {
   // A line past the cap is not parsed whole: the splitter skips what in it is past the cap.
   if (text.length <= maxRecordChars) {
     const items = jsonLineItems(text, line);
     if (items.length !== 1 || items[0].kind !== 'problem' || !(text.length >= SALVAGE_FROM_CHARS || CONTAINER_LINE.test(text.slice(0, 4096)))) return items;
   }
   const splitter = new JsonRecordSplitter({ maxRecordChars, document: true, firstLine: line });
-  return [...splitter.push(text), ...splitter.finish()];
+  // A record salvaged from inside the line is not the line's bytes: it is never re-read from them.
+  return [...splitter.push(text), ...splitter.finish()].map((item) => (item.kind === 'problem' ? item : { ...item, direct: false }));
 }

@@ -158,7 +158,7 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
     // The same decision as the streaming splitter's, so a bad line reads the same either way.
     for (const item of decideJsonLine(data.toString('utf8', begin, end), line, maxRecordBytes)) {
       // Records salvaged from a damaged line are not at the line's offset: they are re-read by value.
-      lineDirect = 'direct' in item && item.direct === true;
+      lineDirect = item.kind === 'parsed' && item.direct;
       classifier.take(item);
     }
     lineDirect = true;

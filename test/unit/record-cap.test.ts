@@ -58,4 +58,12 @@ describe('the record cap in the JSON Lines byte-range reader', () => {
     expect(kept).toEqual(records.slice(0, kept.length).map((r) => r.id));
     expect(problems).toHaveLength(1);
   });
+
+  it('re-reads the records salvaged from a short damaged batch line by value, not from the line', async () => {
+    const records = Array.from({ length: 6 }, (_, i) => line(`b${i}`, i + 1));
+    records[2] = records[2].replace('"id":', '"id"');
+    const { ids, problems } = await loadIds([line('a', 0), `{"value":[${records.join(',')}]}`, line('z', 100), ''].join('\n'));
+    expect(ids).toEqual(['a', 'b0', 'b1', 'b3', 'b4', 'b5', 'z']);
+    expect(problems).toHaveLength(1);
+  });
 });

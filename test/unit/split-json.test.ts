@@ -12,7 +12,7 @@ function split(text: string, size = text.length): SplitItem[] {
 }
 
 const values = (items: SplitItem[]) =>
-  items.map((item) => (item.kind === 'record' ? JSON.parse(item.text) : item.kind === 'parsed' ? item.value : { problem: item.reason }));
+  items.map((item) => (item.kind === 'parsed' ? item.value : { problem: item.reason }));
 
 describe('JsonRecordSplitter', () => {
   const a = { activityDisplayName: 'Add user', n: 1 };
