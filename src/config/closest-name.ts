@@ -1,5 +1,5 @@
 /** "did you mean" for names in the config file, with the query language's typo rule. */
-import { editDistance } from '../query/names.js';
+import { editDistance } from '../text/edit-distance.js';
 
 /** The candidate closest to `typed`, if close enough to be a plausible typo. */
 export function closestName(typed: string, candidates: readonly string[]): string | undefined {

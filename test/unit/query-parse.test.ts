@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_ALIASES, FIELD_NAMES, type Query, type Term } from '../../src/query/ast.js';
-import { editDistance, suggestName } from '../../src/query/names.js';
+import { suggestName } from '../../src/query/names.js';
+import { editDistance } from '../../src/text/edit-distance.js';
 import { parseQuery, type ParseResult } from '../../src/query/parse.js';
 
 /** Fixed clock: 2026-11-28T12:00:00Z. */
