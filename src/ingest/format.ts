@@ -33,6 +33,13 @@ export interface CsvFormat {
   id: string;
   label: string;
   matchesHeader(header: string[]): boolean;
+  /**
+   * A header damage changed (a cell cut or misspelt, a separator lost) that is still this
+   * format's: the header to bind instead, and what was repaired, in words. Null: not this format's.
+   */
+  repairHeader?(header: string[]): { header: string[]; repaired: string } | null;
+  /** A format read by position: rows of exactly this many cells are its rows even without a header. */
+  positionalWidth?: number;
   /** Bind to this file's header once, then convert each row. */
   bind(header: string[]): (row: string[]) => Normalised;
 }

@@ -11,7 +11,8 @@ import { CSV_FORMATS } from './formats/index.js';
 import { inputName, type InputSpec } from './inputs.js';
 import { decodeText, gunzipIfNeeded, openBytes, type ByteCounter } from './read-text.js';
 import { binaryStart, guardInflation, RefusedInputError, skipLeadingBlank } from './sniff.js';
-import { splitCsvRows } from './split-csv.js';
+import { CsvHeaderSearch, type FoundHeader } from './csv-header.js';
+import { splitCsvRows, type CsvItem } from './split-csv.js';
 import { JsonRecordSplitter } from './split-json.js';
 
 export type { LoadSink, SourceReport } from './classify.js';
@@ -95,32 +96,50 @@ const stripBom = (cell: string): string => cell.replace(/^\uFEFF/, '');
 async function loadCsv(source: string, chunks: AsyncIterable<string>, sink: LoadSink, report: SourceReport): Promise<void> {
   let convert: ((row: string[]) => Normalised) | null = null;
   let header: string[] = [];
-  for await (const item of splitCsvRows(chunks)) {
-    if (item.kind === 'problem') {
-      // Damage before the header: nothing says this is an export. After it, one row lost.
-      if (!convert) throw new UnknownFormatError(unknownFormatMessage(source, `neither JSON nor a readable CSV header: line ${item.line}: ${item.reason}`));
-      sink.problem({ source, line: item.line, reason: item.reason });
-      continue;
-    }
-    if (!convert) {
-      // Windows PowerShell's Export-Csv starts with `#TYPE <.NET type>` unless told not to.
-      if (item.cells.length === 1 && /^\uFEFF?#TYPE /.test(item.cells[0])) continue;
-      header = item.cells.map((cell) => stripBom(cell).trim());
-      const format = CSV_FORMATS.find((f) => f.matchesHeader(header));
-      if (!format) {
-        const shown = header.slice(0, 4).join(',');
-        throw new UnknownFormatError(
-          unknownFormatMessage(source, header.length > 1 ? `CSV header ${JSON.stringify(shown.slice(0, 60))} is not one I know` : 'neither JSON nor CSV'),
-        );
-      }
-      report.formats.push(format.id);
-      convert = format.bind(header);
-      continue;
-    }
+  let width = 0;
+  let firstLine = '';
+  const search = new CsvHeaderSearch(CSV_FORMATS, () => firstLine);
+  const take = (item: CsvItem) => {
+    if (item.kind === 'problem') return sink.problem({ source, line: item.line, reason: item.reason });
     // The header again: downloads pasted together (`cat a.csv b.csv`), not a record.
-    if (item.cells.length === header.length && item.cells.every((cell, i) => stripBom(cell).trim() === header[i])) continue;
-    emitNormalised(source, item.line, convert(item.cells), sink, -1, false);
+    if (item.cells.length === header.length && item.cells.every((cell, i) => stripBom(cell).trim() === header[i])) return;
+    // Every row of an export has the header's cells: fewer is a row cut short (the file's end), more a separator damage added.
+    if (item.cells.length !== width) return sink.problem({ source, line: item.line, reason: `CSV row with ${item.cells.length} cells where the export has ${width}: damaged or cut short` });
+    emitNormalised(source, item.line, convert!(item.cells), sink, -1, false);
+  };
+  const adopt = (found: FoundHeader | null) => {
+    if (!found) throw new UnknownFormatError(unknownFormatMessage(source, noHeaderReason(search.first)));
+    report.formats.push(found.format.id);
+    header = found.header;
+    width = found.format.positionalWidth ?? found.header.length;
+    convert = found.format.bind(found.header);
+    for (const problem of found.problems) sink.problem({ source, ...problem });
+    found.replay.forEach(take);
+  };
+  async function* noteFirstLine(): AsyncGenerator<string> {
+    for await (const chunk of chunks) {
+      // The header is within the first chunk (1 MB) in every export: a few KB at most.
+      if (firstLine === '') firstLine = chunk.slice(0, Math.max(0, chunk.indexOf('\n')) || chunk.length);
+      yield chunk;
+    }
   }
+  for await (const item of splitCsvRows(noteFirstLine())) {
+    if (convert) {
+      take(item);
+      continue;
+    }
+    const found = search.take(item);
+    if (found !== 'more') adopt(found);
+  }
+  if (!convert && search.first) adopt(search.finish());
+}
+
+/** Why a file that reads as CSV is no export we know, from its first line. */
+function noHeaderReason(first: CsvItem | undefined): string {
+  if (!first) return 'neither JSON nor CSV';
+  if (first.kind === 'problem') return `neither JSON nor a readable CSV header: line ${first.line}: ${first.reason}`;
+  const shown = first.cells.map((cell) => stripBom(cell).trim()).slice(0, 4).join(',');
+  return first.cells.length > 1 ? `CSV header ${JSON.stringify(shown.slice(0, 60))} is not one I know` : 'neither JSON nor CSV';
 }
 
 export interface LoadedSet {

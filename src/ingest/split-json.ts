@@ -27,7 +27,7 @@ const GROWTH_FLOOR = 1024 * 1024;
  * line) or opens a container (an Event Hub batch, an array): its intact records are salvaged.
  */
 const SALVAGE_FROM_CHARS = 64 * 1024;
-const CONTAINER_LINE = /^\s*(?:\[|\{[^{}]*?"(?:value|records|tables)"\s*:\s*\[)/;
+const CONTAINER_LINE = /^\s*(?:\[\s*\{|\{[^{}]*?"(?:value|records|tables)"\s*:\s*\[)/;
 
 export interface SplitterOptions {
   maxRecordChars?: number;

@@ -264,7 +264,8 @@ describe('CSV: a good header means an export; damage costs the damaged row', () 
     // From line 101 on the rows are written without quotes (as some tools write CSV), and line 101
     // opens a quote that nothing closes: the cell swallows the other 100 lines up to the end.
     const path = csv((r) => {
-      for (let i = 99; i < r.length; i++) r[i] = r[i].replace(/"/g, '');
+      // Unquoted, a cell holding a comma would split: those commas become semicolons.
+      for (let i = 99; i < r.length; i++) r[i] = r[i].replace(/"((?:[^"]|"")*)"/g, (_, inner: string) => inner.replace(/,/g, ';').replace(/""/g, "'"));
       r[99] = r[99].replace(',Ines Okafor,', ',"Ines Okafor,');
     }, 'unclosed.csv');
     const loaded = await load(path);
@@ -278,8 +279,27 @@ describe('CSV: a good header means an export; damage costs the damaged row', () 
     expect(summary(await load(path))).toEqual({ events: 100, problems: [], error: undefined });
   });
 
-  it('still refuses a CSV whose header is damaged, with the reason', async () => {
+  it('reads a header a stray quote made unreadable without its quotes, saying so', async () => {
     const path = temp.write('bad-header.csv', header.replace('"CorrelationId"', '"Correlation"Id"') + '\r\n' + rows[0] + '\r\n');
-    expect((await load(path)).reports[0].error).toMatch(/neither JSON nor a readable CSV header: line 1: unreadable CSV row \(a quote closes cell 2/);
+    const loaded = await load(path);
+    expect(summary(loaded)).toEqual({ events: 1, problems: [expect.stringMatching(/^1: the CSV header is damaged: unreadable CSV row \(a quote closes cell 2 .*\), read without its quotes$/)], error: undefined });
+  });
+
+  it('finds a header moved below a row, and reads a header that lost a separator by position', async () => {
+    const swapped = temp.write('swapped.csv', [rows[0], header, ...rows.slice(1, 10)].join('\r\n') + '\r\n');
+    expect(summary(await load(swapped))).toEqual({ events: 9, problems: ['1: a row above the CSV header (line 2): lines out of order?'], error: undefined });
+    const merged = temp.write('merged.csv', [header.replace('","Service"', 'Service"'), ...rows.slice(0, 10)].join('\r\n') + '\r\n');
+    expect(summary(await load(merged))).toEqual({ events: 10, problems: ['1: the CSV header is damaged: the header has 85 cells where the download has 86: its rows are read by position'], error: undefined });
+  });
+
+  it('reports a row cut short at the end of the file instead of loading half of it', async () => {
+    const text = [header, ...rows.slice(0, 5)].join('\r\n');
+    const path = temp.write('cut.csv', text.slice(0, text.length - 200));
+    expect(summary(await load(path))).toEqual({ events: 4, problems: [expect.stringMatching(/^6: CSV row with \d+ cells where the export has 86: damaged or cut short$/)], error: undefined });
+  });
+
+  it('still refuses a CSV whose header is no export at all, with the reason', async () => {
+    const path = temp.write('other.csv', 'name,size\r\na,1\r\nb,2\r\n');
+    expect((await load(path)).reports[0].error).toMatch(/CSV header "name,size" is not one I know/);
   });
 });

@@ -5,6 +5,7 @@
  * as JSON text). Dynamic columns keep Graph's camelCase inside, so the Graph reader does the rest.
  */
 import type { CsvFormat, Normalised, ObjectFormat } from '../format.js';
+import { editDistance } from '../../text/edit-distance.js';
 import { field, isObject, text, type JsonObject } from '../fields.js';
 import { readGraphAudit } from '../graph-shape.js';
 
@@ -64,12 +65,40 @@ export const logAnalyticsRowFormat: ObjectFormat = {
 /** The portal suffixes datetime columns with ` [UTC]`; the values stay as they are. */
 const headerName = (cell: string) => cell.replace(/^\uFEFF/, '').replace(/\s*\[UTC\]$/i, '').trim();
 
+/** The AuditLogs (and AADCustomSecurityAttributeAuditLogs) columns a damaged header cell is matched against. */
+const KNOWN_COLUMNS = [
+  'TenantId', 'SourceSystem', 'TimeGenerated', 'ResourceId', 'OperationName', 'OperationVersion', 'Category', 'ResultType', 'ResultSignature',
+  'ResultDescription', 'DurationMs', 'CorrelationId', 'Resource', 'ResourceGroup', 'ResourceProvider', 'Identity', 'Level', 'Location',
+  'AdditionalDetails', 'Id', 'InitiatedBy', 'LoggedByService', 'Result', 'ResultReason', 'TargetResources', 'AADTenantId',
+  'ActivityDisplayName', 'ActivityDateTime', 'AADOperationType', 'Type', 'CallerIpAddress',
+];
+
+/** Each cell that is no known column, read as the known column it is closest to (a few edits away) that the header lacks. */
+function repairNames(header: string[]): { header: string[]; repaired: string } | null {
+  const names = header.map(headerName);
+  if (names.filter((name) => KNOWN_COLUMNS.includes(name)).length < Math.max(3, names.length / 2)) return null;
+  const fixes: string[] = [];
+  const repaired = names.map((name, index) => {
+    if (KNOWN_COLUMNS.includes(name)) return header[index];
+    const candidates = KNOWN_COLUMNS.filter((known) => !names.includes(known)).map((known) => ({ known, distance: editDistance(name, known) }));
+    const best = candidates.sort((a, b) => a.distance - b.distance)[0];
+    if (!best || best.distance > Math.max(2, Math.floor(best.known.length / 3))) return header[index];
+    fixes.push(`${JSON.stringify(header[index])} as ${best.known}`);
+    return best.known;
+  });
+  return fixes.length > 0 ? { header: repaired, repaired: `damaged header cells read as the columns they are closest to: ${fixes.join(', ')}` } : null;
+}
+
 export const logAnalyticsCsvFormat: CsvFormat = {
   id: 'log-analytics-csv',
   label: 'Log Analytics portal CSV export (TimeGenerated [UTC], …)',
   matchesHeader(header) {
     const names = header.map(headerName);
     return names.includes('TimeGenerated') && (names.includes('OperationName') || names.includes('ActivityDisplayName'));
+  },
+  repairHeader(header) {
+    const repair = repairNames(header);
+    return repair && logAnalyticsCsvFormat.matchesHeader(repair.header) ? repair : null;
   },
   bind(header) {
     const names = header.map(headerName);

@@ -105,5 +105,11 @@ export const portalCsvFormat: CsvFormat = {
     const first = header[0].replace(/^\uFEFF/, '');
     return header[1] === 'CorrelationId' || header[8] === 'ActorType' || /\(UTC\)/i.test(first);
   },
+  // Columns are read by position, so a header that lost or gained a separator still says enough.
+  repairHeader(header) {
+    if (Math.abs(header.length - COLUMN_COUNT) > 3 || !header.slice(0, 12).some((cell) => cell === 'CorrelationId' || cell === 'ActorType' || /\(UTC\)/i.test(cell))) return null;
+    return { header, repaired: `the header has ${header.length} cells where the download has ${COLUMN_COUNT}: its rows are read by position` };
+  },
+  positionalWidth: COLUMN_COUNT,
   bind: () => convertRow,
 };
