@@ -21,7 +21,7 @@ import { keymapOf, settingsFor } from './config-option.js';
 import { CliError, EXIT } from './errors.js';
 import { readableInputs } from './explorer-inputs.js';
 import { reportOutcome, startResolvedLoad } from './load-for-cli.js';
-import { timeZoneOption } from './shared-options.js';
+import { maxRecordOption, timeZoneOption } from './shared-options.js';
 import { watchTerminal, type TerminalWatchdog } from './out-of-memory.js';
 import { removeTemporariesOnSignals } from './signal-cleanup.js';
 
@@ -34,6 +34,7 @@ interface OpenArgs {
   pane?: Pane;
   group: boolean;
   config?: string;
+  maxRecordMb?: number;
 }
 
 /** How long the first frame may wait for events before it is drawn empty ("Loading…"). */
@@ -64,13 +65,15 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       .option('filter', { type: 'string', describe: 'Start with this filter (the query language of the / bar)' })
       // The copied "reproduce this view" command (src/tui/clipboard.ts) reopens a view with these.
       .option('pane', { choices: PANES, describe: 'Start in this pane' })
-      .option('group', { type: 'boolean', default: false, describe: 'Start with events grouped by correlation ID (o)' }) as never,
+      .option('group', { type: 'boolean', default: false, describe: 'Start with events grouped by correlation ID (o)' })
+      .option('max-record-mb', maxRecordOption) as never,
   handler: async (args) => {
     // First of all: before the terminal check (so no terminal hint hides a missing file) and the screen.
     const inputs = await readableInputs(args.files);
     const symbols = symbolsFor(args.ascii);
     const { config, configName, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
+    const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
     // readConfigFile checked the keys already; a conflict cannot get this far.
     const { bindings: keymap } = keymapOf(config, configName);
     const keyboard = process.stdout.isTTY ? keyboardStream() : null;
@@ -83,7 +86,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     // The explorer opens at once and fills in as the load streams (parsing runs in worker threads).
     trace('explorer: loading starts');
     let firstFrameDrawn = () => {};
-    const load = startResolvedLoad(inputs, { catalog, warmIndexes: true, startWorkersAfter: new Promise<void>((resolve) => (firstFrameDrawn = resolve)) });
+    const load = startResolvedLoad(inputs, { catalog, maxRecordBytes, warmIndexes: true, startWorkersAfter: new Promise<void>((resolve) => (firstFrameDrawn = resolve)) });
     // React and Ink are loaded lazily below: `query` never needs them. (The bundle fixes
     // NODE_ENV to production, so React's slower development build is never picked.)
     // Ink renders only the final frame when it thinks it runs in CI (CI=true), which would leave

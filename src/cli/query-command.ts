@@ -15,7 +15,7 @@ import { PANE_CHOICES, paneMatches, type PaneChoice } from '../model/pane.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
-import { paneOption, timeZoneOption } from './shared-options.js';
+import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
 import { compileCliFilter, parseCliFilter } from './cli-filter.js';
 import { symbolsFor } from '../text/symbols.js';
 import { removeTemporariesOnSignals } from './signal-cleanup.js';
@@ -34,6 +34,7 @@ interface QueryArgs {
   output?: string;
   force: boolean;
   config?: string;
+  maxRecordMb?: number;
 }
 
 /**
@@ -65,6 +66,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('filter', { type: 'string', describe: 'Only events matching this query (see README: query language)' })
       .option('output', { alias: 'o', type: 'string', describe: 'Write to this file, or to entra-audit-<UTC stamp>.<format> in this directory (atomically; .gz compresses), and print its SHA-256 and the sources\' on stderr' })
       .option('force', { type: 'boolean', default: false, describe: 'Let --output replace an existing file' })
+      .option('max-record-mb', maxRecordOption)
       // Returned (not thrown) messages are usage errors: exit 2 with the message.
       .check((a) => {
         if (a.output === undefined) return true;
@@ -85,7 +87,8 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     // Refuse before loading, not after minutes of it (the write checks again at the end).
     const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, args.format, args.force);
     const format: OutputFormat = args.format ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
-    const load = await startCliLoad(args.files, { catalog });
+    const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
+    const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
     await load.session.done;
     const { store } = load.session;
     const test = compileCliFilter(filter, load.session.indexes.query);

@@ -20,3 +20,19 @@ export const paneOption = {
   default: 'all' as PaneChoice,
   describe: 'Which pane: Directory, Custom Security or both',
 };
+
+/**
+ * `--max-record-mb`: one record larger than this is skipped as a problem, read past without being
+ * held (a damaged file whose record never ends costs that much memory at most). Default 64 MB:
+ * far above any real audit record (a few KB), well below what a 2-core jump host can hold.
+ */
+export const maxRecordOption = {
+  type: 'number' as const,
+  describe: 'Skip, as a problem, any record larger than this many MB (default 64)',
+  /** The cap in bytes, or undefined for the default. */
+  resolve(mb: number | undefined): number | undefined {
+    if (mb === undefined) return undefined;
+    if (!Number.isFinite(mb) || mb <= 0) throw new CliError(`--max-record-mb needs a positive number of megabytes${Number.isNaN(mb) ? '' : `, not ${mb}`}`, EXIT.usage);
+    return Math.max(1024, Math.round(mb * 1024 * 1024));
+  },
+};

@@ -15,7 +15,7 @@ import { compileCliFilter, parseCliFilter } from './cli-filter.js';
 import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { jsonForTerminal } from './format-events.js';
 import { OutputWriter } from './output.js';
-import { paneOption, timeZoneOption } from './shared-options.js';
+import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
 
 export const SUMMARY_FORMATS = ['text', 'json', 'markdown'] as const;
 type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -29,6 +29,7 @@ interface SummaryArgs {
   ascii: boolean;
   tz: string;
   config?: string;
+  maxRecordMb?: number;
 }
 
 export const summaryCommand: CommandModule<object, SummaryArgs> = {
@@ -43,6 +44,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
       .option('tz', timeZoneOption)
       .option('ascii', { type: 'boolean', default: false, describe: 'ASCII only (# bars, no symbols)' })
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any record could not be used' })
+      .option('max-record-mb', maxRecordOption)
       .example('$0 summary export.json', 'What happened in this export')
       .example(`$0 summary logs/ --filter 'since:2026-11-18 until:2026-11-19' --format markdown`, 'Two days, as tables for the incident channel')
       .example(`$0 summary export.json --filter 'actor:maren.bowditch' --format json`, 'One account\'s activity, for a script') as never,
@@ -51,7 +53,8 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const { config, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     const filter = parseCliFilter(args.filter);
-    const load = await startCliLoad(args.files, { catalog });
+    const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
+    const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
     await load.session.done;
     const { store, indexes } = load.session;
     const test = compileCliFilter(filter, indexes.query);

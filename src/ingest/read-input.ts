@@ -17,7 +17,12 @@ import { JsonRecordSplitter } from './split-json.js';
 
 export type { LoadSink, SourceReport } from './classify.js';
 
-export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCounter = { read: 0 }): Promise<SourceReport> {
+export interface ReadOptions {
+  /** A record larger than this (characters) is skipped as a problem; DEFAULT_MAX_RECORD_CHARS when unset. */
+  maxRecordChars?: number;
+}
+
+export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCounter = { read: 0 }, options: ReadOptions = {}): Promise<SourceReport> {
   const source = inputName(spec);
   const report: SourceReport = { source, formats: [], events: 0, problems: 0, bytesRead: 0 };
   const countedSink: LoadSink = {
@@ -51,7 +56,7 @@ export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCo
       countedSink.problem({ source, line: 1, reason: 'empty input: no records' });
     } else if (first === '{' || first === '[') {
       classifier = new RecordClassifier(source, countedSink, report);
-      await loadJson(chunks, classifier);
+      await loadJson(chunks, classifier, options.maxRecordChars);
     } else {
       await loadCsv(source, chunks, countedSink, report);
     }
@@ -82,8 +87,8 @@ function describeReadError(error: unknown, bytesRead: number): string {
   return describeFsError(error);
 }
 
-async function loadJson(chunks: AsyncIterable<string>, classifier: RecordClassifier): Promise<void> {
-  const splitter = new JsonRecordSplitter();
+async function loadJson(chunks: AsyncIterable<string>, classifier: RecordClassifier, maxRecordChars: number | undefined): Promise<void> {
+  const splitter = new JsonRecordSplitter({ maxRecordChars });
   for await (const chunk of chunks) {
     for (const item of splitter.push(chunk)) classifier.take(item);
   }

@@ -53,6 +53,8 @@ export interface LoadOptions {
    * first `/`, `r`, `f` or `:` then answers at once). A one-shot command would only wait for it.
    */
   warmIndexes?: boolean;
+  /** A record larger than this is skipped as a problem, whatever path reads it (--max-record-mb). */
+  maxRecordBytes?: number;
 }
 
 /** Pending warm-up steps are few (each schedules the next); more than this means a runaway. */
@@ -85,8 +87,9 @@ export class LoadSession {
     const workerCount = options.workers ?? Math.min(4, availableParallelism());
     // In-process loading still plans parts (as if for this many workers), so both paths are the same.
     const planned = options.workers === 0 ? 2 : workerCount;
+    const cap = options.maxRecordBytes;
     this.units = planUnits(inputs, Math.max(1, planned), options.plan).map((unit) => ({
-      unit,
+      unit: cap === undefined ? unit : { ...unit, maxRecordBytes: cap },
       vocabulary: new LoaderVocabulary(),
       bytesRead: 0,
       spans: [],
