@@ -16,6 +16,8 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /** With no line break in this much text, it is one document, not JSON Lines: scan it instead. */
 const LINES_DECISION_CHARS = 1024 * 1024;
+/** A window longer than this takes new text in batches (see append). */
+const BATCH_FROM_CHARS = 1024 * 1024;
 
 export class TextWindow {
   buf = '';
@@ -24,9 +26,39 @@ export class TextWindow {
   private line: number;
   private countedTo = 0;
   private lineStart = 0;
+  /** Text held back by append, in order. */
+  private held: string[] = [];
+  private heldChars = 0;
 
   constructor(firstLine = 1) {
     this.line = firstLine;
+  }
+
+  /**
+   * Add text; false when it is held back for now. Appending a chunk to a long string and reading
+   * it makes V8 copy the whole string (it flattens the rope), so a long value still open (a
+   * damaged record, one past the cap, a line without its end) would cost time quadratic in its
+   * length. While the window is long, chunks wait until they are half its length: the copies
+   * then add up to a few times the text, and a value's end is seen at most that much later.
+   */
+  append(chunk: string): boolean {
+    if (this.buf.length <= BATCH_FROM_CHARS && this.held.length === 0) {
+      this.buf += chunk;
+      return true;
+    }
+    this.held.push(chunk);
+    this.heldChars += chunk.length;
+    if (this.heldChars < this.buf.length / 2) return false;
+    this.releaseHeld();
+    return true;
+  }
+
+  /** Everything append held back, added now (at the end of the input). */
+  releaseHeld(): void {
+    if (this.held.length === 0) return;
+    this.buf += this.held.join('');
+    this.held = [];
+    this.heldChars = 0;
   }
 
   lineAt(index: number): number {

@@ -63,20 +63,22 @@ export class JsonRecordSplitter {
   }
 
   push(chunk: string): SplitItem[] {
-    this.t.buf += chunk;
+    if (!this.t.append(chunk)) return [];
     this.run(false);
     return this.drain();
   }
 
   finish(): SplitItem[] {
+    this.t.releaseHeld();
     this.run(true);
-    const skipping = this.records.skipping;
+    // Skipping garbage, or a record past the cap: that loss was reported, and is the only one.
+    const reported = this.records.skipping || this.scan?.discarding === true;
     this.records.stopSkipping();
     this.records.release();
-    if (this.scan) this.lost(this.scan, 'input ends inside a record (truncated file?)');
+    if (this.scan) this.lost(this.scan, reported ? null : 'input ends inside a record (truncated file?)');
     else if (this.state !== 'top' && this.objectStart !== null) this.records.problem(this.objectAt, 'input ends inside a record (truncated file?)');
     // Every record before the cut loaded; still say the file does not end as a document does.
-    else if (this.state !== 'top' && !skipping) this.records.problem(this.t.at(this.t.buf.length), 'input ends before the array or object that holds the records closes (truncated file?)');
+    else if (this.state !== 'top' && !reported) this.records.problem(this.t.at(this.t.buf.length), 'input ends before the array or object that holds the records closes (truncated file?)');
     this.t.buf = '';
     return this.drain();
   }
@@ -89,8 +91,10 @@ export class JsonRecordSplitter {
 
   /** Drop text that nothing pending needs, keeping line counting exact. */
   private compact(): void {
+    // A value skipped past the cap needs none of its text: reading goes on from where the scan is.
+    if (this.scan?.discarding) this.t.pos = Math.max(this.t.pos, this.scan.i);
     let keep = this.t.pos;
-    if (this.scan) keep = Math.min(keep, this.scan.discarding ? this.scan.i : this.scan.from);
+    if (this.scan && !this.scan.discarding) keep = Math.min(keep, this.scan.from);
     if (this.objectStart !== null) keep = Math.min(keep, this.objectStart);
     if (keep <= 0) return;
     this.t.drop(keep);
@@ -98,9 +102,9 @@ export class JsonRecordSplitter {
     if (this.objectStart !== null) this.objectStart -= keep;
   }
 
-  /** The element or object `scan` belonged to is lost. */
-  private lost(scan: Scan, reason: string): void {
-    this.records.problem(scan, reason);
+  /** The element or object `scan` belonged to is lost (`reason` null: that was reported already). */
+  private lost(scan: Scan, reason: string | null): void {
+    if (reason !== null) this.records.problem(scan, reason);
     this.scan = null;
     if (scan.purpose === 'memberValue') this.closeObject();
   }
@@ -351,7 +355,7 @@ export class JsonRecordSplitter {
    * False when the signature cannot tell or sees no next record.
    */
   private cutAtNextRecord(scan: Scan, from: number, to: number): boolean {
-    const next = this.records.nextRecord(this.t.buf, Math.max(from, scan.from + 1), to);
+    const next = this.records.nextRecord(this.t.buf, Math.max(0, from, scan.from + 1), to);
     if (next === null || next === -1) return false;
     this.lost(scan, 'invalid JSON (a record that does not end before the next one begins: a lost quote or bracket?)');
     this.t.pos = next;

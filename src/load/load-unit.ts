@@ -16,7 +16,12 @@ import { hashBytes } from '../store/record-hash.js';
 import { EventBatcher } from './event-batcher.js';
 
 export type LoadUnit =
-  | { kind: 'input'; input: InputSpec }
+  | {
+      kind: 'input';
+      input: InputSpec;
+      /** A record larger than this is skipped as a problem (--max-record-mb). */
+      maxRecordBytes?: number;
+    }
   | {
       kind: 'lines';
       path: string;
@@ -41,10 +46,10 @@ const FLUSH_EVERY_MS = 100;
 const FIRST_FLUSH_MS = 15;
 
 export async function runUnit(unit: LoadUnit, emit: (batch: EventBatch) => void): Promise<UnitResult> {
-  return unit.kind === 'input' ? runInputUnit(unit.input, emit) : runLinesUnit(unit, emit);
+  return unit.kind === 'input' ? runInputUnit(unit.input, emit, unit.maxRecordBytes) : runLinesUnit(unit, emit);
 }
 
-async function runInputUnit(input: InputSpec, emit: (batch: EventBatch) => void): Promise<UnitResult> {
+async function runInputUnit(input: InputSpec, emit: (batch: EventBatch) => void, maxRecordBytes: number | undefined): Promise<UnitResult> {
   const batcher = new EventBatcher(inputName(input), emit);
   const counter = { read: 0 };
   // The first batch goes out soon (a screenful of events), later ones at the normal pace.
@@ -62,7 +67,7 @@ async function runInputUnit(input: InputSpec, emit: (batch: EventBatch) => void)
     },
     problem: (problem) => batcher.problem(problem),
   };
-  const report = await loadInput(input, sink, counter);
+  const report = await loadInput(input, sink, counter, { maxRecordChars: maxRecordBytes });
   batcher.bytesRead = counter.read;
   batcher.flush();
   return { report, newlines: 0 };
@@ -94,7 +99,9 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
   let lastFlush = 0;
   try {
     let position = unit.start;
-    let carry = Buffer.alloc(0);
+    /** The unfinished line, in the pieces it arrived in: joined only once a line break ends it. */
+    let carry: Buffer[] = [];
+    let carryLength = 0;
     let carryStart = unit.start;
     /** Inside a line past the cap: its bytes are dropped until the next line break. */
     let skippingLine = false;
@@ -103,8 +110,8 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
       const bytes = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, unit.end - position), position);
       if (bytes === 0) break;
       position += bytes;
-      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytes)]) : chunk.subarray(0, bytes);
-      const dataStart = carry.length > 0 ? carryStart : position - bytes;
+      let data = chunk.subarray(0, bytes);
+      let dataStart = position - bytes;
       let from = 0;
       if (skippingLine) {
         const nl = data.indexOf(10);
@@ -112,19 +119,35 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
         newlines++;
         from = nl + 1;
         skippingLine = false;
+      } else if (carryLength > 0) {
+        // Joining a long line to every chunk would copy it over and over (quadratic in its length).
+        if (data.indexOf(10) === -1) {
+          carry.push(Buffer.from(data)); // a copy: `chunk` is reused
+          carryLength += bytes;
+        } else {
+          data = Buffer.concat([...carry, data]);
+          dataStart = carryStart;
+          carry = [];
+          carryLength = 0;
+        }
       }
-      for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
-        newlines++;
-        takeLine(data, from, nl, dataStart + from, newlines);
-        from = nl + 1;
+      if (carryLength === 0) {
+        for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
+          newlines++;
+          takeLine(data, from, nl, dataStart + from, newlines);
+          from = nl + 1;
+        }
+        if (from < data.length) {
+          carry = [Buffer.from(data.subarray(from))];
+          carryLength = data.length - from;
+          carryStart = dataStart + from;
+        }
       }
-      // Keep the unfinished line; copy it, since `chunk` is reused.
-      carry = Buffer.from(data.subarray(from));
-      carryStart = dataStart + from;
-      if (carry.length > maxRecordBytes) {
+      if (carryLength > maxRecordBytes) {
         const problem = { kind: 'problem', line: newlines + 1, reason: recordTooLarge(maxRecordBytes) } as const;
         classifier.take(problem);
-        carry = Buffer.alloc(0);
+        carry = [];
+        carryLength = 0;
         skippingLine = true;
       }
       batcher.bytesRead = position - unit.start;
@@ -133,7 +156,10 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
         lastFlush = Date.now();
       }
     }
-    if (carry.length > 0 && !skippingLine) takeLine(carry, 0, carry.length, carryStart, newlines + 1);
+    if (carryLength > 0 && !skippingLine) {
+      const last = Buffer.concat(carry);
+      takeLine(last, 0, last.length, carryStart, newlines + 1);
+    }
     classifier.end();
   } catch (error) {
     if (!(error instanceof UnknownFormatError)) throw error;

@@ -4,6 +4,7 @@
  * that is a whole document (a Graph page on one line) keeps the records in it that parse.
  */
 import { describe, expect, it } from 'vitest';
+import { JsonRecordSplitter } from '../../src/ingest/split-json.js';
 import { LoadSession } from '../../src/load/load-session.js';
 import { runUnit } from '../../src/load/load-unit.js';
 import type { EventBatch } from '../../src/store/event-batch.js';
@@ -65,5 +66,31 @@ describe('the record cap in the JSON Lines byte-range reader', () => {
     const { ids, problems } = await loadIds([line('a', 0), `{"value":[${records.join(',')}]}`, line('z', 100), ''].join('\n'));
     expect(ids).toEqual(['a', 'b0', 'b1', 'b3', 'b4', 'b5', 'z']);
     expect(problems).toHaveLength(1);
+  });
+});
+
+describe('the record cap in the streaming splitter', () => {
+  /** Feed `text` to a splitter in 64 KB chunks, as a file stream delivers it. */
+  function split(text: string, maxRecordChars: number) {
+    const splitter = new JsonRecordSplitter({ maxRecordChars });
+    const items = [];
+    for (let at = 0; at < text.length; at += 65_536) items.push(...splitter.push(text.slice(at, at + 65_536)));
+    items.push(...splitter.finish());
+    return { records: items.filter((item) => item.kind === 'parsed').length, problems: items.filter((item) => item.kind === 'problem').map((item) => (item as { reason: string }).reason) };
+  }
+  const element = (id: string) => JSON.stringify(graphEvent({ id }));
+
+  it('skips an element past the cap as one problem and reads the elements after it', () => {
+    const huge = `{"id":"huge","pad":"${'x'.repeat(8_000_000)}"}`;
+    expect(split(`[${element('a')},${huge},${element('b')}]`, 1_000_000)).toEqual({ records: 2, problems: [expect.stringMatching(/^record larger than 0\.95 MB: skipped/)] });
+  });
+
+  it('a value that never ends is one problem, not also "input ends inside a record"', () => {
+    expect(split(`[${element('a')},{"id":"open","pad":"${'x'.repeat(8_000_000)}`, 1_000_000)).toEqual({ records: 1, problems: [expect.stringMatching(/^record larger than/)] });
+  });
+
+  it('a value under the cap that grows over many chunks is still read whole', () => {
+    const big = `{"id":"big","pad":"${'x'.repeat(3_000_000)}"}`;
+    expect(split(`[${element('a')},${big},${element('b')}]`, 8_000_000)).toEqual({ records: 3, problems: [] });
   });
 });
