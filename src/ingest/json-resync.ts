@@ -54,13 +54,14 @@ const KEY = `(${JSON_STRING})`;
 /** The first two members of an object's text, read without parsing it (it may be damaged further on). */
 const FIRST_MEMBERS = new RegExp(`^\\{\\s*${KEY}\\s*:\\s*(?:${KEY}|(-?\\d[\\d.eE+-]*|true|false|null))\\s*,\\s*${KEY}\\s*:`);
 
-const FIRST_MEMBER = new RegExp(`^\\{\\s*${KEY}\\s*:`);
+/** The first key, its colon perhaps lost: damage in the first member itself. */
+const FIRST_MEMBER = new RegExp(`^\\{\\s*${KEY}`);
 
 /**
  * The signature from the text of a record that does not parse (the first one, so nothing taught
  * the keys yet): its first two members when they are intact (most damage is further in), else
- * its first key alone, which may also begin nested objects: better a spurious record reported
- * as one than every record after the damage lost.
+ * its first key alone (even when what follows it is damaged), which may also begin nested
+ * objects: better a spurious record reported as one than every record after the damage lost.
  */
 export function withKeysFromText(signature: RecordSignature, text: string): RecordSignature {
   if (signature.keys !== null) return signature;
