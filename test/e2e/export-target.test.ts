@@ -109,4 +109,20 @@ describe('query --output where nothing can be written', { timeout: 30_000 }, () 
     expect(stderr).toBe('entra-audit: cannot write /dev/null: it is not a regular file\n');
     expect(code).toBe(1);
   });
+
+  it.each([['/dev/null'], ['a FIFO']])('%s given with --force stays what it was: refused, never renamed over', async (which) => {
+    let target = '/dev/null';
+    if (which === 'a FIFO') {
+      target = temp.path('out.fifo');
+      expect(spawnSync('mkfifo', [target]).status).toBe(0);
+    }
+    const before = statSync(target);
+    const { code, stderr } = await runCli(['query', source, '-o', target, '--force']);
+    expect(stderr).toBe(`entra-audit: cannot write ${target}: it is not a regular file\n`);
+    expect(code).toBe(1);
+    const after = statSync(target);
+    expect({ fifo: after.isFIFO(), device: after.isCharacterDevice(), ino: after.ino }).toEqual({ fifo: before.isFIFO(), device: before.isCharacterDevice(), ino: before.ino });
+    // Nothing left beside it either.
+    if (which === 'a FIFO') expect(readdirSync(temp.path('.')).filter((name) => name.startsWith('.out.fifo'))).toEqual([]);
+  });
 });
