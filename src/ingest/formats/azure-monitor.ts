@@ -7,6 +7,7 @@
 import type { ObjectFormat } from '../format.js';
 import { field, isObject, objectOrNull, text, type JsonObject } from '../fields.js';
 import { readGraphAudit } from '../graph-shape.js';
+import { foreignDiagnosticCategory } from '../other-entra-logs.js';
 
 const DIAGNOSTIC_CATEGORIES = ['auditlogs', 'audit', 'customsecurityattributeauditlogs'];
 
@@ -24,6 +25,9 @@ export const azureMonitorFormat: ObjectFormat = {
   label: 'Azure Monitor diagnostic records (Event Hub {"records":[…]} batches, storage PT1H.json lines)',
   matches: isDiagnosticRecord,
   normalise(record) {
+    // A stream carries every category: only the audit ones are audit events.
+    const foreign = foreignDiagnosticCategory(text(record.category));
+    if (foreign) return { reason: foreign };
     const properties = objectOrNull(record.properties);
     if (!properties) return { reason: 'diagnostic record without an audit event under "properties"' };
     const read = readGraphAudit(properties, { fallbackTime: field(record, 'time') });

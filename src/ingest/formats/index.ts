@@ -2,6 +2,7 @@ import type { CsvFormat, ObjectFormat } from '../format.js';
 import { azureMonitorFormat } from './azure-monitor.js';
 import { graphJsonFormat } from './graph-json.js';
 import { logAnalyticsCsvFormat, logAnalyticsRowFormat, logAnalyticsTableFormat } from './log-analytics.js';
+import { otherEntraLogsFormat } from './other-entra-logs.js';
 import { portalCsvFormat } from './portal-csv.js';
 import { powershellJsonFormat } from './powershell-json.js';
 import { unifiedAuditLogCsvFormat, unifiedAuditLogFormat } from './unified-audit-log.js';
@@ -15,6 +16,8 @@ export const OBJECT_FORMATS: readonly ObjectFormat[] = [
   azureMonitorFormat,
   unifiedAuditLogFormat,
   logAnalyticsRowFormat,
+  // Before the Graph and PowerShell readers: a provisioning record has an activityDateTime too.
+  otherEntraLogsFormat,
   powershellJsonFormat,
   graphJsonFormat,
 ];

@@ -8,6 +8,7 @@ import type { CsvFormat, Normalised, ObjectFormat } from '../format.js';
 import { editDistance } from '../../text/edit-distance.js';
 import { field, isObject, text, type JsonObject } from '../fields.js';
 import { readGraphAudit } from '../graph-shape.js';
+import { foreignLogAnalyticsTable } from '../other-entra-logs.js';
 
 const CUSTOM_SECURITY_TABLE = 'aadcustomsecurityattributeauditlogs';
 
@@ -23,6 +24,9 @@ function isLogAnalyticsRow(record: JsonObject): boolean {
 }
 
 export function normaliseLogAnalyticsRow(row: JsonObject): Normalised {
+  // A union of tables (or a workspace export) holds every table: only the audit ones are audits.
+  const foreign = foreignLogAnalyticsTable(text(row.Type));
+  if (foreign) return { reason: foreign };
   const read = readGraphAudit(row, {
     fallbackTime: field(row, 'TimeGenerated'),
     aliases: { activityDisplayName: ['OperationName'], operationType: ['AADOperationType'] },

@@ -1,0 +1,58 @@
+/**
+ * Which activity log a record belongs to, for the records that are not directory audits: an Event
+ * Hub or storage stream carries every diagnostic category in one file, a Log Analytics union
+ * every table, and a record of another log must be a problem with its reason, never an audit
+ * event. Entra's sign-in and provisioning logs are named as such; anything else (Azure Activity
+ * `Administrative`, `AzureActivity` rows) is said not to be an Entra activity log.
+ */
+import { text, type JsonObject } from './fields.js';
+
+/** The diagnostic categories that hold directory audits (lower case; `Audit` is the 2018 schema's). */
+const AUDIT_CATEGORIES = ['auditlogs', 'customsecurityattributeauditlogs', 'audit'];
+/** The Log Analytics tables that hold them. */
+const AUDIT_TABLES = ['auditlogs', 'aadcustomsecurityattributeauditlogs'];
+
+/** Entra's other activity logs, by diagnostic category and Log Analytics table (lower case). */
+const SIGN_IN_CATEGORIES = [
+  'signinlogs', 'noninteractiveusersigninlogs', 'serviceprincipalsigninlogs', 'managedidentitysigninlogs', 'adfssigninlogs',
+];
+const SIGN_IN_TABLES = ['signinlogs', 'aadnoninteractiveusersigninlogs', 'aadserviceprincipalsigninlogs', 'aadmanagedidentitysigninlogs', 'adfssigninlogs'];
+const PROVISIONING = ['provisioninglogs', 'aadprovisioninglogs'];
+
+const NOT_READ_YET = 'entra-audit reads directory and custom security audits only';
+
+function entraLogOf(name: string, signIns: readonly string[]): string | null {
+  const lower = name.toLowerCase();
+  if (signIns.includes(lower)) return 'sign-in';
+  if (PROVISIONING.includes(lower)) return 'provisioning';
+  return null;
+}
+
+/** Why a diagnostic record of `category` is no audit event, or null when it is one (or says nothing). */
+export function foreignDiagnosticCategory(category: string): string | null {
+  if (category === '' || AUDIT_CATEGORIES.includes(category.toLowerCase())) return null;
+  const log = entraLogOf(category, SIGN_IN_CATEGORIES);
+  const shown = JSON.stringify(category.slice(0, 60));
+  return log ? `diagnostic category ${shown} is the Entra ${log} log, not an audit (${NOT_READ_YET})` : `diagnostic category ${shown} is not an Entra activity log`;
+}
+
+/** Why a Log Analytics row of table `type` is no audit event, or null when it is one (or says nothing). */
+export function foreignLogAnalyticsTable(type: string): string | null {
+  if (type === '' || AUDIT_TABLES.includes(type.toLowerCase())) return null;
+  const log = entraLogOf(type, SIGN_IN_TABLES);
+  const shown = JSON.stringify(type.slice(0, 60));
+  return log ? `Log Analytics table ${shown} is the Entra ${log} log, not an audit (${NOT_READ_YET})` : `Log Analytics table ${shown} is not an Entra activity log`;
+}
+
+/**
+ * A Graph `signIn` or `provisioningObjectSummary` record (Graph pages, the portal's download,
+ * JSON Lines, camelCase or PowerShell's PascalCase), by the keys only those carry.
+ */
+export function otherEntraRecordKind(record: JsonObject): 'sign-in' | 'provisioning' | null {
+  const has = (name: string) => name in record || name.charAt(0).toUpperCase() + name.slice(1) in record;
+  if (has('createdDateTime') && (has('userPrincipalName') || has('appId') || has('servicePrincipalId')) && (has('status') || has('conditionalAccessStatus') || has('ipAddress'))) return 'sign-in';
+  if (has('provisioningAction') || has('provisioningStatusInfo') || (has('jobId') && has('cycleId'))) return 'provisioning';
+  return null;
+}
+
+export const otherEntraRecordReason = (kind: 'sign-in' | 'provisioning'): string => `an Entra ${kind} record, not an audit (${NOT_READ_YET})`;
