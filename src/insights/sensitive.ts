@@ -4,7 +4,7 @@
  * query language, so a user can read exactly what is flagged and add rules of their own.
  * An event takes the first rule it matches, high-severity rules first.
  */
-import type { Query } from '../query/ast.js';
+import { allTerms, type Query } from '../query/ast.js';
 import { compileQuery, type EventTest } from '../query/compile.js';
 import type { QueryIndex } from '../query/query-index.js';
 import { dataFilePath } from '../paths.js';
@@ -37,7 +37,7 @@ export function validateSensitiveRules(sources: readonly DefinitionSource[]): Va
     const reason = check.text('reason');
     const parsed = check.query('query');
     // `risk:` will mean "matches a sensitive rule": a rule defined by it would be circular.
-    if (parsed?.terms.some((term) => term.kind === 'field' && term.field === 'risk')) check.problem('query', 'must not use risk: (rules are what risk: is made of)');
+    if (parsed && allTerms(parsed.terms).some((term) => term.kind === 'field' && term.field === 'risk')) check.problem('query', 'must not use risk: (rules are what risk: is made of)');
     if (!parsed || !severity) return undefined;
     return { id, severity, query, parsed, reason };
   });

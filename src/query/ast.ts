@@ -3,7 +3,8 @@
  * One query string serves the explorer's `/` bar, `--filter` at start-up, and
  * `query --filter` / `summary --filter`, so this tree is the contract between them.
  *
- * A query is a list of terms, all ANDed. Positions (`start`/`end`) are 0-based UTF-16 indexes
+ * A query is a list of terms, all ANDed; `a OR b`, parentheses and `NOT (…)` make one `any` term
+ * whose branches are such lists again. Positions (`start`/`end`) are 0-based UTF-16 indexes
  * into the source text, end exclusive, covering the whole term including a leading `-`.
  */
 
@@ -79,7 +80,22 @@ export interface PhraseTerm extends Span {
   text: string;
 }
 
-export type Term = FieldTerm | TimeTerm | FuzzyTerm | PhraseTerm;
+/**
+ * `a b OR c`, `(a OR b)`, `NOT (a b)`: an event passes when every term of some branch passes it
+ * (or, negated, when none does). Parentheses around plain terms with no OR just group them.
+ */
+export interface AnyTerm extends Span {
+  kind: 'any';
+  negated: boolean;
+  branches: Term[][];
+}
+
+export type Term = FieldTerm | TimeTerm | FuzzyTerm | PhraseTerm | AnyTerm;
+
+/** Every term, those inside `any` terms too (for checks such as "no risk: in a rule"). */
+export function allTerms(terms: readonly Term[]): Term[] {
+  return terms.flatMap((term) => (term.kind === 'any' ? [term, ...term.branches.flatMap(allTerms)] : [term]));
+}
 
 export interface Query {
   terms: Term[];

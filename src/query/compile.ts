@@ -15,7 +15,7 @@ import { encodeKey, splitKeys } from '../model/event-summary.js';
 import type { EventStore } from '../store/event-store.js';
 import { FREE_TEXT_FIELDS, MULTI_VALUED_FIELDS, STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store/event-batch.js';
 import { ensureCapacity } from '../store/growable.js';
-import type { FieldName, Query, Term } from './ast.js';
+import type { AnyTerm, FieldName, Query, Term } from './ast.js';
 import type { QueryIndex } from './query-index.js';
 
 export type EventTest = (index: number) => boolean;
@@ -149,9 +149,11 @@ function timeTerm(store: EventStore, term: Term, keep: (ms: number) => boolean):
   };
 }
 
-function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: string } {
+function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: string } | CompileError {
   const { store } = index;
   switch (term.kind) {
+    case 'any':
+      return anyTerm(term, index);
     case 'since':
       return timeTerm(store, term, (ms) => ms >= term.ms);
     case 'until':
@@ -214,7 +216,8 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
 }
 
 /** Cheap terms first, so re-reading terms (`id:`, `value:`) only see what the others let through. */
-const cost = (term: Term) =>
+const cost = (term: Term): number =>
+  term.kind === 'any' ? Math.max(...term.branches.flatMap((branch) => branch.map(cost))) :
   term.kind === 'field' && (term.field === 'id' || term.field === 'value') ? 3 : term.kind === 'field' && term.field === 'risk' ? 2 : term.kind === 'fuzzy' || term.kind === 'phrase' ? 1 : 0;
 
 /** Events [from, to) that pass every term, as a mask (1 = passes). */
@@ -245,13 +248,47 @@ export function maskTest(store: EventStore, terms: readonly CompiledTerm[], with
   };
 }
 
+type CompileError = { message: string; position: number };
+
+function compileTerms(terms: readonly Term[], index: QueryIndex): CompiledTerm[] | CompileError {
+  const compiledTerms: CompiledTerm[] = [];
+  for (const term of [...terms].sort((a, b) => cost(a) - cost(b))) {
+    const compiled = compileTerm(term, index);
+    if (!('narrow' in compiled)) return { message: compiled.message, position: 'position' in compiled ? (compiled.position as number) : term.start };
+    compiledTerms.push(compiled);
+  }
+  return compiledTerms;
+}
+
+/**
+ * Some branch passes (or, negated, none does). Each branch narrows a copy of the events still
+ * alive, skipping those an earlier branch already let through, so `a OR b` costs about `a` + `b`.
+ */
+function anyTerm(term: AnyTerm, index: QueryIndex): CompiledTerm | CompileError {
+  const branches: CompiledTerm[][] = [];
+  for (const branch of term.branches) {
+    const compiled = compileTerms(branch, index);
+    if (!Array.isArray(compiled)) return compiled;
+    branches.push(compiled);
+  }
+  return {
+    term,
+    narrow(alive, from, to) {
+      const hit = new Uint8Array(to - from);
+      const scratch = new Uint8Array(to);
+      for (const branch of branches) {
+        for (let i = from; i < to; i++) scratch[i] = alive[i] === 1 && hit[i - from] === 0 ? 1 : 0;
+        for (const compiled of branch) compiled.narrow(scratch, from, to);
+        for (let i = from; i < to; i++) if (scratch[i] === 1) hit[i - from] = 1;
+      }
+      for (let i = from; i < to; i++) if (alive[i] === 1 && (hit[i - from] === 1) === term.negated) alive[i] = 0;
+    },
+  };
+}
+
 /** `within`: see maskTest; pass it only when `refines` says the new query is narrower. */
 export function compileQuery(query: Query, index: QueryIndex, within?: EventTest): CompileResult {
-  const terms: CompiledTerm[] = [];
-  for (const term of [...query.terms].sort((a, b) => cost(a) - cost(b))) {
-    const compiled = compileTerm(term, index);
-    if (!('narrow' in compiled)) return { ok: false, error: { message: compiled.message, position: term.start } };
-    terms.push(compiled);
-  }
+  const terms = compileTerms(query.terms, index);
+  if (!Array.isArray(terms)) return { ok: false, error: terms };
   return { ok: true, test: maskTest(index.store, terms, within), terms };
 }

@@ -6,11 +6,18 @@
 import type { Query, Term } from './ast.js';
 
 export function formatQuery(query: Query): string {
+  // One OR at the top needs no parentheses: `a OR b`, as typed.
+  const [only] = query.terms;
+  if (query.terms.length === 1 && only.kind === 'any' && !only.negated) return formatBranches(only.branches);
   return query.terms.map(formatTerm).join(' ');
 }
 
+const formatBranches = (branches: Term[][]): string => branches.map((branch) => branch.map(formatTerm).join(' ')).join(' OR ');
+
 export function formatTerm(term: Term): string {
   switch (term.kind) {
+    case 'any':
+      return `${term.negated ? '-' : ''}(${formatBranches(term.branches)})`;
     case 'field':
       return `${term.negated ? '-' : ''}${term.field}:${term.exact ? '=' : ''}${term.rawValues.map(formatValue).join('|')}`;
     case 'since':

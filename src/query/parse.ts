@@ -2,7 +2,10 @@
  * The filter language, text → `Query`. Hand-written: the grammar is a handful of rules, and a
  * scanner of our own gives exact error positions for the caret under the `/` bar.
  *
- *   query       = ws* [ term (ws+ term)* ] ws*
+ *   query       = ws* [ or ] ws*
+ *   or          = and (ws+ "OR" ws+ and)*              AND, OR, NOT: any case, as KQL, Lucene
+ *   and         = unary (ws+ ["AND" ws+] unary)*        and the portal users type them
+ *   unary       = ("NOT" ws+ | "-") unary | "(" ws* or ws* ")" | term
  *   term        = ["-"] ( phrase | fieldTerm | word )
  *   phrase      = quoted
  *   fieldTerm   = name ":" ["="] value ("|" value)*  name = ASCII letters, any case; "=" exact
@@ -11,10 +14,11 @@
  *   quoted      = '"' chars '"'                     \" \\ escape; \n \r are LF, CR; other \ stays literal
  *
  * Only letters before the first colon make a field name, so `ip:2001:db8::1` is ip with value
- * `2001:db8::1` and `12:00` is a free word. A malformed query never throws: the result says
+ * `2001:db8::1` and `12:00` is a free word. Inside parentheses a word ends at `)`. `OR` between
+ * terms makes one `any` term; a word `or` to search for is quoted. A malformed query never throws: the result says
  * what is wrong and where.
  */
-import type { FieldName, Query, Term, TimeKind } from './ast.js';
+import type { AnyTerm, FieldName, Query, Term, TimeKind } from './ast.js';
 import { RISK_VALUES } from './ast.js';
 import { KNOWN_NAMES, resolveName, suggestName } from './names.js';
 import { resolveTime } from './time.js';
@@ -61,8 +65,13 @@ interface Value {
   quoted: boolean;
 }
 
+/** AND, OR and NOT, any case, standing alone. */
+const KEYWORD = /(AND|OR|NOT)(?=[\s(]|$)/iy;
+
 class Parser {
   private i = 0;
+  /** How many parentheses are open: inside them, `)` ends a word. */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -70,12 +79,109 @@ class Parser {
   ) {}
 
   query(): Query {
+    this.skipSpace();
+    if (this.i >= this.text.length) return { terms: [] };
+    // Outside parentheses a ")" is a character of a word (`activity:(by`), so or() reads to the end.
+    return { terms: this.or() };
+  }
+
+  private skipSpace(): void {
+    while (this.i < this.text.length && SPACE.test(this.text[this.i])) this.i++;
+  }
+
+  /** The keyword at the reading position (upper case), if one stands there. */
+  private keyword(): string | undefined {
+    KEYWORD.lastIndex = this.i;
+    return KEYWORD.exec(this.text)?.[1].toUpperCase();
+  }
+
+  private or(): Term[] {
+    const start = this.i;
+    const branches = [this.and()];
+    while (this.keyword() === 'OR') {
+      this.i += 2;
+      this.skipSpace();
+      if (this.i >= this.text.length || this.text[this.i] === ')') throw new SyntaxProblem('"OR" needs a term after it', this.i);
+      branches.push(this.and());
+    }
+    if (branches.length === 1) return branches[0];
+    const end = this.lastEnd(branches.at(-1)!);
+    return [{ kind: 'any', negated: false, branches, start, end }];
+  }
+
+  private and(): Term[] {
     const terms: Term[] = [];
     for (;;) {
-      while (this.i < this.text.length && SPACE.test(this.text[this.i])) this.i++;
-      if (this.i >= this.text.length) return { terms };
-      terms.push(this.term());
+      this.skipSpace();
+      if (this.i >= this.text.length || (this.depth > 0 && this.text[this.i] === ')')) break;
+      const keyword = this.keyword();
+      if (keyword === 'OR') {
+        if (terms.length === 0) throw new SyntaxProblem('"OR" needs a term before it', this.i);
+        break;
+      }
+      if (keyword === 'AND') {
+        if (terms.length === 0) throw new SyntaxProblem('"AND" needs a term before it', this.i);
+        this.i += 3;
+        this.skipSpace();
+        const next = this.keyword();
+        if (this.i >= this.text.length || this.text[this.i] === ')' || next === 'OR' || next === 'AND') throw new SyntaxProblem('"AND" needs a term after it', this.i);
+        continue;
+      }
+      terms.push(...this.unary());
     }
+    return terms;
+  }
+
+  /** A term, `NOT`/`-` before one, or a group in parentheses (its terms, or one `any` term). */
+  private unary(): Term[] {
+    const start = this.i;
+    if (this.keyword() === 'NOT') {
+      this.i += 3;
+      this.skipSpace();
+      if (this.i >= this.text.length || this.text[this.i] === ')' || this.keyword() === 'OR' || this.keyword() === 'AND') throw new SyntaxProblem('"NOT" must be followed by a term to exclude', start);
+      return [this.negate(this.unary(), start)];
+    }
+    if (this.text[this.i] === '-' && this.text[this.i + 1] === '(') {
+      this.i++;
+      return [this.negate(this.group(), start)];
+    }
+    if (this.text[this.i] === '(') return this.group();
+    return [this.term()];
+  }
+
+  private group(): Term[] {
+    const open = this.i;
+    this.i++;
+    this.depth++;
+    this.skipSpace();
+    if (this.text[this.i] === ')') throw new SyntaxProblem('empty parentheses', open);
+    const terms = this.or();
+    this.skipSpace();
+    if (this.text[this.i] !== ')') throw new SyntaxProblem('unclosed "(" — add a ")"', open);
+    this.i++;
+    this.depth--;
+    if (!this.atTermEnd()) throw new SyntaxProblem(`unexpected ${JSON.stringify(this.text[this.i])} after ")" — separate terms with a space`, this.i);
+    return terms;
+  }
+
+  /** `NOT x`, `-(…)`: one term excluded, or a group excluded as a whole. */
+  private negate(terms: Term[], start: number): Term {
+    const end = this.i;
+    if (terms.length === 1) {
+      const only = terms[0];
+      // Only the time bounds have no negated form.
+      if (!('negated' in only)) {
+        throw new SyntaxProblem(`${only.kind}: cannot be negated — use ${only.kind === 'since' ? 'until' : 'since'}: for the other side`, start);
+      }
+      if (only.negated) throw new SyntaxProblem('a term can be negated only once', start);
+      return { ...only, negated: true, start, end };
+    }
+    const group: AnyTerm = { kind: 'any', negated: true, branches: [terms], start, end };
+    return group;
+  }
+
+  private lastEnd(terms: Term[]): number {
+    return terms.at(-1)?.end ?? this.i;
   }
 
   private term(): Term {
@@ -207,7 +313,7 @@ class Parser {
   }
 
   private atTermEnd(): boolean {
-    return this.i >= this.text.length || SPACE.test(this.text[this.i]);
+    return this.i >= this.text.length || SPACE.test(this.text[this.i]) || (this.depth > 0 && this.text[this.i] === ')');
   }
 }
 

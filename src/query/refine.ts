@@ -5,10 +5,14 @@
  * so the new query only has to look at the events the old one kept.
  */
 import type { Query, Term } from './ast.js';
+import { formatTerm } from './format.js';
 
 function implies(newer: Term, older: Term): boolean {
   if (newer.kind !== older.kind) return false;
   switch (older.kind) {
+    case 'any':
+      // Only the same alternatives (written the same way) are sure to keep no more.
+      return newer.kind === 'any' && formatTerm(newer) === formatTerm(older);
     case 'since':
     case 'until':
       return newer.kind === older.kind && (newer as typeof older).ms === older.ms;

@@ -4,14 +4,18 @@
  * word that matched a value only approximately (`pasword` → "password") has no exact text to mark;
  * those rows are shown unmarked rather than with a guessed mark.
  */
-import type { Query } from '../query/ast.js';
+import type { Query, Term } from '../query/ast.js';
+
+/** The terms an event shown may have matched: those of `a OR b` too, never under a negation. */
+const positiveTerms = (terms: readonly Term[]): Term[] =>
+  terms.flatMap((term) => (term.kind === 'any' ? (term.negated ? [] : term.branches.flatMap(positiveTerms)) : [term]));
 
 /** Field terms whose values are shown in the table's columns. */
 const SHOWN_FIELDS = new Set(['activity', 'category', 'service', 'status', 'target', 'actor', 'type']);
 
 export function highlightNeedles(query: Query | null | undefined): string[] {
   const needles = new Set<string>();
-  for (const term of query?.terms ?? []) {
+  for (const term of positiveTerms(query?.terms ?? [])) {
     if ('negated' in term && term.negated) continue;
     if (term.kind === 'field' && SHOWN_FIELDS.has(term.field)) term.values.forEach((value) => needles.add(value));
     if (term.kind === 'phrase' || term.kind === 'fuzzy') needles.add(term.text.toLowerCase());

@@ -269,6 +269,13 @@ const cases: Case[] = [
     query: 'type:group target:finance|engineering until:2026-08-31',
     truth: all(field('type', 'group'), field('target', 'finance', 'engineering'), until('2026-08-31')),
   },
+  { what: 'OR: the union', query: 'actor:priya OR ip:192.0.2.1', truth: (e) => field('actor', 'priya')(e) || field('ip', '192.0.2.1')(e) },
+  {
+    what: 'OR with parentheses and a shared term',
+    query: '(status:failure OR op:delete) type:group',
+    truth: (e) => (field('status', 'failure')(e) || field('op', 'delete')(e)) && field('type', 'group')(e),
+  },
+  { what: 'NOT before a group', query: 'NOT (status:success OR type:user)', truth: (e) => !(field('status', 'success')(e) || field('type', 'user')(e)) },
 ];
 
 const resolve = <T>(value: T | (() => T)): T => (typeof value === 'function' ? (value as () => T)() : value);
