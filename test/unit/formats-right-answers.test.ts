@@ -190,3 +190,124 @@ describe('unified audit log: ExtendedProperties.additionalDetails', () => {
     expect(await detailsOf('{"User-Agent":"Mozilla/5.0 (Windows NT 10.0; Win64')).toEqual([{ key: 'additionalDetails', value: '{"User-Agent":"Mozilla/5.0 (Windows NT 10.0; Win64' }]);
   });
 });
+
+// ---- Azure Monitor diagnostic records ---------------------------------------------------------
+
+describe('Azure Monitor: the activity name only in the outer record', () => {
+  it('keeps the outer correlationId and caller IP, as for any other record', async () => {
+    const [event] = await eventsOf('outer-name.jsonl', [
+      {
+        time: '2025-03-14T11:02:19.8841207Z',
+        resourceId: `/tenants/${TENANT}/providers/Microsoft.aadiam`,
+        operationName: 'Update user',
+        operationVersion: '1.0',
+        category: 'AuditLogs',
+        tenantId: TENANT,
+        resultSignature: 'None',
+        durationMs: 0,
+        callerIpAddress: '203.0.113.77',
+        correlationId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        identity: 'Ines Okafor',
+        Level: 4,
+        properties: {
+          id: 'Directory_1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d_P3Z8K_553920117',
+          category: 'UserManagement',
+          result: 'success',
+          activityDateTime: '2025-03-14T11:02:19.8841207+00:00',
+          loggedByService: 'Core Directory',
+          operationType: 'Update',
+          initiatedBy: { user: { id: INES.id, userPrincipalName: INES.upn } },
+          targetResources: [{ id: 'a91c3e5f-6d2b-4f87-b0e4-3c8a1d6f9b25', type: 'User', userPrincipalName: 'tomas.rieger@contoso.example' }],
+        },
+      },
+    ]);
+    expect([event.activityDisplayName, event.correlationId, event.initiatedBy.user?.ipAddress]).toEqual(['Update user', '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', '203.0.113.77']);
+  });
+});
+
+describe('Azure Monitor: the 2018 "Audit" category schema (Microsoft’s preview schema page)', () => {
+  const legacy = (fields: Record<string, unknown>, properties: Record<string, unknown>) => ({
+    time: '2018-03-17T00:14:31.2585575Z',
+    operationName: 'Change password (self-service)',
+    operationVersion: '1.0',
+    category: 'Audit',
+    tenantId: TENANT,
+    resultType: 'Success',
+    resultSignature: '-1',
+    resultDescription: 'None',
+    durationMs: '-1',
+    correlationId: '60d5e89a-b890-413f-9e25-a047734afe9f',
+    identity: INES.upn,
+    Level: 'Informational',
+    location: 'WUS',
+    ...fields,
+    properties: { identityType: 'UPN', operationType: 'Update', additionalDetails: 'None', additionalTargets: '', targetUpdatedProperties: '', ...properties },
+  });
+
+  it('maps a user’s change: initiator, category, result, and the target from its __-joined parts', async () => {
+    const [event] = await eventsOf('legacy-user.jsonl', [
+      legacy(
+        {},
+        {
+          targetResourceType: 'UPN__TenantContextID__PUID__ObjectID__ObjectClass',
+          targetResourceName: `${INES.upn}__${TENANT}__1003BFFD9FEB17DB__${INES.id}__User`,
+          auditEventCategory: 'UserManagement',
+        },
+      ),
+    ]);
+    expect(event).toEqual<AuditEvent>({
+      id: '',
+      category: 'UserManagement',
+      correlationId: '60d5e89a-b890-413f-9e25-a047734afe9f',
+      result: 'success',
+      resultReason: '',
+      activityDisplayName: 'Change password (self-service)',
+      activityDateTime: '2018-03-17T00:14:31.2585575Z',
+      loggedByService: '',
+      operationType: 'Update',
+      initiatedBy: { user: { id: null, displayName: null, userPrincipalName: INES.upn, ipAddress: null, userType: null, homeTenantId: null, homeTenantName: null }, app: null },
+      targetResources: [{ id: INES.id, displayName: null, type: 'User', userPrincipalName: INES.upn, groupType: null, modifiedProperties: [] }],
+      additionalDetails: [],
+      userAgent: null,
+    });
+  });
+
+  it('maps a service principal update: no initiator ("NA"), the changed properties, the name from Name', async () => {
+    const spn = 'http://adapplicationregistry.onmicrosoft.com/payroll.contoso.example/primary;c4f7a2e9-8b1d-4d36-9e5a-0f2b7c6d1a84';
+    const [event] = await eventsOf('legacy-sp.jsonl', [
+      legacy(
+        { time: '2018-03-18T19:47:43.0368859Z', operationName: 'Update service principal.', identity: 'NA', callerIpAddress: '<null>', correlationId: '14916c7a-5a7d-44e8-9b06-74b49efb08ee' },
+        {
+          identityType: 'NA',
+          additionalDetails: {},
+          targetUpdatedProperties: [
+            { Name: 'Included Updated Properties', OldValue: null, NewValue: '' },
+            { Name: 'TargetId.ServicePrincipalNames', OldValue: null, NewValue: spn },
+          ],
+          targetResourceType: 'Other__ObjectID__ObjectClass__Name__AppId__SPN',
+          targetResourceName: `ServicePrincipal_e6b1d9a3-5c7f-4a28-8d0e-9b4c2f7a6e15__e6b1d9a3-5c7f-4a28-8d0e-9b4c2f7a6e15__ServicePrincipal__Contoso Payroll__c4f7a2e9-8b1d-4d36-9e5a-0f2b7c6d1a84__${spn}`,
+          auditEventCategory: 'ApplicationManagement',
+        },
+      ),
+    ]);
+    expect([event.activityDisplayName, event.category, event.correlationId, event.initiatedBy]).toEqual([
+      'Update service principal',
+      'ApplicationManagement',
+      '14916c7a-5a7d-44e8-9b06-74b49efb08ee',
+      { user: null, app: null },
+    ]);
+    expect(event.targetResources).toEqual([
+      {
+        id: 'e6b1d9a3-5c7f-4a28-8d0e-9b4c2f7a6e15',
+        displayName: 'Contoso Payroll',
+        type: 'ServicePrincipal',
+        userPrincipalName: null,
+        groupType: null,
+        modifiedProperties: [
+          { displayName: 'Included Updated Properties', oldValue: null, newValue: '' },
+          { displayName: 'TargetId.ServicePrincipalNames', oldValue: null, newValue: spn },
+        ],
+      },
+    ]);
+  });
+});
