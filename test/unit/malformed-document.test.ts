@@ -5,7 +5,8 @@
  * file, instead of as one broken record per element. Damage among records that do parse is still
  * told record by record, now with where in the file the parser stopped.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { reportOutcome, startResolvedLoad } from '../../src/cli/load-for-cli.js';
 import type { SplitItem } from '../../src/ingest/json-lines.js';
 import { loadAll } from '../../src/ingest/read-input.js';
 import { JsonRecordSplitter } from '../../src/ingest/split-json.js';
@@ -67,5 +68,29 @@ describe('a JSON document no record of which parses', () => {
     expect(loaded.events).toEqual([]);
     expect(loaded.reports.map((r) => [r.events, r.problems, r.error])).toEqual([[0, 1, undefined]]);
     expect(loaded.problems[0].reason).toMatch(/^not valid JSON \(Expected double-quoted property name\): no record in it could be read/);
+  });
+});
+
+describe('the CLI’s problem summary', () => {
+  async function summaryLine(paths: string[]): Promise<string> {
+    const load = startResolvedLoad({ inputs: paths.map((path) => ({ kind: 'file' as const, path })), errors: [] }, { workers: 0 });
+    await load.session.done;
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0);
+    try {
+      reportOutcome(load, false);
+    } finally {
+      spy.mockRestore();
+    }
+    return written.join('').split('\n')[0];
+  }
+
+  it('says nothing loaded when no record did, and names a source that gave none beside one that did', async () => {
+    const broken = temp.write('summary-broken.json', trailingCommas(pretty(41)));
+    const good = temp.write('summary-good.json', pretty(3));
+    expect(await summaryLine([broken])).toBe('entra-audit: 1 record could not be used (1 source); nothing loaded.');
+    expect(await summaryLine([broken, good])).toBe(`entra-audit: 1 record could not be used (1 source); nothing loaded from ${broken}; the rest loaded.`);
+    const damaged = temp.write('summary-damaged.json', pretty(4).replace('"userAgent": null\n', '"userAgent": null,\n'));
+    expect(await summaryLine([damaged])).toBe('entra-audit: 1 record could not be used (1 source); the rest loaded.');
   });
 });
