@@ -47,6 +47,21 @@ export function startResolvedLoad({ inputs, errors }: ResolvedInputs, options: L
 
 const PROBLEMS_SHOWN = 5;
 
+const EMPTY_SOURCES_NAMED = 3;
+
+/**
+ * "the rest loaded" only where something did: a source with problems and no event (a JSON file
+ * no record of which parses) is named, and a load with no event at all says so.
+ */
+function whatLoaded(session: LoadSession): string {
+  const reports = session.reports();
+  if (reports.every((r) => r.events === 0)) return 'nothing loaded';
+  const empty = reports.filter((r) => r.events === 0 && r.problems > 0 && !r.error).map((r) => r.source);
+  if (empty.length === 0) return 'the rest loaded';
+  const named = empty.slice(0, EMPTY_SOURCES_NAMED).join(', ') + (empty.length > EMPTY_SOURCES_NAMED ? ` and ${empty.length - EMPTY_SOURCES_NAMED} more` : '');
+  return `nothing loaded from ${named}; the rest loaded`;
+}
+
 /** Tell stderr what went wrong, briefly, and choose the exit code. */
 export function reportOutcome(load: CliLoad, strict: boolean): number {
   const { session } = load;
@@ -59,7 +74,7 @@ export function reportOutcome(load: CliLoad, strict: boolean): number {
     const count = session.problemCount;
     const sources = new Set(session.problems.map((p) => p.source)).size;
     process.stderr.write(
-      `entra-audit: ${count} record${count === 1 ? '' : 's'} could not be used (${sources} source${sources === 1 ? '' : 's'}); the rest loaded.\n`,
+      `entra-audit: ${count} record${count === 1 ? '' : 's'} could not be used (${sources} source${sources === 1 ? '' : 's'}); ${sanitize(whatLoaded(session), UNICODE_SYMBOLS)}.\n`,
     );
     for (const problem of session.problems.slice(0, PROBLEMS_SHOWN)) {
       process.stderr.write(`  ${sanitize(formatProblemLocation(problem), UNICODE_SYMBOLS)}: ${sanitize(problem.reason, UNICODE_SYMBOLS)}\n`);

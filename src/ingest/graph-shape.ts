@@ -65,13 +65,39 @@ export function readModifiedProperty(value: unknown): ModifiedProperty | null {
   };
 }
 
+/**
+ * The 2018-19 Graph beta typed each target by subclass only (`"@odata.type":
+ * "#microsoft.graph.targetResourceUser"`, `…TargetResourceGroup` in Microsoft's own get example)
+ * with no `type` member: the subclass names the type the Type column and `type:` filter need.
+ */
+const ODATA_TARGET_TYPES: Readonly<Record<string, string>> = {
+  user: 'User',
+  group: 'Group',
+  serviceprincipal: 'ServicePrincipal',
+  application: 'Application',
+  app: 'App',
+  device: 'Device',
+  directory: 'Directory',
+  policy: 'Policy',
+  role: 'Role',
+  other: 'Other',
+};
+
+function targetTypeOf(obj: JsonObject): string | null {
+  const type = textOrNull(field(obj, 'type'));
+  if (type) return type;
+  const subclass = /^#?(?:microsoft\.graph\.)?targetResource(\w+)$/i.exec(text(obj['@odata.type']).trim())?.[1];
+  if (!subclass) return type;
+  return ODATA_TARGET_TYPES[subclass.toLowerCase()] ?? subclass.charAt(0).toUpperCase() + subclass.slice(1);
+}
+
 export function readTarget(value: unknown): TargetResource | null {
   if (!isObject(value)) return null;
   const obj = withAdditionalProperties(value);
   return {
     id: textOrNull(field(obj, 'id')),
     displayName: textOrNull(field(obj, 'displayName')),
-    type: textOrNull(field(obj, 'type')),
+    type: targetTypeOf(obj),
     userPrincipalName: textOrNull(field(obj, 'userPrincipalName')),
     groupType: textOrNull(field(obj, 'groupType')),
     modifiedProperties: arrayOf(field(obj, 'modifiedProperties'))

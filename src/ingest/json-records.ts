@@ -5,8 +5,14 @@
  */
 import { recordsOfLine, type EnvelopeInfo, type SplitItem } from './json-lines.js';
 import { indentationBefore, layoutSignature, nextRecordStart, relaxLayout, withKeys, withKeysFromText, type RecordSignature } from './json-resync.js';
-import { jsonErrorReason, preview } from './json-text.js';
+import { jsonErrorPlace, jsonErrorReason, preview } from './json-text.js';
 import type { Place } from './json-text-window.js';
+
+/** Where JSON.parse stopped, in the file, and what it said there. */
+type ParserStop = Place & { reason: string };
+
+/** Problems held before the first record parses, at most: beyond, they are counted only. */
+const HELD_MAX = 1000;
 
 export class RecordSink {
   out: SplitItem[] = [];
@@ -20,6 +26,14 @@ export class RecordSink {
   /** The last record, held until what follows it shows it ended where it should. */
   private pending: SplitItem | null = null;
   private pendingAt: Place = { line: 0, column: 0 };
+  /**
+   * Problems before any record parsed, held: when none ever does, every element failing is one
+   * damage to the document (single quotes, a trailing comma in each record, JSON5), told once at
+   * the parser's first position rather than as dozens of broken records.
+   */
+  private held: Array<{ place: Place; reason: string; at: ParserStop | null }> = [];
+  private heldCount = 0;
+  private parsedAny = false;
 
   get skipping(): boolean {
     return this.run !== null;
@@ -38,9 +52,45 @@ export class RecordSink {
     return this.pending !== null;
   }
 
-  problem(place: Place, reason: string): void {
+  /** A problem at `place` (where the record starts); `at`, where the parser stopped, when known. */
+  problem(place: Place, reason: string, at: ParserStop | null = null): void {
     this.trusted = false;
-    this.out.push({ kind: 'problem', line: place.line, column: place.column, reason });
+    if (this.parsedAny) this.out.push({ kind: 'problem', line: place.line, column: place.column, reason });
+    else if (++this.heldCount <= HELD_MAX) this.held.push({ place, reason, at });
+  }
+
+  /** A record parsed: the problems held were damage among records, each told as it was. */
+  sawRecord(): void {
+    if (this.parsedAny) return;
+    this.parsedAny = true;
+    this.flushHeld();
+  }
+
+  /** A JSON Lines line's items: each line is a record of its own, its problems never held. */
+  line(items: SplitItem[]): void {
+    if (items.some((item) => item.kind === 'parsed')) this.sawRecord();
+    this.out.push(...items);
+  }
+
+  /** The input ended. No record parsed and several problems: one problem for the document. */
+  end(): void {
+    const first = this.held[0];
+    if (this.parsedAny || this.heldCount < 2 || !first) return this.flushHeld();
+    const { line, column } = first.at ?? first.place;
+    const why = first.at ? `not valid JSON (${first.at.reason})` : first.reason;
+    this.out.push({ kind: 'problem', line, column, reason: `${why}: no record in it could be read (the first of ${this.heldCount} problems)` });
+    this.held = [];
+    this.heldCount = 0;
+  }
+
+  private flushHeld(): void {
+    for (const { place, reason } of this.held) this.out.push({ kind: 'problem', line: place.line, column: place.column, reason });
+    const last = this.held.at(-1);
+    if (last && this.heldCount > this.held.length) {
+      this.out.push({ kind: 'problem', line: last.place.line, column: last.place.column, reason: `and ${this.heldCount - this.held.length} more problems before the first record that parsed` });
+    }
+    this.held = [];
+    this.heldCount = 0;
   }
 
   release(): void {
@@ -77,10 +127,12 @@ export class RecordSink {
     } catch (error) {
       if (this.trusted && this.signature) this.signature = withKeysFromText(this.signature, json);
       const next = this.nextRecord(text, start + 1, end);
-      this.problem(place, `invalid JSON (${jsonErrorReason(error)})`);
+      const at = jsonErrorPlace(error, json, place);
+      this.problem(place, at ? `invalid JSON at line ${at.line}, column ${at.column} (${at.reason})` : `invalid JSON (${jsonErrorReason(error)})`, at);
       return next === -1 ? null : next;
     }
     this.largest = Math.max(this.largest, end - start);
+    this.sawRecord();
     this.release();
     const records = recordsOfLine(value, place.line).map((item) => (item.envelope || !envelope ? item : { ...item, envelope }));
     this.signature ??= layoutSignature(indentation);

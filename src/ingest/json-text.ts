@@ -36,3 +36,39 @@ export function jsonErrorReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^JSON\.parse: /, '').replace(/\s+/g, ' ').slice(0, 120);
 }
+
+/**
+ * Where JSON.parse stopped in `json`, text that starts at `line`/`column` of its file, when the
+ * message says (V8 names a position for most errors, not for "Unexpected token"); and the
+ * message without its position relative to `json`, which means nothing to a reader of the file.
+ */
+export function jsonErrorPlace(error: unknown, json: string, start: { line: number; column: number }): { line: number; column: number; reason: string } | null {
+  const reason = jsonErrorReason(error);
+  const match = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(reason);
+  const position = match ? Math.min(Number(match[1]), json.length) : unexpectedTokenPosition(error, json);
+  if (position === null) return null;
+  let newlines = 0;
+  let lineStart = -1;
+  for (let i = json.indexOf('\n'); i !== -1 && i < position; i = json.indexOf('\n', i + 1)) {
+    newlines++;
+    lineStart = i;
+  }
+  const column = newlines === 0 ? start.column + position : position - lineStart;
+  return { line: start.line + newlines, column, reason: match ? reason.replace(match[0], '') : `unexpected ${JSON.stringify(json[position])}` };
+}
+
+/**
+ * V8 names no position for an unexpected token, only the text around it: 10 characters before
+ * the token after a leading "...", else the whole (short) text. Found again in `json`, the first
+ * place it occurs (an earlier one would have failed first).
+ */
+function unexpectedTokenPosition(error: unknown, json: string): number | null {
+  const message = error instanceof Error ? error.message : '';
+  const match = /^Unexpected token '([^]*?)', (\.\.\.)?"([^]*)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (!match) return null;
+  const [, token, cut, context] = match;
+  const at = json.indexOf(context);
+  if (at === -1) return null;
+  const position = cut ? at + 10 : at + context.indexOf(token);
+  return json[position] === token ? position : null;
+}

@@ -8,7 +8,8 @@
  * Damage costs what was damaged, in time and memory linear in its size: a record that does not
  * parse is one problem and the next still loads (json-resync.ts finds where it starts); text where
  * a record should start is skipped as one problem; a record past the cap is skipped unbuffered;
- * input cut mid-record keeps every record before the cut. Problems carry line and column.
+ * input cut mid-record keeps every record before the cut. Problems carry line and column; a
+ * document no record of which parses is one problem, at the parser's position (json-records.ts).
  */
 import { ENVELOPE_KEYS, jsonLineItems, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type LineRecord, type SplitItem } from './json-lines.js';
 import { RecordSink } from './json-records.js';
@@ -79,6 +80,7 @@ export class JsonRecordSplitter {
     else if (this.state !== 'top' && this.objectStart !== null) this.records.problem(this.objectAt, 'input ends inside a record (truncated file?)');
     // Every record before the cut loaded; still say the file does not end as a document does.
     else if (this.state !== 'top' && !reported) this.records.problem(this.t.at(this.t.buf.length), 'input ends before the array or object that holds the records closes (truncated file?)');
+    this.records.end();
     this.t.buf = '';
     return this.drain();
   }
@@ -175,7 +177,7 @@ export class JsonRecordSplitter {
     const line = this.t.lineAt(start);
     const text = this.t.buf.slice(start, end);
     this.t.pos = Math.min(end + 1, this.t.buf.length);
-    this.records.out.push(...decideJsonLine(text, line, this.maxRecordChars));
+    this.records.line(decideJsonLine(text, line, this.maxRecordChars));
     return true;
   }
 

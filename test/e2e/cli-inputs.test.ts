@@ -133,3 +133,31 @@ describe('a portal CSV with a stray quote', () => {
     expect(stderr).toContain('1 record could not be used');
   });
 });
+
+describe('a JSON export no record of which parses', () => {
+  // Hand-edited: a trailing comma after the last member of every record.
+  const broken = () => JSON.stringify(Array.from({ length: 41 }, (_, i) => graphEvent({ id: `b${i}` })), null, 2).replace(/("userAgent": null)\n/g, '$1,\n');
+
+  it('is one problem at the parser’s position, and the summary says nothing loaded instead of "the rest loaded"', async () => {
+    const text = broken();
+    const path = temp.write('trailing-commas.json', text);
+    // The parser stops at the `}` after the first record's trailing comma, on the next line.
+    const stop = text.slice(0, text.indexOf('"userAgent": null,')).split('\n').length + 1;
+    const { code, stdout, stderr } = await runCli(['query', path, '--count']);
+    expect(stdout).toBe('0\n');
+    expect(stderr).toBe(
+      'entra-audit: 1 record could not be used (1 source); nothing loaded.\n' +
+        `  ${path}:${stop}:3: not valid JSON (Expected double-quoted property name): no record in it could be read (the first of 41 problems)\n`,
+    );
+    expect(code).toBe(0);
+    expect((await runCli(['query', path, '--count', '--strict'])).code).toBe(1);
+  });
+
+  it('is named beside a file that loaded', async () => {
+    const path = temp.write('trailing-commas-2.json', broken());
+    const good = temp.write('good.jsonl', jsonl('g', 3));
+    const { stdout, stderr } = await runCli(['query', path, good, '--count']);
+    expect(stdout).toBe('3\n');
+    expect(stderr.split('\n')[0]).toBe(`entra-audit: 1 record could not be used (1 source); nothing loaded from ${path}; the rest loaded.`);
+  });
+});

@@ -1026,7 +1026,7 @@ describe('Microsoft 365 unified audit log', () => {
         activityDateTime: '2025-03-14T10:15:02Z',
         loggedByService: 'Core Directory',
         operationType: '',
-        // Actor list names a service principal: Type 1 = display name, Type 4 = appId, bare GUID = object id.
+        // Actor list names a service principal: Type 1 = display name, Type 4 = appId, ServicePrincipal_<guid> = object id.
         initiatedBy: byApp({ ...HR_SYNC, displayName: 'Contoso HR Sync' }),
         targetResources: [
           target({

@@ -2,12 +2,14 @@
  * Azure Monitor diagnostic-settings records: Event Hub batches (`{"records":[…]}`) and storage
  * `PT1H.json` blobs (one record per line). The directoryAudit sits under `properties`; the outer
  * record adds `time`, `operationName`, `callerIpAddress`, and the diagnostic `category` that
- * tells directory audits (`AuditLogs`) from custom security attribute audits.
+ * tells directory audits (`AuditLogs`) from custom security attribute audits. The 2018 `Audit`
+ * category's own schema is read by azure-monitor-legacy.ts.
  */
 import type { ObjectFormat } from '../format.js';
 import { field, isObject, objectOrNull, text, type JsonObject } from '../fields.js';
 import { readGraphAudit } from '../graph-shape.js';
 import { foreignDiagnosticCategory } from '../other-entra-logs.js';
+import { isLegacyAuditProperties, readLegacyAudit } from './azure-monitor-legacy.js';
 
 const DIAGNOSTIC_CATEGORIES = ['auditlogs', 'audit', 'customsecurityattributeauditlogs'];
 
@@ -30,14 +32,14 @@ export const azureMonitorFormat: ObjectFormat = {
     if (foreign) return { reason: foreign };
     const properties = objectOrNull(record.properties);
     if (!properties) return { reason: 'diagnostic record without an audit event under "properties"' };
-    const read = readGraphAudit(properties, { fallbackTime: field(record, 'time') });
-    if ('reason' in read) {
-      // An activity name only in the outer record is still an event.
-      if (read.reason === 'no activityDisplayName' && typeof record.operationName === 'string') {
-        return readGraphAudit({ ...properties, activityDisplayName: record.operationName }, { fallbackTime: record.time });
-      }
-      return read;
+    if (isLegacyAuditProperties(properties)) return readLegacyAudit(record, properties);
+    let read = readGraphAudit(properties, { fallbackTime: field(record, 'time') });
+    // An activity name only in the outer record is still an event, finished as every other one
+    // (its correlation id and caller IP are the outer record's too).
+    if ('reason' in read && read.reason === 'no activityDisplayName' && typeof record.operationName === 'string') {
+      read = readGraphAudit({ ...properties, activityDisplayName: record.operationName }, { fallbackTime: field(record, 'time') });
     }
+    if ('reason' in read) return read;
     const event = read.event;
     if (!event.correlationId) event.correlationId = text(record.correlationId);
     const callerIp = text(field(record, 'callerIpAddress'));
