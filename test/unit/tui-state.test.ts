@@ -249,3 +249,18 @@ describe('explorer reducer', () => {
     expect(commandFor('table', 'G')).toEqual({ type: 'jump', to: 'last' });
   });
 });
+
+describe('x clears the filter', () => {
+  it('keeps the selected event selected, among all the events again', () => {
+    const store = storeFromEvents(manyEvents(60, (i) => (i % 3 === 0 ? { result: 'failure' } : {})));
+    const filtered = run(initialState({ indexes: indexesOf(store), size }), { type: 'applyFilter', text: 'status:failure', now: 0 });
+    const moved = run(filtered, { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 }, { type: 'move', by: 'line', direction: 1 });
+    const chosen = selectedId(moved);
+    expect(chosen).toBeDefined();
+    const cleared = run(moved, { type: 'key', name: 'x', now: 0 });
+    expect(cleared.filter.text).toBe('');
+    expect(selectedId(cleared)).toBe(chosen);
+    // And it is not simply row 4 again: with every event shown the same row holds another one.
+    expect(cleared.cursor.directory.selected).not.toBe(moved.cursor.directory.selected);
+  });
+});

@@ -49,7 +49,8 @@ export function tableCommand(state: AppState, command: Command, now: number): Ap
     case 'openSearch':
       return { ...state, mode: 'search', search: { editor: newLineEditor(state.filter.text, state.promptHistory.search), error: null, before: state.filter.text } };
     case 'clearFilter':
-      return state.filter.text === '' ? state : applyFilter(state, '', now);
+      // Every event is back: the one selected stays selected, with its neighbours now around it.
+      return state.filter.text === '' ? state : applyFilter(state, '', now, { keepSelected: true });
     case 'filterBack':
       return filterBack(state, now);
     case 'openMenu':
