@@ -47,10 +47,10 @@ const readFileSafe = (path: string) => {
 };
 
 describe.skipIf(!TmuxSession.available())('the explorer dying unannounced (tmux)', () => {
-  it('out of heap: leaves the alternate screen, shows the cursor and says the heap ran out', { timeout: 60_000 }, async () => {
+  it('out of heap: leaves the alternate screen, shows the cursor and says the heap ran out', { timeout: 120_000 }, async () => {
     const { session, pid, tmp } = await explorer('oom');
     process.kill(pid, 'SIGUSR2');
-    const screen = await session.waitFor((s) => s.includes('exit code'), 'the explorer to die', 30_000);
+    const screen = await session.waitFor((s) => s.includes('exit code'), 'the explorer to die', 90_000);
     expect(screen).toContain('exit code 134');
     expect(screen).toMatch(/entra-audit: ran out of memory: the JavaScript heap reached its limit \(\d+ MB\); the terminal was restored\./);
     expect(screen).toContain('NODE_OPTIONS=--max-old-space-size=8192');
