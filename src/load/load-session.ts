@@ -1,8 +1,8 @@
 /**
  * Loading on the main thread's behalf: plans the work, runs it in worker threads (in-process when
  * workers are not available, e.g. under the test runner, or for stdin, which only the main thread
- * can read), and folds each batch into the event store as it arrives. Views watch `onChange` and
- * `progress()` and stay interactive throughout.
+ * can read), and folds the batches into the event store in input order, dropping records loaded
+ * before (ordered-merge.ts). Views watch `onChange` and `progress()` and stay interactive throughout.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
