@@ -100,10 +100,12 @@ export class LoadSession {
       result: null,
       duplicates: 0,
     }));
-    // Which copy of a repeated record is kept: the first in input order, then file offset. Standard
+    // Which copy of a repeated record is kept: the first in input order (ordered-merge.ts). Standard
     // input, which may never end (`tail -f x | entra-audit - y.json`), comes after the files.
-    const stdinLast = [...this.units.filter((u) => !readsStdin(u.unit)), ...this.units.filter((u) => readsStdin(u.unit))];
-    this.merge = new OrderedMerge(this.store, stdinLast, (state) => {
+    const byInput = new Map<string, UnitState[]>();
+    for (const state of this.units) byInput.set(unitSource(state.unit), [...(byInput.get(unitSource(state.unit)) ?? []), state]);
+    const inputsInOrder = [...byInput.values()].sort((a, b) => Number(readsStdin(a[0].unit)) - Number(readsStdin(b[0].unit)));
+    this.merge = new OrderedMerge(this.store, inputsInOrder, (state) => {
       if (state.unit.kind === 'lines') this.makeLinesAbsolute(state.unit.path);
     });
     this.names = [...new Set(inputs.map(inputName))];

@@ -1,8 +1,8 @@
 /**
  * Overlapping exports (two portal downloads, a Graph pull and a storage copy of the same period):
  * a record whose kind and id were loaded before is dropped and counted, across files and within
- * one; records without an id are always kept; the copy kept is the first in input order, then
- * file offset, whatever order the batches arrive in.
+ * one; records without an id are always kept; across files the copy kept is the first file's,
+ * whatever order the batches arrive in.
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -104,7 +104,7 @@ describe('records loaded twice', () => {
     const unit = (): MergedUnit => ({ vocabulary: new LoaderVocabulary(), spans: [], duplicates: 0 });
     const [first, second] = [unit(), unit()];
     const released: MergedUnit[] = [];
-    const merge = new OrderedMerge(store, [first, second], (u) => released.push(u));
+    const merge = new OrderedMerge(store, [[first], [second]], (u) => released.push(u));
     merge.take(second, batchOf('second.json', [event(1), event(2)]));
     merge.end(second);
     // The second unit waits for the first: nothing is in the store yet.
@@ -116,6 +116,24 @@ describe('records loaded twice', () => {
     expect(store.sources).toEqual(['first.json', 'second.json']);
     expect(Array.from(store.sortedIndices(), (i) => `${store.loadedEvent(i).event.id}@${store.loadedEvent(i).origin.source}`)).toEqual(['e3@first.json', 'e2@first.json', 'e1@second.json']);
     expect([first.duplicates, second.duplicates, merge.duplicates]).toEqual([0, 1, 1]);
+  });
+
+  it('lets the parts of one file go in as they come, while the next file waits for the whole of it', () => {
+    const store = new EventStore();
+    const unit = (): MergedUnit => ({ vocabulary: new LoaderVocabulary(), spans: [], duplicates: 0 });
+    const [head, part, other] = [unit(), unit(), unit()];
+    const released: MergedUnit[] = [];
+    const merge = new OrderedMerge(store, [[head, part], [other]], (u) => released.push(u));
+    merge.take(other, batchOf('other.json', [event(9)]));
+    merge.take(part, batchOf('big.jsonl', [event(5), event(6)]));
+    expect(store.count).toBe(2);
+    merge.take(head, batchOf('big.jsonl', [event(1)]));
+    merge.end(part);
+    merge.end(other);
+    expect([store.count, merge.isReleased(head), merge.isReleased(other)]).toEqual([3, false, false]);
+    merge.end(head);
+    expect(store.count).toBe(4);
+    expect(released).toEqual([part, head, other]);
   });
 
   it('gives each kind of record its own ids: an audit does not hide a later kind\'s record with the same id', () => {
