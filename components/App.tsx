@@ -98,6 +98,7 @@ function useLoadRefresh(load: LiveLoad | undefined, dispatch: Dispatch<Action>):
         problems: [...load.problems],
         problemCount: load.problemCount,
         sources: load.sourceNames(),
+        duplicates: load.duplicates,
         loading: progress.done ? null : progress,
         errors: [...load.errors],
       });

@@ -46,6 +46,17 @@ export function startResolvedLoad({ inputs, errors }: ResolvedInputs, options: L
 }
 
 const PROBLEMS_SHOWN = 5;
+const DUPLICATE_SOURCES_SHOWN = 3;
+
+/** One line: how many repeats were dropped, and from which inputs (expected with overlapping exports, so not a problem). */
+function duplicatesLine(session: LoadSession): string {
+  const n = session.duplicates;
+  const bySource = session.duplicatesBySource();
+  const shown = bySource.slice(0, DUPLICATE_SOURCES_SHOWN).map(({ source, duplicates }) => `${sanitize(source, UNICODE_SYMBOLS)} ${duplicates.toLocaleString('en-US')}`);
+  if (bySource.length > DUPLICATE_SOURCES_SHOWN) shown.push(`${UNICODE_SYMBOLS.ellipsis} ${bySource.length - DUPLICATE_SOURCES_SHOWN} more`);
+  return `entra-audit: ${n.toLocaleString('en-US')} duplicate record${n === 1 ? '' : 's'} dropped (${shown.join(', ')}): the id of a record loaded before.
+`;
+}
 
 const EMPTY_SOURCES_NAMED = 3;
 
@@ -70,6 +81,7 @@ export function reportOutcome(load: CliLoad, strict: boolean): number {
     const [first, ...rest] = error.split('\n');
     process.stderr.write(`entra-audit: ${sanitize(first, UNICODE_SYMBOLS)}\n${rest.map((line) => sanitize(line, UNICODE_SYMBOLS) + '\n').join('')}`);
   }
+  if (session.duplicates > 0) process.stderr.write(duplicatesLine(session));
   if (session.problemCount > 0) {
     const count = session.problemCount;
     const sources = new Set(session.problems.map((p) => p.source)).size;

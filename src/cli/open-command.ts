@@ -110,6 +110,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       let initial = initialState({
         indexes: load.session.indexes,
         sources: load.session.sourceNames(),
+        duplicates: load.session.duplicates,
         loading: load.session.progress(),
         size: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
         options: { timeZone, color, symbols, keymap, theme: buildTheme(color, config.theme), configPath: args.config ?? null },

@@ -6,7 +6,9 @@
 import type { LoadedEvent, LoadProblem } from '../model/loaded-event.js';
 import { summarize } from '../model/event-summary.js';
 import { paneIndex } from '../model/pane.js';
+import { recordIdOf, recordKindIndex, recordKindOf } from '../model/record-kind.js';
 import { FLAG, INITIATOR_KINDS, STRING_FIELD_COUNT, STRING_FIELDS, type EventBatch } from '../store/event-batch.js';
+import { hashId, NO_ID } from '../store/record-ids.js';
 
 export interface RawAddress {
   offset: number;
@@ -51,6 +53,8 @@ export class EventBatcher {
       rawLength: new Uint32Array(BATCH_EVENTS),
       rawHash: new Uint32Array(BATCH_EVENTS),
       arena: new Uint8Array(0),
+      recordKind: new Uint8Array(BATCH_EVENTS),
+      idHash: new Uint32Array(BATCH_EVENTS * 2),
       problems: [],
       bytesRead: 0,
     };
@@ -80,6 +84,11 @@ export class EventBatcher {
     const base = i * STRING_FIELD_COUNT;
     for (let f = 0; f < STRING_FIELD_COUNT; f++) b.strings[base + f] = this.intern(summary[STRING_FIELDS[f]]);
     b.line[i] = loaded.origin.line ?? 0;
+    // Hashed here, in the worker: the main thread only compares numbers when it merges batches.
+    b.recordKind[i] = recordKindIndex(recordKindOf(loaded));
+    const id = recordIdOf(loaded);
+    if (id === null) b.idHash[2 * i] = b.idHash[2 * i + 1] = NO_ID;
+    else hashId(id, b.idHash, 2 * i);
     if (raw) {
       b.rawOffset[i] = raw.offset;
       b.rawLength[i] = raw.length;
@@ -120,6 +129,8 @@ export class EventBatcher {
       b.rawOffset = b.rawOffset.slice(0, b.count);
       b.rawLength = b.rawLength.slice(0, b.count);
       b.rawHash = b.rawHash.slice(0, b.count);
+      b.recordKind = b.recordKind.slice(0, b.count);
+      b.idHash = b.idHash.slice(0, 2 * b.count);
     }
     this.arenaChunks = [];
     this.arenaBytes = 0;

@@ -1,8 +1,8 @@
 /**
  * Loading on the main thread's behalf: plans the work, runs it in worker threads (in-process when
  * workers are not available, e.g. under the test runner, or for stdin, which only the main thread
- * can read), and folds each batch into the event store as it arrives. Views watch `onChange` and
- * `progress()` and stay interactive throughout.
+ * can read), and folds the batches into the event store in input order, dropping records loaded
+ * before (ordered-merge.ts). Views watch `onChange` and `progress()` and stay interactive throughout.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LoadProblem } from '../model/loaded-event.js';
 import type { LoadProgress } from '../model/load-progress.js';
-import type { SourceStamp } from '../model/sources.js';
 import type { EventBatch } from '../store/event-batch.js';
 import { EventStore, LoaderVocabulary } from '../store/event-store.js';
 import type { SourceReport } from '../ingest/classify.js';
@@ -20,7 +19,8 @@ import { inputName, type InputSpec } from '../ingest/inputs.js';
 import { FileRecordReader } from './record-reader.js';
 import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
 import type { WorkerMessage, WorkerRequest } from './load-worker.js';
-import { planUnits, type PlanOptions } from './plan-units.js';
+import { OrderedMerge } from './ordered-merge.js';
+import { planUnits, statInputs, type PlanOptions } from './plan-units.js';
 import { trace } from '../trace.js';
 
 interface UnitState {
@@ -30,6 +30,8 @@ interface UnitState {
   spans: Array<[number, number]>;
   problems: LoadProblem[];
   result: UnitResult | null;
+  /** Its records dropped as repeats of one loaded before (same kind and id). */
+  duplicates: number;
 }
 
 const PROBLEMS_KEPT = 1000;
@@ -73,6 +75,7 @@ export class LoadSession {
   readonly errors: string[] = [];
   readonly done: Promise<void>;
   private readonly units: UnitState[];
+  private readonly merge: OrderedMerge<UnitState>;
   /** The inputs as named in reports, receipts and copied commands, from the start (not as each finishes). */
   private readonly names: string[];
   private readonly readsStdin: boolean;
@@ -95,7 +98,16 @@ export class LoadSession {
       spans: [],
       problems: [],
       result: null,
+      duplicates: 0,
     }));
+    // Which copy of a repeated record is kept: the first in input order (ordered-merge.ts). Standard
+    // input, which may never end (`tail -f x | entra-audit - y.json`), comes after the files.
+    const byInput = new Map<string, UnitState[]>();
+    for (const state of this.units) byInput.set(unitSource(state.unit), [...(byInput.get(unitSource(state.unit)) ?? []), state]);
+    const inputsInOrder = [...byInput.values()].sort((a, b) => Number(readsStdin(a[0].unit)) - Number(readsStdin(b[0].unit)));
+    this.merge = new OrderedMerge(this.store, inputsInOrder, (state) => {
+      if (state.unit.kind === 'lines') this.makeLinesAbsolute(state.unit.path);
+    });
     this.names = [...new Set(inputs.map(inputName))];
     this.readsStdin = inputs.some((input) => input.kind === 'stdin');
     const files = statInputs(inputs);
@@ -164,6 +176,20 @@ export class LoadSession {
     return [...this.names];
   }
 
+  /** Records dropped because a record of the same kind and id was loaded before them. */
+  get duplicates(): number {
+    return this.merge.duplicates;
+  }
+
+  /** Records dropped as repeats, per input that had any, in input order. */
+  duplicatesBySource(): Array<{ source: string; duplicates: number }> {
+    const bySource = new Map<string, number>();
+    for (const state of this.units) {
+      if (state.duplicates > 0) bySource.set(unitSource(state.unit), (bySource.get(unitSource(state.unit)) ?? 0) + state.duplicates);
+    }
+    return [...bySource].map(([source, duplicates]) => ({ source, duplicates }));
+  }
+
   /** Reports per input (parts of one file merged), in input order. */
   reports(): SourceReport[] {
     const bySource = new Map<string, SourceReport>();
@@ -196,14 +222,14 @@ export class LoadSession {
 
   private take(state: UnitState, batch: EventBatch): void {
     if (this.store.count === 0 && batch.count > 0) trace(`load: first batch (${batch.count} events)`);
-    const start = this.store.append(batch, state.vocabulary);
-    state.spans.push([start, start + batch.count]);
+    // Problems and progress count at once; the events may wait for the units before this one.
     state.bytesRead = batch.bytesRead;
     for (const problem of batch.problems) {
       this.problemCount++;
       state.problems.push(problem);
       if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
     }
+    this.merge.take(state, batch);
     this.notify();
   }
 
@@ -212,7 +238,7 @@ export class LoadSession {
     // A part of a split file that recognised nothing is judged with the other parts (below).
     const partRefused = state.unit.kind === 'lines' && result.report.heldBack !== undefined;
     if (result.report.error && !partRefused) this.addError(result.report.error);
-    if (state.unit.kind === 'lines') this.makeLinesAbsolute(state.unit.path);
+    this.merge.end(state);
     this.notify();
   }
 
@@ -244,10 +270,10 @@ export class LoadSession {
     }
   }
 
-  /** Parts of a split file count lines from their own start; once all are read, add what came before. */
+  /** Parts of a split file count lines from their own start; once all are in the store, add what came before. */
   private makeLinesAbsolute(path: string): void {
     const parts = this.units.filter((u) => u.unit.kind === 'lines' && u.unit.path === path);
-    if (parts.some((p) => p.result === null)) return;
+    if (parts.some((p) => !this.merge.isReleased(p))) return;
     this.judgeParts(parts);
     let base = 0;
     for (const part of parts) {
@@ -299,7 +325,7 @@ export class LoadSession {
   }
 
   private failed(state: UnitState, message: string): void {
-    const source = state.unit.kind === 'lines' ? state.unit.path : inputName(state.unit.input);
+    const source = unitSource(state.unit);
     this.finish(state, { report: { source, formats: [], events: 0, problems: 0, bytesRead: state.bytesRead, error: `${source}: ${message}` }, newlines: 0 });
   }
 
@@ -351,27 +377,5 @@ export class LoadSession {
   }
 }
 
-/** The inputs' total size (null with stdin: unknown) and each file's stamp, taken before reading it. */
-function statInputs(inputs: readonly InputSpec[]): { totalBytes: number | null; stamps: Map<string, SourceStamp> } {
-  let total: number | null = 0;
-  const stamps = new Map<string, SourceStamp>();
-  for (const input of inputs) {
-    if (input.kind === 'stdin') {
-      total = null;
-      continue;
-    }
-    try {
-      const stats = statSync(input.path);
-      // A pipe or device (`<(cat x)`, a FIFO) has no size to count down from, and no stamp.
-      if (!stats.isFile()) {
-        total = null;
-        continue;
-      }
-      if (total !== null) total += stats.size;
-      stamps.set(inputName(input), { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino });
-    } catch {
-      // unreadable inputs are reported by their unit
-    }
-  }
-  return { totalBytes: total, stamps };
-}
+const unitSource = (unit: LoadUnit): string => (unit.kind === 'lines' ? unit.path : inputName(unit.input));
+const readsStdin = (unit: LoadUnit): boolean => unit.kind === 'input' && unit.input.kind === 'stdin';

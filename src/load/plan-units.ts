@@ -5,7 +5,8 @@
  * whole through the general path in one worker.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import type { InputSpec } from '../ingest/inputs.js';
+import { inputName, type InputSpec } from '../ingest/inputs.js';
+import type { SourceStamp } from '../model/sources.js';
 import { looksLikeJsonLines } from '../ingest/json-lines.js';
 import { detectEncoding, isGzip } from '../ingest/read-text.js';
 import type { LoadUnit } from './load-unit.js';
@@ -93,4 +94,29 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
     }
   }
   return units;
+}
+
+export /** The inputs' total size (null with stdin: unknown) and each file's stamp, taken before reading it. */
+function statInputs(inputs: readonly InputSpec[]): { totalBytes: number | null; stamps: Map<string, SourceStamp> } {
+  let total: number | null = 0;
+  const stamps = new Map<string, SourceStamp>();
+  for (const input of inputs) {
+    if (input.kind === 'stdin') {
+      total = null;
+      continue;
+    }
+    try {
+      const stats = statSync(input.path);
+      // A pipe or device (`<(cat x)`, a FIFO) has no size to count down from, and no stamp.
+      if (!stats.isFile()) {
+        total = null;
+        continue;
+      }
+      if (total !== null) total += stats.size;
+      stamps.set(inputName(input), { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino });
+    } catch {
+      // unreadable inputs are reported by their unit
+    }
+  }
+  return { totalBytes: total, stamps };
 }

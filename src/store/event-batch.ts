@@ -67,6 +67,10 @@ export interface EventBatch {
   /** hashBytes of a record re-read from the file (store/record-hash.ts); 0 for arena records. */
   rawHash: Uint32Array;
   arena: Uint8Array;
+  /** Each record's kind (its index in RECORD_KINDS, model/record-kind.ts): ids are unique within a kind. */
+  recordKind: Uint8Array;
+  /** `count × 2`: each record's id hashed (store/record-ids.ts), (0, 0) for a record without an id. */
+  idHash: Uint32Array;
   problems: LoadProblem[];
   /** Bytes of the source consumed so far by this unit (for progress). */
   bytesRead: number;
@@ -74,7 +78,7 @@ export interface EventBatch {
 
 /** The buffers a batch can hand over to another thread without copying. */
 export function transferablesOf(batch: EventBatch): ArrayBuffer[] {
-  return [batch.time, batch.pane, batch.flags, batch.initiatorKind, batch.targetCount, batch.strings, batch.format, batch.line, batch.rawOffset, batch.rawLength, batch.rawHash, batch.arena].map(
+  return [batch.time, batch.pane, batch.flags, batch.initiatorKind, batch.targetCount, batch.strings, batch.format, batch.line, batch.rawOffset, batch.rawLength, batch.rawHash, batch.arena, batch.recordKind, batch.idHash].map(
     (array) => array.buffer as ArrayBuffer,
   );
 }

@@ -128,6 +128,8 @@ export interface AppState {
   problems: readonly LoadProblem[];
   problemCount: number;
   sources: readonly string[];
+  /** Records not loaded because a record with the same id was loaded before them (overlapping exports). */
+  duplicates: number;
   /** While loading: how far it is. Null once done (or when nothing is loading). */
   loading: LoadProgress | null;
   /** Inputs that could not be read at all. */
@@ -173,6 +175,7 @@ export interface LoadState {
   problems: readonly LoadProblem[];
   problemCount: number;
   sources: readonly string[];
+  duplicates: number;
   loading: LoadProgress | null;
   errors: readonly string[];
 }

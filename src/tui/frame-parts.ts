@@ -28,7 +28,13 @@ export function tableInput(state: AppState): TableInput {
   };
 }
 
-export const noteInput = (state: AppState): NoteInput => ({ sources: state.sources, loading: state.loading, errors: state.errors, hideSubstrate: state.hideSubstrate });
+export const noteInput = (state: AppState): NoteInput => ({
+  sources: state.sources,
+  duplicates: state.duplicates,
+  loading: state.loading,
+  errors: state.errors,
+  hideSubstrate: state.hideSubstrate,
+});
 
 export const statusInput = (state: AppState): StatusInput => ({
   shown: state.rows[state.pane].length,

@@ -18,6 +18,7 @@ export interface InitialInput {
   problems?: readonly LoadProblem[];
   problemCount?: number;
   sources?: readonly string[];
+  duplicates?: number;
   loading?: LoadProgress | null;
   errors?: readonly string[];
   size: ScreenSize;
@@ -49,6 +50,7 @@ export function initialState(input: InitialInput): AppState {
     problems: input.problems ?? [],
     problemCount: input.problemCount ?? input.problems?.length ?? 0,
     sources: input.sources ?? [],
+    duplicates: input.duplicates ?? 0,
     loading: input.loading ?? null,
     errors: input.errors ?? [],
     filter: { text: '', test: null, active: null },

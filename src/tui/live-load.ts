@@ -10,6 +10,8 @@ export interface LiveLoad {
   readonly store: EventStore;
   readonly problems: readonly LoadProblem[];
   readonly problemCount: number;
+  /** Records dropped as repeats of one loaded before (same kind and id). */
+  readonly duplicates: number;
   readonly errors: readonly string[];
   readonly done: Promise<void>;
   progress(): LoadProgress;

@@ -26,17 +26,20 @@ export function paneTabs(totals: Readonly<Record<Pane, number>>, active: Pane): 
 
 export interface NoteInput {
   sources: readonly string[];
+  /** Records dropped as repeats of one loaded before: overlapping exports are normal, but the user must see how many. */
+  duplicates: number;
   /** Null once the load is done. */
   loading: LoadProgress | null;
   errors: readonly string[];
   hideSubstrate: boolean;
 }
 
-/** Line 2: load progress while loading, else the sources; then what is hidden or unreadable. */
+/** Line 2: load progress while loading, else the sources; then repeats dropped, and what is hidden or unreadable. */
 export function noteLine(input: NoteInput, now: number, width: number, symbols: Symbols): string {
   const { separator } = symbols;
   const sources = input.sources.length === 0 ? '(none)' : input.sources.map((s) => sanitize(s, symbols)).join(', ');
   const notes = input.loading ? [progressText(input.loading, now, separator)] : [`Sources: ${sources}`];
+  if (input.duplicates > 0) notes.push(`${plural(input.duplicates, 'duplicate')} dropped`);
   if (input.errors.length > 0) notes.push(`${plural(input.errors.length, 'input')} not read (P)`);
   if (input.hideSubstrate) notes.push('Substrate write-backs hidden (s)');
   return truncateToWidth(notes.join(separator), width, symbols.ellipsis);

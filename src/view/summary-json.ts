@@ -12,6 +12,8 @@ export function summaryJson(summary: Summary, context: SummaryContext): string {
     filter: context.filter,
     pane: context.pane,
     problems: context.problems,
+    // Records not counted anywhere below because a record with the same id was loaded before them.
+    duplicates: context.duplicates,
     totals: summary.totals,
     period: Number.isNaN(timeline.firstMs) ? null : { first: iso(timeline.firstMs), last: iso(timeline.lastMs) },
     timeline: { bucket: timeline.bucketLabel, bucketMs: timeline.bucketMs, buckets: timeline.buckets.map((b) => ({ start: iso(b.startMs), count: b.count })) },

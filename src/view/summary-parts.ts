@@ -12,6 +12,8 @@ export interface SummaryContext {
   pane: PaneChoice;
   /** Records that could not be used. */
   problems: number;
+  /** Records dropped because one of the same kind and id was loaded before (overlapping exports). */
+  duplicates: number;
   timeZone: TimeZoneChoice;
 }
 

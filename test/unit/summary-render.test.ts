@@ -19,9 +19,18 @@ const store = storeOf(
 const parsed = validateQuestions([{ source: 't', entries: [{ id: 'groups', title: 'Groups added?', query: 'activity:"Add group"|"Restore group"', top: ['initiator', 'target'] }] }]);
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const summary = buildSummary(new RuleIndex(new QueryIndex(store), []), { filter: null, pane: 'all', questions: parsed.items });
-const context = { sources: ['fixture.jsonl'], filter: null, pane: 'all' as const, problems: 0, timeZone: UTC };
+const context = { sources: ['fixture.jsonl'], filter: null, pane: 'all' as const, problems: 0, duplicates: 0, timeZone: UTC };
 
 describe('summary output', () => {
+  it('says how many repeated records were dropped, in each format, and nothing when none were', () => {
+    const overlapping = { ...context, duplicates: 1234 };
+    expect(summaryText(summary, overlapping, { width: 80, ascii: false })).toContain('\nDropped   1,234 duplicate records (the id of a record loaded before)\n');
+    expect(summaryMarkdown(summary, overlapping, { ascii: false })).toContain('| Duplicates | 1,234 records dropped (the id of a record loaded before) |');
+    expect(JSON.parse(summaryJson(summary, overlapping)).duplicates).toBe(1234);
+    expect(summaryText(summary, context, { width: 80, ascii: false })).not.toContain('Dropped');
+    expect(JSON.parse(summaryJson(summary, context)).duplicates).toBe(0);
+  });
+
   it('text: totals, top values and answers, with log strings made harmless', () => {
     const text = summaryText(summary, context, { width: 80, ascii: false });
     expect(text).toContain('Events    3 events loaded (Directory 3, Custom Security 0)');
