@@ -4,7 +4,7 @@
  * what the records seen so far teach about where the next one begins (json-resync.ts).
  */
 import { recordsOfLine, type EnvelopeInfo, type SplitItem } from './json-lines.js';
-import { indentationBefore, layoutSignature, nextRecordStart, relaxLayout, withKeys, withKeysFromText, type RecordSignature } from './json-resync.js';
+import { layoutSignature, nextRecordStart, relaxLayout, withKeys, withKeysFromText, type RecordSignature } from './json-resync.js';
 import { jsonErrorPlace, jsonErrorReason, preview } from './json-text.js';
 import type { Place } from './json-text-window.js';
 
@@ -115,11 +115,8 @@ export class RecordSink {
    * line would. When it does not parse, the problem, and where another record begins inside it
    * (a lost closing bracket made it run on), or null.
    */
-  record(text: string, start: number, end: number, place: Place, envelope: EnvelopeInfo | undefined, inArray: boolean): number | null {
-    const indentation = indentationBefore(text, start);
-    // An array's element is a record wherever it stands; a top-level object teaches its layout
-    // only once it parsed (a broken envelope header is not a record).
-    if (inArray) this.signature ??= layoutSignature(indentation);
+  /** `indentation`: what indentationBefore said where the record began, before any text was dropped. */
+  record(text: string, start: number, end: number, place: Place, envelope: EnvelopeInfo | undefined, indentation: string | null): number | null {
     const json = text.slice(start, end);
     let value: unknown;
     try {

@@ -27,6 +27,8 @@ export interface Scan extends ValueScan {
   checkedTo: number;
   /** Past the cap: its text is dropped as it is read, and it is reported once. */
   discarding: boolean;
+  /** The whitespace before the value on its line (indentationBefore), taken when the scan began: by its end the text before may be dropped. */
+  indentation: string | null;
 }
 
 /** The text before the scan's buffer position `by` was dropped: its places move with it. */

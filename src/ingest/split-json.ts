@@ -259,7 +259,7 @@ export class JsonRecordSplitter {
     const c = this.t.buf[i];
     if (c === '}') {
       this.t.pos = i + 1;
-      if (this.objectStart !== null) this.parseRecord(this.objectStart, i + 1, this.objectAt, undefined, false);
+      if (this.objectStart !== null) this.parseRecord(this.objectStart, i + 1, this.objectAt, undefined, indentationBefore(this.t.buf, this.objectStart));
       this.closeObject();
       // A document holds no later text to confirm it: it is whole once it closes.
       this.records.release();
@@ -310,7 +310,7 @@ export class JsonRecordSplitter {
 
   private beginScan(start: number, purpose: Scan['purpose'], from: number): void {
     const place = purpose === 'memberValue' && this.objectStart !== null ? this.objectAt : this.t.at(from);
-    this.scan = { ...valueScanAt(this.t.buf, start), purpose, from, ...place, checkedTo: from + 1, discarding: false };
+    this.scan = { ...valueScanAt(this.t.buf, start), purpose, from, ...place, checkedTo: from + 1, discarding: false, indentation: indentationBefore(this.t.buf, start) };
   }
 
   /** Advance the current value scan; false when more input is needed. */
@@ -325,7 +325,7 @@ export class JsonRecordSplitter {
     this.t.pos = end;
     // Skipped past the cap: for a member, the rest of its (lost) object is read on and dropped.
     if (scan.discarding) return true;
-    if (scan.purpose === 'element') this.parseRecord(scan.start, end, scan, this.state === 'envelopeArray' ? this.envelope ?? undefined : undefined, true);
+    if (scan.purpose === 'element') this.parseRecord(scan.start, end, scan, this.state === 'envelopeArray' ? this.envelope ?? undefined : undefined, scan.indentation);
     else this.memberValue(scan, end);
     return true;
   }
@@ -365,9 +365,9 @@ export class JsonRecordSplitter {
   }
 
   /** A complete element or object `[start, end)`, parsed and held until what follows confirms it; read on from inside it when another record begins there. */
-  private parseRecord(start: number, end: number, place: Place, envelope: EnvelopeInfo | undefined, inArray: boolean): void {
+  private parseRecord(start: number, end: number, place: Place, envelope: EnvelopeInfo | undefined, indentation: string | null): void {
     if (end - start > this.maxRecordChars) return this.records.problem(place, recordTooLarge(this.maxRecordChars));
-    const next = this.records.record(this.t.buf, start, end, place, envelope, inArray);
+    const next = this.records.record(this.t.buf, start, end, place, envelope, indentation);
     if (next !== null) this.t.pos = next;
   }
 

@@ -151,3 +151,17 @@ describe('a damaged JSON Lines line that holds a batch', () => {
     expect(decideJsonLine(line, 3)).toEqual([{ kind: 'problem', line: 3, reason: expect.stringContaining('invalid JSON') }]);
   });
 });
+
+describe('the layout learnt from a pretty-printed array', () => {
+  it('is the same however the text is cut into chunks, so nested look-alikes are never taken for records', () => {
+    // Records whose nested object begins with the records' own first two keys: only the
+    // indentation tells them apart after damage.
+    const records = Array.from({ length: 12 }, (_, i) => ({ id: `r${i}`, kind: 'audit', child: { id: `c${i}`, kind: 'audit', note: 'x'.repeat(300) } }));
+    const text = JSON.stringify(records, null, 2);
+    const damaged = text.replace('"id": "r5"', '"id: "r5"');
+    const whole = split(damaged, damaged.length);
+    const chunked = split(damaged, 97);
+    expect(ids(chunked)).toEqual(ids(whole));
+    expect(ids(whole).filter((id) => id.startsWith('c'))).toEqual([]);
+  });
+});
