@@ -8,9 +8,9 @@
 import { text, type JsonObject } from './fields.js';
 
 /** The diagnostic categories that hold directory audits (lower case; `Audit` is the 2018 schema's). */
-const AUDIT_CATEGORIES = ['auditlogs', 'customsecurityattributeauditlogs', 'audit'];
+export const AUDIT_CATEGORIES: readonly string[] = ['auditlogs', 'customsecurityattributeauditlogs', 'audit'];
 /** The Log Analytics tables that hold them. */
-const AUDIT_TABLES = ['auditlogs', 'aadcustomsecurityattributeauditlogs'];
+export const AUDIT_TABLES: readonly string[] = ['auditlogs', 'aadcustomsecurityattributeauditlogs'];
 
 /** Entra's other activity logs, by diagnostic category and Log Analytics table (lower case). */
 const SIGN_IN_CATEGORIES = [

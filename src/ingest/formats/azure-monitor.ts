@@ -8,10 +8,8 @@
 import type { ObjectFormat } from '../format.js';
 import { field, isObject, objectOrNull, text, type JsonObject } from '../fields.js';
 import { readGraphAudit } from '../graph-shape.js';
-import { foreignDiagnosticCategory } from '../other-entra-logs.js';
+import { AUDIT_CATEGORIES, foreignDiagnosticCategory } from '../other-entra-logs.js';
 import { isLegacyAuditProperties, readLegacyAudit } from './azure-monitor-legacy.js';
-
-const DIAGNOSTIC_CATEGORIES = ['auditlogs', 'audit', 'customsecurityattributeauditlogs'];
 
 function isDiagnosticRecord(record: JsonObject): boolean {
   if (isObject(record.properties) || typeof record.properties === 'string') {
@@ -19,7 +17,7 @@ function isDiagnosticRecord(record: JsonObject): boolean {
   }
   // Records with only `time` and `category` exist (Elastic's corner-case fixtures): recognise
   // them so they are reported as unusable rather than as an unknown format.
-  return 'time' in record && DIAGNOSTIC_CATEGORIES.includes(text(record.category).toLowerCase());
+  return 'time' in record && AUDIT_CATEGORIES.includes(text(record.category).toLowerCase());
 }
 
 export const azureMonitorFormat: ObjectFormat = {

@@ -8,7 +8,7 @@ import type { CsvFormat, Normalised, ObjectFormat } from '../format.js';
 import { editDistance } from '../../text/edit-distance.js';
 import { field, isObject, text, type JsonObject } from '../fields.js';
 import { readGraphAudit } from '../graph-shape.js';
-import { foreignLogAnalyticsTable } from '../other-entra-logs.js';
+import { AUDIT_TABLES, foreignLogAnalyticsTable } from '../other-entra-logs.js';
 
 const CUSTOM_SECURITY_TABLE = 'aadcustomsecurityattributeauditlogs';
 
@@ -16,8 +16,7 @@ function isLogAnalyticsRow(record: JsonObject): boolean {
   const type = text(record.Type).toLowerCase();
   return (
     'TimeGenerated' in record ||
-    type === 'auditlogs' ||
-    type === CUSTOM_SECURITY_TABLE ||
+    AUDIT_TABLES.includes(type) ||
     'AADOperationType' in record ||
     ('OperationName' in record && 'InitiatedBy' in record)
   );
