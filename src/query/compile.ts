@@ -149,7 +149,8 @@ function timeTerm(store: EventStore, term: Term, keep: (ms: number) => boolean):
   };
 }
 
-function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: string } | CompileError {
+/** A term's test, or why it has none (`position`: inside a group, where; else the term's start). */
+function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: string; position?: number } {
   const { store } = index;
   switch (term.kind) {
     case 'any':
@@ -254,7 +255,7 @@ function compileTerms(terms: readonly Term[], index: QueryIndex): CompiledTerm[]
   const compiledTerms: CompiledTerm[] = [];
   for (const term of [...terms].sort((a, b) => cost(a) - cost(b))) {
     const compiled = compileTerm(term, index);
-    if (!('narrow' in compiled)) return { message: compiled.message, position: 'position' in compiled ? (compiled.position as number) : term.start };
+    if (!('narrow' in compiled)) return { message: compiled.message, position: compiled.position ?? term.start };
     compiledTerms.push(compiled);
   }
   return compiledTerms;
