@@ -107,10 +107,10 @@ export class TextWindow {
     return j;
   }
 
-  /** The first of `chars` within [from, to), or -1. */
-  firstOf(chars: string, from: number, to: number): number {
-    for (let i = from; i < to; i++) if (chars.includes(this.buf[i])) return i;
-    return -1;
+  /** The first `char` within [from, to), or -1. */
+  firstOf(char: string, from: number, to: number): number {
+    const at = this.buf.indexOf(char, from);
+    return at !== -1 && at < to ? at : -1;
   }
 
   /** The next `[` or `{` at the start of a line within [from, to), or -1. */

@@ -44,14 +44,23 @@ export function foreignLogAnalyticsTable(type: string): string | null {
   return log ? `Log Analytics table ${shown} is the Entra ${log} log, not an audit (${NOT_READ_YET})` : `Log Analytics table ${shown} is not an Entra activity log`;
 }
 
+/** Each key as Graph writes it and as PowerShell does (PascalCase), spelt once: every Graph audit record asks. */
+const spellings = (...names: string[]): readonly string[] => names.flatMap((name) => [name, name.charAt(0).toUpperCase() + name.slice(1)]);
+const SIGN_IN_TIME = spellings('createdDateTime');
+const SIGN_IN_WHO = spellings('userPrincipalName', 'appId', 'servicePrincipalId');
+const SIGN_IN_HOW = spellings('status', 'conditionalAccessStatus', 'ipAddress');
+const PROVISIONING_KEYS = spellings('provisioningAction', 'provisioningStatusInfo');
+const JOB_ID = spellings('jobId');
+const CYCLE_ID = spellings('cycleId');
+
 /**
  * A Graph `signIn` or `provisioningObjectSummary` record (Graph pages, the portal's download,
  * JSON Lines, camelCase or PowerShell's PascalCase), by the keys only those carry.
  */
 export function otherEntraRecordKind(record: JsonObject): 'sign-in' | 'provisioning' | null {
-  const has = (name: string) => name in record || name.charAt(0).toUpperCase() + name.slice(1) in record;
-  if (has('createdDateTime') && (has('userPrincipalName') || has('appId') || has('servicePrincipalId')) && (has('status') || has('conditionalAccessStatus') || has('ipAddress'))) return 'sign-in';
-  if (has('provisioningAction') || has('provisioningStatusInfo') || (has('jobId') && has('cycleId'))) return 'provisioning';
+  const has = (names: readonly string[]) => names.some((name) => name in record);
+  if (has(SIGN_IN_TIME) && has(SIGN_IN_WHO) && has(SIGN_IN_HOW)) return 'sign-in';
+  if (has(PROVISIONING_KEYS) || (has(JOB_ID) && has(CYCLE_ID))) return 'provisioning';
   return null;
 }
 
