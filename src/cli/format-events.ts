@@ -33,7 +33,7 @@ export const jsonForTerminal = (text: string, symbols: Symbols): string =>
  * that is the row's only unquoted line break; a break inside a quoted cell is shown (␊), so a
  * cell cannot pass for a row of its own.
  */
-export const csvForTerminal = (text: string, symbols: Symbols): string =>
+const csvForTerminal = (text: string, symbols: Symbols): string =>
   text.endsWith('\r\n') ? sanitize(text.slice(0, -2), symbols) + '\r\n' : sanitize(text, symbols);
 
 /**

@@ -31,7 +31,7 @@ export class OutputWriter {
 }
 
 /** Why standard output could not be written, in words (`no space left on device` for `> /dev/full`). */
-export function stdoutFailure(error: unknown): string {
+function stdoutFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   // Standard output opened read-only (`1</dev/null`) or closed under us.
   const reason = code === 'EBADF' ? 'it is not open for writing' : (errnoReason(error) ?? (code ? `the system said ${code}` : 'unknown error'));

@@ -19,10 +19,6 @@ export class TemporaryFiles {
     this.paths.delete(path);
   }
 
-  get size(): number {
-    return this.paths.size;
-  }
-
   /** Synchronously (a signal handler cannot wait): each one gone or already gone. */
   removeAll(): void {
     for (const path of this.paths) {

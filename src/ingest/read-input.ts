@@ -64,7 +64,7 @@ export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCo
     // A sniff that ran out on records of another format: say what they were, as the end would.
     if (error instanceof RefusedInputError && classifier?.unrecognisedOnly) error = refusalOf(classifier);
     report.error =
-      error instanceof UnknownFormatError || error instanceof RefusedInputError ? error.message : `${source}: ${describeReadError(error, counter.read)}`;
+      error instanceof UnknownFormatError || error instanceof RefusedInputError ? error.message : `${source}: ${describeFsError(error)}`;
   }
   // gzip so damaged that nothing came out of it is an unreadable source, not a few problems.
   if (damage.length > 0 && report.events === 0) report.error ??= `${source}: ${damage[0].reason.replace(/: the data before it was kept$/, '')}: no record could be read`;
@@ -79,12 +79,6 @@ function refusalOf(classifier: RecordClassifier): unknown {
   } catch (error) {
     return error;
   }
-}
-
-function describeReadError(error: unknown, bytesRead: number): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code?.startsWith('Z_')) return `compressed data is corrupt near byte ${bytesRead} (${(error as Error).message})`;
-  return describeFsError(error);
 }
 
 async function loadJson(chunks: AsyncIterable<string>, classifier: RecordClassifier, maxRecordChars: number | undefined): Promise<void> {

@@ -10,9 +10,9 @@
 import { unknownFormatMessage } from './classify.js';
 
 /** Decoded text without a single event after which a source is refused (2× the record cap). */
-export const SNIFF_BYTES = 128 * 1024 * 1024;
+const SNIFF_BYTES = 128 * 1024 * 1024;
 /** Inflation above this (decoded ÷ compressed) is called a bomb in the messages: 4× the densest real export measured. */
-export const INFLATION_RATIO = 100;
+const INFLATION_RATIO = 100;
 
 /** A source refused before it gave an event: its message names the source and what was seen. */
 export class RefusedInputError extends Error {}

@@ -14,13 +14,13 @@
 export type CsvItem = { kind: 'row'; line: number; cells: string[] } | { kind: 'problem'; line: number; reason: string };
 
 /** A row longer than this is not a row (a quote that never closes): the 86-column portal row is a few KB. */
-export const MAX_ROW_CHARS = 16 * 1024 * 1024;
+const MAX_ROW_CHARS = 16 * 1024 * 1024;
 
 type State = 'cell' | 'unquoted' | 'quoted' | 'quote' | 'skip';
 
 const TERMINATOR = /[,\r\n]/g;
 
-export class CsvScanner {
+class CsvScanner {
   private buf = '';
   private pos = 0;
   /** Raw text of the current row from chunks before `buf` (kept to read its lines again). */

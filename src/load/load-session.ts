@@ -84,6 +84,8 @@ export class LoadSession {
   private finishedAt: number | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly workers: Worker[] = [];
+  /** Split files whose later parts' lines were made absolute: once only, though each part's release asks. */
+  private readonly linesFixed = new Set<string>();
 
   constructor(inputs: readonly InputSpec[], options: LoadOptions = {}) {
     this.indexes = new StoreIndexes(this.store, options.catalog ?? EMPTY_CATALOG);
@@ -273,7 +275,8 @@ export class LoadSession {
   /** Parts of a split file count lines from their own start; once all are in the store, add what came before. */
   private makeLinesAbsolute(path: string): void {
     const parts = this.units.filter((u) => u.unit.kind === 'lines' && u.unit.path === path);
-    if (parts.some((p) => !this.merge.isReleased(p))) return;
+    if (this.linesFixed.has(path) || parts.some((p) => !this.merge.isReleased(p))) return;
+    this.linesFixed.add(path);
     this.judgeParts(parts);
     let base = 0;
     for (const part of parts) {

@@ -62,7 +62,7 @@ const LABEL_WIDTH = 20;
  * A value is shown up to this many characters, and a tab up to the budget, unless asked for in
  * full: one log field of 200,000 characters must not cost seconds of wrapping on every key.
  */
-export const VALUE_CHARS = 4096;
+const VALUE_CHARS = 4096;
 const TAB_BUDGET_CHARS = 256 * 1024;
 
 class LineBuilder {
