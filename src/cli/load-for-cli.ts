@@ -10,6 +10,7 @@ import { formatProblemLocation } from '../model/loaded-event.js';
 import { bundledSamplePath } from '../paths.js';
 import { sanitize } from '../text/sanitize.js';
 import { UNICODE_SYMBOLS } from '../text/symbols.js';
+import { plural } from '../view/summary-parts.js';
 import { EXIT } from './errors.js';
 
 /** Standard input counts as input only when something is piped or redirected into it. */
@@ -54,7 +55,7 @@ function duplicatesLine(session: LoadSession): string {
   const bySource = session.duplicatesBySource();
   const shown = bySource.slice(0, DUPLICATE_SOURCES_SHOWN).map(({ source, duplicates }) => `${sanitize(source, UNICODE_SYMBOLS)} ${duplicates.toLocaleString('en-US')}`);
   if (bySource.length > DUPLICATE_SOURCES_SHOWN) shown.push(`${UNICODE_SYMBOLS.ellipsis} ${bySource.length - DUPLICATE_SOURCES_SHOWN} more`);
-  return `entra-audit: ${n.toLocaleString('en-US')} duplicate record${n === 1 ? '' : 's'} dropped (${shown.join(', ')}): the id of a record loaded before.
+  return `entra-audit: ${plural(n, 'duplicate record')} dropped (${shown.join(', ')}): the id of a record loaded before.
 `;
 }
 
@@ -86,7 +87,7 @@ export function reportOutcome(load: CliLoad, strict: boolean): number {
     const count = session.problemCount;
     const sources = new Set(session.problems.map((p) => p.source)).size;
     process.stderr.write(
-      `entra-audit: ${count} record${count === 1 ? '' : 's'} could not be used (${sources} source${sources === 1 ? '' : 's'}); ${sanitize(whatLoaded(session), UNICODE_SYMBOLS)}.\n`,
+      `entra-audit: ${plural(count, 'record')} could not be used (${plural(sources, 'source')}); ${sanitize(whatLoaded(session), UNICODE_SYMBOLS)}.\n`,
     );
     for (const problem of session.problems.slice(0, PROBLEMS_SHOWN)) {
       process.stderr.write(`  ${sanitize(formatProblemLocation(problem), UNICODE_SYMBOLS)}: ${sanitize(problem.reason, UNICODE_SYMBOLS)}\n`);

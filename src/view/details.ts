@@ -13,6 +13,7 @@ import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
 import { formatInZone, type TimeZoneChoice } from '../text/time-zone.js';
 import { displayWidth, wrapToWidth } from '../text/width.js';
+import { plural } from './summary-parts.js';
 import {
   decodePropertyValue,
   diffObjects,
@@ -79,7 +80,7 @@ class LineBuilder {
   finish(): DetailLine[] {
     if (this.omitted > 0) {
       this.lines.push({ text: '', tone: 'plain' });
-      this.lines.push({ text: `${this.symbols.ellipsis} ${this.omitted.toLocaleString('en-US')} more line${this.omitted === 1 ? '' : 's'} not shown: f shows everything`, tone: 'dim' });
+      this.lines.push({ text: `${this.symbols.ellipsis} ${plural(this.omitted, 'more line')} not shown: f shows everything`, tone: 'dim' });
     }
     return this.lines;
   }
