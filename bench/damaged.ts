@@ -4,13 +4,12 @@
  * size, not its square, and memory stays bounded by the record cap: so each shape is timed at
  * two sizes and the ratio printed (4× the text should take about 4× as long).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cachedPath, CLI, ROOT } from './sample-files.js';
+import { cachedPath, ROOT } from './sample-files.js';
 import { median, printTable } from './stats.js';
+import { timedCount } from './timed-query.js';
 
-const RSS_HOOK = join(ROOT, 'bench/report-rss.mjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZES_MB = [64, 256];
 
@@ -29,11 +28,8 @@ function file(shape: number, mb: number): string {
 }
 
 function run(path: string): { ms: number; rssMb: number } {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', RSS_HOOK, CLI, 'query', path, '--count'], { encoding: 'utf8' });
-  const ms = performance.now() - started;
-  const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN };
+  const { ms, maxRssKb } = timedCount(path);
+  return { ms, rssMb: maxRssKb / 1024 };
 }
 
 export async function benchDamaged(): Promise<void> {

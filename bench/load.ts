@@ -7,12 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, ROOT, sampleFile } from './sample-files.js';
+import { CLI, elasticFile, ROOT, sampleFile } from './sample-files.js';
 import { median, ms, percentile, printTable } from './stats.js';
+import { timedCount } from './timed-query.js';
 import { capture, freshSocket, ROW, startSession, tmux, tmuxAvailable } from './tmux.js';
 
 const FLOOR = join(ROOT, 'bench/parse-floor.mjs');
-const RSS_HOOK = join(ROOT, 'bench/report-rss.mjs');
 const SIZES = (process.env.BENCH_LOAD_SIZES ?? '100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -28,12 +28,9 @@ function parseFloor(path: string): Run {
 }
 
 function fullLoad(path: string, expected: number): Run {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', RSS_HOOK, CLI, 'query', path, '--count'], { encoding: 'utf8' });
-  const elapsed = performance.now() - started;
-  if (Number(result.stdout) !== expected) throw new Error(`query --count said ${result.stdout.trim()}, expected ${expected}`);
-  const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr);
-  return { ms: elapsed, maxRssKb: rss ? Number(rss[1]) : Number.NaN };
+  const { ms, maxRssKb, stdout } = timedCount(path);
+  if (Number(stdout) !== expected) throw new Error(`query --count said ${stdout.trim()}, expected ${expected}`);
+  return { ms, maxRssKb };
 }
 
 /** Start the explorer on `path` in tmux; time to first rows, then key latency while it loads. */
@@ -74,8 +71,11 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 export async function benchLoad(): Promise<void> {
   console.log(`\nLoading JSON Lines at scale (${RUNS} runs each, medians; load = \`entra-audit query FILE --count\`, whole process)`);
   const rows: string[][] = [];
-  const files = SIZES.map((events) => ({ events, path: sampleFile(events) }));
-  for (const { events, path } of files) {
+  const files = SIZES.map((events) => ({ events, path: sampleFile(events), label: events.toLocaleString('en-US') }));
+  // Our generator's figures have not always held on other data: Elastic's records as well.
+  const elastic = await elasticFile(SIZES[0]);
+  const measured = elastic ? [...files, { events: SIZES[0], path: elastic, label: `${SIZES[0].toLocaleString('en-US')} (Elastic's records)` }] : files;
+  for (const { events, path, label } of measured) {
     const size = statSync(path).size;
     const floors: Run[] = [];
     const loads: Run[] = [];
@@ -88,7 +88,7 @@ export async function benchLoad(): Promise<void> {
     const load = median(loads.map((r) => r.ms));
     const rss = median(loads.map((r) => r.maxRssKb));
     rows.push([
-      events.toLocaleString('en-US'),
+      label,
       mb(size / 1024),
       ms(floor),
       ms(load),

@@ -1,6 +1,6 @@
 /** Generated benchmark inputs: `entra-audit sample` output, cached in the temp folder (never the repo). */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,5 +21,29 @@ export function sampleFile(events: number): string {
     console.log(`  generating ${path} …`);
     execFileSync(process.execPath, [CLI, 'sample', '--events', String(events), '--out', path], { stdio: 'inherit' });
   }
+  return path;
+}
+
+/**
+ * Records our generator did not write: Elastic's Azure audit log test sample (storage `PT1H.json`
+ * lines, from ../shared/samples), repeated to `events` lines with each record's id and time made
+ * its own (the same id twice would be dropped as a duplicate). Null when the sample is not there.
+ */
+export async function elasticFile(events: number): Promise<string | null> {
+  const sample = join(ROOT, '../shared/samples/elastic-azure-auditlogs/test-audit-logs-sample.log');
+  if (!existsSync(sample)) return null;
+  const path = cachedPath(`elastic-${events}.jsonl`);
+  if (existsSync(path)) return path;
+  console.log(`  writing ${path} from ${sample} …`);
+  const records = readFileSync(sample, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { time: string; properties: { id: string } });
+  const out = createWriteStream(path);
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  for (let i = 0; i < events; i++) {
+    const record = records[i % records.length];
+    const time = new Date(start + i * 1000).toISOString();
+    const line = JSON.stringify({ ...record, time, properties: { ...record.properties, id: `${record.properties.id}-${i}`, activityDateTime: time } });
+    if (!out.write(line + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return path;
 }
