@@ -9,7 +9,6 @@
  * Two different ids share a hash with odds of about n²/2⁶⁵: one in 37 million loads of a
  * million distinct ids, and then a record is dropped that should not have been.
  */
-import { MURMUR_SEED, murmurBlock, murmurFinish, murmurTail } from './record-hash.js';
 import { FLAG, STRING_FIELD_COUNT, type EventBatch } from './event-batch.js';
 
 /** (0, 0) marks "no id" in a batch: such a record is always kept (and an empty slot in a table). */
@@ -21,7 +20,7 @@ export const NO_ID = 0;
  * collision in one is no more likely to be one in the other.
  */
 export function hashId(id: string, out: Uint32Array, at: number): void {
-  let h = MURMUR_SEED;
+  let h = 0x9747b28c;
   let fnv = 0x811c9dc5;
   const n = id.length;
   let i = 0;
@@ -30,14 +29,27 @@ export function hashId(id: string, out: Uint32Array, at: number): void {
     const b = id.charCodeAt(i + 1);
     fnv = Math.imul(fnv ^ a, 0x01000193);
     fnv = Math.imul(fnv ^ b, 0x01000193);
-    h = murmurBlock(h, a | (b << 16));
+    let k = a | (b << 16);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
   if (i < n) {
     const a = id.charCodeAt(i);
     fnv = Math.imul(fnv ^ a, 0x01000193);
-    h = murmurTail(h, a);
+    let k = Math.imul(a, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
   }
-  out[at] = murmurFinish(h, n);
+  h ^= n;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  out[at] = h >>> 0;
   // An id hashing to (0, 0) would read as "no id" and be kept: the safe side, and 1 in 2⁶⁴.
   out[at + 1] = fnv >>> 0;
 }
