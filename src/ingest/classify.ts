@@ -71,7 +71,8 @@ type NormalisedEvent = Extract<Normalised, { event: unknown }>;
  * AttributeManagement, and the pane follows from the category and the source.
  */
 export function finishRecord(result: NormalisedEvent, origin: RecordOrigin, fromCustomSecuritySource = result.customSecuritySource === true): LoadedEvent {
-  const { event } = result;
+  const { event, own } = result;
+  if (own) return { event, own, pane: paneOf(event, false, own), timeMs: result.time.ms, origin };
   if (fromCustomSecuritySource && !event.category) event.category = CUSTOM_SECURITY_CATEGORY;
   return { event, pane: paneOf(event, fromCustomSecuritySource), timeMs: result.time.ms, origin };
 }

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../model/audit-event.js';
+import type { OwnRecord } from '../model/loaded-event.js';
 import type { ParsedTimestamp } from '../text/timestamp.js';
 import type { JsonObject } from './fields.js';
 import type { EnvelopeInfo } from './json-lines.js';
@@ -6,7 +7,8 @@ import type { EnvelopeInfo } from './json-lines.js';
 /** What a normaliser makes of one record: an event, or the reason it cannot be one. */
 export type Normalised =
   /** `customSecuritySource`: read from a custom-security source; finishRecord (classify.ts) gives it its category and pane. */
-  | { event: AuditEvent; time: ParsedTimestamp; customSecuritySource?: boolean }
+  /** `own`: a sign-in or provisioning record in its own shape, `event` its projection (model/activity-projection.ts). */
+  | { event: AuditEvent; time: ParsedTimestamp; customSecuritySource?: boolean; own?: OwnRecord }
   | { reason: string };
 
 export interface RecordContext {

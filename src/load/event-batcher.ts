@@ -96,7 +96,8 @@ export class EventBatcher {
       b.format[i] = raw.format;
     } else {
       flags |= FLAG.inArena;
-      const bytes = Buffer.from(JSON.stringify(loaded.event), 'utf8');
+      // A sign-in or provisioning record is kept in its own shape; the store projects it again on re-read.
+      const bytes = Buffer.from(JSON.stringify(loaded.own ? { own: loaded.own } : loaded.event), 'utf8');
       b.rawOffset[i] = this.arenaBytes;
       b.rawLength[i] = bytes.length;
       this.arenaChunks.push(bytes);

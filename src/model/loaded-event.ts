@@ -1,5 +1,13 @@
 import type { AuditEvent } from './audit-event.js';
 import type { Pane } from './pane.js';
+import type { ProvisioningRecord } from './provisioning.js';
+import type { SignIn } from './sign-in.js';
+
+/**
+ * A record of a log other than the audit, in its own Graph shape: the details view and
+ * `--format json` show it as it is, while `event` projects it to the fields every pane shares.
+ */
+export type OwnRecord = { kind: 'sign-in'; signIn: SignIn } | { kind: 'provisioning'; provisioning: ProvisioningRecord };
 
 /** Where a record came from, so problems and the details view can point back at it. */
 export interface RecordOrigin {
@@ -10,7 +18,10 @@ export interface RecordOrigin {
 
 /** A normalised event plus what the loader learnt about it beyond the Graph shape. */
 export interface LoadedEvent {
+  /** An audit as it is; a sign-in or provisioning record projected (model/activity-projection.ts). */
   event: AuditEvent;
+  /** Set for sign-ins and provisioning records: the record in its own shape. */
+  own?: OwnRecord;
   pane: Pane;
   /** activityDateTime as epoch milliseconds (sub-millisecond digits live in the ISO text). */
   timeMs: number;

@@ -8,14 +8,14 @@
 import type { LoadedEvent } from './loaded-event.js';
 
 /** Each kind's position is what a batch carries (one byte per record). */
-export const RECORD_KINDS = ['audit'] as const;
+export const RECORD_KINDS = ['audit', 'sign-in', 'provisioning'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export const recordKindIndex = (kind: RecordKind): number => RECORD_KINDS.indexOf(kind);
 
-/** Every record loaded today is an audit (both panes); sign-ins and provisioning will answer here. */
-export function recordKindOf(_loaded: LoadedEvent): RecordKind {
-  return 'audit';
+/** An audit (either audit pane), or the kind of the record it carries in its own shape. */
+export function recordKindOf(loaded: LoadedEvent): RecordKind {
+  return loaded.own?.kind ?? 'audit';
 }
 
 /** The record's id within its kind, or null when it has none (such records are never dropped as repeats). */

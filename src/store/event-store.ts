@@ -12,7 +12,8 @@ import type { AuditEvent } from '../model/audit-event.js';
 import type { SourceStamp } from '../model/sources.js';
 import { PANES, perPane, type Pane } from '../model/pane.js';
 import type { EventSummary } from '../model/event-summary.js';
-import type { LoadedEvent, RecordOrigin } from '../model/loaded-event.js';
+import type { LoadedEvent, OwnRecord, RecordOrigin } from '../model/loaded-event.js';
+import { projectionOf } from '../model/activity-projection.js';
 import {
   FLAG,
   FREE_TEXT_FIELDS,
@@ -289,7 +290,9 @@ export class EventStore {
     const read = this.reread(index, origin);
     // A failure is not kept: the file may be back (or fixed) the next time the event is opened.
     if ('reason' in read) return { ok: false, reason: read.reason, origin };
-    const result: RecordRead = { ok: true, loaded: { event: read.event, pane: this.pane(index), timeMs: this.time[index], origin } };
+    const loaded: LoadedEvent = { event: read.event, pane: this.pane(index), timeMs: this.time[index], origin };
+    if (read.own) loaded.own = read.own;
+    const result: RecordRead = { ok: true, loaded };
     if (this.detailCache.size >= DETAIL_CACHE) this.detailCache.delete(this.detailCache.keys().next().value as number);
     this.detailCache.set(index, result);
     return result;
@@ -302,10 +305,14 @@ export class EventStore {
     return read.loaded;
   }
 
-  private reread(index: number, origin: RecordOrigin): { event: AuditEvent } | { reason: string } {
+  private reread(index: number, origin: RecordOrigin): { event: AuditEvent; own?: OwnRecord } | { reason: string } {
     const offset = this.rawOffsets[index];
     const length = this.rawLengths[index];
-    if (this.flags[index] & FLAG.inArena) return { event: JSON.parse(this.arena.toString('utf8', offset, offset + length)) as AuditEvent };
+    if (this.flags[index] & FLAG.inArena) {
+      // The batcher wrote an audit as its event, another kind as `{ own }` (load/event-batcher.ts).
+      const kept = JSON.parse(this.arena.toString('utf8', offset, offset + length)) as AuditEvent | { own: OwnRecord };
+      return 'own' in kept ? { event: projectionOf(kept.own), own: kept.own } : { event: kept };
+    }
     const reread = this.reader({ source: origin.source, offset, length, hash: this.rawHashes[index], format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin });
     // Another valid record at the same offset (a file rewritten in place) is not this event.
     if (!('reason' in reread) && reread.timeMs !== this.time[index]) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded' };

@@ -52,4 +52,22 @@ export const PANE_DEFINITIONS: Readonly<Record<Pane, PaneDefinition>> = {
       ],
     },
   },
+  'sign-ins': {
+    title: PANE_LABELS['sign-ins'],
+    columns: AUDIT_COLUMNS,
+    detailTabs: AUDIT_DETAIL_TABS,
+    facets: AUDIT_FACETS,
+    insightLists: AUDIT_INSIGHT_LISTS,
+    queryHint: AUDIT_QUERY_HINT,
+    empty: null,
+  },
+  provisioning: {
+    title: PANE_LABELS.provisioning,
+    columns: AUDIT_COLUMNS,
+    detailTabs: AUDIT_DETAIL_TABS,
+    facets: AUDIT_FACETS,
+    insightLists: AUDIT_INSIGHT_LISTS,
+    queryHint: AUDIT_QUERY_HINT,
+    empty: null,
+  },
 };
