@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { AppState } from '../src/tui/app-state.js';
 import { tableInput } from '../src/tui/frame-parts.js';
-import { isFailure } from '../src/view/columns.js';
+import { isFailure, isInterrupted } from '../src/view/columns.js';
 import { highlightNeedles, splitMatches } from '../src/view/highlight.js';
 import { bodyHeight } from '../src/view/layout.js';
 import { PANE_DEFINITIONS } from '../src/view/panes.js';
@@ -28,7 +28,7 @@ export function EventTable({ state }: { state: AppState }) {
         {header}
       </Text>
       {rows.map(({ position, text, summary }) => {
-        const role: StyleName = position === selected ? 'selected' : isFailure(summary) ? 'failure' : summary.writeBack ? 'writeBack' : 'plain';
+        const role: StyleName = position === selected ? 'selected' : isFailure(summary) ? 'failure' : isInterrupted(summary) ? 'interrupted' : summary.writeBack ? 'writeBack' : 'plain';
         return (
           <Text key={position} {...theme[role]} wrap="truncate">
             {splitMatches(text, needles).map((segment, index) =>

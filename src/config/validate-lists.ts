@@ -1,4 +1,5 @@
 /** The config file's lists: sensitive-operation rules and saved questions, each with a query. */
+import { PANE_CHOICES } from '../model/pane.js';
 import { parseQuery } from '../query/parse.js';
 import { ConfigChecker, quote, type JsonPath } from './config-checker.js';
 import type { SavedQuestion, SensitiveRule } from './config-types.js';
@@ -6,7 +7,6 @@ import type { SavedQuestion, SensitiveRule } from './config-types.js';
 const RULE_KEYS = ['id', 'severity', 'query', 'reason'] as const;
 const QUESTION_KEYS = ['id', 'title', 'query', 'pane', 'top', 'distinct'] as const;
 const SEVERITIES = ['high', 'medium'] as const;
-const QUESTION_PANES = ['directory', 'custom-security', 'all'] as const;
 
 export function checkSensitiveRules(check: ConfigChecker, value: unknown, now: number): SensitiveRule[] | undefined {
   const items = check.list(value, ['sensitiveRules']);
@@ -43,7 +43,7 @@ export function checkQuestions(check: ConfigChecker, value: unknown, now: number
     const question: SavedQuestion = { id: id ?? '', title: title ?? '', query: query ?? '' };
     let valid = id !== undefined && title !== undefined && query !== undefined;
     if (body.pane !== undefined) {
-      const pane = check.oneOf(body.pane, QUESTION_PANES, [...path, 'pane'], 'pane');
+      const pane = check.oneOf(body.pane, PANE_CHOICES, [...path, 'pane'], 'pane');
       if (pane === undefined) valid = false;
       else question.pane = pane;
     }

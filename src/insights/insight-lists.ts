@@ -26,6 +26,24 @@ export const AUDIT_INSIGHT_LISTS: readonly InsightListDefinition[] = [
   { title: 'Top IP addresses', storeField: 'ip', queryField: 'ip' },
 ];
 
+/** The Sign-ins pane's lists: who, with what, from where, and how it failed. */
+export const SIGN_IN_INSIGHT_LISTS: readonly InsightListDefinition[] = [
+  { title: 'Top users', storeField: 'initiator', queryField: 'actor' },
+  { title: 'Top applications', storeField: 'activity', queryField: 'app' },
+  { title: 'Top IP addresses', storeField: 'ip', queryField: 'ip' },
+  { title: 'Top locations', storeField: 'location', queryField: 'location' },
+  { title: 'Top error codes', storeField: 'errorCode', queryField: 'error' },
+  { title: 'Conditional Access', storeField: 'ca', queryField: 'ca' },
+];
+
+/** The Provisioning pane's lists. */
+export const PROVISIONING_INSIGHT_LISTS: readonly InsightListDefinition[] = [
+  { title: 'Top actions', storeField: 'activity', queryField: 'activity' },
+  { title: 'Top identities', storeField: 'initiator', queryField: 'actor' },
+  { title: 'Top target systems', storeField: 'category', queryField: 'system' },
+  { title: 'Top error codes', storeField: 'errorCode', queryField: 'error' },
+];
+
 /** The most values a list keeps (the layout shows fewer when the terminal is small). */
 export const MAX_TOP = 10;
 

@@ -4,7 +4,7 @@
  * thread once, as new strings of a batch).
  */
 import type { LoadedEvent, LoadProblem } from '../model/loaded-event.js';
-import { summarize } from '../model/event-summary.js';
+import { summarize } from '../model/summarize.js';
 import { paneIndex } from '../model/pane.js';
 import { recordIdOf, recordKindIndex, recordKindOf } from '../model/record-kind.js';
 import { FLAG, INITIATOR_KINDS, STRING_FIELD_COUNT, STRING_FIELDS, type EventBatch } from '../store/event-batch.js';

@@ -29,7 +29,26 @@ export interface EventSummary {
   correlation: string;
   /** Modified property names, joined by newlines. */
   propNames: string;
+  /** The application's names and id: a sign-in's app, a provisioning job's service principal, an audit's initiating app. */
+  app: string;
+  /** Sign-ins: city, state, country. */
+  location: string;
+  /** Sign-ins: the error code ("0" for success); provisioning: the error information's code. */
+  errorCode: string;
+  /** Sign-ins: the conditional access status (success, failure, notApplied). */
+  ca: string;
+  /** Sign-ins: the names of the conditional access policies applied, joined by newlines. */
+  caPolicies: string;
+  /** Sign-ins: device id, name, operating system, browser and trust type, joined by newlines. */
+  device: string;
+  /** Sign-ins: the risk level during sign-in (none, low, medium, high, hidden). */
+  riskLevel: string;
+  /** Provisioning: the job id and cycle id, joined by newlines. */
+  job: string;
 }
+
+/** The fields only sign-ins and provisioning records fill, empty for an audit. */
+export const NO_SIGN_IN_FIELDS = { location: '', errorCode: '', ca: '', caPolicies: '', device: '', riskLevel: '', job: '' } as const;
 
 /**
  * Multi-valued fields (every name of an actor, every target, every property name) are one
@@ -57,7 +76,8 @@ export const splitKeys = (joined: string): string[] => joined.split('\n').map(de
  */
 export const joinKeys = (values: ReadonlyArray<string | null | undefined>): string => [...new Set(values.filter((v): v is string => !!v))].map(encodeKey).join('\n');
 
-export function summarize(loaded: LoadedEvent): EventSummary {
+/** An audit's summary (summarize.ts picks the summary for each kind). */
+export function summarizeAudit(loaded: LoadedEvent): EventSummary {
   const { event } = loaded;
   const initiator = initiatorOf(event);
   const first = event.targetResources[0];
@@ -88,5 +108,7 @@ export function summarize(loaded: LoadedEvent): EventSummary {
     targetTypes: joinKeys(event.targetResources.map((t) => t.type)),
     correlation: event.correlationId,
     propNames: joinKeys(event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
+    app: joinKeys([event.initiatedBy.app?.displayName, event.initiatedBy.app?.servicePrincipalName, event.initiatedBy.app?.appId]),
+    ...NO_SIGN_IN_FIELDS,
   };
 }

@@ -24,11 +24,31 @@ export const FIELD_NAMES = [
   'prop',
   'value',
   'risk',
+  // Sign-ins and provisioning (an audit has none of these but `app`, its initiating app):
+  'app',
+  'location',
+  'error',
+  'ca',
+  'device',
+  'risklevel',
+  'job',
+  'system',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 /** Other spellings accepted for a field; the parser records the canonical name. */
-export const FIELD_ALIASES = { result: 'status', correlation: 'corr' } as const satisfies Record<string, FieldName>;
+export const FIELD_ALIASES = {
+  result: 'status',
+  correlation: 'corr',
+  // The sign-in and provisioning names of the shared fields: `actor:` means `user:` in Sign-ins,
+  // so a term made in one pane (a pivot) works in the others.
+  user: 'actor',
+  client: 'service',
+  protocol: 'op',
+  resource: 'target',
+  action: 'activity',
+  source: 'actor',
+} as const satisfies Record<string, FieldName>;
 
 /** The time bounds, both inclusive. They are not fields: one value, never negated. */
 export const TIME_KINDS = ['since', 'until'] as const;

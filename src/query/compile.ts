@@ -43,6 +43,14 @@ export const FIELD_STRINGS: Partial<Record<FieldName, StringField[]>> = {
   ip: ['ip'],
   corr: ['correlation'],
   prop: ['propNames'],
+  app: ['app'],
+  location: ['location'],
+  error: ['errorCode'],
+  ca: ['ca', 'caPolicies'],
+  device: ['device'],
+  risklevel: ['riskLevel'],
+  job: ['job'],
+  system: ['service', 'category'],
 };
 
 

@@ -35,6 +35,31 @@ export const AUDIT_FACETS: readonly FacetDefinition[] = [
   { id: 'corr', label: 'Correlation ID', counts: 'correlation', field: 'corr' },
 ];
 
+/** The Sign-ins pane's filters, as the portal offers them. */
+export const SIGN_IN_FACETS: readonly FacetDefinition[] = [
+  { id: 'type', label: 'Event type', counts: 'category', field: 'type' },
+  { id: 'status', label: 'Status', counts: 'result', field: 'status' },
+  { id: 'error', label: 'Error code', counts: 'errorCode', field: 'error' },
+  { id: 'user', label: 'User', counts: 'initiator', field: 'actor' },
+  { id: 'app', label: 'Application', counts: 'activity', field: 'app' },
+  { id: 'ip', label: 'IP address', counts: 'ip', field: 'ip' },
+  { id: 'location', label: 'Location', counts: 'location', field: 'location' },
+  { id: 'ca', label: 'Conditional Access', counts: 'ca', field: 'ca' },
+  { id: 'client', label: 'Client app', counts: 'service', field: 'service' },
+  { id: 'protocol', label: 'Authentication protocol', counts: 'operationType', field: 'op' },
+  { id: 'risk', label: 'Risk level', counts: 'riskLevel', field: 'risklevel' },
+];
+
+/** The Provisioning pane's filters. */
+export const PROVISIONING_FACETS: readonly FacetDefinition[] = [
+  { id: 'action', label: 'Action', counts: 'activity', field: 'activity' },
+  { id: 'status', label: 'Status', counts: 'result', field: 'status' },
+  { id: 'target-system', label: 'Target system', counts: 'category', field: 'system' },
+  { id: 'source-system', label: 'Source system', counts: 'service', field: 'system' },
+  { id: 'identity', label: 'Identity', counts: 'initiator', field: 'actor' },
+  { id: 'error', label: 'Error code', counts: 'errorCode', field: 'error' },
+];
+
 /** True when a compiled term filters on the facet's own field (so it is left out of its counts). */
 const onField = (compiled: CompiledTerm, field: FieldName) => compiled.term.kind === 'field' && compiled.term.field === field;
 

@@ -21,15 +21,24 @@ export const STRING_FIELDS = [
   'targetTypes',
   'correlation',
   'propNames',
+  // Sign-ins and provisioning (empty for audits, but `app`: the initiating app's names):
+  'app',
+  'location',
+  'errorCode',
+  'ca',
+  'caPolicies',
+  'device',
+  'riskLevel',
+  'job',
 ] as const;
 export type StringField = (typeof STRING_FIELDS)[number];
 export const STRING_FIELD_COUNT = STRING_FIELDS.length;
 
 /** Fields that hold several values, one per line (every actor key, every target, every property name). */
-export const MULTI_VALUED_FIELDS: ReadonlySet<StringField> = new Set<StringField>(['actorKeys', 'targetKeys', 'targetTypes', 'propNames']);
+export const MULTI_VALUED_FIELDS: ReadonlySet<StringField> = new Set<StringField>(['actorKeys', 'targetKeys', 'targetTypes', 'propNames', 'app', 'caPolicies', 'device', 'job']);
 
 /** Where free words look (fuzzy): what people name, not ids. */
-export const FREE_TEXT_FIELDS: StringField[] = ['activity', 'category', 'service', 'initiator', 'target', 'targetTypes', 'propNames', 'ip'];
+export const FREE_TEXT_FIELDS: StringField[] = ['activity', 'category', 'service', 'initiator', 'target', 'targetTypes', 'propNames', 'ip', 'location', 'errorCode'];
 const FIELD_INDEX = Object.fromEntries(STRING_FIELDS.map((field, index) => [field, index])) as Record<StringField, number>;
 /** A field's column in a row of string ids (a lookup, not a search: it runs per event in scans). */
 export const stringFieldIndex = (field: StringField): number => FIELD_INDEX[field];

@@ -256,23 +256,12 @@ export class EventStore {
 
   summary(index: number): EventSummary {
     const base = index * STRING_FIELD_COUNT;
-    const text = (f: number) => this.vocabulary.get(this.strings[base + f]);
+    const strings = {} as Record<StringField, string>;
+    for (let f = 0; f < STRING_FIELD_COUNT; f++) strings[STRING_FIELDS[f]] = this.vocabulary.get(this.strings[base + f]);
     return {
+      ...strings,
       timeMs: this.time[index],
       pane: this.pane(index),
-      service: text(0),
-      category: text(1),
-      activity: text(2),
-      operationType: text(3),
-      result: text(4),
-      initiator: text(5),
-      ip: text(6),
-      target: text(7),
-      actorKeys: text(8),
-      targetKeys: text(9),
-      targetTypes: text(10),
-      correlation: text(11),
-      propNames: text(12),
       initiatorKind: INITIATOR_KINDS[this.initiatorKinds[index]],
       targetCount: this.targetCounts[index],
       writeBack: this.isWriteBack(index),

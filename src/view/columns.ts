@@ -33,10 +33,14 @@ export function statusText(result: string): string {
   if (result === 'success') return 'Success';
   if (result === 'failure') return 'Failure';
   if (result === 'timeout') return 'Timeout';
+  if (result === 'interrupted') return 'Interrupted';
   return result ? result[0].toUpperCase() + result.slice(1) : '';
 }
 
 export const isFailure = (row: EventSummary): boolean => row.result === 'failure' || row.result === 'timeout';
+
+/** A sign-in the user was asked more of (MFA, a device), drawn apart from failures as the portal does. */
+export const isInterrupted = (row: EventSummary): boolean => row.result === 'interrupted';
 
 export function targetsText(row: EventSummary): string {
   const more = row.targetCount - 1;

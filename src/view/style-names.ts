@@ -13,6 +13,7 @@ export const STYLE_NAMES = [
   'bad',
   'selected',
   'failure',
+  'interrupted',
   'writeBack',
   'activeTab',
   'tab',

@@ -36,6 +36,14 @@ export const FIELD_HEADINGS: Record<StringField, string> = {
   targetTypes: 'Target type',
   correlation: 'Correlation id',
   propNames: 'Property',
+  app: 'Application',
+  location: 'Location',
+  errorCode: 'Error code',
+  ca: 'Conditional Access',
+  caPolicies: 'CA policy',
+  device: 'Device',
+  riskLevel: 'Risk level',
+  job: 'Job',
 };
 
 /** The overall lists' titles. */

@@ -27,6 +27,7 @@ const COLOURED: Theme = {
   bad: { color: 'red', bold: true },
   selected: { inverse: true },
   failure: { color: 'red' },
+  interrupted: { color: 'yellow' },
   writeBack: { dimColor: true },
   activeTab: { inverse: true, bold: true },
   tab: {},
@@ -40,6 +41,7 @@ const COLOURED: Theme = {
 const MONOCHROME: Theme = {
   ...(Object.fromEntries(Object.entries(COLOURED).map(([name, style]) => [name, { ...style, color: undefined }])) as Record<StyleName, Style>),
   failure: { bold: true },
+  interrupted: { underline: true },
   old: {},
   new: { bold: true },
 };

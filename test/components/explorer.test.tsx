@@ -115,7 +115,10 @@ describe('the explorer on screen', () => {
     expect(screen).toContain('auditLogs/customSecurityAttributeAudits');
     expect(screen).toContain('AADCustomSecurityAttributeAuditLogs');
     expect(screen).toContain('Attribute Log Reader or Attribute Log Administrator');
+    // Tab goes on to Sign-ins, empty too and explained the same way; 1 goes back to the events.
     await app.press(KEYS.tab);
+    expect(stripAnsi(app.frame()).replace(/\s+/g, ' ')).toContain('No sign-in events were loaded.');
+    await app.press('1');
     expect(stripAnsi(app.frame())).toMatch(/Date \(UTC\)/);
   });
 
@@ -154,12 +157,13 @@ describe('the explorer on screen', () => {
   });
 
   it('shows help built from the keymap, and closes it', async () => {
-    const app = renderExplorer(loaded(graphEvent()));
+    const app = renderExplorer(loaded(graphEvent()), { columns: 140, rows: 60 });
     await app.press('?');
     const screen = stripAnsi(app.frame());
     expect(screen).toContain('Keys (Esc, q or ? to close)');
     expect(screen).toMatch(/j ↓\s+Down one line/);
     expect(screen).toMatch(/Enter\s+Open the selected event/);
+    expect(screen).toMatch(/3\s+Sign-ins pane/);
     expect(screen).toMatch(/s\s+Hide\/show Microsoft Substrate Management write-backs/);
     await app.press('q');
     expect(stripAnsi(app.frame())).toMatch(/Date \(UTC\)/);

@@ -56,7 +56,7 @@ describe('config file validation', () => {
       'config.json: sensitiveRules[1]: missing "query"',
       'config.json: sensitiveRules[1].id: "r" is already the id of sensitiveRules[0]',
       expect.stringMatching(/^config\.json: questions\[0\]\.query: .+ \(at character \d+ of "activity:\\"unclosed"\)$/),
-      'config.json: questions[0].pane: unknown pane "dir": use "directory", "custom-security", "all"',
+      'config.json: questions[0].pane: unknown pane "dir": use "directory", "custom-security", "sign-ins", "provisioning", "all"',
       'config.json: questions[0].top: must be a list of field names such as ["target", "initiator"], not 2.5',
       'config.json: questions[1]: must be an object ({…}), not a string',
     ]);

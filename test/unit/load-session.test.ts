@@ -56,7 +56,7 @@ describe('LoadSession', () => {
     const reference = await loadAll([{ kind: 'file', path }]);
     const { store } = session;
     expect(store.count).toBe(400);
-    expect(store.paneCounts).toEqual({ directory: 360, 'custom-security': 40 });
+    expect(store.paneCounts).toEqual({ directory: 360, 'custom-security': 40, 'sign-ins': 0, provisioning: 0 });
     const order = store.sortedIndices();
     expect(order.length).toBe(400);
     const reread = Array.from(order, (i) => store.loadedEvent(i));
@@ -93,6 +93,14 @@ describe('LoadSession', () => {
       targetTypes: 'User',
       correlation: '11111111-2222-4333-8444-555555555555',
       propNames: 'Department',
+      app: '',
+      location: '',
+      errorCode: '',
+      ca: '',
+      caPolicies: '',
+      device: '',
+      riskLevel: '',
+      job: '',
     });
   });
 

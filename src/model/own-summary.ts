@@ -1,0 +1,77 @@
+/**
+ * What the store keeps of a sign-in or a provisioning record: the shared columns (who, what, on
+ * what, result, IP, correlation) filled with that kind's meaning, and the fields only these
+ * kinds have (location, error code, conditional access, device, risk, job). The pane's columns
+ * and query fields (view/panes.ts, query/compile.ts) read them under the names users know.
+ */
+import type { LoadedEvent, OwnRecord } from './loaded-event.js';
+import type { ProvisioningRecord } from './provisioning.js';
+import { isServicePrincipalSignIn, locationText, signInEventTypeOf, signInStatusOf, type SignIn } from './sign-in.js';
+import { joinKeys, NO_SIGN_IN_FIELDS, type EventSummary } from './event-summary.js';
+
+export function summarizeOwn(own: OwnRecord, loaded: LoadedEvent): EventSummary {
+  return own.kind === 'sign-in' ? summarizeSignIn(own.signIn, loaded) : summarizeProvisioning(own.provisioning, loaded);
+}
+
+function summarizeSignIn(signIn: SignIn, loaded: LoadedEvent): EventSummary {
+  const servicePrincipal = isServicePrincipalSignIn(signIn);
+  const device = signIn.deviceDetail;
+  return {
+    timeMs: loaded.timeMs,
+    pane: loaded.pane,
+    result: signInStatusOf(signIn),
+    service: signIn.clientAppUsed ?? '',
+    category: signInEventTypeOf(signIn),
+    activity: (signIn.appDisplayName || signIn.resourceDisplayName || '').trim(),
+    operationType: signIn.authenticationProtocol ?? '',
+    initiatorKind: servicePrincipal ? 'app' : 'user',
+    initiator: servicePrincipal
+      ? signIn.servicePrincipalName || signIn.appDisplayName || signIn.servicePrincipalId || ''
+      : signIn.userPrincipalName || signIn.userDisplayName || signIn.userId || '',
+    ip: signIn.ipAddress ?? '',
+    target: signIn.resourceDisplayName || signIn.resourceId || '',
+    targetCount: signIn.resourceDisplayName || signIn.resourceId ? 1 : 0,
+    writeBack: false,
+    actorKeys: joinKeys([signIn.userPrincipalName, signIn.userDisplayName, signIn.userId, signIn.servicePrincipalName, signIn.servicePrincipalId]),
+    targetKeys: joinKeys([signIn.resourceDisplayName, signIn.resourceId]),
+    targetTypes: joinKeys(signIn.signInEventTypes.length > 0 ? signIn.signInEventTypes : [signInEventTypeOf(signIn)]),
+    correlation: signIn.correlationId ?? '',
+    propNames: '',
+    app: joinKeys([signIn.appDisplayName, signIn.appId]),
+    ...NO_SIGN_IN_FIELDS,
+    location: locationText(signIn.location),
+    errorCode: String(signIn.status.errorCode),
+    ca: signIn.conditionalAccessStatus ?? '',
+    caPolicies: joinKeys(signIn.appliedConditionalAccessPolicies.map((policy) => policy.displayName)),
+    device: joinKeys([device.deviceId, device.displayName, device.operatingSystem, device.browser, device.trustType]),
+    riskLevel: signIn.riskLevelDuringSignIn ?? '',
+  };
+}
+
+function summarizeProvisioning(record: ProvisioningRecord, loaded: LoadedEvent): EventSummary {
+  const { sourceIdentity: source, targetIdentity: target } = record;
+  return {
+    timeMs: loaded.timeMs,
+    pane: loaded.pane,
+    result: (record.provisioningStatusInfo.status ?? '').toLowerCase(),
+    service: record.sourceSystem.displayName ?? '',
+    category: record.targetSystem.displayName ?? '',
+    activity: record.provisioningAction ?? '',
+    operationType: record.provisioningAction ?? '',
+    initiatorKind: 'user',
+    initiator: source.displayName || source.id || '',
+    ip: '',
+    target: target.displayName || target.id || '',
+    targetCount: target.displayName || target.id ? 1 : 0,
+    writeBack: false,
+    actorKeys: joinKeys([source.displayName, source.id, record.sourceSystem.displayName]),
+    targetKeys: joinKeys([target.displayName, target.id, record.targetSystem.displayName]),
+    targetTypes: joinKeys([source.identityType, target.identityType]),
+    correlation: record.changeId ?? '',
+    propNames: joinKeys(record.modifiedProperties.map((property) => property.displayName)),
+    app: joinKeys([record.servicePrincipal.displayName, record.servicePrincipal.id]),
+    ...NO_SIGN_IN_FIELDS,
+    errorCode: record.provisioningStatusInfo.errorInformation?.errorCode ?? '',
+    job: joinKeys([record.jobId, record.cycleId]),
+  };
+}
