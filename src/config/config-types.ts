@@ -1,3 +1,4 @@
+import type { PaneChoice } from '../model/pane.js';
 /** The config file, as checked: every field optional, so an absent file is an empty config. */
 import type { Pane } from '../model/pane.js';
 import type { StyleName, StyleOverride } from '../view/style-names.js';
@@ -10,6 +11,8 @@ export interface SensitiveRule {
   /** In the query language; checked to parse. */
   query: string;
   reason: string;
+  /** The pane whose records it judges (default: the audit panes). */
+  pane?: PaneChoice;
 }
 
 export interface SavedQuestion {

@@ -4,7 +4,7 @@ import { parseQuery } from '../query/parse.js';
 import { ConfigChecker, quote, type JsonPath } from './config-checker.js';
 import type { SavedQuestion, SensitiveRule } from './config-types.js';
 
-const RULE_KEYS = ['id', 'severity', 'query', 'reason'] as const;
+const RULE_KEYS = ['id', 'severity', 'query', 'reason', 'pane'] as const;
 const QUESTION_KEYS = ['id', 'title', 'query', 'pane', 'top', 'distinct'] as const;
 const SEVERITIES = ['high', 'medium'] as const;
 
@@ -17,12 +17,13 @@ export function checkSensitiveRules(check: ConfigChecker, value: unknown, now: n
     const path: JsonPath = ['sensitiveRules', index];
     const rule = check.object(item, path);
     if (!rule) return;
-    check.keys(rule, RULE_KEYS, path, RULE_KEYS);
+    check.keys(rule, RULE_KEYS, path, ['id', 'severity', 'query', 'reason']);
     const id = rule.id === undefined ? undefined : ids.claim(rule.id, index);
     const severity = rule.severity === undefined ? undefined : check.oneOf(rule.severity, SEVERITIES, [...path, 'severity'], 'severity');
     const query = rule.query === undefined ? undefined : checkQuery(check, rule.query, [...path, 'query'], now, { nonEmpty: true });
     const reason = rule.reason === undefined ? undefined : check.string(rule.reason, [...path, 'reason'], { nonEmpty: true });
-    if (id !== undefined && severity !== undefined && query !== undefined && reason !== undefined) rules.push({ id, severity, query, reason });
+    const pane = rule.pane === undefined ? undefined : check.oneOf(rule.pane, PANE_CHOICES, [...path, 'pane'], 'pane');
+    if (id !== undefined && severity !== undefined && query !== undefined && reason !== undefined) rules.push({ id, severity, query, reason, ...(pane ? { pane } : {}) });
   });
   return rules;
 }

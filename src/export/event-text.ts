@@ -1,9 +1,11 @@
 /**
  * The machine formats, event by event, as text: shared by `query` printing to stdout and by
  * exports written to files, so both always produce the same bytes. JSON goes through
- * safe-json (C1 controls and bidi overrides escaped); each event is re-read by the caller.
+ * safe-json (C1 controls and bidi overrides escaped); each event is re-read by the caller. JSON
+ * prints each record in its own Graph shape (a sign-in as a signIn, not as its projection).
  */
 import type { LoadedEvent } from '../model/loaded-event.js';
+import { graphRecordOf } from '../model/own-record.js';
 import { safeJsonStringify } from './safe-json.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -19,7 +21,7 @@ export interface EventText {
 export async function eventText(format: ExportFormat): Promise<EventText> {
   switch (format) {
     case 'ndjson':
-      return { begin: () => '', event: (loaded) => safeJsonStringify(loaded.event) + '\n', end: () => '' };
+      return { begin: () => '', event: (loaded) => safeJsonStringify(graphRecordOf(loaded)) + '\n', end: () => '' };
     case 'json': {
       // One array, written event by event, so it never has to exist whole in memory.
       let first = true;
@@ -28,7 +30,7 @@ export async function eventText(format: ExportFormat): Promise<EventText> {
         event: (loaded) => {
           const prefix = first ? '\n' : ',\n';
           first = false;
-          return prefix + safeJsonStringify(loaded.event, 2).replace(/^/gm, '  ');
+          return prefix + safeJsonStringify(graphRecordOf(loaded), 2).replace(/^/gm, '  ');
         },
         end: () => (first ? ']\n' : '\n]\n'),
       };

@@ -4,6 +4,7 @@
  * query language, so a user can read exactly what is flagged and add rules of their own.
  * An event takes the first rule it matches, high-severity rules first.
  */
+import { isAuditPane, PANE_CHOICES, PANES, paneMatches, type Pane, type PaneChoice } from '../model/pane.js';
 import { allTerms, type Query } from '../query/ast.js';
 import { compileQuery, type EventTest } from '../query/compile.js';
 import type { QueryIndex } from '../query/query-index.js';
@@ -22,9 +23,18 @@ export interface SensitiveRule {
   parsed: Query;
   /** One line: why this matters. */
   reason: string;
+  /**
+   * The panes whose records the rule judges: the audit panes unless it says `"pane"`. Rules are
+   * written for one log (`activity:` means an audit's activity and a sign-in's application).
+   */
+  panes: readonly Pane[];
 }
 
-const RULE_KEYS = ['id', 'severity', 'query', 'reason'] as const;
+const RULE_KEYS = ['id', 'severity', 'query', 'reason', 'pane'] as const;
+const AUDIT_PANES: readonly Pane[] = PANES.filter(isAuditPane);
+
+/** The panes a rule's `"pane"` names (`all`: every one); the audit panes without one. */
+export const rulePanes = (pane: PaneChoice | undefined): readonly Pane[] => (pane === undefined ? AUDIT_PANES : PANES.filter((p) => paneMatches(pane, p)));
 
 export const sensitiveRulesPath = (): string => dataFilePath('sensitive-operations.json');
 
@@ -35,11 +45,12 @@ export function validateSensitiveRules(sources: readonly DefinitionSource[]): Va
     const severity = check.choice('severity', SEVERITIES, true);
     const query = check.text('query');
     const reason = check.text('reason');
+    const pane = check.choice('pane', PANE_CHOICES);
     const parsed = check.query('query');
     // `risk:` will mean "matches a sensitive rule": a rule defined by it would be circular.
     if (parsed && allTerms(parsed.terms).some((term) => term.kind === 'field' && term.field === 'risk')) check.problem('query', 'must not use risk: (rules are what risk: is made of)');
     if (!parsed || !severity) return undefined;
-    return { id, severity, query, parsed, reason };
+    return { id, severity, query, parsed, reason, panes: rulePanes(pane) };
   });
 }
 
@@ -80,7 +91,8 @@ export function compileSensitiveRules(rules: readonly SensitiveRule[], index: Qu
     (candidates[activityId] ??= compiled.filter(({ gate }) => !gate || gate(activityId)));
   return {
     ruleOf(index) {
-      for (const { rule, test } of candidatesFor(store.stringId(index, 'activity'))) if (test(index)) return rule;
+      const pane = store.pane(index);
+      for (const { rule, test } of candidatesFor(store.stringId(index, 'activity'))) if (rule.panes.includes(pane) && test(index)) return rule;
       return undefined;
     },
     problems,

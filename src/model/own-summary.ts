@@ -9,6 +9,22 @@ import type { ProvisioningRecord } from './provisioning.js';
 import { isServicePrincipalSignIn, locationText, signInEventTypeOf, signInStatusOf, type SignIn } from './sign-in.js';
 import { joinKeys, NO_SIGN_IN_FIELDS, type EventSummary } from './event-summary.js';
 
+/**
+ * Said in the device field when a sign-in names no device, so `device:"no device id"` finds the
+ * unregistered browsers that token theft (AiTM) sign-ins come from: an absent value cannot be searched.
+ */
+export const NO_DEVICE_ID = 'no device id';
+
+/**
+ * The authentication protocol, as `protocol:` searches it: a device-code sign-in says so in
+ * `authenticationProtocol` (deviceCode) or only in `originalTransferMethod` (deviceCodeFlow).
+ */
+function protocolOf(signIn: SignIn): string {
+  const protocol = signIn.authenticationProtocol ?? '';
+  if ((protocol === '' || protocol === 'none') && signIn.originalTransferMethod === 'deviceCodeFlow') return 'deviceCode';
+  return protocol;
+}
+
 export function summarizeOwn(own: OwnRecord, loaded: LoadedEvent): EventSummary {
   return own.kind === 'sign-in' ? summarizeSignIn(own.signIn, loaded) : summarizeProvisioning(own.provisioning, loaded);
 }
@@ -23,7 +39,7 @@ function summarizeSignIn(signIn: SignIn, loaded: LoadedEvent): EventSummary {
     service: signIn.clientAppUsed ?? '',
     category: signInEventTypeOf(signIn),
     activity: (signIn.appDisplayName || signIn.resourceDisplayName || '').trim(),
-    operationType: signIn.authenticationProtocol ?? '',
+    operationType: protocolOf(signIn),
     initiatorKind: servicePrincipal ? 'app' : 'user',
     initiator: servicePrincipal
       ? signIn.servicePrincipalName || signIn.appDisplayName || signIn.servicePrincipalId || ''
@@ -43,7 +59,7 @@ function summarizeSignIn(signIn: SignIn, loaded: LoadedEvent): EventSummary {
     errorCode: String(signIn.status.errorCode),
     ca: signIn.conditionalAccessStatus ?? '',
     caPolicies: joinKeys(signIn.appliedConditionalAccessPolicies.map((policy) => policy.displayName)),
-    device: joinKeys([device.deviceId, device.displayName, device.operatingSystem, device.browser, device.trustType]),
+    device: joinKeys([device.deviceId ?? NO_DEVICE_ID, device.displayName, device.operatingSystem, device.browser, device.trustType]),
     riskLevel: signIn.riskLevelDuringSignIn ?? '',
   };
 }

@@ -138,6 +138,8 @@ export interface AppState {
   filter: { text: string; test: EventTest | null; active: ActiveFilter | null };
   /** Filters applied before this one, most recent last (Backspace steps back). */
   filterHistory: readonly string[];
+  /** Pivots that changed the pane (`S`): at this history depth, Backspace returns to that pane too. */
+  paneHistory: ReadonlyArray<{ depth: number; pane: Pane }>;
   /**
    * The `/` bar. Each edit is applied at once when it parses (results follow the typing); `before`
    * is the filter when the bar opened, which Esc restores and Enter records in the history.

@@ -44,5 +44,9 @@ export function applyFilter(state: AppState, text: string, now: number, how: Fil
 export function filterBack(state: AppState, now: number): AppState {
   if (state.filterHistory.length === 0) return state;
   const previous = state.filterHistory[state.filterHistory.length - 1];
-  return applyFilter({ ...state, filterHistory: state.filterHistory.slice(0, -1) }, previous, now, { fromHistory: true });
+  const depth = state.filterHistory.length;
+  // A pivot into another pane (S) is undone whole: the filter and the pane it left.
+  const paneEntry = state.paneHistory.at(-1);
+  const back = paneEntry?.depth === depth ? { pane: paneEntry.pane, paneHistory: state.paneHistory.slice(0, -1) } : {};
+  return applyFilter({ ...state, ...back, filterHistory: state.filterHistory.slice(0, -1) }, previous, now, { fromHistory: true });
 }

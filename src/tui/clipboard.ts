@@ -5,6 +5,7 @@
  * Everything copied is also text someone will paste into a shell or a ticket, so it is built
  * to be harmless there too.
  */
+import { graphRecordOf } from '../model/own-record.js';
 import { safeJsonStringify } from '../export/safe-json.js';
 import { STDIN_NAME } from '../model/sources.js';
 import type { LoadedEvent } from '../model/loaded-event.js';
@@ -64,7 +65,7 @@ export function clipboardSequence(text: string, route: ClipboardRoute): Clipboar
 
 /** One event, as a person pastes it into a ticket: indented JSON, C1 controls and bidi escaped. */
 export function eventAsJson(loaded: LoadedEvent): string {
-  return safeJsonStringify(loaded.event, 2);
+  return safeJsonStringify(graphRecordOf(loaded), 2);
 }
 
 

@@ -55,6 +55,7 @@ export function initialState(input: InitialInput): AppState {
     errors: input.errors ?? [],
     filter: { text: '', test: null, active: null },
     filterHistory: [],
+    paneHistory: [],
     search: { editor: newLineEditor(), error: null, before: '' },
     promptHistory: { search: [], since: [], until: [], export: [] },
     menu: null,

@@ -25,6 +25,7 @@ export type Command =
   | { type: 'openSearch' }
   | { type: 'clearFilter' }
   | { type: 'pivot'; on: PivotField }
+  | { type: 'signInPivot' }
   | { type: 'filterBack' }
   | { type: 'openMenu' }
   | { type: 'toggleRiskLens' }
@@ -98,7 +99,8 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'pivot-correlation', keys: ['c'], command: { type: 'pivot', on: 'corr' }, modes: ['table', 'details'], help: 'Pivot: same correlation ID (the whole operation)' },
   { action: 'pivot-actor', keys: ['a'], command: { type: 'pivot', on: 'actor' }, modes: ['table', 'details'], help: 'Pivot: same initiator' },
   { action: 'pivot-target', keys: ['t'], command: { type: 'pivot', on: 'target' }, modes: ['table', 'details'], help: 'Pivot: same (first) target' },
-  { action: 'pivot-ip', keys: ['p'], command: { type: 'pivot', on: 'ip' }, modes: ['table', 'details'], help: 'Pivot: same IP address' },
+  { action: 'pivot-ip', keys: ['p'], command: { type: 'pivot', on: 'ip' }, modes: ['table', 'details'], help: 'Pivot: same IP address, in every pane' },
+  { action: 'pivot-sign-ins', keys: ['S'], command: { type: 'signInPivot' }, modes: ['table', 'details'], help: 'Pivot: the initiator\'s sign-ins 30 min before to 1 h after this change (from a sign-in: the user\'s changes)' },
   { action: 'group-operations', keys: ['o'], command: { type: 'toggleGroups' }, modes: ['table'], help: 'Group events sharing a correlation ID into one row: lead activity, count, time span (→ opens, ← closes)' },
   { action: 'expand-group', keys: ['right', 'l'], command: { type: 'expandGroup', open: true }, modes: ['table'], help: 'Grouped: open the operation under the cursor' },
   { action: 'collapse-group', keys: ['left', 'h'], command: { type: 'expandGroup', open: false }, modes: ['table'], help: 'Grouped: close it again' },

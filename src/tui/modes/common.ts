@@ -11,6 +11,7 @@ import type { AppState, Effect } from '../app-state.js';
 import { eventAsJson, viewCommand } from '../clipboard.js';
 import type { Command, PivotField } from '../keymap.js';
 import { moveSelection, selectedIndex, selectedRead, withRows } from '../rows.js';
+import { signInPivot } from '../sign-in-pivot.js';
 
 type EffectRequest = Effect extends infer E ? (E extends Effect ? Omit<E, 'id'> : never) : never;
 
@@ -100,6 +101,8 @@ export function sharedCommand(state: AppState, command: Command, now: number): A
       const term = pivotTerm(state, command.on);
       return term ? { ...applyFilter(state, term, now, { keepSelected: true }), mode: 'table' } : state;
     }
+    case 'signInPivot':
+      return signInPivot(state, now);
     case 'toggleMark': {
       const index = selectedIndex(state);
       if (index === undefined) return state;
