@@ -18,7 +18,7 @@ export const timeZoneOption = {
 export const paneOption = {
   choices: PANE_CHOICES,
   default: 'all' as PaneChoice,
-  describe: 'Which pane: Directory, Custom Security or both',
+  describe: 'Which pane: directory, custom-security, sign-ins, provisioning, or all of them',
 };
 
 /**

@@ -9,13 +9,15 @@ import type { QueryIndex } from '../query/query-index.js';
 import { targetLabelCounts } from '../query/target-labels.js';
 import type { StringField } from '../store/event-batch.js';
 import { timeline, type Timeline } from './timeline.js';
-import { topValues, type ValueCount } from './top-values.js';
+import { rowsWhere, topValues, type ValueCount } from './top-values.js';
 
 /** One top list: the store field counted and the query field a choice becomes. */
 export interface InsightListDefinition {
   title: string;
   storeField: StringField;
   queryField: FieldName;
+  /** Count only the events whose status is one of these (the spray view: users who failed, users who got in). */
+  onlyResults?: readonly string[];
 }
 
 /** The audit panes' four lists. */
@@ -33,7 +35,9 @@ export const SIGN_IN_INSIGHT_LISTS: readonly InsightListDefinition[] = [
   { title: 'Top IP addresses', storeField: 'ip', queryField: 'ip' },
   { title: 'Top locations', storeField: 'location', queryField: 'location' },
   { title: 'Top error codes', storeField: 'errorCode', queryField: 'error' },
-  { title: 'Conditional Access', storeField: 'ca', queryField: 'ca' },
+  // Narrowed to one IP (p), these two are the password-spray view: who was tried, who got in.
+  { title: 'Users failed or interrupted', storeField: 'initiator', queryField: 'actor', onlyResults: ['failure', 'interrupted'] },
+  { title: 'Users signed in', storeField: 'initiator', queryField: 'actor', onlyResults: ['success'] },
 ];
 
 /** The Provisioning pane's lists. */
@@ -66,8 +70,10 @@ export function computeInsights(index: QueryIndex, rows: ArrayLike<number>, pane
     pane,
     timeline: timeline(index.store, rows),
     lists: lists.map((list) => {
+      const only = list.onlyResults;
+      const counted = only ? rowsWhere(index.store, rows, 'result', only) : rows;
       // Targets: every target of an event counts, as the target:= term Enter applies matches.
-      const tally = list.queryField === 'target' ? targetLabelCounts(index, rows, MAX_TOP) : topValues(index.store, rows, list.storeField, MAX_TOP);
+      const tally = list.queryField === 'target' ? targetLabelCounts(index, counted, MAX_TOP) : topValues(index.store, counted, list.storeField, MAX_TOP);
       return { title: list.title, queryField: list.queryField, values: tally.values, distinct: tally.distinct };
     }),
   };

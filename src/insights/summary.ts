@@ -4,13 +4,14 @@
  * (The explorer's insights view counts targets differently: every target of an event, because
  * Enter there applies `target:=`, which matches any of them; the summary lists first targets.)
  */
-import type { PaneChoice } from '../model/pane.js';
+import { isAuditPane, type PaneChoice } from '../model/pane.js';
 import type { EventTest } from '../query/compile.js';
 import type { StringField } from '../store/event-batch.js';
 import { answerQuestions, eventsInScope, type Answer } from './answers.js';
 import type { Question } from './questions.js';
 import type { RuleIndex } from './rule-index.js';
 import type { RuleCount } from './sensitive.js';
+import { logSections, type LogSection } from './log-sections.js';
 import { timeline, type Timeline } from './timeline.js';
 import { topValues, type TopValues } from './top-values.js';
 
@@ -33,11 +34,16 @@ export interface Summary {
     loaded: number;
     directory: number;
     customSecurity: number;
+    signIns: number;
+    provisioning: number;
     /** Events in the chosen pane that pass the filter: what the rest is about. */
     inScope: number;
   };
   timeline: Timeline;
+  /** The audit top lists, over the audits in scope (empty when the scope holds none but other logs' records). */
   top: TopValues[];
+  /** Sign-ins and provisioning in scope, each with its own lists. */
+  logs: LogSection[];
   /** Every rule, in rule order, with how many in-scope events it flags (first match only). */
   sensitive: RuleCount[];
   /** Rules whose query did not compile on this store. */
@@ -50,15 +56,20 @@ export function buildSummary(rules: RuleIndex, options: SummaryOptions): Summary
   const { query } = rules;
   const { store } = query;
   const scope = eventsInScope(store, options.filter, options.pane);
+  const audits = scope.filter((index) => isAuditPane(store.pane(index)));
+  const logs = logSections(store, scope, options.topN ?? 10);
   return {
     totals: {
       loaded: store.count,
       directory: store.paneCounts.directory,
       customSecurity: store.paneCounts['custom-security'],
+      signIns: store.paneCounts['sign-ins'],
+      provisioning: store.paneCounts.provisioning,
       inScope: scope.length,
     },
     timeline: timeline(store, scope),
-    top: SUMMARY_TOP_FIELDS.map((field) => topValues(store, scope, field, options.topN ?? 10)),
+    top: audits.length === 0 && logs.length > 0 ? [] : SUMMARY_TOP_FIELDS.map((field) => topValues(store, audits, field, options.topN ?? 10)),
+    logs,
     sensitive: rules.countByRule(scope),
     ruleProblems: [...rules.problems],
     answers: answerQuestions(query, options.questions, { base: options.filter, pane: options.pane, topN: options.questionTopN ?? 5, scope }),

@@ -53,3 +53,11 @@ function splitTally(store: EventStore, touched: number[], counts: Uint32Array, f
   }
   return [...parts].map(([value, count]) => ({ value, count }));
 }
+
+/** The events of `rows` whose `field` is one of `values` exactly (a vocabulary lookup per value, an id compare per event). */
+export function rowsWhere(store: EventStore, rows: ArrayLike<number>, field: StringField, values: readonly string[]): number[] {
+  const ids = new Set(values.map((value) => store.vocabulary.lookup(value)).filter((id): id is number => id !== undefined));
+  const out: number[] = [];
+  for (let k = 0; k < rows.length; k++) if (ids.has(store.stringId(rows[k], field))) out.push(rows[k]);
+  return out;
+}

@@ -18,6 +18,9 @@ export function summaryJson(summary: Summary, context: SummaryContext): string {
     period: Number.isNaN(timeline.firstMs) ? null : { first: iso(timeline.firstMs), last: iso(timeline.lastMs) },
     timeline: { bucket: timeline.bucketLabel, bucketMs: timeline.bucketMs, buckets: timeline.buckets.map((b) => ({ start: iso(b.startMs), count: b.count })) },
     top: Object.fromEntries(summary.top.map((t) => [t.field, { values: t.values, distinct: t.distinct, empty: t.empty }])),
+    logs: Object.fromEntries(
+      summary.logs.map((section) => [section.pane, { inScope: section.inScope, lists: section.lists.map(({ title, top }) => ({ title, field: top.field, values: top.values, distinct: top.distinct })) }]),
+    ),
     sensitive: summary.sensitive.map(({ rule, count }) => ({ id: rule.id, severity: rule.severity, count, reason: rule.reason, query: rule.query })),
     ruleProblems: summary.ruleProblems,
     questions: summary.answers.map((a) => ({

@@ -8,7 +8,7 @@ import type { TopValues } from '../insights/top-values.js';
 import { timelineText } from '../insights/timeline.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbolsFor, UNICODE_SYMBOLS, type Symbols } from '../text/symbols.js';
-import { count, eventsLine, FIELD_HEADINGS, paneText, periodLine, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
+import { count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
 
 /** Markdown-escape for a table cell: backslash-escape what means something, one line. */
 export function escapeMarkdownCell(text: string, symbols: Symbols = UNICODE_SYMBOLS): string {
@@ -36,7 +36,7 @@ export interface MarkdownOptions {
 
 export function summaryMarkdown(summary: Summary, context: SummaryContext, options: MarkdownOptions): string {
   const symbols = symbolsFor(options.ascii);
-  const out: string[] = ['## Entra ID audit summary', ''];
+  const out: string[] = [summary.logs.length > 0 ? '## Entra ID activity summary' : '## Entra ID audit summary', ''];
   const facts: string[][] = [['Sources', context.sources.map((source) => escapeMarkdownCell(source, symbols)).join('<br>')], ['Events', eventsLine(summary)]];
   if (context.filter !== null) facts.push(['Filter', code(context.filter, symbols)]);
   facts.push(['Scope', scopeLine(summary, context)]);
@@ -54,6 +54,14 @@ export function summaryMarkdown(summary: Summary, context: SummaryContext, optio
   for (const top of summary.top) {
     out.push('', `### ${TOP_TITLES[top.field] ?? FIELD_HEADINGS[top.field]}`, '');
     out.push(...table([FIELD_HEADINGS[top.field], 'Events'], top.values.map((v) => [escapeMarkdownCell(v.value, symbols), count(v.count)]), [false, true]));
+  }
+
+  for (const section of summary.logs) {
+    out.push('', `### ${logHeading(section)}`);
+    for (const { title, top } of section.lists) {
+      out.push('', `#### ${title}`, '');
+      out.push(...table([FIELD_HEADINGS[top.field], 'Events'], top.values.map((v) => [escapeMarkdownCell(v.value, symbols), count(v.count)]), [false, true]));
+    }
   }
 
   out.push('', '### Sensitive operations', '');

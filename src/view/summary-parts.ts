@@ -1,6 +1,7 @@
 /** What the text and markdown summaries share: headings for fields, the header facts, numbers. */
 import { PANE_LABELS } from '../model/pane.js';
 import type { PaneChoice } from '../model/pane.js';
+import type { LogSection } from '../insights/log-sections.js';
 import type { Summary } from '../insights/summary.js';
 import type { StringField } from '../store/event-batch.js';
 import { formatInZone, type TimeZoneChoice } from '../text/time-zone.js';
@@ -54,12 +55,19 @@ export const TOP_TITLES: Partial<Record<StringField, string>> = {
   ip: 'Top IP addresses',
 };
 
-export const paneText = (pane: PaneChoice): string => (pane === 'all' ? 'both panes' : `${PANE_LABELS[pane]} pane`);
+export const paneText = (pane: PaneChoice): string => (pane === 'all' ? 'all panes' : `${PANE_LABELS[pane]} pane`);
 
 export function eventsLine(summary: Summary): string {
   const { totals } = summary;
-  return `${plural(totals.loaded, 'event')} loaded (${PANE_LABELS.directory} ${count(totals.directory)}, ${PANE_LABELS['custom-security']} ${count(totals.customSecurity)})`;
+  const panes = [`${PANE_LABELS.directory} ${count(totals.directory)}`, `${PANE_LABELS['custom-security']} ${count(totals.customSecurity)}`];
+  // The other logs are named when loaded: an audit export's summary reads as it always has.
+  if (totals.signIns > 0) panes.push(`${PANE_LABELS['sign-ins']} ${count(totals.signIns)}`);
+  if (totals.provisioning > 0) panes.push(`${PANE_LABELS.provisioning} ${count(totals.provisioning)}`);
+  return `${plural(totals.loaded, 'event')} loaded (${panes.join(', ')})`;
 }
+
+/** A log section's heading: `Sign-ins: 4,512 in scope`. */
+export const logHeading = (section: LogSection): string => `${PANE_LABELS[section.pane]}: ${plural(section.inScope, 'event')} in scope`;
 
 export function scopeLine(summary: Summary, context: SummaryContext): string {
   const what = context.filter === null ? 'no filter' : 'matching the filter';

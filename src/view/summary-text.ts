@@ -9,7 +9,7 @@ import { timelineText } from '../insights/timeline.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbolsFor, type Symbols } from '../text/symbols.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../text/width.js';
-import { count, eventsLine, FIELD_HEADINGS, paneText, periodLine, plural, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
+import { count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, plural, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
 
 export interface TextOptions {
   width: number;
@@ -49,6 +49,10 @@ export function summaryText(summary: Summary, context: SummaryContext, options: 
   }
 
   for (const top of summary.top) out.push('', TOP_TITLES[top.field] ?? FIELD_HEADINGS[top.field], ...valueLines(top, '  ', width, symbols));
+  for (const section of summary.logs) {
+    out.push('', logHeading(section));
+    for (const { title, top } of section.lists) out.push('', `  ${title}`, ...valueLines(top, '    ', width, symbols));
+  }
 
   out.push('', 'Sensitive operations (each event under the first rule it matches; high first)');
   const flagged = summary.sensitive.filter((s) => s.count > 0);
