@@ -25,6 +25,12 @@ describe('the questions file', () => {
       'custom-attributes',
       'attribute-sets',
       'user-attribute-values',
+      'sign-in-failures',
+      'password-spray',
+      'sign-ins-by-country',
+      'ca-blocked',
+      'service-principal-sign-ins',
+      'provisioning-failures',
     ]);
     for (const q of questions) {
       expect(q.parsed.terms.length).toBeGreaterThan(0);
@@ -33,6 +39,7 @@ describe('the questions file', () => {
     }
     expect(questions.find((q) => q.id === 'user-attribute-values')).toMatchObject({ pane: 'custom-security', top: ['propNames', 'target', 'initiator'] });
     expect(questions.find((q) => q.id === 'users-changed')?.distinct).toBe('target');
+    expect(questions.find((q) => q.id === 'password-spray')).toMatchObject({ pane: 'sign-ins', distinct: 'initiator', top: ['ip', 'initiator'] });
   });
 
   it('adds extra questions after the bundled ones, with the defaults filled in', () => {

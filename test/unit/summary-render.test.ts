@@ -54,7 +54,7 @@ describe('summary output', () => {
   it('json: the same facts, parseable, with control characters escaped', () => {
     const json = summaryJson(summary, context);
     const value = JSON.parse(json);
-    expect(value.totals).toEqual({ loaded: 3, directory: 3, customSecurity: 0, inScope: 3 });
+    expect(value.totals).toEqual({ loaded: 3, directory: 3, customSecurity: 0, signIns: 0, provisioning: 0, inScope: 3 });
     expect(value.questions[0]).toMatchObject({ id: 'groups', count: 2, top: { target: { values: [{ value: '*Finance* [x](http://a)', count: 1 }, { value: 'Sales', count: 1 }] } } });
     expect(value.top.initiator.values[0]).toEqual({ value: 'evil|admin\u001b]0;pwned\u0007@contoso.example', count: 2 });
     expect(json).not.toMatch(/\u001b/);
