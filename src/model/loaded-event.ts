@@ -1,13 +1,8 @@
 import type { AuditEvent } from './audit-event.js';
 import type { Pane } from './pane.js';
-import type { ProvisioningRecord } from './provisioning.js';
-import type { SignIn } from './sign-in.js';
+import type { OwnRecord } from './own-record.js';
 
-/**
- * A record of a log other than the audit, in its own Graph shape: the details view and
- * `--format json` show it as it is, while `event` projects it to the fields every pane shares.
- */
-export type OwnRecord = { kind: 'sign-in'; signIn: SignIn } | { kind: 'provisioning'; provisioning: ProvisioningRecord };
+export type { OwnRecord } from './own-record.js';
 
 /** Where a record came from, so problems and the details view can point back at it. */
 export interface RecordOrigin {

@@ -5,7 +5,7 @@
  * its id here, its definition there, and the normalisers of the records it shows.
  */
 import { CUSTOM_SECURITY_CATEGORY, type AuditEvent } from './audit-event.js';
-import type { OwnRecord } from './loaded-event.js';
+import type { OwnRecord } from './own-record.js';
 
 /** In tab order: the number keys 1, 2, … switch to them. */
 export const PANES = ['directory', 'custom-security', 'sign-ins', 'provisioning'] as const;
