@@ -46,7 +46,7 @@ describe('the questions file', () => {
       expect.stringMatching(/^extra\.json: question 2 \("b"\): "top" must be an array of "service", "category", "activity"/),
     ]);
     expect(errorsOf([{ id: 'a', title: 'A', query: 'x', pane: 'Directory' }])[0]).toBe(
-      'extra.json: question 1 ("a"): "pane" must be one of "directory", "custom-security", "all"',
+      'extra.json: question 1 ("a"): "pane" must be one of "directory", "custom-security", "sign-ins", "provisioning", "all"',
     );
     expect(errorsOf([{ id: 'a', title: 'A', query: 'x', titel: 'typo' }])[0]).toMatch(/question 1 \("a"\): "titel" is not a known key/);
     expect(errorsOf(['just text'])).toEqual(['extra.json: question 1: must be an object']);

@@ -56,7 +56,7 @@ describe('LoadSession', () => {
     const reference = await loadAll([{ kind: 'file', path }]);
     const { store } = session;
     expect(store.count).toBe(400);
-    expect(store.paneCounts).toEqual({ directory: 360, 'custom-security': 40 });
+    expect(store.paneCounts).toEqual({ directory: 360, 'custom-security': 40, 'sign-ins': 0, provisioning: 0 });
     const order = store.sortedIndices();
     expect(order.length).toBe(400);
     const reread = Array.from(order, (i) => store.loadedEvent(i));

@@ -25,7 +25,7 @@ describe('explorer reducer', () => {
   it('starts on the Directory pane at the newest event, with per-pane totals', () => {
     expect(bodyHeight(size)).toBe(14);
     expect(start.pane).toBe('directory');
-    expect(start.totals).toEqual({ directory: 90, 'custom-security': 10 });
+    expect(start.totals).toEqual({ directory: 90, 'custom-security': 10, 'sign-ins': 0, provisioning: 0 });
     expect(selectedId(start)).toBe('e1');
   });
 
