@@ -65,3 +65,39 @@ export function normaliseResult(value: unknown): string {
   if (raw === 'failed') return 'failure';
   return raw;
 }
+
+/** Text, or null when absent or empty: sign-in and provisioning records write "" for "none" (`deviceId: ""`). */
+export function nonEmptyTextOrNull(value: unknown): string | null {
+  const raw = textOrNull(value);
+  return raw === null || raw.trim() === '' ? null : raw;
+}
+
+/** A boolean from a JSON boolean or its text (`"true"`, `"False"`: CSV cells, PowerShell); null otherwise. */
+export function booleanOrNull(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const raw = text(value).trim().toLowerCase();
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  return null;
+}
+
+/** A finite number from a JSON number or its text (`ResultType: "50126"`); null otherwise. */
+export function numberOrNull(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const raw = text(value).trim();
+  if (!/^-?\d+(\.\d+)?$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/**
+ * PowerShell's ConvertTo-Json below its depth (2 unless `-Depth` is given) writes a nested list as
+ * its type name (`"System.String[]"`, `"System.Object[]"`): not a value, so not a list item.
+ */
+const POWERSHELL_TYPE_NAME = /^System\.[\w.`]+(\[\])?$/;
+
+/** A list of texts from an array or its JSON text; a lone text is a list of one; empty items left out. */
+export function textList(value: unknown): string[] {
+  const decoded = decodeDynamic(value);
+  const items = Array.isArray(decoded) ? decoded : decoded === undefined || decoded === null ? [] : [decoded];
+  return items.map(nonEmptyTextOrNull).filter((item): item is string => item !== null && !POWERSHELL_TYPE_NAME.test(item));
+}

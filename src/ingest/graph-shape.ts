@@ -16,7 +16,7 @@ import { parseTimestamp, type ParsedTimestamp } from '../text/timestamp.js';
 import { arrayOf, field, isObject, normaliseResult, objectOrNull, text, textOrNull, type JsonObject } from './fields.js';
 
 /** Graph PowerShell parks unknown wire keys (userType, homeTenantId…) in AdditionalProperties. */
-function withAdditionalProperties(obj: JsonObject): JsonObject {
+export function withAdditionalProperties(obj: JsonObject): JsonObject {
   const extra = field(obj, 'AdditionalProperties');
   return isObject(extra) ? { ...extra, ...obj } : obj;
 }

@@ -1,6 +1,7 @@
 /**
- * A storage copy of a diagnostic setting that sends every category: `query` counts the audits
- * only, names each other record on stderr for what it is, and `--strict` makes them an exit 1.
+ * A storage copy of a diagnostic setting that sends every category: `query` counts the audits and
+ * the sign-ins (each in its pane), names the record of no Entra log on stderr for what it is, and
+ * `--strict` makes it an exit 1.
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -20,11 +21,15 @@ const path = temp.write(
 );
 
 describe('a diagnostic stream mixing categories', () => {
-  it('counts the audits only and says what each other record is', async () => {
+  it('counts the audits and the sign-in, and says what the Azure Activity record is', async () => {
     const { code, stdout, stderr } = await runCli(['query', path, '--count']);
-    expect({ code, count: stdout.trim() }).toEqual({ code: 0, count: '2' });
-    expect(stderr).toContain('PT1H.json:2: diagnostic category "SignInLogs" is the Entra sign-in log, not an audit');
+    expect({ code, count: stdout.trim() }).toEqual({ code: 0, count: '3' });
     expect(stderr).toContain('PT1H.json:3: diagnostic category "Administrative" is not an Entra activity log');
+    expect(stderr).not.toContain('PT1H.json:2');
+    const signIns = await runCli(['query', path, '--count', '--pane', 'sign-ins']);
+    expect({ code: signIns.code, count: signIns.stdout.trim() }).toEqual({ code: 0, count: '1' });
+    const directory = await runCli(['query', path, '--count', '--pane', 'directory']);
+    expect(directory.stdout.trim()).toBe('2');
   });
 
   it('--strict exits 1 on them', async () => {

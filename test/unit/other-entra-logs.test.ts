@@ -1,8 +1,8 @@
 /**
  * A stream or a workspace export carries every log: each record is read as the log it is. Audit
- * categories and tables are audit events; Entra's sign-in and provisioning records, and records
- * of no Entra log at all (Azure Activity), are problems that say what they are, never events,
- * and the audits around them load.
+ * categories and tables are audit events, Entra's sign-in and provisioning records load into
+ * their own panes, and records of no Entra log at all (Azure Activity) are problems that say what
+ * they are, never events, while the records around them load.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -45,56 +45,61 @@ const provisioning: Json = {
 };
 
 describe('a diagnostic stream with every category in it', () => {
-  it('loads the audits and reports every other record with what it is', async () => {
+  it('loads the audits, sign-ins and provisioning records and reports the Azure Activity record', async () => {
     const records = [
       audit,
       diagnostic('SignInLogs', signIn),
-      diagnostic('NonInteractiveUserSIgnInLogs', signIn),
-      diagnostic('ServicePrincipalSignInLogs', { ...signIn, servicePrincipalId: 'sp' }),
+      diagnostic('NonInteractiveUserSIgnInLogs', { ...signIn, id: 'ni-1' }),
+      diagnostic('ServicePrincipalSignInLogs', { ...signIn, id: 'sp-1', userPrincipalName: null, servicePrincipalId: 'sp' }),
       diagnostic('ProvisioningLogs', provisioning),
       diagnostic('Administrative', { eventCategory: 'Administrative' }, { operationName: 'MICROSOFT.COMPUTE/VIRTUALMACHINES/WRITE', resourceId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/vm1' }),
       { ...audit, category: 'CustomSecurityAttributeAuditLogs', properties: { ...(audit.properties as Json), id: 'csa-1', category: '' } },
     ];
     const { ids, panes, problems } = await load('hub.json', { records });
-    expect(ids).toEqual(['Directory_1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d_P3Z8K_553920117', 'csa-1'].sort());
-    expect(panes.sort()).toEqual(['custom-security', 'directory']);
-    expect(problems).toHaveLength(5);
-    expect(problems.join('\n')).toContain('diagnostic category "SignInLogs" is the Entra sign-in log, not an audit');
-    expect(problems.join('\n')).toContain('diagnostic category "NonInteractiveUserSIgnInLogs" is the Entra sign-in log');
-    expect(problems.join('\n')).toContain('diagnostic category "ProvisioningLogs" is the Entra provisioning log');
-    expect(problems.join('\n')).toContain('diagnostic category "Administrative" is not an Entra activity log');
+    expect(ids).toEqual(['Directory_1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d_P3Z8K_553920117', 'csa-1', String(signIn.id), 'ni-1', 'sp-1', String(provisioning.id)].sort());
+    expect(panes.sort()).toEqual(['custom-security', 'directory', 'provisioning', 'sign-ins', 'sign-ins', 'sign-ins']);
+    expect(problems).toEqual([expect.stringContaining('diagnostic category "Administrative" is not an Entra activity log')]);
+  });
+
+  it('reports RiskyUsers and other Entra diagnostic categories that are no activity log', async () => {
+    const { ids, problems } = await load('risky.json', { records: [audit, diagnostic('RiskyUsers', { id: 'r1', riskLevel: 'high' })] });
+    expect(ids).toHaveLength(1);
+    expect(problems).toEqual([expect.stringContaining('diagnostic category "RiskyUsers" is not an Entra activity log')]);
   });
 });
 
 describe('Log Analytics rows of several tables', () => {
-  it('loads AuditLogs rows and reports SigninLogs and AzureActivity rows', async () => {
+  it('loads AuditLogs, SigninLogs and AADProvisioningLogs rows and reports AzureActivity rows', async () => {
     const row = (fixture('log-analytics-rows.json') as Json[])[0];
     const rows = [
       { ...row, Type: 'AuditLogs' },
-      { TimeGenerated: '2026-11-19T02:47:12Z', Type: 'SigninLogs', UserPrincipalName: 'maren.bowditch@contoso.example', OperationName: 'Sign-in activity', ResultType: '0' },
-      { TimeGenerated: '2026-11-19T02:48:12Z', Type: 'AADProvisioningLogs', ProvisioningAction: 'Create', OperationName: 'Provisioning activity' },
+      { TimeGenerated: '2026-11-19T02:47:12Z', Type: 'SigninLogs', Id: 'la-s1', UserPrincipalName: 'maren.bowditch@contoso.example', OperationName: 'Sign-in activity', ResultType: '0' },
+      { TimeGenerated: '2026-11-19T02:48:12Z', Type: 'AADProvisioningLogs', Id: 'la-p1', ProvisioningAction: 'Create', OperationName: 'Provisioning activity', ResultType: 'Success' },
       { TimeGenerated: '2026-11-19T02:49:12Z', Type: 'AzureActivity', OperationName: 'MICROSOFT.COMPUTE/VIRTUALMACHINES/WRITE', InitiatedBy: {} },
     ];
-    const { ids, problems } = await load('rows.json', rows);
-    expect(ids).toEqual([String(row.Id)]);
-    expect(problems).toEqual([
-      expect.stringContaining('Log Analytics table "SigninLogs" is the Entra sign-in log, not an audit'),
-      expect.stringContaining('Log Analytics table "AADProvisioningLogs" is the Entra provisioning log'),
-      expect.stringContaining('Log Analytics table "AzureActivity" is not an Entra activity log'),
-    ]);
+    const { ids, panes, problems } = await load('rows.json', rows);
+    expect(ids).toEqual([String(row.Id), 'la-p1', 'la-s1'].sort());
+    expect(panes.sort()).toEqual(['directory', 'provisioning', 'sign-ins']);
+    expect(problems).toEqual([expect.stringContaining('Log Analytics table "AzureActivity" is not an Entra activity log')]);
   });
 });
 
 describe('Graph sign-in and provisioning records', () => {
-  it('a page of sign-ins is recognised, not refused: each record is a problem saying it is a sign-in', async () => {
-    const { ids, problems, errors } = await load('signins.json', { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns', value: [signIn, { ...signIn, id: 'second' }] });
-    expect({ ids, errors }).toEqual({ ids: [], errors: [] });
-    expect(problems).toEqual([expect.stringContaining('an Entra sign-in record, not an audit'), expect.stringContaining('an Entra sign-in record, not an audit')]);
+  it('a page of sign-ins loads into the Sign-ins pane', async () => {
+    const { ids, panes, problems, errors } = await load('signins.json', { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns', value: [signIn, { ...signIn, id: 'second' }] });
+    expect({ ids, panes, problems, errors }).toEqual({ ids: [String(signIn.id), 'second'].sort(), panes: ['sign-ins', 'sign-ins'], problems: [], errors: [] });
   });
 
-  it('a provisioning record is not read as an audit, although it has an activityDateTime', async () => {
-    const { ids, problems } = await load('provisioning.jsonl', JSON.stringify(provisioning) + '\n');
-    expect(ids).toEqual([]);
-    expect(problems).toEqual([expect.stringContaining('an Entra provisioning record, not an audit')]);
+  it('a provisioning record is read as one, not as an audit, although it has an activityDateTime', async () => {
+    const { ids, panes, problems } = await load('provisioning.jsonl', JSON.stringify(provisioning) + '\n');
+    expect({ ids, panes, problems }).toEqual({ ids: [String(provisioning.id)], panes: ['provisioning'], problems: [] });
+  });
+
+  it('a sign-in whose success nobody can tell is a problem with its line, and the records around it load', async () => {
+    const { status: _status, ...noStatus } = signIn;
+    const text = [signIn, { ...noStatus, id: 'no-status' }, { ...signIn, id: 'after' }].map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const { ids, problems } = await load('no-status.jsonl', text);
+    expect(ids).toEqual([String(signIn.id), 'after'].sort());
+    expect(problems).toEqual(['2: sign-in without status.errorCode or resultType: whether it succeeded is unknown']);
   });
 });

@@ -2,14 +2,16 @@
  * Azure Monitor diagnostic-settings records: Event Hub batches (`{"records":[…]}`) and storage
  * `PT1H.json` blobs (one record per line). The directoryAudit sits under `properties`; the outer
  * record adds `time`, `operationName`, `callerIpAddress`, and the diagnostic `category` that
- * tells directory audits (`AuditLogs`) from custom security attribute audits. The 2018 `Audit`
- * category's own schema is read by azure-monitor-legacy.ts.
+ * tells directory audits (`AuditLogs`) from custom security attribute audits, sign-ins and
+ * provisioning records (azure-monitor-other-logs.ts) and other logs' records (problems). The
+ * 2018 `Audit` category's own schema is read by azure-monitor-legacy.ts.
  */
 import type { ObjectFormat } from '../format.js';
 import { field, isObject, objectOrNull, text, type JsonObject } from '../fields.js';
 import { readGraphAudit } from '../graph-shape.js';
-import { AUDIT_CATEGORIES, foreignDiagnosticCategory } from '../other-entra-logs.js';
+import { diagnosticCategoryLog, ENTRA_CATEGORIES, notAnEntraLogReason } from '../other-entra-logs.js';
 import { isLegacyAuditProperties, readLegacyAudit } from './azure-monitor-legacy.js';
+import { readDiagnosticProvisioning, readDiagnosticSignIn } from './azure-monitor-other-logs.js';
 
 function isDiagnosticRecord(record: JsonObject): boolean {
   if (isObject(record.properties) || typeof record.properties === 'string') {
@@ -17,17 +19,20 @@ function isDiagnosticRecord(record: JsonObject): boolean {
   }
   // Records with only `time` and `category` exist (Elastic's corner-case fixtures): recognise
   // them so they are reported as unusable rather than as an unknown format.
-  return 'time' in record && AUDIT_CATEGORIES.includes(text(record.category).toLowerCase());
+  return 'time' in record && ENTRA_CATEGORIES.includes(text(record.category).toLowerCase());
 }
 
 export const azureMonitorFormat: ObjectFormat = {
   id: 'azure-monitor',
-  label: 'Azure Monitor diagnostic records (Event Hub {"records":[…]} batches, storage PT1H.json lines)',
+  label: 'Azure Monitor diagnostic records of audits, sign-ins and provisioning (Event Hub {"records":[…]} batches, storage PT1H.json lines)',
   matches: isDiagnosticRecord,
   normalise(record) {
-    // A stream carries every category: only the audit ones are audit events.
-    const foreign = foreignDiagnosticCategory(text(record.category));
-    if (foreign) return { reason: foreign };
+    // A stream carries every category: each Entra log is read as its kind, any other is a problem.
+    const category = text(record.category);
+    const log = diagnosticCategoryLog(category);
+    if (!log) return { reason: notAnEntraLogReason('diagnostic category', category) };
+    if (log.kind === 'sign-in') return readDiagnosticSignIn(record, log.eventType);
+    if (log.kind === 'provisioning') return readDiagnosticProvisioning(record);
     const properties = objectOrNull(record.properties);
     if (!properties) return { reason: 'diagnostic record without an audit event under "properties"' };
     if (isLegacyAuditProperties(properties)) return readLegacyAudit(record, properties);

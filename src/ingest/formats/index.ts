@@ -2,7 +2,7 @@ import type { CsvFormat, ObjectFormat } from '../format.js';
 import { azureMonitorFormat } from './azure-monitor.js';
 import { graphJsonFormat } from './graph-json.js';
 import { logAnalyticsCsvFormat, logAnalyticsRowFormat, logAnalyticsTableFormat } from './log-analytics.js';
-import { otherEntraLogsFormat } from './other-entra-logs.js';
+import { graphSignInsProvisioningFormat } from './graph-sign-ins-provisioning.js';
 import { portalCsvFormat } from './portal-csv.js';
 import { powershellJsonFormat } from './powershell-json.js';
 import { unifiedAuditLogCsvFormat, unifiedAuditLogFormat } from './unified-audit-log.js';
@@ -16,8 +16,9 @@ export const OBJECT_FORMATS: readonly ObjectFormat[] = [
   azureMonitorFormat,
   unifiedAuditLogFormat,
   logAnalyticsRowFormat,
-  // Before the Graph and PowerShell readers: a provisioning record has an activityDateTime too.
-  otherEntraLogsFormat,
+  // Before the Graph and PowerShell audit readers: a provisioning record has an activityDateTime
+  // too, and a PowerShell sign-in is PascalCase like a PowerShell audit.
+  graphSignInsProvisioningFormat,
   powershellJsonFormat,
   graphJsonFormat,
 ];

@@ -1,5 +1,6 @@
 /**
- * Log Analytics: `AuditLogs` and `AADCustomSecurityAttributeAuditLogs` rows, as JSON objects
+ * Log Analytics: `AuditLogs` and `AADCustomSecurityAttributeAuditLogs` rows (and the sign-in and
+ * provisioning tables', read by log-analytics-other-logs.ts), as JSON objects
  * (az CLI, hand exports), as the query API's `{"tables":[…]}` result, or as the portal's CSV
  * export (datetime columns renamed `TimeGenerated [UTC]`, US-formatted values, dynamic columns
  * as JSON text). Dynamic columns keep Graph's camelCase inside, so the Graph reader does the rest.
@@ -8,7 +9,8 @@ import type { CsvFormat, Normalised, ObjectFormat } from '../format.js';
 import { editDistance } from '../../text/edit-distance.js';
 import { field, isObject, text, type JsonObject } from '../fields.js';
 import { readGraphAudit } from '../graph-shape.js';
-import { AUDIT_TABLES, foreignLogAnalyticsTable } from '../other-entra-logs.js';
+import { AUDIT_TABLES, logAnalyticsTableLog, notAnEntraLogReason, otherEntraRecordKind, type EntraLog } from '../other-entra-logs.js';
+import { readProvisioningRow, readSignInRow } from './log-analytics-other-logs.js';
 
 const CUSTOM_SECURITY_TABLE = 'aadcustomsecurityattributeauditlogs';
 
@@ -22,10 +24,20 @@ function isLogAnalyticsRow(record: JsonObject): boolean {
   );
 }
 
+/** The row's log by its Type column; a row without one (a projection, a hand export) by the columns only sign-ins and provisioning rows have. */
+function logOfRow(row: JsonObject): EntraLog | null {
+  const type = text(field(row, 'Type'));
+  if (type !== '') return logAnalyticsTableLog(type);
+  const kind = otherEntraRecordKind(row);
+  return kind === 'sign-in' ? { kind, eventType: null } : kind === 'provisioning' ? { kind } : { kind: 'audit' };
+}
+
 export function normaliseLogAnalyticsRow(row: JsonObject): Normalised {
-  // A union of tables (or a workspace export) holds every table: only the audit ones are audits.
-  const foreign = foreignLogAnalyticsTable(text(row.Type));
-  if (foreign) return { reason: foreign };
+  // A union of tables (or a workspace export) holds every table: each Entra log is read as its kind, any other is a problem.
+  const log = logOfRow(row);
+  if (!log) return { reason: notAnEntraLogReason('Log Analytics table', text(field(row, 'Type'))) };
+  if (log.kind === 'sign-in') return readSignInRow(row, log.eventType);
+  if (log.kind === 'provisioning') return readProvisioningRow(row);
   const read = readGraphAudit(row, {
     fallbackTime: field(row, 'TimeGenerated'),
     aliases: { activityDisplayName: ['OperationName'], operationType: ['AADOperationType'] },
@@ -60,7 +72,7 @@ export const logAnalyticsTableFormat: ObjectFormat = {
 
 export const logAnalyticsRowFormat: ObjectFormat = {
   id: 'log-analytics-json',
-  label: 'Log Analytics AuditLogs / AADCustomSecurityAttributeAuditLogs rows as JSON',
+  label: 'Log Analytics rows as JSON (AuditLogs, AADCustomSecurityAttributeAuditLogs, SigninLogs, AAD*SignInLogs, AADProvisioningLogs)',
   matches: isLogAnalyticsRow,
   normalise: normaliseLogAnalyticsRow,
 };
