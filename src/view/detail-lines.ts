@@ -6,7 +6,7 @@
  */
 import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
-import type { TimeZoneChoice } from '../text/time-zone.js';
+import { formatInZone, type TimeZoneChoice } from '../text/time-zone.js';
 import { displayWidth, wrapToWidth } from '../text/width.js';
 import { plural } from './summary-parts.js';
 
@@ -28,6 +28,14 @@ export interface DetailOptions {
   /** `f`: every value in full, however long (otherwise long values and tabs are cut, and say so). */
   full?: boolean;
 }
+
+/**
+ * What a line break in a value becomes. 'split': the value goes on on the next line (a reason or
+ * a note written in lines). 'show': a visible ␊ in one line, for values that are one line by
+ * nature (a user agent, a name, an id): there a break is the hostile part, and split it could
+ * draw a forged `Status              Success` line under the real label.
+ */
+export type LineBreaks = 'split' | 'show';
 
 const LABEL_WIDTH = 20;
 /**
@@ -56,9 +64,12 @@ export class LineBuilder {
     return this.lines;
   }
 
-  /** A value part within the limits: its head, and a line saying how much was left out. */
-  private parts(value: string): { parts: string[]; cut: DetailLine | null } {
-    const parts = value.split(/\r?\n/);
+  /**
+   * A value part within the limits: its head, and a line saying how much was left out.
+   * `breaks: 'show'` keeps the value one line, its line breaks drawn as ␊ by sanitize.
+   */
+  private parts(value: string, breaks: LineBreaks = 'split'): { parts: string[]; cut: DetailLine | null } {
+    const parts = breaks === 'split' ? value.split(/\r?\n/) : [value];
     if (this.full) return { parts, cut: null };
     let room = Math.max(0, TAB_BUDGET_CHARS - this.shown);
     const kept: string[] = [];
@@ -86,10 +97,10 @@ export class LineBuilder {
   }
 
   /** `Label              value`, the value wrapped under itself. Empty values are skipped. */
-  field(label: string, value: string | null | undefined, tone: Tone = 'plain'): void {
+  field(label: string, value: string | null | undefined, tone: Tone = 'plain', breaks: LineBreaks = 'split'): void {
     if (value === null || value === undefined || value === '') return;
     const room = Math.max(10, this.width - LABEL_WIDTH);
-    const { parts, cut } = this.parts(value);
+    const { parts, cut } = this.parts(value, breaks);
     const wrapped = parts.flatMap((part) => wrapToWidth(sanitize(part, this.symbols), room));
     wrapped.forEach((part, index) => {
       const prefix = index === 0 ? label.padEnd(LABEL_WIDTH) : ' '.repeat(LABEL_WIDTH);
@@ -108,4 +119,21 @@ export class LineBuilder {
     }
     if (cut) this.lines.push({ ...cut, text: pad + cut.text });
   }
+}
+
+/**
+ * A time as the audit tabs show it: in the chosen zone, then as the log wrote it. A time that
+ * does not parse (a hand-edited export) is shown as written: formatting it would throw.
+ */
+export function whenText(iso: string, zone: TimeZoneChoice): string {
+  return Number.isNaN(Date.parse(iso)) ? iso : `${formatInZone(iso, zone)}  (${iso})`;
+}
+
+/** A Graph flag as the portal words it; null (not recorded) stays null, so the field is left out. */
+export const yesNo = (flag: boolean | null): string | null => (flag === null ? null : flag ? 'Yes' : 'No');
+
+/** A Graph enum value as words (`notApplied` → "Not applied"), for results an admin reads at a glance. */
+export function wordsOf(value: string): string {
+  const words = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words ? words[0].toUpperCase() + words.slice(1) : '';
 }
