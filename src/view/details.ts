@@ -12,15 +12,24 @@ import type { RecordRead } from '../store/event-store.js';
 import { formatInZone } from '../text/time-zone.js';
 import { LineBuilder, type DetailLine, type DetailOptions } from './detail-lines.js';
 import { writePropertyChange } from './property-values.js';
+import { PROVISIONING_DETAIL_TAB_LABELS, PROVISIONING_DETAIL_TABS, writeProvisioningTab, type ProvisioningDetailTab } from './provisioning-details.js';
+import { SIGN_IN_DETAIL_TAB_LABELS, SIGN_IN_DETAIL_TABS, writeSignInTab, type SignInDetailTab } from './sign-in-details.js';
 import { statusText } from './columns.js';
 
+export type AuditDetailTab = 'activity' | 'targets' | 'modified' | 'additional' | 'raw';
+
 /** Every tab a record's details can have; a pane's definition lists the ones it shows. */
-export type DetailTab = 'activity' | 'targets' | 'modified' | 'additional' | 'raw';
+export type DetailTab = AuditDetailTab | SignInDetailTab | ProvisioningDetailTab;
 
 /** An audit event's tabs, in the portal's order plus the raw record. */
-export const AUDIT_DETAIL_TABS: readonly DetailTab[] = ['activity', 'targets', 'modified', 'additional', 'raw'];
+export const AUDIT_DETAIL_TABS: readonly AuditDetailTab[] = ['activity', 'targets', 'modified', 'additional', 'raw'];
 
+export { PROVISIONING_DETAIL_TABS, SIGN_IN_DETAIL_TABS };
+
+/** Each kind's labels; a tab id two kinds share ('modified', 'raw') means the same, and says so. */
 export const DETAIL_TAB_LABELS: Record<DetailTab, string> = {
+  ...SIGN_IN_DETAIL_TAB_LABELS,
+  ...PROVISIONING_DETAIL_TAB_LABELS,
   activity: 'Activity',
   targets: 'Target(s)',
   modified: 'Modified properties',
@@ -49,6 +58,15 @@ export function recordLines(read: RecordRead, tab: DetailTab, options: DetailOpt
 
 export function detailLines(loaded: LoadedEvent, tab: DetailTab, options: DetailOptions): DetailLine[] {
   const out = new LineBuilder(options.width, options.symbols, options.full);
+  // A sign-in or provisioning record is shown in its own shape, not as its audit projection.
+  if (loaded.own?.kind === 'sign-in') {
+    writeSignInTab(out, loaded, loaded.own.signIn, tab, options);
+    return out.finish();
+  }
+  if (loaded.own?.kind === 'provisioning') {
+    writeProvisioningTab(out, loaded, loaded.own.provisioning, tab, options);
+    return out.finish();
+  }
   const { event } = loaded;
   switch (tab) {
     case 'activity':

@@ -9,7 +9,7 @@ import { AUDIT_INSIGHT_LISTS, type InsightListDefinition } from '../insights/ins
 import { PANE_LABELS, type Pane } from '../model/pane.js';
 import { AUDIT_FACETS, type FacetDefinition } from '../query/facets.js';
 import { AUDIT_COLUMNS, type Column } from './columns.js';
-import { AUDIT_DETAIL_TABS, type DetailTab } from './details.js';
+import { AUDIT_DETAIL_TABS, PROVISIONING_DETAIL_TABS, SIGN_IN_DETAIL_TABS, type DetailTab } from './details.js';
 
 export interface PaneDefinition {
   /** The tab's name. */
@@ -55,7 +55,7 @@ export const PANE_DEFINITIONS: Readonly<Record<Pane, PaneDefinition>> = {
   'sign-ins': {
     title: PANE_LABELS['sign-ins'],
     columns: AUDIT_COLUMNS,
-    detailTabs: AUDIT_DETAIL_TABS,
+    detailTabs: SIGN_IN_DETAIL_TABS,
     facets: AUDIT_FACETS,
     insightLists: AUDIT_INSIGHT_LISTS,
     queryHint: AUDIT_QUERY_HINT,
@@ -64,7 +64,7 @@ export const PANE_DEFINITIONS: Readonly<Record<Pane, PaneDefinition>> = {
   provisioning: {
     title: PANE_LABELS.provisioning,
     columns: AUDIT_COLUMNS,
-    detailTabs: AUDIT_DETAIL_TABS,
+    detailTabs: PROVISIONING_DETAIL_TABS,
     facets: AUDIT_FACETS,
     insightLists: AUDIT_INSIGHT_LISTS,
     queryHint: AUDIT_QUERY_HINT,
