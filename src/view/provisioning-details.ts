@@ -63,7 +63,9 @@ const one = (out: LineBuilder, label: string, value: string | null | undefined, 
 export function durationText(ms: number): string {
   if (ms < 1000) return `${ms} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  // Rounded once, so 119.7 s reads "2 min 0 s", not "1 min 60 s".
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 function overviewTab(out: LineBuilder, loaded: LoadedEvent, record: ProvisioningRecord, options: DetailOptions): void {
