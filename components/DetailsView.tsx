@@ -2,7 +2,8 @@ import { Box, Text } from 'ink';
 import type { AppState } from '../src/tui/app-state.js';
 import { selectedDetailLines } from '../src/tui/frame-parts.js';
 import { selectedIndex } from '../src/tui/rows.js';
-import { DETAIL_TAB_LABELS, type DetailLine } from '../src/view/details.js';
+import { detailTabBar } from '../src/view/detail-tab-bar.js';
+import type { DetailLine } from '../src/view/details.js';
 import { bodyHeight } from '../src/view/layout.js';
 import { PANE_DEFINITIONS } from '../src/view/panes.js';
 import type { Theme } from '../src/view/theme.js';
@@ -36,12 +37,15 @@ export function DetailsView({ state }: { state: AppState }) {
   return (
     <Box flexDirection="column" width={state.size.columns} height={height + 1}>
       <Box>
-        {PANE_DEFINITIONS[state.pane].detailTabs.map((tab) => (
-          <Text key={tab} {...theme[tab === state.detailTab ? 'activeTab' : 'tab']}>
-            {` ${DETAIL_TAB_LABELS[tab]} `}
-          </Text>
+        {detailTabBar(PANE_DEFINITIONS[state.pane].detailTabs, state.detailTab, state.size.columns).map((item) => (
+          // Tabs keep their width; the hint after them is what gives way on a narrow screen.
+          <Box key={item.tab} flexShrink={0}>
+            <Text {...theme[item.active ? 'activeTab' : 'tab']}>{item.text}</Text>
+          </Box>
         ))}
-        <Text {...theme.hint}>{more > 0 ? `  ${symbols.more} ${more} more` : ''}</Text>
+        <Text {...theme.hint} wrap="truncate">
+          {more > 0 ? `  ${symbols.more} ${more} more` : ''}
+        </Text>
       </Box>
       <Box flexDirection="column" paddingLeft={1}>
         {window.map((line, index) => (

@@ -10,7 +10,7 @@ import { PANE_LABELS, type Pane } from '../model/pane.js';
 import { AUDIT_FACETS, PROVISIONING_FACETS, SIGN_IN_FACETS, type FacetDefinition } from '../query/facets.js';
 import { AUDIT_COLUMNS, type Column } from './columns.js';
 import { PROVISIONING_COLUMNS, SIGN_IN_COLUMNS } from './own-columns.js';
-import { AUDIT_DETAIL_TABS, type DetailTab } from './details.js';
+import { AUDIT_DETAIL_TABS, PROVISIONING_DETAIL_TABS, SIGN_IN_DETAIL_TABS, type DetailTab } from './details.js';
 
 export interface PaneDefinition {
   /** The tab's name. */
@@ -58,7 +58,7 @@ export const PANE_DEFINITIONS: Readonly<Record<Pane, PaneDefinition>> = {
   'sign-ins': {
     title: PANE_LABELS['sign-ins'],
     columns: SIGN_IN_COLUMNS,
-    detailTabs: AUDIT_DETAIL_TABS,
+    detailTabs: SIGN_IN_DETAIL_TABS,
     facets: SIGN_IN_FACETS,
     insightLists: SIGN_IN_INSIGHT_LISTS,
     queryHint: SIGN_IN_QUERY_HINT,
@@ -74,7 +74,7 @@ export const PANE_DEFINITIONS: Readonly<Record<Pane, PaneDefinition>> = {
   provisioning: {
     title: PANE_LABELS.provisioning,
     columns: PROVISIONING_COLUMNS,
-    detailTabs: AUDIT_DETAIL_TABS,
+    detailTabs: PROVISIONING_DETAIL_TABS,
     facets: PROVISIONING_FACETS,
     insightLists: PROVISIONING_INSIGHT_LISTS,
     queryHint: PROVISIONING_QUERY_HINT,

@@ -4,6 +4,8 @@
  * one-element array shows its content; other JSON is pretty-printed; anything else is as given.
  * When both sides are JSON objects, a field-level diff shows only what changed.
  */
+import type { ModifiedProperty } from '../model/audit-event.js';
+import type { LineBuilder } from './detail-lines.js';
 
 export type Decoded = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'json'; value: unknown };
 
@@ -77,3 +79,34 @@ export function includedUpdatedProperties(raw: string | null): string[] {
 }
 
 export const INCLUDED_UPDATED_PROPERTIES = 'Included Updated Properties';
+
+/**
+ * One modified property as a responder reads it: the names "Included Updated Properties" lists,
+ * a field-level diff of two JSON objects, or the old and new values. An audit's targets and a
+ * provisioning record share it, so a change reads the same in every pane.
+ */
+export function writePropertyChange(out: LineBuilder, property: ModifiedProperty): void {
+  const name = property.displayName || '(unnamed property)';
+  if (property.displayName === INCLUDED_UPDATED_PROPERTIES) {
+    const names = includedUpdatedProperties(property.newValue);
+    out.text(`${name}:${names.length === 0 ? ' (none)' : ''}`, 'label');
+    for (const included of names) out.text(`${out.symbols.bullet} ${included}`, 'plain', 2);
+    return;
+  }
+  out.text(name, 'label');
+  const pair = objectPair(property.oldValue, property.newValue);
+  if (pair) {
+    const changes = diffObjects(pair[0], pair[1]);
+    out.text(`${changes.length} field${changes.length === 1 ? '' : 's'} changed:`, 'dim', 2);
+    for (const change of changes) {
+      out.text(`${change.path}:`, 'plain', 4);
+      out.text(`- ${showJsonValue(change.before)}`, 'old', 6);
+      out.text(`+ ${showJsonValue(change.after)}`, 'new', 6);
+    }
+    return;
+  }
+  const before = valueLines(decodePropertyValue(property.oldValue));
+  const after = valueLines(decodePropertyValue(property.newValue));
+  before.forEach((line, i) => out.text(line, 'old', 2, i === 0 ? 'old: ' : '     '));
+  after.forEach((line, i) => out.text(line, 'new', 2, i === 0 ? 'new: ' : '     '));
+}

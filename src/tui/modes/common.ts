@@ -2,8 +2,9 @@
  * Commands several modes share (quit, help, panes, pivots, marks, copying) and the scrolling of
  * the text views. Plain functions of the state: the modes call them, the reducer only routes.
  */
-import { PANES } from '../../model/pane.js';
+import { PANES, type Pane } from '../../model/pane.js';
 import { quote } from '../../query/format.js';
+import type { DetailTab } from '../../view/details.js';
 import { bodyHeight } from '../../view/layout.js';
 import { PANE_DEFINITIONS } from '../../view/panes.js';
 import { applyFilter } from '../apply-filter.js';
@@ -80,6 +81,16 @@ function pivotTerm(state: AppState, on: PivotField): string | null {
 }
 
 /**
+ * The details tab to show in `pane`: `tab` where the pane has it (Raw stays Raw), else its first.
+ * Another kind of record has other tabs, and the pane can change without the details open (a
+ * question, `--pane`), so opening the details asks this too.
+ */
+export function detailTabIn(pane: Pane, tab: DetailTab): DetailTab {
+  const tabs = PANE_DEFINITIONS[pane].detailTabs;
+  return tabs.includes(tab) ? tab : tabs[0];
+}
+
+/**
  * Commands of the list and the details alike; null when `command` is none of them. A pivot
  * replaces the filter (the whole operation, not the part of it the filter let through);
  * Backspace goes back to what was there.
@@ -92,10 +103,7 @@ export function sharedCommand(state: AppState, command: Command, now: number): A
       return toggleHelp(state);
     case 'switchPane': {
       const pane = command.pane ?? PANES[(PANES.indexOf(state.pane) + 1) % PANES.length];
-      // Another kind of record may have other tabs: keep the tab where the pane has it.
-      const tabs = PANE_DEFINITIONS[pane].detailTabs;
-      const detailTab = tabs.includes(state.detailTab) ? state.detailTab : tabs[0];
-      return { ...state, pane, detailTab, mode: 'table', scroll: { ...state.scroll, details: 0 } };
+      return { ...state, pane, detailTab: detailTabIn(pane, state.detailTab), mode: 'table', scroll: { ...state.scroll, details: 0 } };
     }
     case 'pivot': {
       const term = pivotTerm(state, command.on);

@@ -4,7 +4,7 @@ import type { AppState } from '../app-state.js';
 import type { Command } from '../keymap.js';
 import { newLineEditor } from '../line-editor.js';
 import { moveSelection, selectedIndex, viewEvents, withRows, keepSelection, computeRows, rowChoice } from '../rows.js';
-import { moveCommand, sharedCommand } from './common.js';
+import { detailTabIn, moveCommand, sharedCommand } from './common.js';
 import { newExportPrompt } from './export.js';
 import { openInsights } from './insights.js';
 import { openMenu } from './menu.js';
@@ -33,7 +33,8 @@ export function tableCommand(state: AppState, command: Command, now: number): Ap
   if (moved) return moved;
   switch (command.type) {
     case 'openDetails':
-      return selectedIndex(state) !== undefined ? { ...state, mode: 'details', detailFull: false, scroll: { ...state.scroll, details: 0 } } : state;
+      if (selectedIndex(state) === undefined) return state;
+      return { ...state, mode: 'details', detailTab: detailTabIn(state.pane, state.detailTab), detailFull: false, scroll: { ...state.scroll, details: 0 } };
     case 'toggleProblems':
       return { ...state, mode: 'problems', scroll: { ...state.scroll, problems: 0 } };
     case 'toggleSubstrate':
