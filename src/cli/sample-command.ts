@@ -1,6 +1,7 @@
 /**
  * `entra-audit sample`: the deterministic sample-tenant generator, as JSON Lines of Graph
- * directoryAudit objects. The bundled data/ file and the benchmark inputs both come from here.
+ * directoryAudit objects with the tenant's signIn and provisioningObjectSummary records between
+ * them in time order. The bundled data/ file and the benchmark inputs both come from here.
  */
 import type { CommandModule } from 'yargs';
 import { FileExistsError, writeFileAtomically } from '../export/safe-write.js';
@@ -16,14 +17,16 @@ interface SampleArgs {
   seed: number;
   days: number;
   end: string;
+  signIns: boolean;
+  provisioning: boolean;
   out?: string;
   force: boolean;
 }
 
 /** The generator is loaded only when asked for: it is big, and the explorer's start-up should not pay for it. */
 async function jsonLines(options: SampleOptions): Promise<Generator<string>> {
-  const { generateSampleEvents } = await import('../sample/generate.js');
-  return batches(generateSampleEvents(options));
+  const { generateSampleRecords } = await import('../sample/records.js');
+  return batches(generateSampleRecords(options));
 }
 
 function* batches(events: Iterable<object>): Generator<string> {
@@ -43,10 +46,12 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
   describe: 'Generate a deterministic sample tenant (JSON Lines; .gz output is compressed)',
   builder: (y) =>
     y
-      .option('events', { type: 'number', default: DEFAULT_SAMPLE_OPTIONS.events, describe: 'How many events' })
+      .option('events', { type: 'number', default: DEFAULT_SAMPLE_OPTIONS.events, describe: 'How many directory audit events' })
       .option('seed', { type: 'number', default: DEFAULT_SAMPLE_OPTIONS.seed, describe: 'Random seed (same seed, same file)' })
       .option('days', { type: 'number', default: DEFAULT_SAMPLE_OPTIONS.days, describe: 'Days of history' })
       .option('end', { type: 'string', default: DEFAULT_SAMPLE_OPTIONS.end, describe: 'End of the window (UTC)' })
+      .option('sign-ins', { type: 'boolean', default: DEFAULT_SAMPLE_OPTIONS.signIns, describe: 'Add the tenant\'s sign-ins (--no-sign-ins for audits only)' })
+      .option('provisioning', { type: 'boolean', default: DEFAULT_SAMPLE_OPTIONS.provisioning, describe: 'Add the provisioning job\'s records (--no-provisioning to leave them out)' })
       .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
       .option('force', { type: 'boolean', default: false, describe: 'Overwrite --out if it exists' })
       // Returned (not thrown) messages are usage errors: exit 2 with the message.
@@ -58,7 +63,10 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
         return true;
       }) as never,
   handler: async (args) => {
-    const options: SampleOptions = { events: args.events, seed: args.seed, days: args.days, end: parseTimestamp(args.end)!.iso };
+    const options: SampleOptions = {
+      events: args.events, seed: args.seed, days: args.days, end: parseTimestamp(args.end)!.iso,
+      signIns: args.signIns, provisioning: args.provisioning,
+    };
     if (args.out) {
       const temporaries = new TemporaryFiles();
       const stopCleanup = removeTemporariesOnSignals(temporaries);

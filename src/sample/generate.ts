@@ -10,7 +10,7 @@ import { pickOperation, runOperation } from './activities.js';
 import { SampleClock } from './clock.js';
 import { EventFactory } from './event-parts.js';
 import { EventQueue } from './event-queue.js';
-import { buildIncident, incidentFits } from './incident.js';
+import { buildIncident, incidentFits, incidentHidden } from './incident.js';
 import type { OperationContext } from './operation.js';
 import { SeededRandom, deriveSeed } from './random.js';
 import { RecentObjects } from './recent.js';
@@ -29,7 +29,7 @@ export function* generateSampleEvents(options: SampleOptions): Generator<AuditEv
 
   const incident = incidentFits(options) ? buildIncident(tenant, clock, options).events : [];
   // Too few events to hold the incident and still look like a log: leave it out.
-  const withIncident = options.events >= incident.length * 10 ? incident : [];
+  const withIncident = incidentHidden(options, incident.length) ? incident : [];
   for (const timed of withIncident) queue.push(timed);
 
   const routineCount = options.events - withIncident.length;

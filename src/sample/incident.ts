@@ -75,7 +75,8 @@ const DAYS_BEFORE_END = 9;
 /** 02:47:13 UTC: night in London, where the compromised admin works. */
 const START_OF_DAY_OFFSET_MS = (2 * 3600 + 47 * 60 + 13) * 1000 + 482;
 const ATTACKER_BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
-const ATTACKER_SCRIPT = 'python-requests/2.31.0';
+/** The script's agent: the first audit step, and the password spray before it. */
+export const ATTACKER_SCRIPT = 'python-requests/2.31.0';
 const KEY_DISPLAY_NAME = 'sync-backup';
 const CONSENT_SCOPES = ['Mail.Read', 'Mail.ReadWrite', 'Mail.Send', 'offline_access', 'User.Read'];
 
@@ -85,6 +86,14 @@ const STEP_MINUTES = { credential: 0, account: 6.68, role: 8.08, securityInfo: 1
 export interface Incident {
   facts: IncidentFacts;
   events: TimedEvent[];
+}
+
+/**
+ * Whether the incident is in a sample: it needs a night before the end (incidentFits) and a log
+ * at least ten times its size to hide in, or it would be most of what there is to read.
+ */
+export function incidentHidden(options: SampleOptions, incidentEventCount: number): boolean {
+  return incidentFits(options) && options.events >= incidentEventCount * 10;
 }
 
 /** The incident needs a night before the end and some room; windows under two days get none. */
