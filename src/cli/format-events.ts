@@ -5,6 +5,8 @@ import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
 import { fitToWidth } from '../text/width.js';
 import { AUDIT_COLUMNS, columnHeader, columnsThatFit, layoutColumns, type CellOptions } from '../view/columns.js';
+import { PANE_DEFINITIONS } from '../view/panes.js';
+import type { PaneChoice } from '../model/pane.js';
 import type { OutputWriter } from './output.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
@@ -40,7 +42,11 @@ const csvForTerminal = (text: string, symbols: Symbols): string =>
  * `terminal`: stdout is a terminal, where log strings are sanitised with the run's symbols (the
  * table's cells always are); to a file or a pipe the machine formats keep the exact values.
  */
-export async function eventPrinter(format: OutputFormat, out: OutputWriter, options: { width: number; terminal: boolean } & CellOptions): Promise<EventPrinter> {
+export async function eventPrinter(
+  format: OutputFormat,
+  out: OutputWriter,
+  options: { width: number; terminal: boolean; pane?: PaneChoice } & CellOptions,
+): Promise<EventPrinter> {
   if (format !== 'table') {
     const text = await eventText(format);
     const shown = options.terminal ? forTerminal(format, options.symbols) : (chunk: string) => chunk;
@@ -50,8 +56,10 @@ export async function eventPrinter(format: OutputFormat, out: OutputWriter, opti
       end: () => out.write(shown(text.end())),
     };
   }
-  // The table, for people: only each event's summary, no re-read.
-  const columns = columnsThatFit(AUDIT_COLUMNS, options.width);
+  // The table, for people: only each event's summary, no re-read. One pane: its own columns, as
+  // the explorer shows them; every pane at once: the audit columns, which every kind fills.
+  const pane = options.pane ?? 'all';
+  const columns = columnsThatFit(pane === 'all' ? AUDIT_COLUMNS : PANE_DEFINITIONS[pane].columns, options.width);
   const widths = layoutColumns(columns, options.width);
   const line = (cells: string[]) => cells.map((c, i) => fitToWidth(c, widths[i], options.symbols.ellipsis)).join(' ').trimEnd() + '\n';
   return {
