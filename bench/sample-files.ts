@@ -19,6 +19,7 @@ export function sampleFile(events: number): string {
   const path = cachedPath(`sample-${events}.jsonl`);
   if (!existsSync(path)) {
     console.log(`  generating ${path} …`);
+    // Audits only (what `--events` alone writes): the figures compare with earlier runs.
     execFileSync(process.execPath, [CLI, 'sample', '--events', String(events), '--out', path], { stdio: 'inherit' });
   }
   return path;

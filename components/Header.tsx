@@ -14,7 +14,7 @@ export function Header({ state, now }: { state: AppState; now: number }) {
   return (
     <Box flexDirection="column" width={width}>
       <Box>
-        {paneTabs(state.totals, state.pane).map((tab) => (
+        {paneTabs(state.totals, state.pane, state.size.columns).map((tab) => (
           <Text key={tab.pane} {...theme[tab.active ? 'activeTab' : 'tab']}>
             {tab.text}
           </Text>

@@ -197,8 +197,13 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
         // strings must equal it.
         const multi = fields.filter((field) => MULTI_VALUED_FIELDS.has(field));
         const single = fields.filter((field) => !MULTI_VALUED_FIELDS.has(field));
-        if (multi.length > 0) return stringTerm(store, term, [{ fields: multi, matches: (text) => splitKeys(text).some((key) => values.includes(key)) }]);
-        return stringTerm(store, term, [{ fields: single, matches: (text) => values.includes(text) }]);
+        // Both kinds may be asked (`ca:` is the status and the policy names); a field whose
+        // single value is also among the multi-valued ones (actor: the initiator) needs no second look.
+        const checks = [];
+        if (multi.length > 0) checks.push({ fields: multi, matches: (text: string) => splitKeys(text).some((key) => values.includes(key)) });
+        const singleOwn = multi.length > 0 ? single.filter((field) => !(field === 'initiator' && multi.includes('actorKeys'))) : single;
+        if (singleOwn.length > 0) checks.push({ fields: singleOwn, matches: (text: string) => values.includes(text) });
+        return stringTerm(store, term, checks);
       }
       if (fields) {
         const inKeys = values.map(encodeKey);

@@ -25,7 +25,7 @@ export function firstPaint(state: AppState, now: number): string {
   const table = tableLines(tableInput(state));
   const selected = state.cursor[state.pane].selected;
   const lines = [
-    fit(paneTabs(state.totals, state.pane).map((tab) => tab.text).join('')),
+    fit(paneTabs(state.totals, state.pane, state.size.columns).map((tab) => tab.text).join('')),
     fit(noteLine(noteInput(state), now, width, symbols)),
     fit(chipLineText(state.filter.active?.query ?? null, width, symbols)),
     fit(table.header),

@@ -8,6 +8,7 @@
 import { isAuditPane, PANE_LABELS, type Pane } from '../model/pane.js';
 import { quote } from '../query/format.js';
 import { bodyHeight } from '../view/layout.js';
+import { plural } from '../view/summary-parts.js';
 import { applyFilter } from './apply-filter.js';
 import type { AppState } from './app-state.js';
 import { clampCursor, selectedIndex } from './rows.js';
@@ -15,12 +16,12 @@ import { clampCursor, selectedIndex } from './rows.js';
 export const PIVOT_BEFORE_MS = 30 * 60_000;
 export const PIVOT_AFTER_MS = 60 * 60_000;
 
-/** A time as a query term writes it: ISO 8601 UTC, without a `.000` that says nothing. */
-const termTime = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+/** A time as a query term writes it: ISO 8601 UTC to the second (the window only widens by the rounding). */
+const termTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** The filter `S` applies around an event of `who` at `timeMs`. */
+/** The filter `S` applies around an event of `who` at `timeMs`: whole seconds, rounded outwards. */
 export const signInPivotQuery = (who: string, timeMs: number): string =>
-  `actor:=${quote(who)} since:${termTime(timeMs - PIVOT_BEFORE_MS)} until:${termTime(timeMs + PIVOT_AFTER_MS)}`;
+  `actor:=${quote(who)} since:${termTime(Math.floor((timeMs - PIVOT_BEFORE_MS) / 1000) * 1000)} until:${termTime(Math.ceil((timeMs + PIVOT_AFTER_MS) / 1000) * 1000)}`;
 
 const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 
@@ -39,8 +40,8 @@ export function signInPivot(state: AppState, now: number): AppState {
   let position = 0;
   while (position < rows.length - 1 && state.store.timeMs(rows[position]) > summary.timeMs) position++;
   const cursor = { ...filtered.cursor, [toPane]: clampCursor({ selected: position, top: position - 2 }, rows.length, bodyHeight(state.size)) };
-  const what = toPane === 'sign-ins' ? 'sign-ins' : 'changes';
-  const text = `${PANE_LABELS[toPane]}: ${rows.length.toLocaleString('en-US')} ${what} of ${summary.initiator} ${clock(summary.timeMs - PIVOT_BEFORE_MS)}–${clock(summary.timeMs + PIVOT_AFTER_MS)} UTC (30 min before to 1 h after) · Backspace returns`;
+  const what = toPane === 'sign-ins' ? 'sign-in' : 'change';
+  const text = `${PANE_LABELS[toPane]}: ${plural(rows.length, what)} of ${summary.initiator} ${clock(summary.timeMs - PIVOT_BEFORE_MS)}–${clock(summary.timeMs + PIVOT_AFTER_MS)} UTC (30 min before to 1 h after) · Backspace returns`;
   return {
     ...filtered,
     pane: toPane,

@@ -16,12 +16,18 @@ import { progressText } from './progress.js';
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
-export function paneTabs(totals: Readonly<Record<Pane, number>>, active: Pane): Array<{ pane: Pane; text: string; active: boolean }> {
-  return PANES.map((pane, index) => ({
-    pane,
-    text: `${index === 0 ? '' : ' '} ${index + 1} ${PANE_DEFINITIONS[pane].title} (${count(totals[pane])}) `,
-    active: pane === active,
-  }));
+/** Short names for narrow terminals, where four tabs with their counts do not fit in 80 columns. */
+const SHORT_TITLES: Record<Pane, string> = { directory: 'Directory', 'custom-security': 'Custom Sec.', 'sign-ins': 'Sign-ins', provisioning: 'Prov.' };
+
+/** The tabs, as wide as `width` allows: full titles with counts, then tighter, then short titles. */
+export function paneTabs(totals: Readonly<Record<Pane, number>>, active: Pane, width = Infinity): Array<{ pane: Pane; text: string; active: boolean }> {
+  const layouts = [
+    (pane: Pane, index: number) => `${index === 0 ? '' : ' '} ${index + 1} ${PANE_DEFINITIONS[pane].title} (${count(totals[pane])}) `,
+    (pane: Pane, index: number) => ` ${index + 1} ${PANE_DEFINITIONS[pane].title} ${count(totals[pane])} `,
+    (pane: Pane, index: number) => ` ${index + 1} ${SHORT_TITLES[pane]} ${count(totals[pane])} `,
+  ];
+  const fits = layouts.find((layout) => PANES.reduce((sum, pane, index) => sum + layout(pane, index).length, 0) <= width) ?? layouts[layouts.length - 1];
+  return PANES.map((pane, index) => ({ pane, text: fits(pane, index), active: pane === active }));
 }
 
 export interface NoteInput {

@@ -33,13 +33,14 @@ export const signInTypeText = (row: EventSummary): string => EVENT_TYPE_LABELS[r
 
 export const SIGN_IN_COLUMNS: readonly Column[] = [
   dateColumn,
-  { header: 'User', width: { min: 10, ideal: 28, share: 2 }, priority: 8, cell: (r, o) => sanitize(initiatorText(r, o.symbols), o.symbols) },
-  { header: 'Application', width: { min: 10, ideal: 22, share: 1.5 }, priority: 7, cell: (r, o) => sanitize(r.activity, o.symbols) },
+  { header: 'User', width: { min: 10, ideal: 24, share: 2 }, priority: 8, cell: (r, o) => sanitize(initiatorText(r, o.symbols), o.symbols) },
+  { header: 'Application', width: { min: 10, ideal: 18, share: 1.5 }, priority: 7, cell: (r, o) => sanitize(r.activity, o.symbols) },
   { header: 'IP address', width: { min: 9, ideal: 15, share: 0.5 }, priority: 6, cell: (r, o) => sanitize(r.ip, o.symbols) },
-  { header: 'Location', width: { min: 8, ideal: 18, share: 1 }, priority: 3, cell: (r, o) => sanitize(r.location, o.symbols) },
-  { header: 'Status', width: { min: 7, ideal: 17, share: 0 }, priority: 7, cell: (r, o) => sanitize(signInStatusText(r), o.symbols) },
-  { header: 'Conditional Access', width: { min: 8, ideal: 18, share: 0 }, priority: 2, cell: (r, o) => sanitize(r.ca, o.symbols) },
-  { header: 'Type', width: { min: 6, ideal: 17, share: 0 }, priority: 4, cell: (r, o) => sanitize(signInTypeText(r), o.symbols) },
+  { header: 'Location', width: { min: 8, ideal: 14, share: 1 }, priority: 3, cell: (r, o) => sanitize(r.location, o.symbols) },
+  // `Interrupted 50074` whole: the code is what a responder reads the column for.
+  { header: 'Status', width: { fixed: 17 }, priority: 7, cell: (r, o) => sanitize(signInStatusText(r), o.symbols) },
+  { header: 'CA', width: { min: 7, ideal: 11, share: 0 }, priority: 2, cell: (r, o) => sanitize(r.ca, o.symbols) },
+  { header: 'Type', width: { min: 6, ideal: 15, share: 0 }, priority: 4, cell: (r, o) => sanitize(signInTypeText(r), o.symbols) },
 ];
 
 export const PROVISIONING_COLUMNS: readonly Column[] = [

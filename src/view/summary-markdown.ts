@@ -8,7 +8,7 @@ import type { TopValues } from '../insights/top-values.js';
 import { timelineText } from '../insights/timeline.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbolsFor, UNICODE_SYMBOLS, type Symbols } from '../text/symbols.js';
-import { count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
+import { auditHeading, count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
 
 /** Markdown-escape for a table cell: backslash-escape what means something, one line. */
 export function escapeMarkdownCell(text: string, symbols: Symbols = UNICODE_SYMBOLS): string {
@@ -51,6 +51,7 @@ export function summaryMarkdown(summary: Summary, context: SummaryContext, optio
     out.push('', `### ${timelineHeading(summary, context.timeZone)}`, '', '```text', ...timelineText(summary.timeline, 72, { ascii: options.ascii, timeZone: context.timeZone }), '```');
   }
 
+  if (summary.logs.length > 0 && summary.top.length > 0) out.push('', `### ${auditHeading(summary)}`);
   for (const top of summary.top) {
     out.push('', `### ${TOP_TITLES[top.field] ?? FIELD_HEADINGS[top.field]}`, '');
     out.push(...table([FIELD_HEADINGS[top.field], 'Events'], top.values.map((v) => [escapeMarkdownCell(v.value, symbols), count(v.count)]), [false, true]));

@@ -66,6 +66,9 @@ export function eventsLine(summary: Summary): string {
   return `${plural(totals.loaded, 'event')} loaded (${panes.join(', ')})`;
 }
 
+/** Above the audit lists when other logs follow: they count the audits only. */
+export const auditHeading = (summary: Summary): string => `Audits: ${plural(summary.totals.inScope - summary.logs.reduce((sum, log) => sum + log.inScope, 0), 'event')} in scope`;
+
 /** A log section's heading: `Sign-ins: 4,512 in scope`. */
 export const logHeading = (section: LogSection): string => `${PANE_LABELS[section.pane]}: ${plural(section.inScope, 'event')} in scope`;
 

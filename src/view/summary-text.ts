@@ -9,7 +9,7 @@ import { timelineText } from '../insights/timeline.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbolsFor, type Symbols } from '../text/symbols.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../text/width.js';
-import { count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, plural, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
+import { auditHeading, count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, plural, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
 
 export interface TextOptions {
   width: number;
@@ -48,6 +48,7 @@ export function summaryText(summary: Summary, context: SummaryContext, options: 
     out.push(...timelineText(summary.timeline, width, { ascii: options.ascii, timeZone: context.timeZone }));
   }
 
+  if (summary.logs.length > 0 && summary.top.length > 0) out.push('', auditHeading(summary));
   for (const top of summary.top) out.push('', TOP_TITLES[top.field] ?? FIELD_HEADINGS[top.field], ...valueLines(top, '  ', width, symbols));
   for (const section of summary.logs) {
     out.push('', logHeading(section));

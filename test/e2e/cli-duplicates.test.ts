@@ -43,7 +43,7 @@ describe('overlapping exports', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
     expect(summary.duplicates).toBe(200);
-    expect(summary.totals).toEqual({ loaded: 1000, directory: 800, customSecurity: 200, inScope: 1000 });
+    expect(summary.totals).toEqual({ loaded: 1000, directory: 800, customSecurity: 200, signIns: 0, provisioning: 0, inScope: 1000 });
     expect(summary.sources).toEqual([portal, graph]);
     const alone = JSON.parse((await runCli(['summary', portal, '--format', 'json'])).stdout);
     expect(alone.duplicates).toBe(0);

@@ -12,10 +12,10 @@ describe('entra-audit summary on the bundled sample', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Sources {3}.*data\/sample-tenant\.jsonl\.gz$/m);
-    expect(stdout).toContain('Events    5,300 events loaded (Directory 5,154, Custom Security 146)');
+    expect(stdout).toContain('Events    8,670 events loaded (Directory 5,154, Custom Security 146, Sign-ins 3,009, Provisioning 361)');
     expect(stdout).toContain('Period    2026-10-29 00:05:39 to 2026-11-27 23:53:30 UTC');
     expect(stdout).toContain('Timeline (one bar per 12h, buckets aligned in UTC)');
-    expect(stdout).toMatch(/^2026-11-16 12:00 152 │█+$/m);
+    expect(stdout).toMatch(/^2026-11-16 12:00 187 │█+$/m);
     expect(stdout).toContain('Top activities\n  1,096  Update user\n    596  Add member to group');
     expect(stdout).toContain('Top IP addresses\n  1,285  198.51.100.10');
     expect(stdout).toMatch(/^ {2}high {4}25 {2}role-outside-pim {2}/m);
@@ -26,10 +26,10 @@ describe('entra-audit summary on the bundled sample', () => {
   });
 
   it('narrows everything to the filter: the incident night in one-minute buckets', async () => {
-    const { code, stdout } = await runCli(['summary', '--filter', 'ip:203.0.113.66', '--format', 'json']);
+    const { code, stdout } = await runCli(['summary', '--filter', 'ip:203.0.113.66', '--format', 'json', '--pane', 'directory']);
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
-    expect(summary.totals).toEqual({ loaded: 5300, directory: 5154, customSecurity: 146, inScope: 9 });
+    expect(summary.totals).toEqual({ loaded: 8670, directory: 5154, customSecurity: 146, signIns: 3009, provisioning: 361, inScope: 9 });
     expect(summary.filter).toBe('ip:203.0.113.66');
     expect(summary.period).toEqual({ first: '2026-11-19T02:47:13.482Z', last: '2026-11-19T03:20:26.017Z' });
     expect(summary.timeline.bucket).toBe('1m');
@@ -53,7 +53,7 @@ describe('entra-audit summary on the bundled sample', () => {
     const { stdout } = await runCli(['summary', '--format', 'json']);
     const summary = JSON.parse(stdout);
     expect(summary.timeline.buckets).toHaveLength(60);
-    expect(summary.timeline.buckets.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(5300);
+    expect(summary.timeline.buckets.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(8670);
     expect(summary.top.activity.values[0]).toEqual({ value: 'Update user', count: 1096 });
     expect(Object.fromEntries(summary.questions.map((q: { id: string; count: number }) => [q.id, q.count]))).toEqual({
       'user-changes': 2322,
@@ -69,6 +69,12 @@ describe('entra-audit summary on the bundled sample', () => {
       'custom-attributes': 134,
       'attribute-sets': 12,
       'user-attribute-values': 91,
+      'sign-in-failures': 235,
+      'password-spray': 66,
+      'sign-ins-by-country': 2774,
+      'ca-blocked': 5,
+      'service-principal-sign-ins': 413,
+      'provisioning-failures': 19,
     });
   });
 
@@ -85,10 +91,22 @@ describe('entra-audit summary on the bundled sample', () => {
   });
 
   it('draws ASCII bars with --ascii and shows labels in the --tz zone', async () => {
-    const { stdout } = await runCli(['summary', '--filter', 'ip:203.0.113.66', '--ascii', '--tz', 'Asia/Tokyo']);
+    const { stdout } = await runCli(['summary', '--filter', 'ip:203.0.113.66', '--pane', 'directory', '--ascii', '--tz', 'Asia/Tokyo']);
     expect(stdout).toContain('Period    2026-11-19 11:47:13 to 2026-11-19 12:20:26 Asia/Tokyo');
     expect(stdout).toMatch(/^2026-11-19 11:47 2 \|#+$/m);
     expect(stdout).not.toMatch(/[█│—]/);
+  });
+});
+
+describe('entra-audit summary across the logs', () => {
+  it('gives the attacker\'s address its audits and, in their own section, its sign-ins', async () => {
+    const { code, stdout } = await runCli(['summary', '--filter', 'ip:203.0.113.66']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Scope     51 events in scope (all panes, matching the filter)');
+    expect(stdout).toContain('Audits: 9 events in scope');
+    expect(stdout).toContain('Sign-ins: 42 events in scope');
+    expect(stdout).toContain('  Top users\n    16  maren.bowditch@fabrikam-demo.example');
+    expect(stdout).toMatch(/^ {2}medium +\d+ {2}sign-in-spray/m);
   });
 });
 
