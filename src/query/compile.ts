@@ -197,12 +197,10 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
         // strings must equal it.
         const multi = fields.filter((field) => MULTI_VALUED_FIELDS.has(field));
         const single = fields.filter((field) => !MULTI_VALUED_FIELDS.has(field));
-        // Both kinds may be asked (`ca:` is the status and the policy names); a field whose
-        // single value is also among the multi-valued ones (actor: the initiator) needs no second look.
+        // A field may ask both kinds (`ca:` is the status and the policy names): each is checked its way.
         const checks = [];
         if (multi.length > 0) checks.push({ fields: multi, matches: (text: string) => splitKeys(text).some((key) => values.includes(key)) });
-        const singleOwn = multi.length > 0 ? single.filter((field) => !(field === 'initiator' && multi.includes('actorKeys'))) : single;
-        if (singleOwn.length > 0) checks.push({ fields: singleOwn, matches: (text: string) => values.includes(text) });
+        if (single.length > 0) checks.push({ fields: single, matches: (text: string) => values.includes(text) });
         return stringTerm(store, term, checks);
       }
       if (fields) {

@@ -53,13 +53,16 @@ export function initiatorText(row: EventSummary, symbols: Symbols): string {
 
 const isoOf = (timeMs: number) => new Date(timeMs).toISOString();
 
+/** Every pane's first column: the time in the chosen zone, the last to go on a narrow terminal. */
+export const DATE_COLUMN: Column = {
+  header: (o) => `Date (${o.timeZone.label})`,
+  width: { fixed: 19 },
+  priority: 9,
+  cell: (r, o) => formatInZone(isoOf(r.timeMs), o.timeZone),
+};
+
 export const AUDIT_COLUMNS: readonly Column[] = [
-  {
-    header: (o) => `Date (${o.timeZone.label})`,
-    width: { fixed: 19 },
-    priority: 9,
-    cell: (r, o) => formatInZone(isoOf(r.timeMs), o.timeZone),
-  },
+  DATE_COLUMN,
   { header: 'Service', width: { min: 10, ideal: 16, share: 0 }, priority: 1, cell: (r, o) => sanitize(r.service, o.symbols) },
   { header: 'Category', width: { min: 8, ideal: 14, share: 0 }, priority: 2, cell: (r, o) => sanitize(r.category, o.symbols) },
   { header: 'Activity', width: { min: 12, ideal: 29, share: 2 }, priority: 8, cell: (r, o) => sanitize(r.activity, o.symbols) },

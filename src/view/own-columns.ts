@@ -4,17 +4,7 @@
  */
 import type { EventSummary } from '../model/event-summary.js';
 import { sanitize } from '../text/sanitize.js';
-import { formatInZone } from '../text/time-zone.js';
-import { initiatorText, statusText, type Column } from './columns.js';
-
-const isoOf = (timeMs: number) => new Date(timeMs).toISOString();
-
-const dateColumn: Column = {
-  header: (o) => `Date (${o.timeZone.label})`,
-  width: { fixed: 19 },
-  priority: 9,
-  cell: (r, o) => formatInZone(isoOf(r.timeMs), o.timeZone),
-};
+import { DATE_COLUMN, initiatorText, statusText, type Column } from './columns.js';
 
 /** `Failure 50126`: the portal's status with the error code a responder searches for. */
 export function signInStatusText(row: EventSummary): string {
@@ -32,7 +22,7 @@ const EVENT_TYPE_LABELS: Readonly<Record<string, string>> = {
 export const signInTypeText = (row: EventSummary): string => EVENT_TYPE_LABELS[row.category] ?? row.category;
 
 export const SIGN_IN_COLUMNS: readonly Column[] = [
-  dateColumn,
+  DATE_COLUMN,
   { header: 'User', width: { min: 10, ideal: 24, share: 2 }, priority: 8, cell: (r, o) => sanitize(initiatorText(r, o.symbols), o.symbols) },
   { header: 'Application', width: { min: 10, ideal: 18, share: 1.5 }, priority: 7, cell: (r, o) => sanitize(r.activity, o.symbols) },
   { header: 'IP address', width: { min: 9, ideal: 15, share: 0.5 }, priority: 6, cell: (r, o) => sanitize(r.ip, o.symbols) },
@@ -44,7 +34,7 @@ export const SIGN_IN_COLUMNS: readonly Column[] = [
 ];
 
 export const PROVISIONING_COLUMNS: readonly Column[] = [
-  dateColumn,
+  DATE_COLUMN,
   { header: 'Identity', width: { min: 10, ideal: 26, share: 2 }, priority: 8, cell: (r, o) => sanitize(r.initiator, o.symbols) },
   { header: 'Action', width: { min: 6, ideal: 12, share: 0 }, priority: 7, cell: (r, o) => sanitize(r.activity, o.symbols) },
   { header: 'Status', width: { min: 7, ideal: 10, share: 0 }, priority: 7, cell: (r, o) => sanitize(statusText(r.result), o.symbols) },
