@@ -31,17 +31,19 @@ const WIDE_FROM = 120;
  * `height`: the lines below the view's title. Narrow: the timeline on top, the lists two by two
  * below it (5 values each at 80×24). Wide: the timeline on the left, the lists two by two on the right.
  */
-export function insightsLayout(size: { columns: number }, height: number): InsightsLayout {
+export function insightsLayout(size: { columns: number }, height: number, listCount = 4): InsightsLayout {
   const columns = size.columns;
+  // Lists two by two: as many rows as the pane has lists (the Sign-ins pane has six or more).
+  const rows = Math.max(1, Math.ceil(listCount / 2));
   if (columns >= WIDE_FROM) {
     const timelineWidth = Math.floor(columns * 0.45);
     const listWidth = Math.floor((columns - timelineWidth - 2) / 2);
-    // Two rows of lists, each a title and its values.
-    const perList = Math.max(1, Math.min(MAX_TOP, Math.floor(height / 2) - 1));
+    // Each list is a title and its values.
+    const perList = Math.max(1, Math.min(MAX_TOP, Math.floor(height / rows) - 1));
     return { wide: true, timelineHeight: Math.max(1, height), timelineWidth, perList, listWidth };
   }
-  const perList = Math.max(1, Math.min(MAX_TOP, Math.floor((height - 5) / 2) - 1));
-  return { wide: false, timelineHeight: Math.max(1, height - 2 * (perList + 1)), timelineWidth: columns, perList, listWidth: Math.floor(columns / 2) };
+  const perList = Math.max(1, Math.min(MAX_TOP, Math.floor((height - 5) / rows) - 1));
+  return { wide: false, timelineHeight: Math.max(1, height - rows * (perList + 1)), timelineWidth: columns, perList, listWidth: Math.floor(columns / 2) };
 }
 
 export type InsightItem = { kind: 'bucket'; index: number } | { kind: 'value'; list: number; index: number };
@@ -109,7 +111,7 @@ export function insightsScreen(
 ): InsightsScreen {
   const { symbols } = options;
   const fit = (text: string, width: number) => truncateToWidth(text, width, symbols.ellipsis);
-  const layout = insightsLayout(size, height);
+  const layout = insightsLayout(size, height, insights.lists.length);
   const items = insightItems(insights, layout.perList);
   const cursor = Math.min(position.cursor, Math.max(0, items.length - 1));
   const line = insights.timeline;

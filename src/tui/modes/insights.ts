@@ -40,7 +40,7 @@ export function insightsCommand(state: AppState, command: Command, now: number):
   if (!insights || command.type === 'back') return { ...state, mode: 'table' };
   if (command.type === 'toggleHelp') return toggleHelp(state);
   if (command.type === 'openInsights') return openInsights(state);
-  const layout = insightsLayout(state.size, bodyHeight(state.size));
+  const layout = insightsLayout(state.size, bodyHeight(state.size), insights.lists.length);
   const items = insightItems(insights, layout.perList);
   if (items.length === 0) return state;
   const cursor = Math.min(insights.cursor, items.length - 1);
