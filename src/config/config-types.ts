@@ -13,6 +13,8 @@ export interface SensitiveRule {
   reason: string;
   /** The pane whose records it judges (default: the audit panes). */
   pane?: PaneChoice;
+  /** Only records from an IP address that made a change an audit rule flags. */
+  ipOfSensitiveChange?: boolean;
 }
 
 export interface SavedQuestion {

@@ -4,7 +4,7 @@ import { parseQuery } from '../query/parse.js';
 import { ConfigChecker, quote, type JsonPath } from './config-checker.js';
 import type { SavedQuestion, SensitiveRule } from './config-types.js';
 
-const RULE_KEYS = ['id', 'severity', 'query', 'reason', 'pane'] as const;
+const RULE_KEYS = ['id', 'severity', 'query', 'reason', 'pane', 'ipOfSensitiveChange'] as const;
 const QUESTION_KEYS = ['id', 'title', 'query', 'pane', 'top', 'distinct'] as const;
 const SEVERITIES = ['high', 'medium'] as const;
 
@@ -23,7 +23,8 @@ export function checkSensitiveRules(check: ConfigChecker, value: unknown, now: n
     const query = rule.query === undefined ? undefined : checkQuery(check, rule.query, [...path, 'query'], now, { nonEmpty: true });
     const reason = rule.reason === undefined ? undefined : check.string(rule.reason, [...path, 'reason'], { nonEmpty: true });
     const pane = rule.pane === undefined ? undefined : check.oneOf(rule.pane, PANE_CHOICES, [...path, 'pane'], 'pane');
-    if (id !== undefined && severity !== undefined && query !== undefined && reason !== undefined) rules.push({ id, severity, query, reason, ...(pane ? { pane } : {}) });
+    const ipOfSensitiveChange = rule.ipOfSensitiveChange === undefined ? undefined : check.boolean(rule.ipOfSensitiveChange, [...path, 'ipOfSensitiveChange']);
+    if (id !== undefined && severity !== undefined && query !== undefined && reason !== undefined) rules.push({ id, severity, query, reason, ...(pane ? { pane } : {}), ...(ipOfSensitiveChange ? { ipOfSensitiveChange } : {}) });
   });
   return rules;
 }

@@ -56,6 +56,14 @@ export class EntryChecker {
     return value;
   }
 
+  /** An optional true/false (absent is false). */
+  flag(key: string): boolean {
+    const value = this.entry[key];
+    if (value === undefined) return false;
+    if (typeof value !== 'boolean') this.problem(key, 'must be true or false');
+    return value === true;
+  }
+
   /** An optional value out of a fixed list. */
   choice<T extends string>(key: string, choices: readonly T[], required = false): T | undefined {
     const value = this.entry[key];

@@ -28,9 +28,15 @@ export interface SensitiveRule {
    * written for one log (`activity:` means an audit's activity and a sign-in's application).
    */
   panes: readonly Pane[];
+  /**
+   * `"ipOfSensitiveChange": true`: the record must also come from an IP address that made a change
+   * an audit rule flags, from an hour before that change to half an hour after (the sign-ins behind
+   * a sensitive change). It joins records across logs, which a query alone cannot.
+   */
+  ipOfSensitiveChange: boolean;
 }
 
-const RULE_KEYS = ['id', 'severity', 'query', 'reason', 'pane'] as const;
+const RULE_KEYS = ['id', 'severity', 'query', 'reason', 'pane', 'ipOfSensitiveChange'] as const;
 const AUDIT_PANES: readonly Pane[] = PANES.filter(isAuditPane);
 
 /** The panes a rule's `"pane"` names (`all`: every one); the audit panes without one. */
@@ -47,10 +53,14 @@ export function validateSensitiveRules(sources: readonly DefinitionSource[]): Va
     const reason = check.text('reason');
     const pane = check.choice('pane', PANE_CHOICES);
     const parsed = check.query('query');
+    const ipOfSensitiveChange = check.flag('ipOfSensitiveChange');
+    const panes = rulePanes(pane);
+    // An audit rule joined to audit rules would be circular: the join is for the other logs.
+    if (ipOfSensitiveChange && panes.some(isAuditPane)) check.problem('ipOfSensitiveChange', 'needs a "pane" that is not an audit pane (the changes are what it joins to)');
     // `risk:` will mean "matches a sensitive rule": a rule defined by it would be circular.
     if (parsed && allTerms(parsed.terms).some((term) => term.kind === 'field' && term.field === 'risk')) check.problem('query', 'must not use risk: (rules are what risk: is made of)');
     if (!parsed || !severity) return undefined;
-    return { id, severity, query, parsed, reason, panes: rulePanes(pane) };
+    return { id, severity, query, parsed, reason, panes, ipOfSensitiveChange };
   });
 }
 
@@ -89,14 +99,66 @@ export function compileSensitiveRules(rules: readonly SensitiveRule[], index: Qu
   const candidates: Array<CompiledRule[] | undefined> = [];
   const candidatesFor = (activityId: number): CompiledRule[] =>
     (candidates[activityId] ??= compiled.filter(({ gate }) => !gate || gate(activityId)));
-  return {
-    ruleOf(index) {
-      const pane = store.pane(index);
-      for (const { rule, test } of candidatesFor(store.stringId(index, 'activity'))) if (rule.panes.includes(pane) && test(index)) return rule;
-      return undefined;
-    },
-    problems,
+  const firstRule = (index: number, joined: boolean): SensitiveRule | undefined => {
+    const pane = store.pane(index);
+    for (const { rule, test } of candidatesFor(store.stringId(index, 'activity'))) {
+      if (!rule.panes.includes(pane)) continue;
+      if (rule.ipOfSensitiveChange && (!joined || !ipsOfChanges.has(index))) continue;
+      if (test(index)) return rule;
+    }
+    return undefined;
   };
+  const ipsOfChanges = new IpsOfSensitiveChanges(index, (change) => firstRule(change, false) !== undefined);
+  return { ruleOf: (index) => firstRule(index, true), problems };
+}
+
+/** A sign-in this long before a change, or this long after, is the session behind it. */
+export const SESSION_BEFORE_CHANGE_MS = 60 * 60_000;
+export const SESSION_AFTER_CHANGE_MS = 30 * 60_000;
+/** An IP this many users signed in from successfully is an office or VPN egress, not one session. */
+export const SHARED_IP_USERS = 5;
+
+/**
+ * The IP addresses that made a change some audit rule flags, and when, for the rules that join the
+ * other logs to them: a record from such an IP within the session window of such a change, unless
+ * the IP is shared (SHARED_IP_USERS users signed in from it): an office egress makes routine sensitive
+ * changes all week, and its sign-ins would bury the one session that matters. Extended as the store
+ * grows (a load streams), so a sign-in read before its change is judged again once the change is in.
+ */
+class IpsOfSensitiveChanges {
+  private readonly changeTimes = new Map<number, number[]>();
+  private readonly successfulUsers = new Map<number, Set<number>>();
+  private scanned = 0;
+
+  constructor(
+    private readonly index: QueryIndex,
+    private readonly isSensitiveChange: (index: number) => boolean,
+  ) {}
+
+  /** True when event `index` comes from an IP address that made a flagged change around its time. */
+  has(index: number): boolean {
+    const { store } = this.index;
+    const success = store.vocabulary.lookup('success');
+    for (; this.scanned < store.count; this.scanned++) {
+      const ip = store.stringId(this.scanned, 'ip');
+      if (ip === 0) continue;
+      if (store.pane(this.scanned) === 'sign-ins') {
+        if (store.stringId(this.scanned, 'result') !== success) continue;
+        const users = this.successfulUsers.get(ip) ?? new Set<number>();
+        if (users.size < SHARED_IP_USERS) users.add(store.stringId(this.scanned, 'initiator'));
+        this.successfulUsers.set(ip, users);
+      } else if (isAuditPane(store.pane(this.scanned)) && this.isSensitiveChange(this.scanned)) {
+        const times = this.changeTimes.get(ip);
+        if (times) times.push(store.timeMs(this.scanned));
+        else this.changeTimes.set(ip, [store.timeMs(this.scanned)]);
+      }
+    }
+    const ip = store.stringId(index, 'ip');
+    const times = this.changeTimes.get(ip);
+    if (!times || (this.successfulUsers.get(ip)?.size ?? 0) >= SHARED_IP_USERS) return false;
+    const at = store.timeMs(index);
+    return times.some((change) => at >= change - SESSION_BEFORE_CHANGE_MS && at <= change + SESSION_AFTER_CHANGE_MS);
+  }
 }
 
 export interface RuleCount {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eventsInScope } from '../../src/insights/answers.js';
-import { compileSensitiveRules, countByRule, loadSensitiveRules, validateSensitiveRules, type SensitiveRule } from '../../src/insights/sensitive.js';
+import { compileSensitiveRules, countByRule, loadSensitiveRules, SHARED_IP_USERS, validateSensitiveRules, type SensitiveRule } from '../../src/insights/sensitive.js';
+import type { LoadedEvent } from '../../src/model/loaded-event.js';
+import { graphEvent } from '../helpers/events.js';
+import { loadedSignIn, makeSignIn } from '../helpers/sign-ins.js';
 import { loaded } from '../helpers/loaded.js';
 import { QueryIndex } from '../../src/query/query-index.js';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleEvents } from '../../src/sample/generate.js';
@@ -120,5 +123,44 @@ describe('compileSensitiveRules', () => {
     ]);
     const counts = Object.fromEntries(countByRule(compiled, rules, eventsInScope(store, null, 'all')).map((c) => [c.rule.id, c.count]));
     expect(counts).toMatchObject({ 'sp-credential-added': 30, 'sp-credential-updated': 1, 'role-outside-pim': 25, 'admin-consent': 45, 'conditional-access-updated': 20 });
+  });
+});
+
+describe('the rule joining sign-ins to sensitive changes (ipOfSensitiveChange)', () => {
+  const change = graphEvent({ id: 'grant', activityDisplayName: 'Add member to role', activityDateTime: '2026-11-19T02:50:00Z', initiatedBy: byUser('maren@contoso.example', '203.0.113.66') });
+  const routine = graphEvent({ id: 'routine', activityDisplayName: 'Update user', activityDateTime: '2026-11-19T02:50:00Z', initiatedBy: byUser('olga@contoso.example', '198.51.100.9') });
+  const signIn = (id: string, at: string, ip: string, upn = 'maren@contoso.example') =>
+    loadedSignIn(makeSignIn({ id, createdDateTime: at, ipAddress: ip, userPrincipalName: upn }));
+  const ruleOfEach = (events: LoadedEvent[]) => {
+    const store = storeFromEvents(events);
+    const compiled = compileSensitiveRules(rules, new QueryIndex(store));
+    return Object.fromEntries(Array.from({ length: store.count }, (_, i) => [store.loadedEvent(i).event.id, compiled.ruleOf(i)?.id]));
+  };
+
+  it('flags the sign-ins from the changing IP in the hour before the change and half an hour after, not later ones', () => {
+    const flags = ruleOfEach([
+      signIn('spray-try', '2026-11-19T02:20:00Z', '203.0.113.66', 'ravi@contoso.example'),
+      signIn('session', '2026-11-19T02:44:39Z', '203.0.113.66'),
+      signIn('next-day', '2026-11-20T02:44:39Z', '203.0.113.66'),
+      signIn('same-hour-other-ip', '2026-11-19T02:45:00Z', '192.0.2.1'),
+      // An IP that made only a routine change:
+      signIn('routine-session', '2026-11-19T02:45:00Z', '198.51.100.9', 'olga@contoso.example'),
+      ...loaded(change, routine),
+    ]);
+    expect(flags).toMatchObject({ 'spray-try': 'sign-in-from-changing-ip', session: 'sign-in-from-changing-ip', grant: 'role-outside-pim' });
+    expect(flags['next-day']).toBeUndefined();
+    expect(flags['same-hour-other-ip']).toBeUndefined();
+    expect(flags['routine-session']).toBeUndefined();
+  });
+
+  it('leaves out an IP that many users sign in from (an office egress)', () => {
+    const office = Array.from({ length: SHARED_IP_USERS }, (_, n) => signIn(`office-${n}`, '2026-11-18T09:00:00Z', '203.0.113.66', `user${n}@contoso.example`));
+    const flags = ruleOfEach([...office, signIn('session', '2026-11-19T02:44:39Z', '203.0.113.66'), ...loaded(change)]);
+    expect(flags.session).toBeUndefined();
+  });
+
+  it('refuses the join on an audit rule, where it would join changes to themselves', () => {
+    const result = validateSensitiveRules([{ source: 'mine.json', entries: [{ id: 'loop', severity: 'high', query: 'activity:x', reason: 'r', ipOfSensitiveChange: true }] }]);
+    expect(result.ok ? [] : result.errors).toEqual(['mine.json: rule 1 ("loop"): "ipOfSensitiveChange" needs a "pane" that is not an audit pane (the changes are what it joins to)']);
   });
 });
