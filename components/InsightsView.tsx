@@ -4,8 +4,8 @@ import { insightsScreen, type InsightLine } from '../src/view/insights-screen.js
 import { bodyHeight } from '../src/view/layout.js';
 
 /**
- * The `i` view: the timeline (one bucket per line, windowed) and the four top lists, two by two,
- * beside it on wide terminals and below it on narrow ones. All text comes fitted from
+ * The `i` view: the unusual values first, then the timeline (one bucket per line, windowed) and
+ * the top lists, two by two, beside it on wide terminals and below it on narrow ones. All text comes fitted from
  * view/insights-screen; this only places it.
  */
 export function InsightsView({ state }: { state: AppState }) {
@@ -46,11 +46,21 @@ export function InsightsView({ state }: { state: AppState }) {
       {lines(screen.timeline, 't')}
     </Box>
   );
+  // The rare first: what stands out sits above the timeline and the frequency lists.
+  const unusual = screen.unusual && (
+    <Box flexDirection="column" height={layout.unusualHeight}>
+      <Text wrap="truncate" {...theme.heading}>
+        {screen.unusual.title}
+      </Text>
+      {lines(screen.unusual.lines, 'u')}
+    </Box>
+  );
   return (
     <Box flexDirection="column" width={state.size.columns} height={height + 1}>
       <Text {...theme.activeTab} wrap="truncate">
         {screen.title}
       </Text>
+      {unusual}
       {layout.wide ? (
         <Box>
           {timeline}

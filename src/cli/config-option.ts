@@ -45,11 +45,12 @@ export async function settingsFor(path: string | undefined, symbols: Symbols): P
   const loaded = await readConfigFile(path, symbols);
   if (!loaded.ok) throw new CliError(`the config file has problems:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}`, EXIT.usage);
   const source = loaded.path ?? 'config';
-  const { sensitiveRules, questions } = loaded.config;
+  const { sensitiveRules, questions, unusual } = loaded.config;
   try {
     const catalog = loadCatalog({
       rules: sensitiveRules ? [{ source, entries: sensitiveRules }] : [],
       questions: questions ? [{ source, entries: questions }] : [],
+      unusual,
     });
     return { config: loaded.config, configName: source, catalog };
   } catch (error) {

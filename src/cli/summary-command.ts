@@ -58,7 +58,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     await load.session.done;
     const { store, indexes } = load.session;
     const test = compileCliFilter(filter, indexes.query);
-    const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions });
+    const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions, unusual: catalog.unusual });
     const context = { sources: store.sources, filter: filter?.text ?? null, pane: args.pane, problems: load.session.problemCount, duplicates: load.session.duplicates, timeZone };
     // Text and markdown are sanitised as they are drawn; JSON keeps exact values, except on a terminal.
     const text =

@@ -1,3 +1,4 @@
+import type { UnusualSettings } from '../insights/unusual.js';
 import type { PaneChoice } from '../model/pane.js';
 /** The config file, as checked: every field optional, so an absent file is an empty config. */
 import type { Pane } from '../model/pane.js';
@@ -36,4 +37,6 @@ export interface Config {
   keys?: Record<string, string[]>;
   sensitiveRules?: SensitiveRule[];
   questions?: SavedQuestion[];
+  /** Thresholds of the unusual measures (insights/unusual.ts), each optional. */
+  unusual?: Partial<UnusualSettings>;
 }

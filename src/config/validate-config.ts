@@ -13,6 +13,7 @@ import type { Config, StyleOverride } from './config-types.js';
 import { checkQuestions, checkSensitiveRules } from './validate-lists.js';
 import { validateSensitiveRules } from '../insights/sensitive.js';
 import { validateQuestions } from '../insights/questions.js';
+import { DEFAULT_UNUSUAL_SETTINGS, type UnusualSettings } from '../insights/unusual.js';
 
 export interface ValidateOptions {
   /** How problems name the file. */
@@ -29,7 +30,7 @@ export interface CheckedConfig {
   errors: string[];
 }
 
-const TOP_LEVEL = ['timeZone', 'theme', 'keys', 'sensitiveRules', 'questions'] as const;
+const TOP_LEVEL = ['timeZone', 'theme', 'keys', 'sensitiveRules', 'questions', 'unusual'] as const;
 
 export function validateConfig(value: unknown, options: ValidateOptions): CheckedConfig {
   const check = new ConfigChecker(options.file);
@@ -43,6 +44,7 @@ export function validateConfig(value: unknown, options: ValidateOptions): Checke
     const now = options.now ?? Date.now();
     if (root.sensitiveRules !== undefined) config.sensitiveRules = checkSensitiveRules(check, root.sensitiveRules, now);
     if (root.questions !== undefined) config.questions = checkQuestions(check, root.questions, now);
+    if (root.unusual !== undefined) config.unusual = checkUnusual(check, root.unusual);
     // Then the same checks the bundled files get (no risk: in a rule, `top` naming store fields,
     // ids unique across the bundled ones and these), so a config that passes here is used as is.
     if (config.sensitiveRules && check.errors.length === 0) {
@@ -120,4 +122,27 @@ function checkKeys(check: ConfigChecker, value: unknown, actions: readonly strin
     bindings[action] = names;
   }
   return bindings;
+}
+
+/** Shares (of a span, of the busiest hour) are fractions; the rest are counts or weights. */
+const UNUSUAL_SHARES: ReadonlySet<string> = new Set(['lateShare', 'usualHourOfPeak']);
+
+/** `unusual`: any of the measures' thresholds (insights/unusual.ts), each a number in its range. */
+function checkUnusual(check: ConfigChecker, value: unknown): Partial<UnusualSettings> | undefined {
+  const body = check.object(value, ['unusual']);
+  if (!body) return undefined;
+  const names = Object.keys(DEFAULT_UNUSUAL_SETTINGS) as (keyof UnusualSettings)[];
+  check.keys(body, names, ['unusual']);
+  const settings: Partial<UnusualSettings> = {};
+  for (const name of names) {
+    const given = body[name];
+    if (given === undefined) continue;
+    const share = UNUSUAL_SHARES.has(name);
+    if (typeof given !== 'number' || !Number.isFinite(given) || given < 0 || (share && given > 1)) {
+      check.problem(['unusual', name], share ? `must be a number from 0 to 1, not ${quote(given)}` : `must be a number of 0 or more, not ${quote(given)}`);
+      continue;
+    }
+    settings[name] = given;
+  }
+  return settings;
 }

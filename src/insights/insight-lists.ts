@@ -10,6 +10,7 @@ import { targetLabelCounts } from '../query/target-labels.js';
 import type { StringField } from '../store/event-batch.js';
 import { timeline, type Timeline } from './timeline.js';
 import { rowsWhere, topValues, type ValueCount } from './top-values.js';
+import type { UnusualReport } from './unusual.js';
 
 /** One top list: the store field counted and the query field a choice becomes. */
 export interface InsightListDefinition {
@@ -63,11 +64,14 @@ export interface InsightsData {
   pane: Pane;
   timeline: Timeline;
   lists: InsightList[];
+  /** The unusual values of the view, strongest first (null: not measured here). */
+  unusual: UnusualReport | null;
 }
 
-export function computeInsights(index: QueryIndex, rows: ArrayLike<number>, pane: Pane, lists: readonly InsightListDefinition[]): InsightsData {
+export function computeInsights(index: QueryIndex, rows: ArrayLike<number>, pane: Pane, lists: readonly InsightListDefinition[], unusual: UnusualReport | null = null): InsightsData {
   return {
     pane,
+    unusual,
     timeline: timeline(index.store, rows),
     lists: lists.map((list) => {
       const only = list.onlyResults;

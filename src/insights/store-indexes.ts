@@ -9,6 +9,7 @@ import { QueryIndex } from '../query/query-index.js';
 import type { Catalog } from './catalog.js';
 import { QuestionCounts } from './question-counts.js';
 import { RuleIndex } from './rule-index.js';
+import { UnusualIndex } from './unusual-index.js';
 
 /** Runs `step` later (after `delayMs`), between keys; the owner can stop every pending step. */
 export type Scheduler = (step: () => void, delayMs?: number) => void;
@@ -17,14 +18,16 @@ export class StoreIndexes {
   readonly query: QueryIndex;
   readonly rules: RuleIndex;
   readonly questions: QuestionCounts;
+  readonly unusual: UnusualIndex;
 
   constructor(
     readonly store: EventStore,
     readonly catalog: Catalog,
   ) {
     // risk: asks the rules, which are queries themselves (validated never to use risk:).
-    this.query = new QueryIndex(store, (index) => this.rules.severityOf(index));
+    this.query = new QueryIndex(store, (index) => this.rules.severityOf(index), (index) => this.unusual.isUnusual(index));
     this.rules = new RuleIndex(this.query, catalog.rules);
+    this.unusual = new UnusualIndex(store, (index) => this.rules.ruleOf(index) !== undefined, catalog.unusual);
     this.questions = new QuestionCounts(this.query, catalog.questions);
   }
 
@@ -38,5 +41,7 @@ export class StoreIndexes {
     schedule(() => this.rules.warm((step) => schedule(step)), 100);
     schedule(() => this.query.warmTargetLines((step) => schedule(step)), 150);
     schedule(() => this.questions.warm((step) => schedule(step)), 200);
+    // After the rules (which it reads): the marker and the Unusual list then answer at once.
+    schedule(() => this.unusual.warm((step) => schedule(step)), 250);
   }
 }

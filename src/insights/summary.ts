@@ -4,7 +4,7 @@
  * (The explorer's insights view counts targets differently: every target of an event, because
  * Enter there applies `target:=`, which matches any of them; the summary lists first targets.)
  */
-import { isAuditPane, type PaneChoice } from '../model/pane.js';
+import { isAuditPane, PANES, type Pane, type PaneChoice } from '../model/pane.js';
 import type { EventTest } from '../query/compile.js';
 import type { StringField } from '../store/event-batch.js';
 import { answerQuestions, eventsInScope, type Answer } from './answers.js';
@@ -14,6 +14,7 @@ import type { RuleCount } from './sensitive.js';
 import { logSections, type LogSection } from './log-sections.js';
 import { timeline, type Timeline } from './timeline.js';
 import { topValues, type TopValues } from './top-values.js';
+import { DEFAULT_UNUSUAL_SETTINGS, findUnusual, type UnusualReport, type UnusualSettings } from './unusual.js';
 
 /** The overall top lists: what was done, by whom, to what (first target), from where. */
 export const SUMMARY_TOP_FIELDS: StringField[] = ['activity', 'initiator', 'target', 'ip'];
@@ -26,6 +27,7 @@ export interface SummaryOptions {
   /** Values per overall top list (default 10) and per question field (default 5). */
   topN?: number;
   questionTopN?: number;
+  unusual?: UnusualSettings;
 }
 
 export interface Summary {
@@ -44,6 +46,8 @@ export interface Summary {
   top: TopValues[];
   /** Sign-ins and provisioning in scope, each with its own lists. */
   logs: LogSection[];
+  /** Per pane in scope: its unusual values (measured over all of the pane's events, listed when in scope). */
+  unusual: Array<{ pane: Pane; report: UnusualReport }>;
   /** Every rule, in rule order, with how many in-scope events it flags (first match only). */
   sensitive: RuleCount[];
   /** Rules whose query did not compile on this store. */
@@ -70,8 +74,22 @@ export function buildSummary(rules: RuleIndex, options: SummaryOptions): Summary
     timeline: timeline(store, scope),
     top: audits.length === 0 && logs.length > 0 ? [] : SUMMARY_TOP_FIELDS.map((field) => topValues(store, audits, field, options.topN ?? 10)),
     logs,
+    unusual: unusualByPane(rules, scope, options.unusual ?? DEFAULT_UNUSUAL_SETTINGS),
     sensitive: rules.countByRule(scope),
     ruleProblems: [...rules.problems],
     answers: answerQuestions(query, options.questions, { base: options.filter, pane: options.pane, topN: options.questionTopN ?? 5, scope }),
   };
+}
+
+/** Each pane with events in scope, its unusual values among them (the baseline is the whole pane). */
+function unusualByPane(rules: RuleIndex, scope: Int32Array, settings: UnusualSettings): Summary['unusual'] {
+  const { store } = rules.query;
+  const inScope = new Uint8Array(store.count);
+  for (const index of scope) inScope[index] = 1;
+  return PANES.flatMap((pane) => {
+    if (!scope.some((index) => store.pane(index) === pane)) return [];
+    const baseline = eventsInScope(store, null, pane);
+    const report = findUnusual(store, pane, baseline, { settings, inView: (index) => inScope[index] === 1, isSensitive: (index) => rules.ruleOf(index) !== undefined });
+    return [{ pane, report: { ...report, values: report.values.slice(0, settings.limit) } }];
+  });
 }

@@ -89,6 +89,7 @@ export class LoadSession {
 
   constructor(inputs: readonly InputSpec[], options: LoadOptions = {}) {
     this.indexes = new StoreIndexes(this.store, options.catalog ?? EMPTY_CATALOG);
+    this.indexes.unusual.hold();
     const workerCount = options.workers ?? Math.min(4, availableParallelism());
     // In-process loading still plans parts (as if for this many workers), so both paths are the same.
     const planned = options.workers === 0 ? 2 : workerCount;
@@ -120,6 +121,7 @@ export class LoadSession {
       this.finishedAt = Date.now();
       trace(`load: done (${this.store.count} events)`);
       for (const worker of this.workers) void worker.terminate();
+      this.indexes.unusual.release();
       this.notify();
       if (options.warmIndexes) this.indexes.warm((step, delayMs) => this.later(step, delayMs));
     });

@@ -4,7 +4,7 @@
  */
 import type { Pane } from './pane.js';
 import type { LoadedEvent } from './loaded-event.js';
-import { initiatorOf, isSubstrateWriteBack, targetLabel, type InitiatorKind } from './accessors.js';
+import { initiatorOf, isSubstrateWriteBack, targetLabel, userAgentOf, type InitiatorKind } from './accessors.js';
 
 export interface EventSummary {
   timeMs: number;
@@ -45,6 +45,8 @@ export interface EventSummary {
   riskLevel: string;
   /** Provisioning: the job id and cycle id, joined by newlines. */
   job: string;
+  /** The client's User-Agent, when the record has one. */
+  userAgent: string;
 }
 
 /** The fields only sign-ins and provisioning records fill, empty for an audit. */
@@ -110,5 +112,6 @@ export function summarizeAudit(loaded: LoadedEvent): EventSummary {
     propNames: joinKeys(event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
     app: joinKeys([event.initiatedBy.app?.displayName, event.initiatedBy.app?.servicePrincipalName, event.initiatedBy.app?.appId]),
     ...NO_SIGN_IN_FIELDS,
+    userAgent: userAgentOf(event) ?? '',
   };
 }

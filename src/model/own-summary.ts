@@ -61,6 +61,7 @@ function summarizeSignIn(signIn: SignIn, loaded: LoadedEvent): EventSummary {
     caPolicies: joinKeys(signIn.appliedConditionalAccessPolicies.map((policy) => policy.displayName)),
     device: joinKeys([device.deviceId ?? NO_DEVICE_ID, device.displayName, device.operatingSystem, device.browser, device.trustType]),
     riskLevel: signIn.riskLevelDuringSignIn ?? '',
+    userAgent: signIn.userAgent ?? '',
   };
 }
 
@@ -89,5 +90,6 @@ function summarizeProvisioning(record: ProvisioningRecord, loaded: LoadedEvent):
     ...NO_SIGN_IN_FIELDS,
     errorCode: record.provisioningStatusInfo.errorInformation?.errorCode ?? '',
     job: joinKeys([record.jobId, record.cycleId]),
+    userAgent: '',
   };
 }

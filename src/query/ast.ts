@@ -33,6 +33,8 @@ export const FIELD_NAMES = [
   'risklevel',
   'job',
   'system',
+  // Every kind: the client's User-Agent.
+  'agent',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -48,14 +50,19 @@ export const FIELD_ALIASES = {
   resource: 'target',
   action: 'activity',
   source: 'actor',
+  ua: 'agent',
+  useragent: 'agent',
 } as const satisfies Record<string, FieldName>;
 
 /** The time bounds, both inclusive. They are not fields: one value, never negated. */
 export const TIME_KINDS = ['since', 'until'] as const;
 export type TimeKind = (typeof TIME_KINDS)[number];
 
-/** `risk:` is reserved for a later feature; only these values are accepted (lower case). */
-export const RISK_VALUES = ['high', 'any'] as const;
+/**
+ * `risk:`: the sensitive-operation rules' severity (`high`, `medium`, `any`), or `unusual` (an
+ * IP, user agent or initiator the unusual measures single out). Lower case.
+ */
+export const RISK_VALUES = ['high', 'medium', 'any', 'unusual'] as const;
 
 export interface Span {
   start: number;

@@ -51,6 +51,7 @@ export const FIELD_STRINGS: Partial<Record<FieldName, StringField[]>> = {
   risklevel: ['riskLevel'],
   job: ['job'],
   system: ['service', 'category'],
+  agent: ['userAgent'],
 };
 
 
@@ -222,7 +223,10 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
       const lookup = index.risk;
       if (!lookup) return { message: 'risk: needs the sensitive-operation rules, which are not loaded here' };
       const wanted = (severity: string | undefined) => severity !== undefined && (values.includes('any') || values.includes(severity));
-      return eventTerm(term, (event) => wanted(lookup(event)));
+      const unusual = index.unusual;
+      if (!values.includes('unusual')) return eventTerm(term, (event) => wanted(lookup(event)));
+      if (!unusual) return { message: 'risk:unusual needs the unusual measures, which are not computed here' };
+      return eventTerm(term, (event) => wanted(lookup(event)) || unusual(event));
     }
   }
 }

@@ -30,10 +30,14 @@ export class QueryIndex {
   private fuzzy: { size: number; index: FuzzyIndex; hits: Map<string, Set<number>> } | null = null;
   private readonly targetLines: Array<Int32Array | undefined> = [];
 
-  /** `risk`: the rules' verdict per event; without it, `risk:` is refused with a message. */
+  /**
+   * `risk`: the rules' verdict per event, `unusual`: the unusual measures' (insights/unusual.ts);
+   * without them, `risk:` is refused with a message.
+   */
   constructor(
     readonly store: EventStore,
     readonly risk: RiskLookup | null = null,
+    readonly unusual: ((index: number) => boolean) | null = null,
   ) {}
 
   /** The distinct searchable strings fuse.js finds for a lower-cased word. */

@@ -30,6 +30,8 @@ export const STRING_FIELDS = [
   'device',
   'riskLevel',
   'job',
+  // Every kind: the client's User-Agent (an audit's additionalDetails, a sign-in's userAgent).
+  'userAgent',
 ] as const;
 export type StringField = (typeof STRING_FIELDS)[number];
 export const STRING_FIELD_COUNT = STRING_FIELDS.length;

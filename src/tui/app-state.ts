@@ -154,6 +154,8 @@ export interface AppState {
   expanded: ReadonlySet<number>;
   /** `r`: only sensitive operations. */
   riskOnly: boolean;
+  /** `u`: only events with an unusual IP, user agent or initiator (`?` in the left column). */
+  unusualOnly: boolean;
   /** Events marked with `m` (store indices), and `M`: only those. */
   marks: ReadonlySet<number>;
   marksOnly: boolean;

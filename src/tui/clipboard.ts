@@ -110,6 +110,7 @@ export function viewCommand(state: AppState, program?: string): { ok: true; text
   if (state.sources.includes(STDIN_NAME)) return { ok: false, reason: 'Not copied: this view was read from standard input, which no command can read again (save the input to a file and open that)' };
   const terms = [state.filter.text];
   if (state.riskOnly) terms.push('risk:any');
+  if (state.unusualOnly) terms.push('risk:unusual');
   // Not quite the s lens (that looks at the app's display name only, or its service principal name
   // when it has none), but the same events in every export seen: Exchange's write-backs.
   if (state.hideSubstrate) terms.push(exactTerm('actor', [SUBSTRATE], true));

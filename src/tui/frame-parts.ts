@@ -24,6 +24,7 @@ export function tableInput(state: AppState): TableInput {
     groups: state.groups?.[pane] ?? null,
     expanded: state.expanded,
     severityOf: (index) => state.indexes.rules.severityOf(index),
+    isUnusual: (index) => state.indexes.unusual.isUnusual(index),
     options: { timeZone: state.options.timeZone, symbols: state.options.symbols },
   };
 }
@@ -41,6 +42,7 @@ export const statusInput = (state: AppState): StatusInput => ({
   total: state.totals[state.pane],
   selected: state.cursor[state.pane].selected,
   riskOnly: state.riskOnly,
+  unusualOnly: state.unusualOnly,
   marksOnly: state.marksOnly,
   marks: state.marks.size,
   problemCount: state.problemCount,

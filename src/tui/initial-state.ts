@@ -34,7 +34,7 @@ export function viewOptions(given: Partial<ViewOptions> = {}): ViewOptions {
 export function initialState(input: InitialInput): AppState {
   const { indexes } = input;
   const base = { store: indexes.store, indexes };
-  const rows = computeRows(base, { hideSubstrate: false, test: null, riskOnly: false, marksOnly: false, marks: new Set(), grouped: false, expanded: new Set() });
+  const rows = computeRows(base, { hideSubstrate: false, test: null, riskOnly: false, unusualOnly: false, marksOnly: false, marks: new Set(), grouped: false, expanded: new Set() });
   return {
     ...base,
     ...rows,
@@ -61,6 +61,7 @@ export function initialState(input: InitialInput): AppState {
     menu: null,
     expanded: new Set(),
     riskOnly: false,
+    unusualOnly: false,
     marks: new Set(),
     marksOnly: false,
     message: null,

@@ -29,6 +29,7 @@ export type Command =
   | { type: 'filterBack' }
   | { type: 'openMenu' }
   | { type: 'toggleRiskLens' }
+  | { type: 'toggleUnusualLens' }
   | { type: 'toggleMark' }
   | { type: 'toggleMarksOnly' }
   | { type: 'copyEvent' }
@@ -105,6 +106,7 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'expand-group', keys: ['right', 'l'], command: { type: 'expandGroup', open: true }, modes: ['table'], help: 'Grouped: open the operation under the cursor' },
   { action: 'collapse-group', keys: ['left', 'h'], command: { type: 'expandGroup', open: false }, modes: ['table'], help: 'Grouped: close it again' },
   { action: 'sensitive-only', keys: ['r'], command: { type: 'toggleRiskLens' }, modes: ['table'], help: 'Only sensitive operations (! high, ~ medium in the left column; risk:high in queries)' },
+  { action: 'unusual-only', keys: ['u'], command: { type: 'toggleUnusualLens' }, modes: ['table'], help: 'Only events with an unusual IP, user agent or initiator (? in the left column; risk:unusual in queries; the list is in i and summary)' },
   { action: 'mark', keys: ['m'], command: { type: 'toggleMark' }, modes: ['table', 'details'], help: 'Mark / unmark the selected event (* in the left column)' },
   { action: 'marked-only', keys: ['M'], command: { type: 'toggleMarksOnly' }, modes: ['table'], help: 'Only marked events' },
   { action: 'export', keys: ['e'], command: { type: 'openExport' }, modes: ['table'], help: 'Export this view (or the marked events) to CSV, JSON or NDJSON, with a SHA-256 receipt' },

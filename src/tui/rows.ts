@@ -16,6 +16,8 @@ export interface RowChoice {
   test: EventTest | null;
   /** The `r` lens: sensitive operations only. */
   riskOnly: boolean;
+  /** The `u` lens: events with an unusual value only. */
+  unusualOnly: boolean;
   /** `M`: marked events only. */
   marksOnly: boolean;
   marks: ReadonlySet<number>;
@@ -31,6 +33,7 @@ export const rowChoice = (state: AppState, change: Partial<RowChoice> = {}): Row
   hideSubstrate: state.hideSubstrate,
   test: state.filter.test,
   riskOnly: state.riskOnly,
+  unusualOnly: state.unusualOnly,
   marksOnly: state.marksOnly,
   marks: state.marks,
   grouped: state.groups !== null,
@@ -42,11 +45,15 @@ export const rowChoice = (state: AppState, change: Partial<RowChoice> = {}): Row
  * What hides rows besides the filter (`s` write-backs, the `r` and `M` lenses) as one test,
  * undefined when nothing does: the rows and the menu's counts share it.
  */
-export function lensKeep(state: Pick<AppState, 'store' | 'indexes'>, choice: Pick<RowChoice, 'hideSubstrate' | 'riskOnly' | 'marksOnly' | 'marks'>): ((index: number) => boolean) | undefined {
-  const { hideSubstrate, riskOnly, marksOnly, marks } = choice;
-  if (!hideSubstrate && !riskOnly && !marksOnly) return undefined;
+export function lensKeep(state: Pick<AppState, 'store' | 'indexes'>, choice: Pick<RowChoice, 'hideSubstrate' | 'riskOnly' | 'unusualOnly' | 'marksOnly' | 'marks'>): ((index: number) => boolean) | undefined {
+  const { hideSubstrate, riskOnly, unusualOnly, marksOnly, marks } = choice;
+  if (!hideSubstrate && !riskOnly && !unusualOnly && !marksOnly) return undefined;
   const { store, indexes } = state;
-  return (index) => !(hideSubstrate && store.isWriteBack(index)) && (!marksOnly || marks.has(index)) && (!riskOnly || indexes.rules.ruleOf(index) !== undefined);
+  return (index) =>
+    !(hideSubstrate && store.isWriteBack(index)) &&
+    (!marksOnly || marks.has(index)) &&
+    (!riskOnly || indexes.rules.ruleOf(index) !== undefined) &&
+    (!unusualOnly || indexes.unusual.isUnusual(index));
 }
 
 /**

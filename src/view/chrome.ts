@@ -73,6 +73,7 @@ export interface StatusInput {
   /** Position of the selected row. */
   selected: number;
   riskOnly: boolean;
+  unusualOnly: boolean;
   marksOnly: boolean;
   marks: number;
   problemCount: number;
@@ -82,7 +83,7 @@ export interface StatusInput {
 export function statusParts(input: StatusInput, symbols: Symbols): { summary: string; problems: string } {
   const { separator } = symbols;
   const position = input.shown > 0 ? `${separator}row ${count(input.selected + 1)}` : '';
-  const lenses = [input.riskOnly ? `${separator}sensitive only (r)` : '', input.marksOnly ? `${separator}marked only (M)` : ''].join('');
+  const lenses = [input.riskOnly ? `${separator}sensitive only (r)` : '', input.unusualOnly ? `${separator}unusual only (u)` : '', input.marksOnly ? `${separator}marked only (M)` : ''].join('');
   const marks = input.marks > 0 && !input.marksOnly ? `${separator}${count(input.marks)} marked` : '';
   return {
     summary: `${count(input.shown)} of ${count(input.total)} events${position}${lenses}${marks}`,

@@ -1,9 +1,10 @@
 /**
  * The two columns left of each table row: a mark set with `m` (`*`), and the sensitive-operation
- * marker (`!` high, `~` medium), so dangerous changes stand out in a long list.
+ * marker (`!` high, `~` medium), or `?` for an event with an unusual IP, user agent or initiator
+ * that no rule flags, so dangerous changes and odd ones stand out in a long list.
  */
-export function riskMarker(marked: boolean, severity: string | undefined, hiddenSeverity?: string): string {
+export function riskMarker(marked: boolean, severity: string | undefined, hiddenSeverity?: string, unusual = false): string {
   // A closed correlation group shows the most severe of all its events.
   const shown = severity === 'high' || hiddenSeverity === 'high' ? 'high' : severity ?? hiddenSeverity;
-  return `${marked ? '*' : ' '}${shown === 'high' ? '!' : shown ? '~' : ' '}`;
+  return `${marked ? '*' : ' '}${shown === 'high' ? '!' : shown ? '~' : unusual ? '?' : ' '}`;
 }

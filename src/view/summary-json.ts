@@ -2,6 +2,8 @@
 import { safeJsonStringify } from '../export/safe-json.js';
 import type { Summary } from '../insights/summary.js';
 import type { SummaryContext } from './summary-parts.js';
+import { exactTerm } from '../query/edit.js';
+import { unusualReasons } from './unusual-text.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -20,6 +22,23 @@ export function summaryJson(summary: Summary, context: SummaryContext): string {
     top: Object.fromEntries(summary.top.map((t) => [t.field, { values: t.values, distinct: t.distinct, empty: t.empty }])),
     logs: Object.fromEntries(
       summary.logs.map((section) => [section.pane, { inScope: section.inScope, lists: section.lists.map(({ title, top }) => ({ title, field: top.field, values: top.values, distinct: top.distinct })) }]),
+    ),
+    unusual: Object.fromEntries(
+      summary.unusual.map(({ pane, report }) => [
+        pane,
+        report.values.map((value) => ({
+          field: value.field.queryField,
+          value: value.value,
+          count: value.count,
+          first: iso(value.firstMs),
+          last: iso(value.lastMs),
+          days: value.days,
+          measures: value.measures,
+          score: value.score,
+          why: unusualReasons(value, report, context.timeZone),
+          query: exactTerm(value.field.queryField, [value.value], false),
+        })),
+      ]),
     ),
     sensitive: summary.sensitive.map(({ rule, count }) => ({ id: rule.id, severity: rule.severity, count, reason: rule.reason, query: rule.query })),
     ruleProblems: summary.ruleProblems,

@@ -6,9 +6,10 @@
 import type { Summary } from '../insights/summary.js';
 import type { TopValues } from '../insights/top-values.js';
 import { timelineText } from '../insights/timeline.js';
+import { unusualLine } from './unusual-text.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbolsFor, UNICODE_SYMBOLS, type Symbols } from '../text/symbols.js';
-import { auditHeading, count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
+import { auditHeading, count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, scopeLine, timelineHeading, TOP_TITLES, unusualHeading, type SummaryContext } from './summary-parts.js';
 
 /** Markdown-escape for a table cell: backslash-escape what means something, one line. */
 export function escapeMarkdownCell(text: string, symbols: Symbols = UNICODE_SYMBOLS): string {
@@ -49,6 +50,13 @@ export function summaryMarkdown(summary: Summary, context: SummaryContext, optio
   if (summary.timeline.buckets.length > 0) {
     // A code block keeps the bars aligned; its lines are ours (dates, counts, blocks), never log text.
     out.push('', `### ${timelineHeading(summary, context.timeZone)}`, '', '```text', ...timelineText(summary.timeline, 72, { ascii: options.ascii, timeZone: context.timeZone }), '```');
+  }
+
+  for (const { pane, report } of summary.unusual) {
+    out.push('', `### ${unusualHeading(pane)}`, '');
+    if (report.tooFew) out.push(`Too few events to tell what is usual (${count(report.tooFew.events)}; the measures start at ${count(report.tooFew.needed)}).`);
+    else if (report.values.length === 0) out.push('None.');
+    for (const value of report.values) out.push(`- ${escapeMarkdownCell(unusualLine(value, report, context.timeZone), symbols)}`);
   }
 
   if (summary.logs.length > 0 && summary.top.length > 0) out.push('', `### ${auditHeading(summary)}`);

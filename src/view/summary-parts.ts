@@ -1,6 +1,6 @@
 /** What the text and markdown summaries share: headings for fields, the header facts, numbers. */
 import { PANE_LABELS } from '../model/pane.js';
-import type { PaneChoice } from '../model/pane.js';
+import type { Pane, PaneChoice } from '../model/pane.js';
 import type { LogSection } from '../insights/log-sections.js';
 import type { Summary } from '../insights/summary.js';
 import type { StringField } from '../store/event-batch.js';
@@ -45,6 +45,7 @@ export const FIELD_HEADINGS: Record<StringField, string> = {
   device: 'Device',
   riskLevel: 'Risk level',
   job: 'Job',
+  userAgent: 'User agent',
 };
 
 /** The overall lists' titles. */
@@ -87,3 +88,6 @@ export function periodLine(summary: Summary, timeZone: TimeZoneChoice): string |
 
 export const timelineHeading = (summary: Summary, timeZone: TimeZoneChoice): string =>
   `Timeline (one bar per ${summary.timeline.bucketLabel}, buckets aligned in UTC${timeZone.zone === 'UTC' ? '' : `, labels in ${timeZone.label}`})`;
+
+/** `Unusual in the Directory pane (first seen late, one day, off hours, rare, bursts)`. */
+export const unusualHeading = (pane: Pane): string => `Unusual in the ${PANE_LABELS[pane]} pane (new, one day, off hours, rare, bursts; strongest first)`;

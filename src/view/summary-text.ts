@@ -8,8 +8,9 @@ import type { TopValues } from '../insights/top-values.js';
 import { timelineText } from '../insights/timeline.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbolsFor, type Symbols } from '../text/symbols.js';
-import { displayWidth, fitToWidth, truncateToWidth } from '../text/width.js';
-import { auditHeading, count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, plural, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
+import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../text/width.js';
+import { unusualName, unusualReasonList } from './unusual-text.js';
+import { auditHeading, count, eventsLine, FIELD_HEADINGS, logHeading, paneText, unusualHeading, periodLine, plural, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
 
 export interface TextOptions {
   width: number;
@@ -25,6 +26,24 @@ function valueLines(top: TopValues, indent: string, width: number, symbols: Symb
   const room = Math.max(10, width - indent.length - countWidth - 2);
   const lines = top.values.map((v) => `${indent}${count(v.count).padStart(countWidth)}  ${safe(v.value, room, symbols)}`);
   if (top.distinct > top.values.length) lines.push(`${indent}${' '.repeat(countWidth)}  ${symbols.ellipsis} ${plural(top.distinct - top.values.length, 'more value')}`);
+  return lines;
+}
+
+/** `  head reason, reason,` then `    reason, …` lines within `width` (a reason longer than a line is hard-wrapped). */
+function wrapReasons(head: string, reasons: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = `  ${head}`;
+  reasons.forEach((reason, i) => {
+    const part = `${reason}${i < reasons.length - 1 ? ',' : ''}`;
+    if (displayWidth(line) + 1 + displayWidth(part) <= width) line += ` ${part}`;
+    else {
+      lines.push(line);
+      const [first, ...rest] = wrapToWidth(part, width - 4);
+      lines.push(...rest.length > 0 ? [`    ${first}`, ...rest.slice(0, -1).map((piece) => `    ${piece}`)] : []);
+      line = `    ${rest.length > 0 ? rest[rest.length - 1] : first}`;
+    }
+  });
+  lines.push(line);
   return lines;
 }
 
@@ -46,6 +65,14 @@ export function summaryText(summary: Summary, context: SummaryContext, options: 
   if (summary.timeline.buckets.length > 0) {
     out.push('', timelineHeading(summary, context.timeZone));
     out.push(...timelineText(summary.timeline, width, { ascii: options.ascii, timeZone: context.timeZone }));
+  }
+
+  for (const { pane, report } of summary.unusual) {
+    out.push('', `${unusualHeading(pane)}`);
+    if (report.tooFew) out.push(`  too few events to tell what is usual (${count(report.tooFew.events)}; the measures start at ${count(report.tooFew.needed)})`);
+    else if (report.values.length === 0) out.push('  none');
+    // Wrapped between reasons, never cut: the reasons are the point of the line.
+    for (const value of report.values) out.push(...wrapReasons(`${safe(unusualName(value), width - 4, symbols)}:`, unusualReasonList(value, report, context.timeZone).map((reason) => sanitize(reason, symbols)), width));
   }
 
   if (summary.logs.length > 0 && summary.top.length > 0) out.push('', auditHeading(summary));

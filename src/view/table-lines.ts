@@ -23,6 +23,8 @@ export interface TableInput {
   expanded: ReadonlySet<number>;
   /** The sensitive-operation severity of an event, if it is one. */
   severityOf: (index: number) => string | undefined;
+  /** Whether an event has an unusual IP, user agent or initiator (`?` when no rule marks it). */
+  isUnusual: (index: number) => boolean;
   options: CellOptions;
 }
 
@@ -73,7 +75,7 @@ export function tableLines(input: TableInput): TableLines {
   for (let position = cursor.top; position < Math.min(rows.length, cursor.top + input.height); position++) {
     const index = rows[position];
     const row = groupedSummary(input, index);
-    const marker = riskMarker(input.marks.has(index), input.severityOf(index), closedGroupSeverity(input, index));
+    const marker = riskMarker(input.marks.has(index), input.severityOf(index), closedGroupSeverity(input, index), input.isUnusual(index));
     visible.push({ position, index, summary: row, text: line(columns.map((column) => column.cell(row, input.options)), marker) });
   }
   return { header: line(columns.map((column) => columnHeader(column, input.options))), rows: visible };

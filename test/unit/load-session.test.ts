@@ -101,6 +101,7 @@ describe('LoadSession', () => {
       device: '',
       riskLevel: '',
       job: '',
+      userAgent: 'Mozilla/5.0',
     });
   });
 

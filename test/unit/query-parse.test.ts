@@ -312,7 +312,7 @@ describe('parseQuery: risk', () => {
   });
 });
 
-const FIELDS_LIST = 'activity, category, service, status, op, actor, target, type, ip, corr, id, prop, value, risk, app, location, error, ca, device, risklevel, job, system, since, until, result, correlation, user, client, protocol, resource, action, source';
+const FIELDS_LIST = 'activity, category, service, status, op, actor, target, type, ip, corr, id, prop, value, risk, app, location, error, ca, device, risklevel, job, system, agent, since, until, result, correlation, user, client, protocol, resource, action, source, ua, useragent';
 const BAD_TIME = (value: string, kind: string) =>
   `bad time "${value}" for ${kind}: — use a duration (30m, 24h, 7d) or a UTC date (2026-11-20, 2026-11-20T12:00:00Z)`;
 
@@ -368,8 +368,8 @@ describe('parseQuery: errors (message and position)', () => {
     ['since:7d|30d', 'since: takes one value, not alternatives', 8],
     ['until:1h|', 'empty alternative in until: — remove the extra "|"', 8],
     // risk
-    ['risk:low', 'risk: takes "high" or "any", not "low"', 5],
-    ['risk:high|medium', 'risk: takes "high" or "any", not "medium"', 10],
+    ['risk:low', 'risk: takes "high" or "medium" or "any" or "unusual", not "low"', 5],
+    ['risk:high|low', 'risk: takes "high" or "medium" or "any" or "unusual", not "low"', 10],
     // lone and doubled "-"
     ['-', '"-" must be followed by a term to exclude', 0],
     ['status:ok - x', '"-" must be followed by a term to exclude', 10],

@@ -68,7 +68,7 @@ describe('insights view (reducer)', () => {
 
   it('moves one cursor over buckets then values, and goes back with Esc, q or Backspace', () => {
     const open = keys(filtered(''), 'i');
-    const items = insightItems(open.insights!, insightsLayout(size, 17).perList);
+    const items = insightItems(open.insights!, insightsLayout(size, 17, 4, open.insights!.unusual?.values.length ?? null));
     expect(items.filter((item) => item.kind === 'bucket')).toHaveLength(26);
     expect(keys(open, 'G').insights!.cursor).toBe(items.length - 1);
     expect(keys(open, 'k').insights!.cursor).toBe(0);

@@ -5,7 +5,7 @@
 import { computeInsights } from '../../insights/insight-lists.js';
 import type { FieldName } from '../../query/ast.js';
 import { exactTerm, replaceTerms } from '../../query/edit.js';
-import { insightItems, insightsLayout, sectionStarts, timelineWindow, type InsightItem } from '../../view/insights-screen.js';
+import { bucketAt, insightItems, insightsLayout, sectionStarts, timelineWindow, type InsightItem } from '../../view/insights-screen.js';
 import { bodyHeight } from '../../view/layout.js';
 import { PANE_DEFINITIONS } from '../../view/panes.js';
 import { tryFilter } from '../apply-filter.js';
@@ -16,7 +16,8 @@ import { toggleHelp } from './common.js';
 
 /** Open (or recompute) the view for the pane's rows as filtered now. */
 export function openInsights(state: AppState): AppState {
-  const data = computeInsights(state.indexes.query, viewEvents(state), state.pane, PANE_DEFINITIONS[state.pane].insightLists);
+  const rows = viewEvents(state);
+  const data = computeInsights(state.indexes.query, rows, state.pane, PANE_DEFINITIONS[state.pane].insightLists, state.indexes.unusual.inView(state.pane, rows));
   return { ...state, mode: 'insights', insights: { ...data, cursor: 0, top: 0 } };
 }
 
@@ -30,6 +31,11 @@ export function itemFilterText(state: AppState, insights: InsightsState, item: I
     const end = new Date(bucket.startMs + insights.timeline.bucketMs - 1).toISOString();
     return replace('time', `since:${start} until:${end}`);
   }
+  if (item.kind === 'unusual') {
+    const value = insights.unusual?.values[item.index];
+    if (!value) return state.filter.text;
+    return replace(value.field.queryField, exactTerm(value.field.queryField, [value.value], false));
+  }
   const list = insights.lists[item.list];
   return replace(list.queryField, exactTerm(list.queryField, [list.values[item.index].value], false));
 }
@@ -40,8 +46,8 @@ export function insightsCommand(state: AppState, command: Command, now: number):
   if (!insights || command.type === 'back') return { ...state, mode: 'table' };
   if (command.type === 'toggleHelp') return toggleHelp(state);
   if (command.type === 'openInsights') return openInsights(state);
-  const layout = insightsLayout(state.size, bodyHeight(state.size), insights.lists.length);
-  const items = insightItems(insights, layout.perList);
+  const layout = insightsLayout(state.size, bodyHeight(state.size), insights.lists.length, insights.unusual?.values.length ?? 0);
+  const items = insightItems(insights, layout);
   if (items.length === 0) return state;
   const cursor = Math.min(insights.cursor, items.length - 1);
   if (command.type === 'choose') {
@@ -57,7 +63,7 @@ export function insightsCommand(state: AppState, command: Command, now: number):
   else if (command.type === 'section') next = starts[(section + command.direction + starts.length) % starts.length];
   else return state;
   next = Math.max(0, Math.min(items.length - 1, next));
-  const top = timelineWindow(insights, insights.top, next, layout.timelineHeight);
+  const top = timelineWindow(insights, insights.top, bucketAt(items, next), layout.timelineHeight);
   if (next === insights.cursor && top === insights.top) return state;
   return { ...state, insights: { ...insights, cursor: next, top } };
 }

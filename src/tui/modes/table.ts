@@ -41,6 +41,8 @@ export function tableCommand(state: AppState, command: Command, now: number): Ap
       return withRows(state, { hideSubstrate: !state.hideSubstrate });
     case 'toggleRiskLens':
       return withRows(state, { riskOnly: !state.riskOnly });
+    case 'toggleUnusualLens':
+      return withRows(state, { unusualOnly: !state.unusualOnly });
     case 'toggleMarksOnly':
       return withRows(state, { marksOnly: !state.marksOnly });
     case 'toggleGroups':
