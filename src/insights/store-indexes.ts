@@ -38,10 +38,9 @@ export class StoreIndexes {
    */
   warm(schedule: Scheduler): void {
     schedule(() => this.query.prepareFuzzy(), 50);
-    schedule(() => this.rules.warm((step) => schedule(step)), 100);
+    // The unusual measures read every event's rule verdict: after the rules are warm, one pane a step.
+    schedule(() => this.rules.warm((step) => schedule(step), () => this.unusual.warm((step) => schedule(step))), 100);
     schedule(() => this.query.warmTargetLines((step) => schedule(step)), 150);
     schedule(() => this.questions.warm((step) => schedule(step)), 200);
-    // After the rules (which it reads): the marker and the Unusual list then answer at once.
-    schedule(() => this.unusual.warm((step) => schedule(step)), 250);
   }
 }

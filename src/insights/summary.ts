@@ -88,8 +88,7 @@ function unusualByPane(rules: RuleIndex, scope: Int32Array, settings: UnusualSet
   for (const index of scope) inScope[index] = 1;
   return PANES.flatMap((pane) => {
     if (!scope.some((index) => store.pane(index) === pane)) return [];
-    const baseline = eventsInScope(store, null, pane);
-    const report = findUnusual(store, pane, baseline, { settings, inView: (index) => inScope[index] === 1, isSensitive: (index) => rules.ruleOf(index) !== undefined });
+    const report = findUnusual(store, pane, { settings, inView: (index) => inScope[index] === 1, isSensitive: (index) => rules.ruleOf(index) !== undefined });
     return [{ pane, report: { ...report, values: report.values.slice(0, settings.limit) } }];
   });
 }

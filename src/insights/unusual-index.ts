@@ -55,9 +55,7 @@ export class UnusualIndex {
     const { store } = this;
     const cached = this.measured.get(pane);
     if (cached && (cached.count === store.count || store.count < cached.count * REMEASURE_GROWTH)) return cached;
-    const baseline: number[] = [];
-    for (let index = 0; index < store.count; index++) if (store.pane(index) === pane) baseline.push(index);
-    const report = findUnusual(store, pane, baseline, { settings: this.settings, isSensitive: this.isSensitive });
+    const report = findUnusual(store, pane, { settings: this.settings, isSensitive: this.isSensitive });
     const ids = new Map<StringField, Set<number>>(UNUSUAL_FIELDS[pane].map((field) => [field.storeField, new Set<number>()]));
     for (const value of report.values) ids.get(value.field.storeField)?.add(value.valueId);
     const measured = { count: store.count, report, ids };

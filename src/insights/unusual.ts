@@ -108,22 +108,30 @@ interface Tally {
   count: number;
   firstMs: number;
   lastMs: number;
-  days: Set<number>;
+  days: number;
+  lastDay: number;
   offHours: number;
   sensitive: number;
-  hours?: Map<number, number>;
-  agents?: Set<number>;
+  /** The hour being counted (events come oldest first), its count, and the busiest hour so far. */
+  hour: number;
+  inHour: number;
+  busiestHour: number;
+  busiestCount: number;
+  agents: Set<number> | null;
+  lastAgent: number;
 }
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Past this many agents an IP is a shared egress: no single agent can be its own. */
 const MAX_AGENTS_PER_IP = 8;
+/** The hour of day (UTC) of a time: arithmetic, not a Date per event (this runs over every event). */
+const hourOfDay = (ms: number) => ((Math.floor(ms / HOUR_MS) % 24) + 24) % 24;
 
 /** The hours of day (UTC) holding at least `ofPeak` of the busiest hour's events. */
-export function usualHoursOf(store: EventStore, baseline: ArrayLike<number>, ofPeak: number): boolean[] {
+export function usualHoursOf(store: EventStore, events: ArrayLike<number>, ofPeak: number): boolean[] {
   const perHour = new Array<number>(24).fill(0);
-  for (let k = 0; k < baseline.length; k++) perHour[new Date(store.timeMs(baseline[k])).getUTCHours()]++;
+  for (let k = 0; k < events.length; k++) perHour[hourOfDay(store.timeMs(events[k]))]++;
   const peak = Math.max(...perHour);
   return perHour.map((n) => peak > 0 && n >= ofPeak * peak);
 }
@@ -137,31 +145,28 @@ export interface UnusualContext {
 }
 
 /**
- * Every unusual value of `pane`'s fields over `baseline` (the pane's events), keeping those some
- * event `inView` accepts has (the current filter), strongest first. Lists show `settings.limit`.
+ * Every unusual value of `pane`'s fields, measured over all of the pane's events, keeping those
+ * some event `inView` accepts has (the current filter), strongest first. Lists show `settings.limit`.
  */
-export function findUnusual(store: EventStore, pane: Pane, baseline: ArrayLike<number>, context: UnusualContext = {}): UnusualReport {
+export function findUnusual(store: EventStore, pane: Pane, context: UnusualContext = {}): UnusualReport {
   const { settings = DEFAULT_UNUSUAL_SETTINGS, inView, isSensitive } = context;
-  const usualHours = usualHoursOf(store, baseline, settings.usualHourOfPeak);
-  if (baseline.length < settings.minEvents) return { values: [], usualHours, spanDays: 0, tooFew: { events: baseline.length, needed: settings.minEvents } };
-  let startMs = Infinity;
-  let endMs = -Infinity;
-  for (let k = 0; k < baseline.length; k++) {
-    const t = store.timeMs(baseline[k]);
-    if (t < startMs) startMs = t;
-    if (t > endMs) endMs = t;
-  }
-  const spanDays = baseline.length === 0 ? 0 : (endMs - startMs) / DAY_MS;
+  // Newest first: read backwards, so each value's events come oldest first (days and hours count on the way).
+  const events = store.paneOrder(pane);
+  const usualHours = usualHoursOf(store, events, settings.usualHourOfPeak);
+  if (events.length < settings.minEvents) return { values: [], usualHours, spanDays: 0, tooFew: { events: events.length, needed: settings.minEvents } };
+  const startMs = store.timeMs(events[events.length - 1]);
+  const endMs = store.timeMs(events[0]);
+  const spanDays = (endMs - startMs) / DAY_MS;
   const lateFrom = spanDays >= settings.minSpanDays ? startMs + settings.lateShare * (endMs - startMs) : Infinity;
   const fields = UNUSUAL_FIELDS[pane];
-  const agentIps = agentsToIps(store, baseline, fields);
+  const agentIps = agentsToIps(store, events, fields);
   // Asked once per event, not once per field: a rule verdict can cost a compiled query.
-  const sensitive = new Uint8Array(baseline.length);
-  if (isSensitive) for (let k = 0; k < baseline.length; k++) sensitive[k] = isSensitive(baseline[k]) ? 1 : 0;
+  const sensitive = new Uint8Array(events.length);
+  if (isSensitive) for (let k = 0; k < events.length; k++) sensitive[k] = isSensitive(events[k]) ? 1 : 0;
   const found: UnusualValue[] = [];
   for (const field of fields) {
-    const tallies = tallyField(store, baseline, field, usualHours, sensitive);
-    const shown = inView ? valuesInView(store, baseline, field.storeField, inView) : null;
+    const tallies = tallyField(store, events, field, usualHours, sensitive);
+    const shown = inView ? valuesInView(store, events, field.storeField, inView) : null;
     for (const [valueId, tally] of tallies) {
       if (shown && !shown.has(valueId)) continue;
       const judged = judge(field, valueId, tally, settings, lateFrom, agentIps, store);
@@ -172,55 +177,66 @@ export function findUnusual(store: EventStore, pane: Pane, baseline: ArrayLike<n
   return { values: found, usualHours, spanDays };
 }
 
-function tallyField(store: EventStore, baseline: ArrayLike<number>, field: UnusualField, usualHours: boolean[], sensitive: Uint8Array): Map<number, Tally> {
+/** One pass over the pane's events, oldest first, tallying one field's values. */
+function tallyField(store: EventStore, events: Int32Array, field: UnusualField, usualHours: boolean[], sensitive: Uint8Array): Map<number, Tally> {
   const tallies = new Map<number, Tally>();
-  const withHours = field.storeField === 'initiator';
   const withAgents = field.storeField === 'ip';
-  for (let k = 0; k < baseline.length; k++) {
-    const index = baseline[k];
+  for (let k = events.length - 1; k >= 0; k--) {
+    const index = events[k];
     const id = store.stringId(index, field.storeField);
     if (id === 0) continue;
     const t = store.timeMs(index);
+    const day = Math.floor(t / DAY_MS);
+    const hour = Math.floor(t / HOUR_MS);
     let tally = tallies.get(id);
     if (!tally) {
-      tally = { count: 0, firstMs: t, lastMs: t, days: new Set(), offHours: 0, sensitive: 0, ...(withHours ? { hours: new Map() } : {}), ...(withAgents ? { agents: new Set() } : {}) };
+      tally = { count: 0, firstMs: t, lastMs: t, days: 0, lastDay: NaN, offHours: 0, sensitive: 0, hour, inHour: 0, busiestHour: hour, busiestCount: 0, agents: withAgents ? new Set() : null, lastAgent: 0 };
       tallies.set(id, tally);
     }
     tally.count++;
-    if (t < tally.firstMs) tally.firstMs = t;
-    if (t > tally.lastMs) tally.lastMs = t;
-    tally.days.add(Math.floor(t / DAY_MS));
-    if (!usualHours[new Date(t).getUTCHours()]) tally.offHours++;
-    tally.sensitive += sensitive[k];
-    if (tally.hours) {
-      const hour = Math.floor(t / HOUR_MS);
-      tally.hours.set(hour, (tally.hours.get(hour) ?? 0) + 1);
+    tally.lastMs = t;
+    if (day !== tally.lastDay) {
+      tally.days++;
+      tally.lastDay = day;
     }
+    if (hour !== tally.hour) {
+      tally.hour = hour;
+      tally.inHour = 0;
+    }
+    if (++tally.inHour > tally.busiestCount) {
+      tally.busiestCount = tally.inHour;
+      tally.busiestHour = hour;
+    }
+    if (!usualHours[hourOfDay(t)]) tally.offHours++;
+    tally.sensitive += sensitive[k];
     if (tally.agents && tally.agents.size <= MAX_AGENTS_PER_IP) {
       const agent = store.stringId(index, 'userAgent');
-      if (agent !== 0) tally.agents.add(agent);
+      if (agent !== 0 && agent !== tally.lastAgent) {
+        tally.agents.add(agent);
+        tally.lastAgent = agent;
+      }
     }
   }
   return tallies;
 }
 
 /** Per user agent, the IPs it was seen from (two are enough to know it is not an IP's own). */
-function agentsToIps(store: EventStore, baseline: ArrayLike<number>, fields: readonly UnusualField[]): Map<number, Set<number>> {
+function agentsToIps(store: EventStore, events: ArrayLike<number>, fields: readonly UnusualField[]): Map<number, Set<number>> {
   const ips = new Map<number, Set<number>>();
   if (!fields.some((field) => field.storeField === 'ip')) return ips;
-  for (let k = 0; k < baseline.length; k++) {
-    const agent = store.stringId(baseline[k], 'userAgent');
+  for (let k = 0; k < events.length; k++) {
+    const agent = store.stringId(events[k], 'userAgent');
     if (agent === 0) continue;
-    const seen = ips.get(agent) ?? new Set<number>();
-    if (seen.size < 2) seen.add(store.stringId(baseline[k], 'ip'));
-    ips.set(agent, seen);
+    let seen = ips.get(agent);
+    if (!seen) ips.set(agent, (seen = new Set<number>()));
+    if (seen.size < 2) seen.add(store.stringId(events[k], 'ip'));
   }
   return ips;
 }
 
-function valuesInView(store: EventStore, baseline: ArrayLike<number>, field: StringField, inView: (index: number) => boolean): Set<number> {
+function valuesInView(store: EventStore, events: ArrayLike<number>, field: StringField, inView: (index: number) => boolean): Set<number> {
   const shown = new Set<number>();
-  for (let k = 0; k < baseline.length; k++) if (inView(baseline[k])) shown.add(store.stringId(baseline[k], field));
+  for (let k = 0; k < events.length; k++) if (inView(events[k])) shown.add(store.stringId(events[k], field));
   return shown;
 }
 
@@ -233,24 +249,22 @@ function judge(field: UnusualField, valueId: number, tally: Tally, settings: Unu
     count: tally.count,
     firstMs: tally.firstMs,
     lastMs: tally.lastMs,
-    days: tally.days.size,
+    days: tally.days,
     measures,
     score: 0,
     sensitive: tally.sensitive,
   };
   if (tally.firstMs >= lateFrom) measures.push('late');
   if (tally.offHours === tally.count) measures.push('offHours');
-  if (tally.hours && tally.days.size >= 2) {
-    let busiest: [number, number] = [0, 0];
-    for (const entry of tally.hours) if (entry[1] > busiest[1]) busiest = entry;
-    const perDay = tally.count / tally.days.size;
-    if (busiest[1] >= settings.burstMin && busiest[1] >= settings.burstFactor * perDay) {
+  if (field.storeField === 'initiator' && tally.days >= 2) {
+    const perDay = tally.count / tally.days;
+    if (tally.busiestCount >= settings.burstMin && tally.busiestCount >= settings.burstFactor * perDay) {
       measures.push('burst');
-      judged.burst = { startMs: busiest[0] * HOUR_MS, count: busiest[1], perDay };
+      judged.burst = { startMs: tally.busiestHour * HOUR_MS, count: tally.busiestCount, perDay };
     }
   }
   if (tally.sensitive > 0) measures.push('sensitive');
-  if (tally.days.size === 1 && tally.count >= 2) measures.push('oneDay');
+  if (tally.days === 1 && tally.count >= 2) measures.push('oneDay');
   if (tally.count <= settings.rareMax) measures.push('rare');
   if (tally.agents && tally.agents.size > 0 && tally.agents.size <= MAX_AGENTS_PER_IP && [...tally.agents].every((agent) => (agentIps.get(agent)?.size ?? 0) === 1)) {
     measures.push('loneAgent');

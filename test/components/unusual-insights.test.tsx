@@ -18,7 +18,7 @@ beforeAll(async () => {
   const session = new LoadSession([{ kind: 'file', path: bundledSamplePath() }], { workers: 0, catalog: bundledCatalog });
   await session.done;
   sample = Array.from({ length: session.store.count }, (_, i) => session.store.loadedEvent(i));
-});
+}, 60_000);
 
 const squeezed = (frame: string) => frame.replace(/\s+/g, ' ');
 

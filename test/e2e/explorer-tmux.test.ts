@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/temp.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
 const temp = tempDir();
-const eventRows = (screen: string) => screen.split('\n').filter((line) => /^[ *][ !~]\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /.test(line));
+const eventRows = (screen: string) => screen.split('\n').filter((line) => /^[ *][ !~?]\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /.test(line));
 let session: TmuxSession | undefined;
 
 afterEach(() => session?.kill());

@@ -10,7 +10,7 @@ import { TmuxSession } from '../helpers/tmux.js';
 let session: TmuxSession | undefined;
 afterEach(() => session?.kill());
 
-const rows = (screen: string) => screen.split('\n').filter((line) => /^[ *][ !~]\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /.test(line));
+const rows = (screen: string) => screen.split('\n').filter((line) => /^[ *][ !~?]\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /.test(line));
 
 describe.skipIf(!TmuxSession.available())('S on the sample (tmux)', () => {
   it('goes from the role grant to the sign-ins behind it and back', { timeout: 60_000 }, async () => {
