@@ -106,7 +106,9 @@ describe('entra-audit summary across the logs', () => {
     expect(stdout).toContain('Audits: 9 events in scope');
     expect(stdout).toContain('Sign-ins: 42 events in scope');
     expect(stdout).toContain('  Top users\n    16  maren.bowditch@fabrikam-demo.example');
-    expect(stdout).toMatch(/^ {2}medium +\d+ {2}sign-in-spray/m);
+    // Every sign-in from the address that made the changes, the spray's tries included, is the session behind them.
+    expect(stdout).toMatch(/^ {2}high +42 {2}sign-in-from-changing-ip/m);
+    expect(stdout).not.toMatch(/^ {2}medium +\d+ {2}sign-in-spray/m);
   });
 });
 
