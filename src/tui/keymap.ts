@@ -43,6 +43,10 @@ export type Command =
   | { type: 'section'; direction: 1 | -1 }
   | { type: 'markValue' }
   | { type: 'invertChoice' }
+  /** A picker's list: type to narrow it (tui/list-filter.ts). */
+  | { type: 'filterList' }
+  /** The filter menu's values: most frequent first → rarest first → by name. */
+  | { type: 'cycleOrder' }
   | { type: 'nextField' };
 
 /** Pivots: from the selected event to every event sharing this with it. */
@@ -91,6 +95,8 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'filter-menu', keys: ['f'], command: { type: 'openMenu' }, modes: ['table'], help: 'Filter menu: date range, service, category, activity, status, target, initiator, IP, correlation, with counts' },
   { action: 'mark-value', keys: ['space'], command: { type: 'markValue' }, modes: ['menu'], help: 'Filter menu: mark a value (several values: either matches)' },
   { action: 'exclude-values', keys: ['-', '!'], command: { type: 'invertChoice' }, modes: ['menu'], help: 'Filter menu: exclude the chosen values instead' },
+  { action: 'order-values', keys: ['o'], command: { type: 'cycleOrder' }, modes: ['menu'], help: 'Filter menu: order the values most frequent first → fewest first (the rare ones) → A to Z' },
+  { action: 'filter-list', keys: ['/'], command: { type: 'filterList' }, modes: ['menu', 'palette'], help: 'Filter menu values, questions: type to narrow the list (every word, any case); Enter keeps it, Esc clears it' },
   { action: 'next-field', keys: ['tab', 'shift+tab'], command: { type: 'nextField' }, modes: ['menu', 'export'], help: 'Custom date range: since ↔ until; export: all events ↔ marked only' },
   { action: 'questions', keys: [':'], command: { type: 'openPalette' }, modes: ['table'], help: 'Questions admins ask (users changed, passwords reset, app credentials, …) with live counts; Enter applies one' },
   { action: 'insights', keys: ['i'], command: { type: 'openInsights' }, modes: ['table', 'insights'], help: 'Insights: timeline and top values for the current view (Enter narrows to a bucket or value)' },
