@@ -114,6 +114,8 @@ export interface ExportPrompt {
 
 /** The `i` view: its numbers (a snapshot of the view when it opened) and where its cursor is. */
 export interface InsightsState extends InsightsData {
+  /** The view's events when it opened: the zoom counts the timeline again over exactly these. */
+  events: Int32Array;
   /** Index into the view's items: buckets first (oldest first), then each list's values in order. */
   cursor: number;
   /** First timeline bucket in the window. */

@@ -14,7 +14,7 @@ export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
   palette: ['j/k move', 'Enter applies the question', '/ narrow', 'Esc closes'],
   export: ['Enter writes', 'Tab all / marked only', '↑↓ earlier names', 'Esc cancels'],
   menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'o order', '/ narrow', 'Esc back'],
-  insights: ['j/k move', 'Tab section', 'Enter filter to it', 'i recompute', 'Esc/q back'],
+  insights: ['j/k move', 'Tab section', 'Enter filter to it', '+/- zoom', 'i recompute', 'Esc/q back'],
   // Shown after the pane's query reminder, on the line above the / bar.
   search: ['Enter keeps', 'Esc undoes', '←→ Home End edit', '↑↓ earlier queries'],
 };

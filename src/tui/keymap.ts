@@ -47,6 +47,8 @@ export type Command =
   | { type: 'filterList' }
   /** The filter menu's values: most frequent first → rarest first → by name. */
   | { type: 'cycleOrder' }
+  /** The insights timeline: smaller (1) or larger (-1) buckets. */
+  | { type: 'zoomTimeline'; direction: 1 | -1 }
   | { type: 'nextField' };
 
 /** Pivots: from the selected event to every event sharing this with it. */
@@ -100,6 +102,8 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'next-field', keys: ['tab', 'shift+tab'], command: { type: 'nextField' }, modes: ['menu', 'export'], help: 'Custom date range: since ↔ until; export: all events ↔ marked only' },
   { action: 'questions', keys: [':'], command: { type: 'openPalette' }, modes: ['table'], help: 'Questions admins ask (users changed, passwords reset, app credentials, …) with live counts; Enter applies one' },
   { action: 'insights', keys: ['i'], command: { type: 'openInsights' }, modes: ['table', 'insights'], help: 'Insights: timeline and top values for the current view (Enter narrows to a bucket or value)' },
+  { action: 'zoom-in', keys: ['+', '='], command: { type: 'zoomTimeline', direction: 1 }, modes: ['insights'], help: 'Timeline: smaller buckets (1h → 15m → 5m → 1m), around the selected one' },
+  { action: 'zoom-out', keys: ['-'], command: { type: 'zoomTimeline', direction: -1 }, modes: ['insights'], help: 'Timeline: larger buckets (1m → 5m → … → 1d → 7d)' },
   { action: 'clear-filter', keys: ['x'], command: { type: 'clearFilter' }, modes: ['table'], help: 'Clear the filter' },
   { action: 'filter-back', keys: ['backspace', 'escape'], command: { type: 'filterBack' }, modes: ['table'], help: 'Back to the previous filter (the filter history)' },
   { action: 'pivot-correlation', keys: ['c'], command: { type: 'pivot', on: 'corr' }, modes: ['table', 'details'], help: 'Pivot: same correlation ID (the whole operation)' },

@@ -1,6 +1,7 @@
 /**
  * The insights view's keys (resolved from the keymap, so they can be remapped): move, jump
- * between sections, choose (narrow the filter to a bucket or a value), recompute, go back.
+ * between sections, choose (narrow the filter to a bucket or a value), zoom the timeline
+ * (insights-zoom.ts), recompute, go back.
  */
 import { computeInsights } from '../../insights/insight-lists.js';
 import type { FieldName } from '../../query/ast.js';
@@ -13,11 +14,13 @@ import type { AppState, InsightsState } from '../app-state.js';
 import type { Command } from '../keymap.js';
 import { viewEvents } from '../rows.js';
 import { toggleHelp } from './common.js';
+import { zoomTimeline } from './insights-zoom.js';
 
 /** Open (or recompute) the view for the pane's rows as filtered now. */
 export function openInsights(state: AppState): AppState {
-  const data = computeInsights(state.indexes.query, viewEvents(state), state.pane, PANE_DEFINITIONS[state.pane].insightLists);
-  return { ...state, mode: 'insights', insights: { ...data, cursor: 0, top: 0 } };
+  const events = viewEvents(state);
+  const data = computeInsights(state.indexes.query, events, state.pane, PANE_DEFINITIONS[state.pane].insightLists);
+  return { ...state, mode: 'insights', insights: { ...data, events, cursor: 0, top: 0 } };
 }
 
 /** The filter text that choosing `item` applies: the bucket's time range, or the value as an exact term. */
@@ -44,6 +47,7 @@ export function insightsCommand(state: AppState, command: Command, now: number):
   const items = insightItems(insights, layout.perList);
   if (items.length === 0) return state;
   const cursor = Math.min(insights.cursor, items.length - 1);
+  if (command.type === 'zoomTimeline') return zoomTimeline(state, { ...insights, cursor }, command.direction, layout);
   if (command.type === 'choose') {
     const outcome = tryFilter(state, itemFilterText(state, insights, items[cursor]), now);
     return outcome.ok ? { ...outcome.state, mode: 'table' } : state;
