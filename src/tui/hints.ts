@@ -20,7 +20,7 @@ export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
 };
 
 const CUSTOM_DATES = ['type a date, a date-time or 7d', 'Tab switches', '↑↓ earlier dates', 'Enter applies', 'Esc back'];
-const TYPING_IN_LIST = ['type to narrow the list (every word, any case)', '↑↓ move', 'Enter keeps it', 'Esc clears it'];
+const TYPING_IN_LIST = ['type to narrow', '↑↓ move', 'Enter keeps it', 'Esc clears it'];
 
 /** The hints for what is on screen now (the custom range and a list's `/` line type where the lists move). */
 export function hintsFor(state: Pick<AppState, 'mode' | 'menu' | 'palette'>): readonly string[] {
