@@ -1,13 +1,15 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import type { AppState, FilterMenu as Menu } from '../src/tui/app-state.js';
-import type { MenuItem } from '../src/tui/filter-menu.js';
+import { ORDER_LABELS, type MenuItem } from '../src/tui/filter-menu.js';
+import { listHeight } from '../src/tui/list-filter.js';
 import { menuItems } from '../src/tui/modes/menu.js';
 import { pickerHeight } from '../src/view/layout.js';
 import { editorLine } from '../src/view/line-editor.js';
 import { menuLines, pickerTitle } from '../src/view/pickers.js';
 import { messageLine } from '../src/view/text-views.js';
 import { LineField } from './LineField.js';
+import { ListFilterLine } from './ListFilterLine.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -33,10 +35,13 @@ function titleOf(menu: Menu, items: readonly MenuItem[]): string {
     case 'customDate':
       return 'Custom range: a UTC date, a date-time, or a duration such as 7d. Tab switches, ↑↓ earlier dates, Enter applies, Esc back';
     case 'values': {
-      const { counts } = menu;
-      const shown = items.length < counts.distinct ? `top ${count(items.length)} of ${count(counts.distinct)}` : `${count(counts.distinct)} values`;
+      const { shown } = menu;
+      // Narrowed, the title counts the matches; cut to the limit, it says how many are listed.
+      const of = shown.matching < shown.distinct ? `${count(shown.matching)} of ${count(shown.distinct)} match` : `${count(shown.distinct)} values`;
+      const listed = items.length < shown.matching ? `, first ${count(items.length)} listed` : '';
       const marked = menu.chosen.length > 0 ? `, ${menu.chosen.length} marked` : '';
-      return `${menu.facet.label}: ${menu.exclude ? 'EXCLUDE' : 'include'}${marked} (${shown}, counts under the other filters) · Space marks · - excludes · Enter applies · Esc back`;
+      // The order first: it is what decides which values are at the top (and, cut, which are listed at all).
+      return `${menu.facet.label}, ${ORDER_LABELS[menu.order]}: ${menu.exclude ? 'EXCLUDE' : 'include'}${marked} (${of}${listed}, counts under the other filters) · o order · / type to narrow · Space marks · - excludes · Enter applies · Esc back`;
     }
   }
 }
@@ -82,12 +87,15 @@ export function FilterMenu({ state }: { state: AppState }) {
       </Box>
     );
   }
-  const lines = menuLines(items, menu, pickerHeight(state.size), width, menu.stage === 'values', symbols);
+  const filter = menu.stage === 'values' ? menu.filter : null;
+  const lines = menuLines(items, menu, menu.stage === 'values' ? listHeight(state.size, filter) : pickerHeight(state.size), width, menu.stage === 'values', symbols);
+  const empty = filter && menu.stage === 'values' && menu.shown.distinct > 0 ? 'No value matches what is typed.' : 'No values under the current filters.';
   return (
     <Box flexDirection="column" width={width}>
       {title}
+      {filter && menu.stage === 'values' ? <ListFilterLine filter={filter} matched={menu.shown.matching} total={menu.shown.distinct} width={width} options={state.options} /> : null}
       {items.length === 0 ? (
-        <Text>No values under the current filters.</Text>
+        <Text>{empty}</Text>
       ) : (
         <SelectInput
           // Remounted when the cursor moves: the list only draws; the router moves.

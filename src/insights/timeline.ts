@@ -46,16 +46,40 @@ const alignDown = (ms: number, size: number, origin: number): number => Math.flo
 
 /** Choose the smallest size that spans [first, last] in at most MAX_BUCKETS aligned buckets. */
 export function chooseBucketSize(firstMs: number, lastMs: number): (typeof BUCKET_SIZES)[number] {
-  for (const size of BUCKET_SIZES) {
-    const origin = size.ms === 7 * DAY ? WEEK_ORIGIN : 0;
-    const buckets = (alignDown(lastMs, size.ms, origin) - alignDown(firstMs, size.ms, origin)) / size.ms + 1;
-    if (buckets <= MAX_BUCKETS) return size;
-  }
+  for (const size of BUCKET_SIZES) if (bucketCount(firstMs, lastMs, size.ms) <= MAX_BUCKETS) return size;
   return BUCKET_SIZES[BUCKET_SIZES.length - 1];
 }
 
-/** Two passes over the events' times (the span, then the counts); no per-event objects. */
-export function timeline(store: EventStore, indices: ArrayLike<number>): Timeline {
+type BucketSize = (typeof BUCKET_SIZES)[number];
+
+/** How many aligned buckets of `size` span [first, last]. */
+export function bucketCount(firstMs: number, lastMs: number, sizeMs: number): number {
+  const origin = sizeMs === 7 * DAY ? WEEK_ORIGIN : 0;
+  return (alignDown(lastMs, sizeMs, origin) - alignDown(firstMs, sizeMs, origin)) / sizeMs + 1;
+}
+
+/**
+ * The most buckets a zoomed timeline may have: 1m buckets over 69 days. Every bucket is a line
+ * (drawn only in the window, but kept as a number): a year at 1m would be half a million.
+ */
+export const MAX_ZOOMED_BUCKETS = 100_000;
+
+/**
+ * The next size in `BUCKET_SIZES` from `currentMs`: smaller (direction 1, zooming in) or larger
+ * (-1); null at either end. The sizes nest (each divides the next, weeks are whole days), so a
+ * zoomed bucket lies inside one bucket of every larger size.
+ */
+export function zoomedSize(currentMs: number, direction: 1 | -1): BucketSize | null {
+  const at = BUCKET_SIZES.findIndex((size) => size.ms === currentMs);
+  if (at < 0) return null;
+  return BUCKET_SIZES[at - direction] ?? null;
+}
+
+/**
+ * Two passes over the events' times (the span, then the counts); no per-event objects. The
+ * bucket size follows the span unless one is given (the insights view's zoom).
+ */
+export function timeline(store: EventStore, indices: ArrayLike<number>, bucketMs?: number): Timeline {
   let firstMs = Infinity;
   let lastMs = -Infinity;
   for (let k = 0; k < indices.length; k++) {
@@ -64,7 +88,7 @@ export function timeline(store: EventStore, indices: ArrayLike<number>): Timelin
     if (t > lastMs) lastMs = t;
   }
   if (indices.length === 0) return { bucketLabel: '', bucketMs: 0, buckets: [], firstMs: NaN, lastMs: NaN, total: 0 };
-  const size = chooseBucketSize(firstMs, lastMs);
+  const size = BUCKET_SIZES.find((candidate) => candidate.ms === bucketMs) ?? chooseBucketSize(firstMs, lastMs);
   const origin = size.ms === 7 * DAY ? WEEK_ORIGIN : 0;
   const start = alignDown(firstMs, size.ms, origin);
   const counts = new Uint32Array((alignDown(lastMs, size.ms, origin) - start) / size.ms + 1);
@@ -101,6 +125,8 @@ export interface TimelineTextOptions {
   ascii: boolean;
   /** Labels in this zone (buckets stay UTC-aligned); UTC by default. */
   timeZone?: TimeZoneChoice;
+  /** Only these buckets' lines, [from, from + count): a zoomed timeline has thousands, a screen shows thirty. Bars still scale to the largest bucket of all. */
+  window?: { from: number; count: number };
 }
 
 /**
@@ -111,14 +137,19 @@ export interface TimelineTextOptions {
 export function timelineText(line: Timeline, width: number, options: TimelineTextOptions): string[] {
   const timeZone = options.timeZone ?? UTC;
   if (line.buckets.length === 0) return [];
-  const labels = line.buckets.map((b) => bucketLabel(b.startMs, line.bucketMs, timeZone));
+  const from = options.window ? Math.max(0, options.window.from) : 0;
+  const shown = line.buckets.slice(from, options.window ? from + options.window.count : undefined);
+  if (shown.length === 0) return [];
+  const labels = shown.map((b) => bucketLabel(b.startMs, line.bucketMs, timeZone));
   const labelWidth = Math.max(...labels.map(displayWidth));
-  const max = Math.max(...line.buckets.map((b) => b.count));
+  // A loop, not Math.max(...): a spread of 100,000 arguments can overflow the stack.
+  let max = 0;
+  for (const b of line.buckets) if (b.count > max) max = b.count;
   const countWidth = max.toLocaleString('en-US').length;
   const rule = options.ascii ? '|' : '│';
   // label, space, count, space, rule, bar
   const barWidth = Math.max(1, width - labelWidth - countWidth - 3);
-  return line.buckets.map((b, i) => {
+  return shown.map((b, i) => {
     const drawn = bar(max === 0 ? 0 : b.count / max, barWidth, options.ascii);
     return `${padToWidth(labels[i], labelWidth)} ${b.count.toLocaleString('en-US').padStart(countWidth)} ${rule}${drawn}`;
   });

@@ -10,10 +10,10 @@ import { STRING_FIELD_COUNT, stringFieldIndex, type StringField } from '../store
 import type { FieldName } from './ast.js';
 import { narrowAll, type CompiledTerm } from './compile.js';
 import type { QueryIndex } from './query-index.js';
-import { targetLabelCounts } from './target-labels.js';
-import { topCounts, type FacetCounts } from './top-counts.js';
+import { targetLabelTally } from './target-labels.js';
+import { topCounts, type FacetCounts, type FacetTally } from './top-counts.js';
 
-export type { FacetCounts, FacetValue } from './top-counts.js';
+export type { FacetCounts, FacetTally, FacetValue, ValueOrder } from './top-counts.js';
 
 /** A facet: the store string counted, and the query field a chosen value becomes. */
 export interface FacetDefinition {
@@ -63,18 +63,17 @@ export const PROVISIONING_FACETS: readonly FacetDefinition[] = [
 /** True when a compiled term filters on the facet's own field (so it is left out of its counts). */
 const onField = (compiled: CompiledTerm, field: FieldName) => compiled.term.kind === 'field' && compiled.term.field === field;
 
-export function facetCounts(
-  index: QueryIndex,
-  options: {
-    pane: Pane;
-    terms: readonly CompiledTerm[];
-    /** What else hides rows (write-backs, sensitive only, marked only): counted as the table shows. */
-    keep?: (index: number) => boolean;
-    facet: FacetDefinition;
-    limit: number;
-  },
-): FacetCounts {
-  const { facet, limit } = options;
+export interface FacetOptions {
+  pane: Pane;
+  terms: readonly CompiledTerm[];
+  /** What else hides rows (write-backs, sensitive only, marked only): counted as the table shows. */
+  keep?: (index: number) => boolean;
+  facet: FacetDefinition;
+}
+
+/** Every value's count (by string id) under the other filters: the menu keeps it to re-order and narrow its list without counting again. */
+export function facetTally(index: QueryIndex, options: FacetOptions): FacetTally {
+  const { facet } = options;
   const { store } = index;
   const others = options.terms.filter((compiled) => !onField(compiled, facet.field));
   const alive = new Uint8Array(store.count);
@@ -83,7 +82,7 @@ export function facetCounts(
   if (facet.field === 'target') {
     // Every target of an event counts, as target:= matches (see target-labels.ts).
     if (options.keep) for (let index = 0; index < alive.length; index++) if (alive[index] === 1 && !shown(index)) alive[index] = 0;
-    return targetLabelCounts(index, store.paneOrder(options.pane), limit, alive);
+    return targetLabelTally(index, store.paneOrder(options.pane), alive);
   }
   const rows = store.stringIdRows();
   const column = stringFieldIndex(facet.counts);
@@ -95,5 +94,11 @@ export function facetCounts(
     events++;
   }
   counts[0] = 0; // the empty string: events without this field are not a value to choose
-  return { ...topCounts(counts, limit, (id) => store.vocabulary.get(id)), events };
+  return { counts, events };
+}
+
+/** The facet's `limit` most frequent values under the other filters. */
+export function facetCounts(index: QueryIndex, options: FacetOptions & { limit: number }): FacetCounts {
+  const { counts, events } = facetTally(index, options);
+  return { ...topCounts(counts, options.limit, (id) => index.store.vocabulary.get(id)), events };
 }

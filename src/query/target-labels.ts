@@ -6,10 +6,16 @@
  */
 import { STRING_FIELD_COUNT, stringFieldIndex } from '../store/event-batch.js';
 import type { QueryIndex } from './query-index.js';
-import { topCounts, type FacetCounts } from './top-counts.js';
+import { topCounts, type FacetCounts, type FacetTally } from './top-counts.js';
 
-/** Over the events of `order` whose `alive` byte is 1 (all when omitted). */
+/** The `limit` most frequent target labels over the events of `order` whose `alive` byte is 1 (all when omitted). */
 export function targetLabelCounts(index: QueryIndex, order: ArrayLike<number>, limit: number, alive?: Uint8Array): FacetCounts {
+  const { counts, events } = targetLabelTally(index, order, alive);
+  return { ...topCounts(counts, limit, (id) => index.store.vocabulary.get(id)), events };
+}
+
+/** Every target label's count (by string id) over those events. */
+export function targetLabelTally(index: QueryIndex, order: ArrayLike<number>, alive?: Uint8Array): FacetTally {
   const { store } = index;
   const size = store.vocabulary.size;
   const rows = store.stringIdRows();
@@ -31,5 +37,5 @@ export function targetLabelCounts(index: QueryIndex, order: ArrayLike<number>, l
   }
   isLabel[0] = 0;
   for (let id = 0; id < size; id++) if (isLabel[id] === 0) counts[id] = 0;
-  return { ...topCounts(counts, limit, (id) => store.vocabulary.get(id)), events };
+  return { counts, events };
 }

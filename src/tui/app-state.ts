@@ -9,7 +9,8 @@ import type { StoreIndexes } from '../insights/store-indexes.js';
 import type { LoadProblem } from '../model/loaded-event.js';
 import type { LoadProgress } from '../model/load-progress.js';
 import type { Pane } from '../model/pane.js';
-import type { FacetCounts, FacetDefinition } from '../query/facets.js';
+import type { FacetDefinition, FacetTally, ValueOrder } from '../query/facets.js';
+import type { PickedCounts } from '../query/top-counts.js';
 import type { ActiveFilter } from '../query/filter.js';
 import type { EventTest } from '../query/compile.js';
 import type { EventStore } from '../store/event-store.js';
@@ -45,6 +46,26 @@ export interface ListCursor {
   top: number;
 }
 
+/** A picker list's type-to-filter (tui/list-filter.ts): the line typed, and whether keys still go to it. */
+export interface ListFilter {
+  editor: LineEditor;
+  /** Keys edit the line (true) or move in the narrowed list (false: Enter chooses, Space marks). */
+  typing: boolean;
+}
+
+/** A list that can be narrowed: its cursor and its filter (null: every line shown). */
+export interface FilterableList extends ListCursor {
+  filter: ListFilter | null;
+}
+
+/** A facet's values as the menu lists them: every value's count (kept, so re-ordering and narrowing count nothing again), and the lines picked from it. */
+export interface FacetValuesList extends FilterableList {
+  tally: FacetTally;
+  order: ValueOrder;
+  /** The values shown, in `order`, narrowed by `filter`, at most the menu's limit; counts are the tally's. */
+  shown: PickedCounts;
+}
+
 export interface DateOption {
   label: string;
   /** The time terms this option stands for ('' = any time); null for "Custom range…". */
@@ -55,7 +76,7 @@ export interface DateOption {
 /** The `f` menu, stage by stage. */
 export type FilterMenu =
   | ({ stage: 'filters' } & ListCursor)
-  | ({ stage: 'values'; facet: FacetDefinition; counts: FacetCounts; chosen: readonly string[]; exclude: boolean } & ListCursor)
+  | ({ stage: 'values'; facet: FacetDefinition; chosen: readonly string[]; exclude: boolean } & FacetValuesList)
   | ({ stage: 'dates'; options: DateOption[] } & ListCursor)
   | { stage: 'customDate'; since: LineEditor; until: LineEditor; focus: 'since' | 'until'; error: string | null };
 
@@ -70,7 +91,8 @@ export interface PaletteEntry {
 }
 
 /** The `:` questions palette (the questions were read and checked before the explorer started). */
-export interface QuestionsPalette extends ListCursor {
+export interface QuestionsPalette extends FilterableList {
+  /** Every question; `filter` narrows which are shown (paletteShown). */
   entries: PaletteEntry[];
 }
 
@@ -92,6 +114,8 @@ export interface ExportPrompt {
 
 /** The `i` view: its numbers (a snapshot of the view when it opened) and where its cursor is. */
 export interface InsightsState extends InsightsData {
+  /** The view's events when it opened: the zoom counts the timeline again over exactly these. */
+  events: Int32Array;
   /** Index into the view's items: buckets first (oldest first), then each list's values in order. */
   cursor: number;
   /** First timeline bucket in the window. */

@@ -9,12 +9,14 @@ import type { Pane } from '../model/pane.js';
 import type { Query, Term } from '../query/ast.js';
 import { narrowAll, type CompiledTerm } from '../query/compile.js';
 import { exactTerm, removeTerm, replaceTerms, termIsOn } from '../query/edit.js';
-import { facetCounts, type FacetDefinition } from '../query/facets.js';
+import { facetTally, type FacetDefinition, type ValueOrder } from '../query/facets.js';
 import { formatTerm, formatValue } from '../query/format.js';
 import type { QueryIndex } from '../query/query-index.js';
-import type { DateOption, FilterMenu, ListCursor } from './app-state.js';
+import { pickCounts, type PickedCounts } from '../query/top-counts.js';
+import type { DateOption, FacetValuesList, FilterMenu, ListCursor } from './app-state.js';
+import { listFilterText, listMatcher } from './list-filter.js';
 
-/** How many values a facet list offers (the rest are reachable through `/`). */
+/** How many values a facet list offers at once (narrowing it with `/` searches all of them). */
 export const FACET_LIMIT = 500;
 
 export const START: ListCursor = { cursor: 0, top: 0 };
@@ -47,7 +49,7 @@ export function stageItems(menu: FilterMenu, query: Query | null, facets: readon
     case 'filters':
       return filterItems(query, facets);
     case 'values':
-      return menu.counts.values.map((entry) => ({ value: entry.value, label: entry.value, count: entry.count, marked: menu.chosen.includes(entry.value) }));
+      return menu.shown.values.map((entry) => ({ value: entry.value, label: entry.value, count: entry.count, marked: menu.chosen.includes(entry.value) }));
     case 'dates':
       return menu.options.map((option, index) => ({ value: String(index), label: option.label, count: option.count ?? undefined }));
     case 'customDate':
@@ -76,12 +78,29 @@ const withCurrent = (label: string, current: string) => (current ? `${label.padE
 export function valuesStage(context: MenuContext, facetId: string): FilterMenu | null {
   const facet = context.facets.find((candidate) => candidate.id === facetId);
   if (!facet) return null;
-  const counts = facetCounts(context.index, { pane: context.pane, terms: context.terms, keep: context.keep, facet, limit: FACET_LIMIT });
+  const tally = facetTally(context.index, { pane: context.pane, terms: context.terms, keep: context.keep, facet });
   const existing = activeTerms(context.query).find((term) => termIsOn(term, facet.field));
   const chosen = existing?.kind === 'field' && existing.exact ? existing.rawValues : [];
   const exclude = existing?.kind === 'field' ? existing.negated : false;
-  return { stage: 'values', facet, counts, chosen, exclude, ...START };
+  const list = { tally, order: 'most' as const, filter: null };
+  return { stage: 'values', facet, ...list, shown: pickedValues(context.index, list), chosen, exclude, ...START };
 }
+
+/**
+ * The values a facet list shows: from every value counted (not only the first 500, so a rare
+ * value or one typed for is found however many there are), in the list's order, narrowed by its
+ * filter; each with its true count.
+ */
+export function pickedValues(index: QueryIndex, list: Pick<FacetValuesList, 'tally' | 'order' | 'filter'>): PickedCounts {
+  const accept = listMatcher(listFilterText(list.filter)) ?? undefined;
+  return pickCounts(list.tally.counts, { order: list.order, limit: FACET_LIMIT, name: (id) => index.store.vocabulary.get(id), accept });
+}
+
+/** `o` in a facet list: most frequent first → rarest first → by name → most frequent first. */
+export const NEXT_ORDER: Readonly<Record<ValueOrder, ValueOrder>> = { most: 'fewest', fewest: 'name', name: 'most' };
+
+/** How the header says the order. */
+export const ORDER_LABELS: Readonly<Record<ValueOrder, string>> = { most: 'most first', fewest: 'fewest first', name: 'A to Z' };
 
 /** Space on a value: mark or unmark it. */
 export function toggleChosen<M extends FilterMenu & { stage: 'values' }>(menu: M, value: string): M {

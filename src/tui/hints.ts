@@ -11,15 +11,20 @@ export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
   copy: ['j/k scroll', 'select the text with the mouse (in tmux: hold Shift)', 'Esc back'],
-  palette: ['j/k move', 'Enter applies the question', 'Esc closes'],
+  palette: ['j/k move', 'Enter applies the question', '/ narrow', 'Esc closes'],
   export: ['Enter writes', 'Tab all / marked only', '↑↓ earlier names', 'Esc cancels'],
-  menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'Esc back'],
-  insights: ['j/k move', 'Tab section', 'Enter filter to it', 'i recompute', 'Esc/q back'],
+  menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'o order', '/ narrow', 'Esc back'],
+  insights: ['j/k move', 'Tab section', 'Enter filter to it', '+/- zoom', 'i recompute', 'Esc/q back'],
   // Shown after the pane's query reminder, on the line above the / bar.
   search: ['Enter keeps', 'Esc undoes', '←→ Home End edit', '↑↓ earlier queries'],
 };
 
 const CUSTOM_DATES = ['type a date, a date-time or 7d', 'Tab switches', '↑↓ earlier dates', 'Enter applies', 'Esc back'];
+const TYPING_IN_LIST = ['type to narrow', '↑↓ move', 'Enter keeps it', 'Esc clears it'];
 
-/** The hints for what is on screen now (the custom range types where the menu's lists move). */
-export const hintsFor = (state: Pick<AppState, 'mode' | 'menu'>): readonly string[] => (state.mode === 'menu' && state.menu?.stage === 'customDate' ? CUSTOM_DATES : HINTS[state.mode]);
+/** The hints for what is on screen now (the custom range and a list's `/` line type where the lists move). */
+export function hintsFor(state: Pick<AppState, 'mode' | 'menu' | 'palette'>): readonly string[] {
+  if (state.mode === 'menu' && state.menu?.stage === 'customDate') return CUSTOM_DATES;
+  const typing = state.mode === 'menu' ? state.menu?.stage === 'values' && state.menu.filter?.typing : state.mode === 'palette' && state.palette?.filter?.typing;
+  return typing ? TYPING_IN_LIST : HINTS[state.mode];
+}

@@ -44,6 +44,12 @@ export type Command =
   | { type: 'section'; direction: 1 | -1 }
   | { type: 'markValue' }
   | { type: 'invertChoice' }
+  /** A picker's list: type to narrow it (tui/list-filter.ts). */
+  | { type: 'filterList' }
+  /** The filter menu's values: most frequent first → rarest first → by name. */
+  | { type: 'cycleOrder' }
+  /** The insights timeline: smaller (1) or larger (-1) buckets. */
+  | { type: 'zoomTimeline'; direction: 1 | -1 }
   | { type: 'nextField' };
 
 /** Pivots: from the selected event to every event sharing this with it. */
@@ -92,9 +98,13 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'filter-menu', keys: ['f'], command: { type: 'openMenu' }, modes: ['table'], help: 'Filter menu: date range, service, category, activity, status, target, initiator, IP, correlation, with counts' },
   { action: 'mark-value', keys: ['space'], command: { type: 'markValue' }, modes: ['menu'], help: 'Filter menu: mark a value (several values: either matches)' },
   { action: 'exclude-values', keys: ['-', '!'], command: { type: 'invertChoice' }, modes: ['menu'], help: 'Filter menu: exclude the chosen values instead' },
+  { action: 'order-values', keys: ['o'], command: { type: 'cycleOrder' }, modes: ['menu'], help: 'Filter menu: order the values most frequent first → fewest first (the rare ones) → A to Z' },
+  { action: 'filter-list', keys: ['/'], command: { type: 'filterList' }, modes: ['menu', 'palette'], help: 'Filter menu values, questions: type to narrow the list (every word, any case); Enter keeps it, Esc clears it' },
   { action: 'next-field', keys: ['tab', 'shift+tab'], command: { type: 'nextField' }, modes: ['menu', 'export'], help: 'Custom date range: since ↔ until; export: all events ↔ marked only' },
   { action: 'questions', keys: [':'], command: { type: 'openPalette' }, modes: ['table'], help: 'Questions admins ask (users changed, passwords reset, app credentials, …) with live counts; Enter applies one' },
   { action: 'insights', keys: ['i'], command: { type: 'openInsights' }, modes: ['table', 'insights'], help: 'Insights: timeline and top values for the current view (Enter narrows to a bucket or value)' },
+  { action: 'zoom-in', keys: ['+', '='], command: { type: 'zoomTimeline', direction: 1 }, modes: ['insights'], help: 'Timeline: smaller buckets (1h → 15m → 5m → 1m), around the selected one' },
+  { action: 'zoom-out', keys: ['-'], command: { type: 'zoomTimeline', direction: -1 }, modes: ['insights'], help: 'Timeline: larger buckets (1m → 5m → … → 1d → 7d)' },
   { action: 'clear-filter', keys: ['x'], command: { type: 'clearFilter' }, modes: ['table'], help: 'Clear the filter' },
   { action: 'filter-back', keys: ['backspace', 'escape'], command: { type: 'filterBack' }, modes: ['table'], help: 'Back to the previous filter (the filter history)' },
   { action: 'pivot-correlation', keys: ['c'], command: { type: 'pivot', on: 'corr' }, modes: ['table', 'details'], help: 'Pivot: same correlation ID (the whole operation)' },

@@ -14,7 +14,7 @@ import { exportDone, exportFailed, exportKey } from './modes/export.js';
 import { insightsCommand } from './modes/insights.js';
 import { menuCommand, menuKey } from './modes/menu.js';
 import { helpCommand, problemsCommand } from './modes/overlays.js';
-import { paletteCommand } from './modes/palette.js';
+import { paletteCommand, paletteKey } from './modes/palette.js';
 import { cancelSearch, searchKey, setSearchText, submitSearch } from './modes/search.js';
 import { tableCommand } from './modes/table.js';
 import { clampAll, computeRows, keepSelection, rowChoice } from './rows.js';
@@ -57,6 +57,7 @@ function routeKey(state: AppState, key: string, now: number): AppState {
   if (fresh.mode === 'search') return searchKey(fresh, key, now);
   if (fresh.mode === 'export') return exportKey(fresh, key);
   if (fresh.mode === 'menu') return menuKey(fresh, key, now);
+  if (fresh.mode === 'palette') return paletteKey(fresh, key, now);
   return command ? routeCommand(fresh, command, now) : fresh;
 }
 

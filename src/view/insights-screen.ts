@@ -146,8 +146,10 @@ export function insightsScreen(
   const title = displayWidth(full) <= size.columns ? full : `${head}${span} `;
 
   const top = timelineWindow(insights, position.top, bucketAt(items, cursor), layout.timelineHeight);
-  const drawn = timelineText(line, Math.max(10, layout.timelineWidth - MARK.on.length - 1), { ascii: symbols.ascii, timeZone: options.timeZone });
-  const timelineLines = drawn.slice(top, top + layout.timelineHeight).map((text, i) => {
+  // Only the window's lines are drawn: a timeline zoomed to 1m can have tens of thousands.
+  const window = { from: top, count: layout.timelineHeight };
+  const drawn = timelineText(line, Math.max(10, layout.timelineWidth - MARK.on.length - 1), { ascii: symbols.ascii, timeZone: options.timeZone, window });
+  const timelineLines = drawn.map((text, i) => {
     const selected = bucketAt(items, cursor) === top + i;
     return { text: fit((selected ? MARK.on : MARK.off) + text, layout.timelineWidth - 1), selected };
   });

@@ -5,7 +5,8 @@
 import { PANES, type Pane } from '../model/pane.js';
 import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
-import { fitToWidth, truncateToWidth } from '../text/width.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../text/width.js';
+import { editorLine, type EditedText, type EditorLine } from './line-editor.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -68,3 +69,19 @@ export function paletteLines(entries: readonly PaletteLineEntry[], cursor: { cur
 
 /** The number key that switches to a pane. */
 const paneNumber = (pane: Pane): number => PANES.indexOf(pane) + 1;
+
+export interface ListFilterView {
+  /** The text typed, fitted (sanitised: a paste may hold anything). */
+  line: EditorLine;
+  /** After it: how many lines match and what the keys do, cut first when the line is short of room. */
+  note: string;
+}
+
+/** The `/` line under a picker's title: the text typed and how many lines are left of how many. */
+export function listFilterView(editor: EditedText, typing: boolean, matched: number, total: number, width: number, symbols: Symbols): ListFilterView {
+  const keys = typing ? 'Enter keeps · Esc clears' : '/ edits · Esc clears';
+  const note = `  ${count(matched)} of ${count(total)} match${symbols.separator}${keys}`;
+  // The typed text has room first (at least 20 columns): it is what the list is narrowed by.
+  const room = Math.max(20, width - 3 - displayWidth(note));
+  return { line: editorLine(editor, room, { symbols }), note: truncateToWidth(note, Math.max(0, width - 3 - room), symbols.ellipsis) };
+}

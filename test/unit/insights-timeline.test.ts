@@ -91,4 +91,21 @@ describe('timelineText', () => {
     const paris = resolveTimeZone('Europe/Paris')!;
     expect(timelineText(hours, 22, { ascii: true, timeZone: paris })[0]).toBe('2026-11-20 11:00 8 |##');
   });
+
+  it('draws only a window of buckets, scaled and aligned as the whole timeline is', () => {
+    // 8 is the largest bucket though it is outside the window: the bars keep their lengths.
+    expect(timelineText(hours, 22, { ascii: false, window: { from: 1, count: 2 } })).toEqual(['2026-11-20 11:00 4 │█', '2026-11-20 12:00 1 │▎']);
+    expect(timelineText(hours, 22, { ascii: false, window: { from: 3, count: 5 } })).toEqual(['2026-11-20 13:00 0 │']);
+  });
+});
+
+describe('timeline with a bucket size given (the zoom)', () => {
+  it('counts the same events in that size, aligned in UTC, whatever the span', () => {
+    const line = timeline(storeAt('2026-11-19T02:47:00Z', '2026-11-19T02:49:00Z', '2026-11-19T09:10:00Z'), [0, 1, 2], 60_000);
+    expect(line.bucketLabel).toBe('1m');
+    expect(line.buckets).toHaveLength(384);
+    expect(line.buckets[0]).toEqual({ startMs: at('2026-11-19T02:47:00Z'), count: 1 });
+    expect(line.buckets.reduce((sum, b) => sum + b.count, 0)).toBe(3);
+    expect(timeline(storeAt('2026-11-19T02:47:00Z'), [0], 7 * 86_400_000).buckets[0].startMs).toBe(at('2026-11-16T00:00:00Z'));
+  });
 });

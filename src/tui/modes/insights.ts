@@ -1,6 +1,7 @@
 /**
  * The insights view's keys (resolved from the keymap, so they can be remapped): move, jump
- * between sections, choose (narrow the filter to a bucket or a value), recompute, go back.
+ * between sections, choose (narrow the filter to a bucket or a value), zoom the timeline
+ * (insights-zoom.ts), recompute, go back.
  */
 import { computeInsights } from '../../insights/insight-lists.js';
 import type { FieldName } from '../../query/ast.js';
@@ -13,12 +14,13 @@ import type { AppState, InsightsState } from '../app-state.js';
 import type { Command } from '../keymap.js';
 import { viewEvents } from '../rows.js';
 import { toggleHelp } from './common.js';
+import { zoomTimeline } from './insights-zoom.js';
 
 /** Open (or recompute) the view for the pane's rows as filtered now. */
 export function openInsights(state: AppState): AppState {
-  const rows = viewEvents(state);
-  const data = computeInsights(state.indexes.query, rows, state.pane, PANE_DEFINITIONS[state.pane].insightLists, state.indexes.unusual.inView(state.pane, rows));
-  return { ...state, mode: 'insights', insights: { ...data, cursor: 0, top: 0 } };
+  const events = viewEvents(state);
+  const data = computeInsights(state.indexes.query, events, state.pane, PANE_DEFINITIONS[state.pane].insightLists, state.indexes.unusual.inView(state.pane, events));
+  return { ...state, mode: 'insights', insights: { ...data, events, cursor: 0, top: 0 } };
 }
 
 /** The filter text that choosing `item` applies: the bucket's time range, or the value as an exact term. */
@@ -46,10 +48,11 @@ export function insightsCommand(state: AppState, command: Command, now: number):
   if (!insights || command.type === 'back') return { ...state, mode: 'table' };
   if (command.type === 'toggleHelp') return toggleHelp(state);
   if (command.type === 'openInsights') return openInsights(state);
-  const layout = insightsLayout(state.size, bodyHeight(state.size), insights.lists.length, insights.unusual?.values.length ?? 0);
+  const layout = insightsLayout(state.size, bodyHeight(state.size), insights.lists.length, insights.unusual?.values.length ?? null);
   const items = insightItems(insights, layout);
   if (items.length === 0) return state;
   const cursor = Math.min(insights.cursor, items.length - 1);
+  if (command.type === 'zoomTimeline') return zoomTimeline(state, { ...insights, cursor }, command.direction, layout);
   if (command.type === 'choose') {
     const outcome = tryFilter(state, itemFilterText(state, insights, items[cursor]), now);
     return outcome.ok ? { ...outcome.state, mode: 'table' } : state;

@@ -7,8 +7,9 @@ import { pickerHeight } from '../../view/layout.js';
 import { PANE_DEFINITIONS } from '../../view/panes.js';
 import { tryFilter } from '../apply-filter.js';
 import type { AppState, FilterMenu } from '../app-state.js';
-import { applyDates, applyValues, customDateTerms, datesStage, removalText, stageItems, START, toggleChosen, valuesStage, type MenuContext, type MenuItem } from '../filter-menu.js';
+import { applyDates, applyValues, customDateTerms, datesStage, NEXT_ORDER, pickedValues, removalText, stageItems, START, toggleChosen, valuesStage, type MenuContext, type MenuItem } from '../filter-menu.js';
 import { commandFor, type Command } from '../keymap.js';
+import { clearListFilter, listHeight, startListFilter, typeInList } from '../list-filter.js';
 import { editLine, newLineEditor, rememberIn } from '../line-editor.js';
 import { lensKeep } from '../rows.js';
 import { movedCursor } from './pickers.js';
@@ -89,17 +90,44 @@ function customDateKey(state: AppState, menu: FilterMenu & { stage: 'customDate'
   return { ...state, menu: { ...menu, [menu.focus]: editor, error: outcome === 'changed' ? null : menu.error } };
 }
 
+type ValuesMenu = FilterMenu & { stage: 'values' };
+
+/** The values list after its order or filter changed: picked again from the counts it keeps (nothing is counted again). */
+const repicked = (state: AppState, menu: ValuesMenu): AppState => ({ ...state, menu: { ...menu, shown: pickedValues(state.indexes.query, menu) } });
+
+/** A key while the values list's filter line is typed into (letters are text here, not commands). */
+function valuesFilterKey(state: AppState, menu: ValuesMenu, key: string): AppState {
+  const how = { keymap: state.options.keymap, mode: 'menu' as const, count: menu.shown.values.length, height: listHeight(state.size, menu.filter) };
+  const { list, outcome } = typeInList(menu, key, how);
+  if (outcome === 'none') return state;
+  return outcome === 'narrowed' ? repicked(state, list) : { ...state, menu: list };
+}
+
 export function menuKey(state: AppState, key: string, now: number): AppState {
   const menu = state.menu;
   if (menu?.stage === 'customDate') return customDateKey(state, menu, key, now);
+  if (menu?.stage === 'values' && menu.filter?.typing) return valuesFilterKey(state, menu, key);
   const command = commandFor(state.options.keymap, 'menu', key);
   return command ? menuCommand(state, command, now) : state;
+}
+
+/** The values list's own commands: `/` types a filter, `o` changes the order, Esc clears a filter before it goes back. */
+function valuesCommand(state: AppState, menu: ValuesMenu, command: Command): AppState | null {
+  if (command.type === 'filterList') return { ...state, menu: { ...menu, filter: startListFilter(menu.filter) } };
+  if (command.type === 'cycleOrder') return repicked(state, { ...menu, order: NEXT_ORDER[menu.order], ...START });
+  if (command.type === 'back') {
+    const cleared = clearListFilter(menu);
+    return cleared ? repicked(state, cleared) : null;
+  }
+  return null;
 }
 
 export function menuCommand(state: AppState, command: Command, now: number): AppState {
   const menu = state.menu;
   if (command.type === 'quit') return { ...state, quit: true };
   if (!menu || menu.stage === 'customDate') return menu ? state : { ...state, mode: 'table' };
+  const own = menu.stage === 'values' ? valuesCommand(state, menu, command) : null;
+  if (own) return own;
   if (command.type === 'back') {
     if (menu.stage === 'filters') return { ...state, mode: 'table', menu: null };
     return { ...state, menu: { stage: 'filters', ...START } };
@@ -111,6 +139,6 @@ export function menuCommand(state: AppState, command: Command, now: number): App
     if (command.type === 'markValue' && item) return { ...state, menu: toggleChosen(menu, item.value) };
     if (command.type === 'invertChoice') return { ...state, menu: { ...menu, exclude: !menu.exclude } };
   }
-  const moved = movedCursor(menu, command, items.length, pickerHeight(state.size));
+  const moved = movedCursor(menu, command, items.length, menu.stage === 'values' ? listHeight(state.size, menu.filter) : pickerHeight(state.size));
   return moved ? { ...state, menu: { ...menu, ...moved } } : state;
 }
