@@ -16,6 +16,7 @@ import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { jsonForTerminal } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
+import { showLoadProgress } from './stderr-progress.js';
 
 export const SUMMARY_FORMATS = ['text', 'json', 'markdown'] as const;
 type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -55,7 +56,12 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const filter = parseCliFilter(args.filter);
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
     const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
-    await load.session.done;
+    const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
+    try {
+      await load.session.done;
+    } finally {
+      stopProgress();
+    }
     const { store, indexes } = load.session;
     const test = compileCliFilter(filter, indexes.query);
     const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions });
