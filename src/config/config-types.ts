@@ -36,4 +36,6 @@ export interface Config {
   keys?: Record<string, string[]>;
   sensitiveRules?: SensitiveRule[];
   questions?: SavedQuestion[];
+  /** `summary` lists the events themselves when at most this many are in scope (`--events` wins). */
+  summaryEvents?: number;
 }

@@ -54,7 +54,7 @@ describe('query --format table, piped', () => {
     expect(header).toMatch(/^ {2}Date \(UTC\) +User +Application +IP address +Location +Status +CA +Type$/);
     expect(first).toContain('maren.bowditch@fabrikam-demo.example');
     expect(first.indexOf('203.0.113.66')).toBe(header.indexOf('IP address'));
-  });
+  }, 30_000);
 });
 
 describe('query --format csv', () => {
@@ -103,5 +103,5 @@ describe('progress of a long load', () => {
     expect(query.stderr).toBe('');
     const summary = await runCli(['summary', '--filter', 'ip:203.0.113.66']);
     expect(summary.stderr).toBe('');
-  });
+  }, 60_000);
 });
