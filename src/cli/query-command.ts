@@ -71,12 +71,14 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('output', { alias: 'o', type: 'string', describe: 'Write to this file, or to entra-audit-<UTC stamp>.<format> in this directory (atomically; .gz compresses), and print its SHA-256 and the sources\' on stderr' })
       .option('force', { type: 'boolean', default: false, describe: 'Let --output replace an existing file' })
       .option('max-record-mb', maxRecordOption)
-      .option('wide', { type: 'boolean', default: false, describe: 'Table: every value whole, each column as wide as its widest value, on a terminal too (piped, the table is always whole)' })
+      .option('wide', { type: 'boolean', default: false, describe: 'The table with every value whole, each column as wide as its widest value, on a terminal too (implies --format table; piped, the table is always whole)' })
       .option('excel', { type: 'boolean', default: false, describe: 'CSV for Excel: a UTF-8 byte order mark first, so names with accents open right (implies --format csv)' })
       // Returned (not thrown) messages are usage errors: exit 2 with the message.
       .check((a) => {
         if (a.excel && a.format !== undefined && a.format !== 'csv') return `--excel writes CSV, not --format ${a.format}`;
         if (a.excel && a.count) return '--excel and --count do not go together: --count prints only a number';
+        if (a.wide && a.format !== undefined && a.format !== 'table') return `--wide is for the table, not --format ${a.format}`;
+        if (a.wide && (a.excel || a.output !== undefined)) return `--wide is for the table on the terminal; ${a.excel ? '--excel writes CSV' : '--output writes a file'}`;
         if (a.output === undefined) return true;
         if (a.output === '') return '--output needs a file name';
         if (a.format === 'table') return '--output writes csv, json or ndjson; --format table is for the terminal';
@@ -95,7 +97,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     // Refuse before loading, not after minutes of it (the write checks again at the end).
     // --excel means CSV, unless the file name says another format (refused here, before loading).
     const named = args.output === undefined ? undefined : formatFromFileName(args.output);
-    const asked = args.format ?? (args.excel ? named ?? 'csv' : undefined);
+    const asked = args.format ?? (args.excel ? named ?? 'csv' : args.wide ? 'table' : undefined);
     if (args.excel && asked !== 'csv') throw new CliError(`--excel writes CSV, and ${args.output} names a .${asked} file`, EXIT.usage);
     const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, asked, args.force);
     const format: OutputFormat = asked ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');

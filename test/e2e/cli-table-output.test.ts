@@ -48,6 +48,14 @@ describe('query --format table, piped', () => {
     expect(lines[3]).toMatch(/^ {2}2026-11-20 10:01:00 .*Update user/);
   });
 
+  it('is what --wide prints without --format, and --wide with another format is refused (exit 2)', async () => {
+    const wide = await runCli(['query', source, '--wide']);
+    expect(wide.stdout).toBe((await runCli(['query', source, '--format', 'table'])).stdout);
+    const csv = await runCli(['query', source, '--wide', '--format', 'csv']);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('--wide is for the table, not --format csv');
+  });
+
   it('uses each pane\'s own columns, whole too', async () => {
     const { stdout } = await runCli(['query', '--pane', 'sign-ins', '--format', 'table', '--filter', 'ip:203.0.113.66 user:maren']);
     const [header, first] = stdout.split('\n');
