@@ -8,12 +8,12 @@ import { performEffect, type EffectRuntime } from '../src/tui/effects.js';
  */
 export function useSideEffects(state: AppState, dispatch: Dispatch<Action>, runtime: EffectRuntime): void {
   const done = useRef(0);
-  const { effects, store, sources, options } = state;
+  const { effects, store, sources, indexes, options } = state;
   useEffect(() => {
     for (const effect of effects) {
       if (effect.id <= done.current) continue;
       done.current = effect.id;
-      void performEffect(effect, { store, sources, symbols: options.symbols }, runtime).then(dispatch);
+      void performEffect(effect, { store, sources, indexes, symbols: options.symbols }, runtime).then(dispatch);
     }
-  }, [effects, dispatch, runtime, store, sources, options.symbols]);
+  }, [effects, dispatch, runtime, store, sources, indexes, options.symbols]);
 }

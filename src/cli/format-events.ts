@@ -1,10 +1,11 @@
 /** The output formats of `query`: table (for people), json, ndjson and csv (for tools, see src/export/event-text). */
 import { eventText, type ExportFormat } from '../export/event-text.js';
+import type { ExtraColumn } from '../insights/extra-columns.js';
 import type { EventStore } from '../store/event-store.js';
 import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
-import { fitToWidth } from '../text/width.js';
-import { AUDIT_COLUMNS, columnHeader, columnsThatFit, layoutColumns, type CellOptions } from '../view/columns.js';
+import { AUDIT_COLUMNS, type CellOptions } from '../view/columns.js';
+import { eventTable } from '../view/event-table.js';
 import { PANE_DEFINITIONS } from '../view/panes.js';
 import type { PaneChoice } from '../model/pane.js';
 import type { OutputWriter } from './output.js';
@@ -13,7 +14,8 @@ export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface EventPrinter {
-  begin(): Promise<void>;
+  /** `indices`: every event that will be printed, in order (a table of whole values measures them first). */
+  begin(store: EventStore, indices: Iterable<number>): Promise<void>;
   /** Print the store's event `index`: tables need only its summary, the rest re-read the record. */
   event(store: EventStore, index: number): Promise<void>;
   end(): Promise<void>;
@@ -38,35 +40,43 @@ export const jsonForTerminal = (text: string, symbols: Symbols): string =>
 const csvForTerminal = (text: string, symbols: Symbols): string =>
   text.endsWith('\r\n') ? sanitize(text.slice(0, -2), symbols) + '\r\n' : sanitize(text, symbols);
 
-/**
- * `terminal`: stdout is a terminal, where log strings are sanitised with the run's symbols (the
- * table's cells always are); to a file or a pipe the machine formats keep the exact values.
- */
-export async function eventPrinter(
-  format: OutputFormat,
-  out: OutputWriter,
-  options: { width: number; terminal: boolean; pane?: PaneChoice } & CellOptions,
-): Promise<EventPrinter> {
+export interface PrinterOptions extends CellOptions {
+  /** The table: the terminal's width to fit, or null for every value whole (piped, or `--wide`). */
+  width: number | null;
+  /** Stdout is a terminal, where log strings are sanitised with the run's symbols (the table's cells always are). */
+  terminal: boolean;
+  pane?: PaneChoice;
+  /** The table's markers and CSV's columns after the record's own (`risk`). */
+  extraColumns: readonly ExtraColumn[];
+  /** CSV: a UTF-8 BOM first, for Excel. */
+  excel?: boolean;
+}
+
+/** To a file or a pipe the machine formats keep the exact values; on a terminal they are sanitised. */
+export async function eventPrinter(format: OutputFormat, out: OutputWriter, options: PrinterOptions): Promise<EventPrinter> {
   if (format !== 'table') {
-    const text = await eventText(format);
+    const text = await eventText(format, { extraColumns: options.extraColumns, excel: options.excel });
     const shown = options.terminal ? forTerminal(format, options.symbols) : (chunk: string) => chunk;
     return {
-      begin: () => out.write(shown(text.begin())),
-      event: (store, index) => out.write(shown(text.event(store.loadedEvent(index)))),
+      // The BOM is ours, not log text: sanitised it would print as ⟨U+FEFF⟩.
+      begin: () => out.write(text.preamble + shown(text.begin())),
+      event: (store, index) => out.write(shown(text.event(store.loadedEvent(index), index))),
       end: () => out.write(shown(text.end())),
     };
   }
   // The table, for people: only each event's summary, no re-read. One pane: its own columns, as
   // the explorer shows them; every pane at once: the audit columns, which every kind fills.
   const pane = options.pane ?? 'all';
-  const columns = columnsThatFit(pane === 'all' ? AUDIT_COLUMNS : PANE_DEFINITIONS[pane].columns, options.width);
-  const widths = layoutColumns(columns, options.width);
-  const line = (cells: string[]) => cells.map((c, i) => fitToWidth(c, widths[i], options.symbols.ellipsis)).join(' ').trimEnd() + '\n';
+  const columns = pane === 'all' ? AUDIT_COLUMNS : PANE_DEFINITIONS[pane].columns;
+  let table: ReturnType<typeof eventTable> | null = null;
   return {
-    begin: () => out.write(line(columns.map((c) => columnHeader(c, options)))),
-    event: (store, index) => {
-      const row = store.summary(index);
-      return out.write(line(columns.map((c) => c.cell(row, options))));
+    begin: (store, indices) => {
+      table = eventTable(store, indices, { ...options, columns });
+      return out.write(table.header + '\n');
+    },
+    event: (_store, index) => {
+      if (table === null) throw new Error('a table row printed before its header');
+      return out.write(table.row(index) + '\n');
     },
     end: async () => {},
   };

@@ -20,6 +20,8 @@ import { compileCliFilter, parseCliFilter } from './cli-filter.js';
 import { symbolsFor } from '../text/symbols.js';
 import { removeTemporariesOnSignals } from './signal-cleanup.js';
 import { writeExport } from './write-export.js';
+import { eventExtraColumns } from '../insights/extra-columns.js';
+import { showLoadProgress } from './stderr-progress.js';
 
 
 interface QueryArgs {
@@ -35,6 +37,8 @@ interface QueryArgs {
   force: boolean;
   config?: string;
   maxRecordMb?: number;
+  wide: boolean;
+  excel: boolean;
 }
 
 /**
@@ -67,8 +71,14 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('output', { alias: 'o', type: 'string', describe: 'Write to this file, or to entra-audit-<UTC stamp>.<format> in this directory (atomically; .gz compresses), and print its SHA-256 and the sources\' on stderr' })
       .option('force', { type: 'boolean', default: false, describe: 'Let --output replace an existing file' })
       .option('max-record-mb', maxRecordOption)
+      .option('wide', { type: 'boolean', default: false, describe: 'The table with every value whole, each column as wide as its widest value, on a terminal too (implies --format table; piped, the table is always whole)' })
+      .option('excel', { type: 'boolean', default: false, describe: 'CSV for Excel: a UTF-8 byte order mark first, so names with accents open right (implies --format csv)' })
       // Returned (not thrown) messages are usage errors: exit 2 with the message.
       .check((a) => {
+        if (a.excel && a.format !== undefined && a.format !== 'csv') return `--excel writes CSV, not --format ${a.format}`;
+        if (a.excel && a.count) return '--excel and --count do not go together: --count prints only a number';
+        if (a.wide && a.format !== undefined && a.format !== 'table') return `--wide is for the table, not --format ${a.format}`;
+        if (a.wide && (a.excel || a.output !== undefined)) return `--wide is for the table on the terminal; ${a.excel ? '--excel writes CSV' : '--output writes a file'}`;
         if (a.output === undefined) return true;
         if (a.output === '') return '--output needs a file name';
         if (a.format === 'table') return '--output writes csv, json or ndjson; --format table is for the terminal';
@@ -85,12 +95,22 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     // A malformed query is a usage error, caught before any loading.
     const filter = parseCliFilter(args.filter);
     // Refuse before loading, not after minutes of it (the write checks again at the end).
-    const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, args.format, args.force);
-    const format: OutputFormat = args.format ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
+    // --excel means CSV, unless the file name says another format (refused here, before loading).
+    const named = args.output === undefined ? undefined : formatFromFileName(args.output);
+    const asked = args.format ?? (args.excel ? named ?? 'csv' : args.wide ? 'table' : undefined);
+    if (args.excel && asked !== 'csv') throw new CliError(`--excel writes CSV, and ${args.output} names a .${asked} file`, EXIT.usage);
+    const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, asked, args.force);
+    const format: OutputFormat = asked ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
     const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
-    await load.session.done;
+    const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
+    try {
+      await load.session.done;
+    } finally {
+      stopProgress();
+    }
     const { store } = load.session;
+    const extraColumns = eventExtraColumns(load.session.indexes);
     const test = compileCliFilter(filter, load.session.indexes.query);
     const keep = test ?? (() => true);
     if (args.count) {
@@ -104,15 +124,19 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       const temporaries = new TemporaryFiles();
       const stopCleanup = removeTemporariesOnSignals(temporaries);
       try {
-        await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName), temporaries }, symbols);
+        await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName), temporaries, extraColumns, excel: args.excel }, symbols);
       } finally {
         stopCleanup();
       }
     } else {
       const out = new OutputWriter();
-      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, terminal: process.stdout.isTTY === true, timeZone, symbols, pane: args.pane });
-      await printer.begin();
-      for (const index of store.sortedIndices(args.pane, test)) await printer.event(store, index);
+      const terminal = process.stdout.isTTY === true;
+      // Fitted to the terminal it is read on; whole when piped (grep must find a full UPN) or asked to be.
+      const width = terminal && !args.wide ? process.stdout.columns || 160 : null;
+      const printer = await eventPrinter(format, out, { width, terminal, timeZone, symbols, pane: args.pane, extraColumns, excel: args.excel });
+      const indices = store.sortedIndices(args.pane, test);
+      await printer.begin(store, indices);
+      for (const index of indices) await printer.event(store, index);
       await printer.end();
       await out.flush();
     }

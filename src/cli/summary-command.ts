@@ -5,7 +5,9 @@
  */
 import type { CommandModule } from 'yargs';
 import { settingsFor } from './config-option.js';
-import { buildSummary } from '../insights/summary.js';
+import { buildSummary, DEFAULT_EVENT_LIMIT } from '../insights/summary.js';
+import { eventExtraColumns } from '../insights/extra-columns.js';
+import { graphRecordOf } from '../model/own-record.js';
 import type { PaneChoice } from '../model/pane.js';
 import { symbolsFor } from '../text/symbols.js';
 import { summaryJson } from '../view/summary-json.js';
@@ -16,6 +18,7 @@ import { reportOutcome, startCliLoad } from './load-for-cli.js';
 import { jsonForTerminal } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
+import { showLoadProgress } from './stderr-progress.js';
 
 export const SUMMARY_FORMATS = ['text', 'json', 'markdown'] as const;
 type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -30,6 +33,7 @@ interface SummaryArgs {
   tz: string;
   config?: string;
   maxRecordMb?: number;
+  events?: number;
 }
 
 export const summaryCommand: CommandModule<object, SummaryArgs> = {
@@ -45,6 +49,8 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
       .option('ascii', { type: 'boolean', default: false, describe: 'ASCII only (# bars, no symbols)' })
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any record could not be used' })
       .option('max-record-mb', maxRecordOption)
+      .option('events', { type: 'number', describe: `List the events themselves after the counts when at most this many are in scope (default ${DEFAULT_EVENT_LIMIT}, or the config file's summaryEvents; 0: never)` })
+      .check((a) => (a.events === undefined || (Number.isInteger(a.events) && a.events >= 0) ? true : `--events needs a whole number of events, 0 or more, not ${a.events}`))
       .example('$0 summary export.json', 'What happened in this export')
       .example(`$0 summary logs/ --filter 'since:2026-11-18 until:2026-11-19' --format markdown`, 'Two days, as tables for the incident channel')
       .example(`$0 summary export.json --filter 'actor:maren.bowditch' --format json`, 'One account\'s activity, for a script') as never,
@@ -55,17 +61,25 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const filter = parseCliFilter(args.filter);
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
     const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
-    await load.session.done;
+    const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
+    try {
+      await load.session.done;
+    } finally {
+      stopProgress();
+    }
     const { store, indexes } = load.session;
     const test = compileCliFilter(filter, indexes.query);
-    const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions, unusual: catalog.unusual });
+    const eventLimit = args.events ?? config.summaryEvents ?? DEFAULT_EVENT_LIMIT;
+    const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions, eventLimit, extraColumns: eventExtraColumns(indexes), unusual: catalog.unusual });
     const context = { sources: store.sources, filter: filter?.text ?? null, pane: args.pane, problems: load.session.problemCount, duplicates: load.session.duplicates, timeZone };
     // Text and markdown are sanitised as they are drawn; JSON keeps exact values, except on a terminal.
+    // The listed events in their own Graph shape, re-read from their files (a few dozen at most).
+    const records = () => summary.events.listed?.map(({ index }) => graphRecordOf(store.loadedEvent(index))) ?? null;
     const text =
       args.format === 'json'
         ? process.stdout.isTTY
-          ? jsonForTerminal(summaryJson(summary, context), symbols)
-          : summaryJson(summary, context)
+          ? jsonForTerminal(summaryJson(summary, context, records()), symbols)
+          : summaryJson(summary, context, records())
         : args.format === 'markdown'
           ? summaryMarkdown(summary, context, { ascii: args.ascii })
           : summaryText(summary, context, { width: Math.min(process.stdout.columns || 100, 140), ascii: args.ascii });

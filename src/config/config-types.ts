@@ -39,4 +39,6 @@ export interface Config {
   questions?: SavedQuestion[];
   /** Thresholds of the unusual measures (insights/unusual.ts), each optional. */
   unusual?: Partial<UnusualSettings>;
+  /** `summary` lists the events themselves when at most this many are in scope (`--events` wins). */
+  summaryEvents?: number;
 }

@@ -30,7 +30,7 @@ export interface CheckedConfig {
   errors: string[];
 }
 
-const TOP_LEVEL = ['timeZone', 'theme', 'keys', 'sensitiveRules', 'questions', 'unusual'] as const;
+const TOP_LEVEL = ['timeZone', 'theme', 'keys', 'sensitiveRules', 'questions', 'unusual', 'summaryEvents'] as const;
 
 export function validateConfig(value: unknown, options: ValidateOptions): CheckedConfig {
   const check = new ConfigChecker(options.file);
@@ -41,6 +41,7 @@ export function validateConfig(value: unknown, options: ValidateOptions): Checke
     if (root.timeZone !== undefined) config.timeZone = checkTimeZone(check, root.timeZone);
     if (root.theme !== undefined) config.theme = checkTheme(check, root.theme);
     if (root.keys !== undefined) config.keys = checkKeys(check, root.keys, options.actions);
+    if (root.summaryEvents !== undefined) config.summaryEvents = checkSummaryEvents(check, root.summaryEvents);
     const now = options.now ?? Date.now();
     if (root.sensitiveRules !== undefined) config.sensitiveRules = checkSensitiveRules(check, root.sensitiveRules, now);
     if (root.questions !== undefined) config.questions = checkQuestions(check, root.questions, now);
@@ -65,6 +66,12 @@ function checkTimeZone(check: ConfigChecker, value: unknown): string | undefined
   if (name === undefined) return undefined;
   if (resolveTimeZone(name)) return name;
   check.problem(['timeZone'], `unknown time zone ${quote(name)}: use "UTC", "local" or an IANA name like "Europe/Paris"`);
+  return undefined;
+}
+
+function checkSummaryEvents(check: ConfigChecker, value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  check.problem(['summaryEvents'], `must be a whole number of events, 0 or more (0: never list them), not ${quote(value)}`);
   return undefined;
 }
 

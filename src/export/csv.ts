@@ -4,7 +4,8 @@
  * `=`, `+`, `-`, `@`, tab or CR, also after leading whitespace (` =1+1`: spreadsheets trim it
  * on import) and in the full-width and small forms (`＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫`), which East Asian
  * input methods type and some spreadsheets fold to ASCII before deciding. Modified-property values travel inside the JSON of the `targets` column,
- * which starts with `[` and so is never altered.
+ * which starts with `[` and so is never altered. Extra columns (the rule an event falls under,
+ * see insights/extra-columns.ts) follow the record's own, formula-safe like every other cell.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { LoadedEvent } from '../model/loaded-event.js';
@@ -35,6 +36,12 @@ export const CSV_COLUMNS = [
 const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
 /** A number a spreadsheet reads as one (ASCII digits only): `-42`, `+3.5`, `1e5`, also with spaces around it. */
 const PLAIN_NUMBER = /^ *[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)? *$/;
+
+/** A column after the record's own, computed per store index (`risk`: `high:role-outside-pim`). */
+export interface CsvExtraColumn {
+  name: string;
+  value(index: number): string;
+}
 
 export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
@@ -73,6 +80,14 @@ function rowOf(loaded: LoadedEvent): string[] {
  */
 const OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
-export const csvHeaderLine = (): string => stringify([[...CSV_COLUMNS]], OPTIONS);
+export const csvHeaderLine = (extras: readonly CsvExtraColumn[] = []): string => stringify([[...CSV_COLUMNS, ...extras.map((c) => c.name)]], OPTIONS);
 
-export const csvLine = (loaded: LoadedEvent): string => stringify([rowOf(loaded)], OPTIONS);
+/** Event `index` of the store, as `loaded` from it, with its extra columns. */
+export const csvLine = (loaded: LoadedEvent, index: number, extras: readonly CsvExtraColumn[] = []): string =>
+  stringify([[...rowOf(loaded), ...extras.map((c) => neutraliseFormula(c.value(index)))]], OPTIONS);
+
+/**
+ * `--excel`: a UTF-8 byte order mark before the header, without which Excel reads a CSV as the
+ * machine's ANSI code page and shows `Müller` as `MÃ¼ller`. Rows already end in CRLF (RFC 4180).
+ */
+export const EXCEL_PREAMBLE = '\uFEFF';

@@ -6,6 +6,7 @@
  */
 import type { LoadedEvent } from '../model/loaded-event.js';
 import { graphRecordOf } from '../model/own-record.js';
+import type { CsvExtraColumn } from './csv.js';
 import { safeJsonStringify } from './safe-json.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -13,19 +14,30 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Stateful (JSON needs to know the first event): make one per output. */
 export interface EventText {
+  /** Bytes before everything, written as they are (never sanitised for a terminal): the BOM of `--excel`. */
+  preamble: string;
   begin(): string;
-  event(loaded: LoadedEvent): string;
+  /** `loaded` is the store's event `index` (extra columns are looked up by index). */
+  event(loaded: LoadedEvent, index: number): string;
   end(): string;
 }
 
-export async function eventText(format: ExportFormat): Promise<EventText> {
+export interface EventTextOptions {
+  /** CSV: columns after the record's own (insights/extra-columns.ts); JSON keeps each record's Graph shape. */
+  extraColumns?: readonly CsvExtraColumn[];
+  /** CSV: begin with a UTF-8 BOM, so Excel reads the file as UTF-8. */
+  excel?: boolean;
+}
+
+export async function eventText(format: ExportFormat, options: EventTextOptions = {}): Promise<EventText> {
   switch (format) {
     case 'ndjson':
-      return { begin: () => '', event: (loaded) => safeJsonStringify(graphRecordOf(loaded)) + '\n', end: () => '' };
+      return { preamble: '', begin: () => '', event: (loaded) => safeJsonStringify(graphRecordOf(loaded)) + '\n', end: () => '' };
     case 'json': {
       // One array, written event by event, so it never has to exist whole in memory.
       let first = true;
       return {
+        preamble: '',
         begin: () => '[',
         event: (loaded) => {
           const prefix = first ? '\n' : ',\n';
@@ -37,8 +49,14 @@ export async function eventText(format: ExportFormat): Promise<EventText> {
     }
     case 'csv': {
       // Loaded on demand: only CSV output needs the CSV writer.
-      const { csvHeaderLine, csvLine } = await import('./csv.js');
-      return { begin: csvHeaderLine, event: csvLine, end: () => '' };
+      const { csvHeaderLine, csvLine, EXCEL_PREAMBLE } = await import('./csv.js');
+      const extras = options.extraColumns ?? [];
+      return {
+        preamble: options.excel ? EXCEL_PREAMBLE : '',
+        begin: () => csvHeaderLine(extras),
+        event: (loaded, index) => csvLine(loaded, index, extras),
+        end: () => '',
+      };
     }
   }
 }

@@ -6,12 +6,12 @@
  * memory than exporting ten.
  */
 import type { EventStore } from '../store/event-store.js';
-import { eventText, type ExportFormat } from './event-text.js';
+import { eventText, type EventTextOptions, type ExportFormat } from './event-text.js';
 import { writeFileAtomically } from './safe-write.js';
 import { SourceHasher, type SourceHash } from './source-hashes.js';
 import type { TemporaryFiles } from './temporary-files.js';
 
-export interface ExportRequest {
+export interface ExportRequest extends EventTextOptions {
   store: EventStore;
   /** Store indices, in the order they are to be written (e.g. `store.sortedIndices(...)`). */
   indices: Iterable<number>;
@@ -46,12 +46,12 @@ const BATCH_CHARS = 64 * 1024;
 
 export async function exportEvents(request: ExportRequest): Promise<ExportReceipt> {
   const { store, indices, format } = request;
-  const text = await eventText(format);
+  const text = await eventText(format, request);
   let count = 0;
   async function* chunks(): AsyncGenerator<string> {
-    let batch = text.begin();
+    let batch = text.preamble + text.begin();
     for (const index of indices) {
-      batch += text.event(store.loadedEvent(index));
+      batch += text.event(store.loadedEvent(index), index);
       count++;
       if (batch.length >= BATCH_CHARS) {
         yield batch;

@@ -4,10 +4,13 @@
  * (The explorer's insights view counts targets differently: every target of an event, because
  * Enter there applies `target:=`, which matches any of them; the summary lists first targets.)
  */
+import type { EventSummary } from '../model/event-summary.js';
 import { isAuditPane, PANES, type Pane, type PaneChoice } from '../model/pane.js';
 import type { EventTest } from '../query/compile.js';
 import type { StringField } from '../store/event-batch.js';
+import type { EventStore } from '../store/event-store.js';
 import { answerQuestions, eventsInScope, type Answer } from './answers.js';
+import { rowMarker, type ExtraColumn } from './extra-columns.js';
 import type { Question } from './questions.js';
 import type { RuleIndex } from './rule-index.js';
 import type { RuleCount } from './sensitive.js';
@@ -28,6 +31,26 @@ export interface SummaryOptions {
   topN?: number;
   questionTopN?: number;
   unusual?: UnusualSettings;
+  /** List the events themselves when at most this many are in scope (default 50; 0: never). */
+  eventLimit?: number;
+  /** Their markers (`!` high, `~` medium), as the table shows them. */
+  extraColumns?: readonly ExtraColumn[];
+}
+
+/** Enough to read a small scope event by event (an IP's night, one account's hour) without opening the explorer. */
+export const DEFAULT_EVENT_LIMIT = 50;
+
+/** One event of a small scope: its store index (JSON re-reads the record), its summary, its markers. */
+export interface ListedEvent {
+  index: number;
+  row: EventSummary;
+  markers: string;
+}
+
+export interface SummaryEvents {
+  limit: number;
+  /** Oldest first, the order an incident is told in; null when more than `limit` are in scope. */
+  listed: ListedEvent[] | null;
 }
 
 export interface Summary {
@@ -53,6 +76,7 @@ export interface Summary {
   /** Rules whose query did not compile on this store. */
   ruleProblems: string[];
   answers: Answer[];
+  events: SummaryEvents;
 }
 
 /** `rules`: the store's sensitive-operation rules (its query index is the one they were compiled with). */
@@ -78,6 +102,7 @@ export function buildSummary(rules: RuleIndex, options: SummaryOptions): Summary
     sensitive: rules.countByRule(scope),
     ruleProblems: [...rules.problems],
     answers: answerQuestions(query, options.questions, { base: options.filter, pane: options.pane, topN: options.questionTopN ?? 5, scope }),
+    events: listEvents(store, scope, options.eventLimit ?? DEFAULT_EVENT_LIMIT, options.extraColumns ?? []),
   };
 }
 
@@ -91,4 +116,12 @@ function unusualByPane(rules: RuleIndex, scope: Int32Array, settings: UnusualSet
     const report = findUnusual(store, pane, { settings, inView: (index) => inScope[index] === 1, isSensitive: (index) => rules.ruleOf(index) !== undefined });
     return [{ pane, report: { ...report, values: report.values.slice(0, settings.limit) } }];
   });
+}
+
+function listEvents(store: EventStore, scope: Int32Array, limit: number, extraColumns: readonly ExtraColumn[]): SummaryEvents {
+  if (scope.length === 0 || scope.length > limit) return { limit, listed: null };
+  const listed = Array.from(scope, (index) => ({ index, row: store.summary(index), markers: rowMarker(extraColumns, index) }));
+  // Stable: events of the same millisecond keep their load order.
+  listed.sort((a, b) => a.row.timeMs - b.row.timeMs);
+  return { limit, listed };
 }

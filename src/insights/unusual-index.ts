@@ -80,6 +80,17 @@ export class UnusualIndex {
     return false;
   }
 
+  /** The event's unusual values, by the query field that names them (`ip`, `agent`, `actor`, …). */
+  unusualValuesOf(index: number): Array<{ field: string; value: string }> {
+    if (this.holding) return [];
+    const pane = this.store.pane(index);
+    const { ids } = this.measure(pane);
+    return UNUSUAL_FIELDS[pane].flatMap((field) => {
+      const id = this.store.stringId(index, field.storeField);
+      return id !== 0 && ids.get(field.storeField)?.has(id) ? [{ field: field.queryField, value: this.store.vocabulary.get(id) }] : [];
+    });
+  }
+
   /** Measure every pane again, one pane per step (`schedule` runs the next later, keeping keys live). */
   warm(schedule: (step: () => void) => void): void {
     this.refresh();

@@ -10,6 +10,8 @@ import { receiptLines } from '../export/receipt.js';
 import { FileExistsError } from '../export/safe-write.js';
 import { SourceHasher } from '../export/source-hashes.js';
 import { TemporaryFiles } from '../export/temporary-files.js';
+import { eventExtraColumns } from '../insights/extra-columns.js';
+import type { StoreIndexes } from '../insights/store-indexes.js';
 import { RecordUnreadableError, type EventStore } from '../store/event-store.js';
 import type { Symbols } from '../text/symbols.js';
 import type { Action, Effect } from './app-state.js';
@@ -19,6 +21,8 @@ import { clipboardRoute, clipboardSequence } from './clipboard.js';
 export interface EffectInput {
   store: EventStore;
   sources: readonly string[];
+  /** The store's rules: a CSV export has the same `risk` column as `query --format csv`. */
+  indexes?: StoreIndexes;
   /** How the receipt's file names show control characters. */
   symbols: Symbols;
 }
@@ -45,7 +49,7 @@ async function exportEffect(effect: Extract<Effect, { kind: 'export' }>, input: 
   if (target.exists && !effect.force) return { type: 'exportFailed', error: `${target.path} already exists`, exists: true };
   try {
     const format = formatFromFileName(target.path) ?? 'ndjson';
-    const receipt = await exportEvents({ store: input.store, indices: effect.indices, format, path: target.path, force: effect.force, sources: input.sources, hasher: runtime.hasher, temporaries: runtime.temporaries });
+    const receipt = await exportEvents({ store: input.store, indices: effect.indices, format, path: target.path, force: effect.force, sources: input.sources, extraColumns: input.indexes ? eventExtraColumns(input.indexes) : [], hasher: runtime.hasher, temporaries: runtime.temporaries });
     return { type: 'exportDone', receipt: receiptLines(receipt, input.symbols) };
   } catch (error) {
     // A file that appeared meanwhile, a record that can no longer be read, a full disk: said in words.

@@ -7,7 +7,11 @@ import { unusualReasons } from './unusual-text.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function summaryJson(summary: Summary, context: SummaryContext): string {
+/**
+ * `records`: the listed events (summary.events) re-read in their own Graph shape, as `query
+ * --format json` prints them; the caller reads them, so drawing never does I/O.
+ */
+export function summaryJson(summary: Summary, context: SummaryContext, records: readonly unknown[] | null = null): string {
   const { timeline } = summary;
   const value = {
     sources: context.sources,
@@ -53,6 +57,9 @@ export function summaryJson(summary: Summary, context: SummaryContext): string {
       ...(a.outsidePane ? { outsidePane: true } : {}),
       ...(a.error ? { error: a.error } : {}),
     })),
+    // Null when more than eventLimit are in scope (or none).
+    eventLimit: summary.events.limit,
+    events: records,
   };
   return safeJsonStringify(value, 2) + '\n';
 }

@@ -9,6 +9,7 @@ import { timelineText } from '../insights/timeline.js';
 import { unusualLine } from './unusual-text.js';
 import { sanitize } from '../text/sanitize.js';
 import { symbolsFor, UNICODE_SYMBOLS, type Symbols } from '../text/symbols.js';
+import { EVENT_HEADINGS, eventsHeading, summaryEventCells } from './summary-events.js';
 import { auditHeading, count, eventsLine, FIELD_HEADINGS, logHeading, paneText, periodLine, scopeLine, timelineHeading, TOP_TITLES, unusualHeading, type SummaryContext } from './summary-parts.js';
 
 /** Markdown-escape for a table cell: backslash-escape what means something, one line. */
@@ -88,5 +89,14 @@ export function summaryMarkdown(summary: Summary, context: SummaryContext, optio
     return [escapeMarkdownCell(question.title, symbols), events, answer.top.map((top) => topCell(top, symbols)).filter(Boolean).join('<br>'), code(question.query, symbols)];
   });
   out.push(...table(['Question', 'Events', 'Top values', 'Query'], rows, [false, true, false, false]));
+
+  const heading = eventsHeading(summary);
+  if (heading !== null) out.push('', `### ${heading}`);
+  const events = summaryEventCells(summary, context.timeZone, symbols);
+  if (events.length > 0) {
+    // The first column is the risk marker (`!` high, `~` medium), as in the explorer and `query`'s table.
+    const cells = events.map((e) => [escapeMarkdownCell(e.markers.trim(), symbols), ...e.cells.map((c) => escapeMarkdownCell(c, symbols))]);
+    out.push('', ...table(['', ...EVENT_HEADINGS(context.timeZone)], cells, EVENT_HEADINGS(context.timeZone).map(() => false).concat(false)));
+  }
   return out.join('\n') + '\n';
 }

@@ -10,6 +10,7 @@ import { sanitize } from '../text/sanitize.js';
 import { symbolsFor, type Symbols } from '../text/symbols.js';
 import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../text/width.js';
 import { unusualName, unusualReasonList } from './unusual-text.js';
+import { EVENT_HEADINGS, eventsHeading, summaryEventCells } from './summary-events.js';
 import { auditHeading, count, eventsLine, FIELD_HEADINGS, logHeading, paneText, unusualHeading, periodLine, plural, scopeLine, timelineHeading, TOP_TITLES, type SummaryContext } from './summary-parts.js';
 
 export interface TextOptions {
@@ -109,5 +110,21 @@ export function summaryText(summary: Summary, context: SummaryContext, options: 
       out.push(...valueLines(top, '    ', width, symbols));
     }
   }
+  const heading = eventsHeading(summary);
+  if (heading !== null) out.push('', heading, ...eventLines(summary, context, symbols));
   return out.join('\n') + '\n';
+}
+
+/** Wider than any UPN or activity name: a cell cut here is hostile or broken, and still shows where it was cut. */
+const EVENT_CELL_MAX = 120;
+
+/** Aligned columns, each as wide as its widest value (up to EVENT_CELL_MAX), not fitted to the terminal: a pasted line keeps every value. */
+function eventLines(summary: Summary, context: SummaryContext, symbols: Symbols): string[] {
+  const events = summaryEventCells(summary, context.timeZone, symbols);
+  if (events.length === 0) return [];
+  const headings = EVENT_HEADINGS(context.timeZone);
+  const markers = ' '.repeat(events[0].markers.length);
+  const widths = headings.map((h, i) => Math.min(EVENT_CELL_MAX, Math.max(displayWidth(h), ...events.map((e) => displayWidth(e.cells[i])))));
+  const line = (marks: string, cells: string[]) => `  ${marks} ${cells.map((c, i) => fitToWidth(c, widths[i], symbols.ellipsis)).join('  ')}`.trimEnd();
+  return [line(markers, headings), ...events.map((e) => line(e.markers, e.cells))];
 }

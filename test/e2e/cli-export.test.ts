@@ -76,10 +76,10 @@ describe('the config file from the command line', () => {
     const source = temp.write('tz.jsonl', jsonl(...events));
     const config = temp.write('tz-config.json', JSON.stringify({ timeZone: 'Asia/Tokyo' }));
     const fromConfig = await runCli(['query', source, '--format', 'table', '--config', config]);
-    expect(fromConfig.stdout).toMatch(/^Date \(Asia\/Tokyo\)/);
+    expect(fromConfig.stdout).toMatch(/^ {2}Date \(Asia\/Tokyo\)/);
     expect(fromConfig.stdout).toContain('2026-11-21 19:00:00');
     const fromFlag = await runCli(['query', source, '--format', 'table', '--config', config, '--tz', 'utc']);
-    expect(fromFlag.stdout).toMatch(/^Date \(UTC\)/);
+    expect(fromFlag.stdout).toMatch(/^ {2}Date \(UTC\)/);
   });
 
   it('stops a command on a bad config with every problem (exit 2), and `config` checks it (exit 1)', async () => {

@@ -142,7 +142,7 @@ describe('CSV export of hostile strings', () => {
     // And no cell anywhere in the file would run: whatever starts like a formula is a plain number.
     const cellsRun = rows.flatMap((row) => Object.entries(row)).filter(([, cell]) => FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell));
     expect(cellsRun).toEqual([]);
-    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS, 'risk', 'unusual']);
   });
 
   it('refuses a second export to the same path without --force, leaving the first file as it was', async () => {

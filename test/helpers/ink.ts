@@ -53,6 +53,20 @@ export function renderExplorer(
       instance.stdin.write(key);
       // A bare Esc is held by Ink for 20 ms to tell it from an escape sequence.
       await tick(key === KEYS.escape ? 40 : 5);
+      await settled();
+    }
+  };
+  /**
+   * Until the frame has stopped changing for 20 ms (at most a second): on a busy machine a render
+   * can come later than a tick, and a test reading the frame in between sees the one before.
+   */
+  const settled = async () => {
+    let last = instance.lastFrame();
+    for (let stable = 0, waited = 0; stable < 2 && waited < 1000; waited += 10) {
+      await tick(10);
+      const now = instance.lastFrame();
+      stable = now === last ? stable + 1 : 0;
+      last = now;
     }
   };
   const frame = () => instance.lastFrame() ?? '';

@@ -1,0 +1,54 @@
+/**
+ * `query --format table`: the pane's columns (columns.ts, own-columns.ts) as lines of text, with
+ * one marker character per extra column (insights/extra-columns.ts: `!` high, `~` medium) left of
+ * each row. Two layouts:
+ *   - fitted to a terminal's width, cells cut with an ellipsis, as the explorer draws them;
+ *   - whole (piped, or `--wide`): no value is ever cut, so `grep` finds a full UPN, and each column
+ *     is padded to its widest value, measured over every row before the first is printed.
+ * Cells are sanitised by the columns themselves; markers are ours.
+ */
+import { rowMarker, type ExtraColumn } from '../insights/extra-columns.js';
+import type { EventStore } from '../store/event-store.js';
+import { displayWidth, fitToWidth, padToWidth } from '../text/width.js';
+import { columnHeader, columnsThatFit, layoutColumns, type CellOptions, type Column } from './columns.js';
+
+export interface EventTableOptions extends CellOptions {
+  columns: readonly Column[];
+  extraColumns: readonly Pick<ExtraColumn, 'marker'>[];
+  /** The terminal's width to fit, or null for every value whole. */
+  width: number | null;
+}
+
+export interface EventTable {
+  header: string;
+  row(index: number): string;
+}
+
+/** A marker and the space after it, per extra column. */
+const MARKER_WIDTH = 2;
+
+/** `indices` are every event the table will show: the whole layout measures them all first. */
+export function eventTable(store: EventStore, indices: Iterable<number>, options: EventTableOptions): EventTable {
+  const { extraColumns } = options;
+  const markers = (index: number | null) => (extraColumns.length === 0 ? '' : `${index === null ? ' ' : rowMarker(extraColumns, index)} `);
+  const shown = options.width === null ? [...options.columns] : columnsThatFit(options.columns, options.width - extraColumns.length * MARKER_WIDTH);
+  const cellsOf = (index: number) => {
+    const row = store.summary(index);
+    return shown.map((c) => c.cell(row, options));
+  };
+  const headers = shown.map((c) => columnHeader(c, options));
+  let fit: (cells: string[]) => string[];
+  if (options.width === null) {
+    const widths = headers.map(displayWidth);
+    for (const index of indices) cellsOf(index).forEach((cell, i) => (widths[i] = Math.max(widths[i], displayWidth(cell))));
+    fit = (cells) => cells.map((cell, i) => padToWidth(cell, widths[i]));
+  } else {
+    const widths = layoutColumns(shown, options.width - extraColumns.length * MARKER_WIDTH);
+    fit = (cells) => cells.map((cell, i) => fitToWidth(cell, widths[i], options.symbols.ellipsis));
+  }
+  const line = (marks: string, cells: string[]) => (marks + fit(cells).join(' ')).trimEnd();
+  return {
+    header: line(markers(null), headers),
+    row: (index) => line(markers(index), cellsOf(index)),
+  };
+}
