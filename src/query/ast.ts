@@ -54,8 +54,12 @@ export const FIELD_ALIASES = {
 export const TIME_KINDS = ['since', 'until'] as const;
 export type TimeKind = (typeof TIME_KINDS)[number];
 
-/** `risk:` is reserved for a later feature; only these values are accepted (lower case). */
-export const RISK_VALUES = ['high', 'any'] as const;
+/**
+ * `risk:` values (lower case): the sensitive-operation rules' verdict on an event. What each keeps
+ * is in risk-terms.ts, one line per value; a new value is one entry here and one there.
+ */
+export const RISK_VALUES = ['high', 'medium', 'any'] as const;
+export type RiskValue = (typeof RISK_VALUES)[number];
 
 export interface Span {
   start: number;

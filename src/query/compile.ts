@@ -17,6 +17,7 @@ import { FREE_TEXT_FIELDS, MULTI_VALUED_FIELDS, STRING_FIELD_COUNT, stringFieldI
 import { ensureCapacity } from '../store/growable.js';
 import type { AnyTerm, FieldName, Query, Term } from './ast.js';
 import type { QueryIndex } from './query-index.js';
+import { riskTest } from './risk-terms.js';
 
 export type EventTest = (index: number) => boolean;
 
@@ -221,8 +222,7 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
       // risk: the sensitive-operation rules (a query over queries), plugged in by the index's owner.
       const lookup = index.risk;
       if (!lookup) return { message: 'risk: needs the sensitive-operation rules, which are not loaded here' };
-      const wanted = (severity: string | undefined) => severity !== undefined && (values.includes('any') || values.includes(severity));
-      return eventTerm(term, (event) => wanted(lookup(event)));
+      return eventTerm(term, riskTest(values, lookup));
     }
   }
 }

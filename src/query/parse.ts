@@ -326,7 +326,13 @@ function unknownFieldMessage(name: string): string {
 function checkRisk(values: Value[]): void {
   for (const value of values) {
     if (!(RISK_VALUES as readonly string[]).includes(value.text.toLowerCase())) {
-      throw new SyntaxProblem(`risk: takes ${RISK_VALUES.map((v) => `"${v}"`).join(' or ')}, not "${value.text}"`, value.start);
+      throw new SyntaxProblem(`risk: takes ${choiceList(RISK_VALUES)}, not "${value.text}"`, value.start);
     }
   }
+}
+
+/** `"a", "b" or "c"`: the accepted values in words, however many there are. */
+function choiceList(values: readonly string[]): string {
+  const quoted = values.map((value) => `"${value}"`);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }

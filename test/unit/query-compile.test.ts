@@ -122,6 +122,11 @@ describe('risk: with the sensitive-operation rules plugged in', () => {
     };
     expect(idsOf('risk:high')).toEqual(['cred']);
     expect(idsOf('-risk:any')).toEqual(['plain']);
+    // medium: the event's first rule is medium (the ~ marker), not "at least medium".
+    expect(indexes.rules.severityOf(1)).toBe('medium');
+    expect(idsOf('risk:medium')).toEqual(['reset']);
+    expect(idsOf('risk:high|medium')).toEqual(['cred', 'reset']);
+    expect(idsOf('-risk:medium')).toEqual(['cred', 'plain']);
     expect(indexes.rules.ruleOf(0)?.reason).toBeTruthy();
   });
 });

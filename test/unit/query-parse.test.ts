@@ -303,7 +303,7 @@ describe('parseQuery: time bounds', () => {
 });
 
 describe('parseQuery: risk', () => {
-  it.each(['high', 'any', 'HIGH', 'Any'])('accepts risk:%s', (value) => {
+  it.each(['high', 'medium', 'any', 'HIGH', 'Medium', 'Any'])('accepts risk:%s', (value) => {
     expect(only(`risk:${value}`)).toEqual(field('risk', [value]));
   });
 
@@ -368,8 +368,8 @@ describe('parseQuery: errors (message and position)', () => {
     ['since:7d|30d', 'since: takes one value, not alternatives', 8],
     ['until:1h|', 'empty alternative in until: — remove the extra "|"', 8],
     // risk
-    ['risk:low', 'risk: takes "high" or "any", not "low"', 5],
-    ['risk:high|medium', 'risk: takes "high" or "any", not "medium"', 10],
+    ['risk:low', 'risk: takes "high", "medium" or "any", not "low"', 5],
+    ['risk:high|severe', 'risk: takes "high", "medium" or "any", not "severe"', 10],
     // lone and doubled "-"
     ['-', '"-" must be followed by a term to exclude', 0],
     ['status:ok - x', '"-" must be followed by a term to exclude', 10],
