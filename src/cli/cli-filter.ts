@@ -7,19 +7,24 @@ import { compileQuery, type EventTest } from '../query/compile.js';
 import { describeFilterError } from '../query/filter.js';
 import { parseQuery } from '../query/parse.js';
 import type { QueryIndex } from '../query/query-index.js';
+import { zoneFreeText } from '../query/zoned-text.js';
 import { CliError, EXIT } from './errors.js';
 
 export interface CliFilter {
+  /** As given, but with the offset of every time read in `--tz` (what the summary prints as its filter). */
   text: string;
   query: Query;
 }
 
-/** Parse `--filter`; null when there is none (absent or blank). Throws a usage CliError when malformed. */
-export function parseCliFilter(text: string | undefined): CliFilter | null {
+/**
+ * Parse `--filter`, its dates and times without `Z` or an offset read in `timeZone` (the zone of
+ * --tz); null when there is none (absent or blank). Throws a usage CliError when malformed.
+ */
+export function parseCliFilter(text: string | undefined, timeZone = 'UTC'): CliFilter | null {
   if (text === undefined || text.trim() === '') return null;
-  const parsed = parseQuery(text, { now: Date.now() });
+  const parsed = parseQuery(text, { now: Date.now(), timeZone });
   if (!parsed.ok) throw new CliError(describeFilterError(text, parsed.error), EXIT.usage);
-  return { text, query: parsed.query };
+  return { text: zoneFreeText(text, parsed.query), query: parsed.query };
 }
 
 /** The filter's test on the index's store (undefined: keep everything). Throws a usage CliError when it cannot compile. */

@@ -83,7 +83,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const { config, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     // A malformed query is a usage error, caught before any loading.
-    const filter = parseCliFilter(args.filter);
+    const filter = parseCliFilter(args.filter, timeZone.zone);
     // Refuse before loading, not after minutes of it (the write checks again at the end).
     const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, args.format, args.force);
     const format: OutputFormat = args.format ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');

@@ -52,7 +52,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const symbols = symbolsFor(args.ascii);
     const { config, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
-    const filter = parseCliFilter(args.filter);
+    const filter = parseCliFilter(args.filter, timeZone.zone);
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
     const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
     await load.session.done;

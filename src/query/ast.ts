@@ -82,10 +82,16 @@ export interface FieldTerm extends Span {
 /** `since:7d`, `until:2026-11-20`: an inclusive bound, already resolved against `now`. */
 export interface TimeTerm extends Span {
   kind: TimeKind;
-  /** Epoch milliseconds. For `until:` with a bare date, the last millisecond of that UTC day. */
+  /** Epoch milliseconds. For `until:` with a bare date, the last millisecond of that day (in `zone`, else UTC). */
   ms: number;
-  /** The value as typed (`7d`), so a formatted query still says `since:7d`. */
+  /**
+   * The value as typed (`7d`), so a formatted query still says `since:7d`; for a date or time
+   * read in `zone`, the instant with its offset (`2026-11-19T04:00+01:00`), as typed nowhere but
+   * meaning the same in every zone.
+   */
   text?: string;
+  /** The IANA zone a value without `Z` or an offset was read in (`--tz`); absent when none was needed. */
+  zone?: string;
 }
 
 /** A free word, fuzzy-matched. Never contains whitespace, `"` or `|`, never starts with `-`. */

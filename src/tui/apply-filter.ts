@@ -19,14 +19,15 @@ export type FilterOutcome = { ok: true; state: AppState } | { ok: false; error: 
 export function tryFilter(state: AppState, text: string, now: number, how: FilterHow = {}): FilterOutcome {
   // Parsed as stored (trimmed), so term positions index the stored text (the menu edits by them).
   const trimmed = text.trim();
-  const result = filterFromText(trimmed, state.indexes.query, now, state.filter.active);
+  const result = filterFromText(trimmed, state.indexes.query, now, state.filter.active, state.options.timeZone.zone);
   if (!result.ok) return { ok: false, error: { ...result.error, position: result.error.position + (text.length - text.trimStart().length) } };
-  const filter = { text: trimmed, test: result.test, active: result.filter };
   const cleared = state.search.error ? { ...state, search: { ...state.search, error: null } } : state;
-  if (filter.text === state.filter.text && how.live) return { ok: true, state: cleared };
-  const changed = filter.text !== state.filter.text;
+  // Kept with the offset of every time read in the display zone (see query/zoned-text.ts).
+  if (result.text === state.filter.text && how.live) return { ok: true, state: cleared };
+  const changed = result.text !== state.filter.text;
   const recorded = changed && !how.fromHistory && !how.live;
   const filterHistory = recorded ? recordFilter(state.filterHistory, state.filter.text) : state.filterHistory;
+  const filter = { text: result.text, test: result.test, active: result.filter };
   const next = { ...cleared, filter, filterHistory, ...computeRows(state, rowChoice(state, { test: result.test })) };
   // Stepping back through the history, or pivoting from an event, keeps that event selected
   // (the pivot's event is in its results); any other new filter starts at its newest event.

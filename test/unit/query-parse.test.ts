@@ -314,7 +314,7 @@ describe('parseQuery: risk', () => {
 
 const FIELDS_LIST = 'activity, category, service, status, op, actor, target, type, ip, corr, id, prop, value, risk, app, location, error, ca, device, risklevel, job, system, since, until, result, correlation, user, client, protocol, resource, action, source';
 const BAD_TIME = (value: string, kind: string) =>
-  `bad time "${value}" for ${kind}: — use a duration (30m, 24h, 7d) or a UTC date (2026-11-20, 2026-11-20T12:00:00Z)`;
+  `bad time "${value}" for ${kind}: — use a duration (30m, 24h, 7d) or a date (2026-11-20, 2026-11-20T12:00, 2026-11-20T12:00:00Z)`;
 
 describe('parseQuery: errors (message and position)', () => {
   it.each<[query: string, message: string, position: number]>([
