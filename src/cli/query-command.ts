@@ -91,7 +91,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
     await load.session.done;
     const { store } = load.session;
-    const test = compileCliFilter(filter, load.session.indexes.query);
+    const test = compileCliFilter(filter, load.session.indexes.query, args.pane);
     const keep = test ?? (() => true);
     if (args.count) {
       let count = 0;

@@ -57,7 +57,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
     await load.session.done;
     const { store, indexes } = load.session;
-    const test = compileCliFilter(filter, indexes.query);
+    const test = compileCliFilter(filter, indexes.query, args.pane);
     const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions });
     const context = { sources: store.sources, filter: filter?.text ?? null, pane: args.pane, problems: load.session.problemCount, duplicates: load.session.duplicates, timeZone };
     // Text and markdown are sanitised as they are drawn; JSON keeps exact values, except on a terminal.

@@ -4,6 +4,7 @@
  * filter it replaces in the history (Backspace steps back), except while typing and when stepping back.
  */
 import { filterFromText } from '../query/filter.js';
+import { valueNotes } from '../query/value-notes.js';
 import type { AppState, FilterHow } from './app-state.js';
 import { computeRows, cursorsAtStart, keepSelection, rowChoice } from './rows.js';
 
@@ -27,8 +28,10 @@ export function tryFilter(state: AppState, text: string, now: number, how: Filte
   const changed = result.text !== state.filter.text;
   const recorded = changed && !how.fromHistory && !how.live;
   const filterHistory = recorded ? recordFilter(state.filterHistory, state.filter.text) : state.filterHistory;
-  const filter = { text: result.text, test: result.test, active: result.filter };
-  const next = { ...cleared, filter, filterHistory, ...computeRows(state, rowChoice(state, { test: result.test })) };
+  const rows = computeRows(state, rowChoice(state, { test: result.test }));
+  const lines = result.filter ? valueNotes(result.filter.query, state.indexes.query, { scope: state.pane, text: result.text, matchedSome: rows.rows[state.pane].length > 0 }) : [];
+  const filter = { text: result.text, test: result.test, active: result.filter, notes: lines.length > 0 ? { pane: state.pane, lines } : null };
+  const next = { ...cleared, filter, filterHistory, ...rows };
   // Stepping back through the history, or pivoting from an event, keeps that event selected
   // (the pivot's event is in its results); any other new filter starts at its newest event.
   if (how.fromHistory || how.keepSelected) return { ok: true, state: keepSelection(state, next, true) };
