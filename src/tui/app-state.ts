@@ -64,8 +64,10 @@ export interface PaletteEntry {
   /** The pane the question is about (Enter switches to it), or null for any. */
   pane: Pane | null;
   query: string;
-  /** Events in the pane the question's query matches; null when it could not run. */
+  /** The headline's number in the pane (events, or distinct values: insights/headline.ts); null when it could not run. */
   count: number | null;
+  /** The headline, as `entra-audit summary` leads with it: `87 distinct targets`, `437 events`. */
+  label?: string;
   error?: string;
 }
 
