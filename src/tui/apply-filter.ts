@@ -5,7 +5,9 @@
  */
 import { filterFromText } from '../query/filter.js';
 import { valueNotes } from '../query/value-notes.js';
-import type { AppState, FilterHow } from './app-state.js';
+import type { Pane } from '../model/pane.js';
+import type { ActiveFilter } from '../query/filter.js';
+import type { AppState, FilterHow, FilterNotes } from './app-state.js';
 import { computeRows, cursorsAtStart, keepSelection, rowChoice } from './rows.js';
 
 /** How many filters Backspace can step back through. */
@@ -29,13 +31,30 @@ export function tryFilter(state: AppState, text: string, now: number, how: Filte
   const recorded = changed && !how.fromHistory && !how.live;
   const filterHistory = recorded ? recordFilter(state.filterHistory, state.filter.text) : state.filterHistory;
   const rows = computeRows(state, rowChoice(state, { test: result.test }));
-  const lines = result.filter ? valueNotes(result.filter.query, state.indexes.query, { scope: state.pane, text: result.text, matchedSome: rows.rows[state.pane].length > 0 }) : [];
-  const filter = { text: result.text, test: result.test, active: result.filter, notes: lines.length > 0 ? { pane: state.pane, lines } : null };
+  const filter = { text: result.text, test: result.test, active: result.filter, notes: notesOn(state, result.text, result.filter, state.pane, rows.rows[state.pane].length > 0) };
   const next = { ...cleared, filter, filterHistory, ...rows };
   // Stepping back through the history, or pivoting from an event, keeps that event selected
   // (the pivot's event is in its results); any other new filter starts at its newest event.
   if (how.fromHistory || how.keepSelected) return { ok: true, state: keepSelection(state, next, true) };
   return { ok: true, state: { ...next, cursor: cursorsAtStart() } };
+}
+
+/** Notes on the filter's terms that match nothing in `pane` (query/value-notes.ts), or null. */
+function notesOn(state: Pick<AppState, 'indexes'>, text: string, active: ActiveFilter | null, pane: Pane, matchedSome: boolean): FilterNotes | null {
+  if (!active) return null;
+  const lines = valueNotes(active.query, state.indexes.query, { scope: pane, text, matchedSome });
+  return lines.length > 0 ? { pane, lines } : null;
+}
+
+/**
+ * After the store grew (a load streaming in), the notes judged again: a term that found nothing
+ * in the events loaded so far may find some now, and a note must not outlive its truth. A filter
+ * without notes keeps none (more events only add matches).
+ */
+export function filterAfterGrowth(state: AppState): AppState['filter'] {
+  const { notes, active } = state.filter;
+  if (!notes) return state.filter;
+  return { ...state.filter, notes: notesOn(state, state.filter.text, active, notes.pane, state.rows[notes.pane].length > 0) };
 }
 
 /** `text` as the filter; when it does not parse, the state keeps its filter and the `/` bar shows why. */

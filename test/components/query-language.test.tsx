@@ -5,7 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
+import { EventBatcher } from '../../src/load/event-batcher.js';
 import { storeFromEvents } from '../../src/load/from-events.js';
+import { LoaderVocabulary } from '../../src/store/event-store.js';
 import { resolveTimeZone } from '../../src/text/time-zone.js';
 import type { Action, AppState } from '../../src/tui/app-state.js';
 import { viewCommand } from '../../src/tui/clipboard.js';
@@ -85,5 +87,23 @@ describe('Y under --tz', () => {
     const inUtc = run(start(resolveTimeZone('utc')!), { type: 'applyFilter', text: filter, now: 0 });
     expect(Array.from(inUtc.rows.directory)).toEqual(Array.from(inParis.rows.directory));
     expect(inParis.rows.directory).toHaveLength(1);
+  });
+});
+
+describe('a note while a load streams in', () => {
+  const run = (state: AppState, ...actions: Action[]) => actions.reduce(reducer, state);
+  const refresh: Action = { type: 'refresh', problems: [], problemCount: 0, sources: [], loading: null, errors: [] };
+
+  it('is judged again as events arrive, and goes when the value turns up', () => {
+    const store = storeFromEvents(loaded(graphEvent({ id: 'ok', result: 'success' })));
+    const start = initialState({ indexes: indexesOf(store), size: { columns: 100, rows: 24 } });
+    const filtered = run(start, { type: 'applyFilter', text: 'status:failur', now: 0 });
+    expect(filtered.filter.notes).toEqual({ pane: 'directory', lines: ['no status contains "failur"'] });
+    const batcher = new EventBatcher('more.jsonl', (batch) => store.append(batch, new LoaderVocabulary()));
+    batcher.add(loaded(graphEvent({ id: 'failed', result: 'failure' }))[0], null);
+    batcher.flush();
+    const refreshed = run(filtered, refresh);
+    expect(refreshed.rows.directory).toHaveLength(1);
+    expect(refreshed.filter.notes).toBeNull();
   });
 });
