@@ -26,14 +26,15 @@ function Indicator({ isSelected = false }: { isSelected?: boolean }) {
   return <Text>{isSelected ? '> ' : '  '}</Text>;
 }
 
-function titleOf(menu: Menu, items: readonly MenuItem[]): string {
+/** `zone`: what times without a zone are read in (the zone the table shows). */
+function titleOf(menu: Menu, items: readonly MenuItem[], zone: string): string {
   switch (menu.stage) {
     case 'filters':
       return 'Filters: Enter opens one, Esc closes';
     case 'dates':
       return 'Date range (counts under the other filters): Enter applies, Esc back';
     case 'customDate':
-      return 'Custom range: a UTC date, a date-time, or a duration such as 7d. Tab switches, ↑↓ earlier dates, Enter applies, Esc back';
+      return `Custom range: a date or date-time (${zone} unless it ends in Z or an offset), or a duration such as 7d. Tab switches, ↑↓ earlier dates, Enter applies, Esc back`;
     case 'values': {
       const { shown } = menu;
       // Narrowed, the title counts the matches; cut to the limit, it says how many are listed.
@@ -60,7 +61,7 @@ export function FilterMenu({ state }: { state: AppState }) {
   const items = menuItems(state);
   const title = (
     <Text {...theme.activeTab} wrap="truncate">
-      {pickerTitle(titleOf(menu, items), width, symbols)}
+      {pickerTitle(titleOf(menu, items, state.options.timeZone.label), width, symbols)}
     </Text>
   );
   if (menu.stage === 'customDate') {

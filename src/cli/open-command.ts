@@ -79,7 +79,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     const keyboard = process.stdout.isTTY ? keyboardStream() : null;
     if (!keyboard) throw new CliError(NO_TERMINAL_HINT, EXIT.usage);
     if (args.filter !== undefined) {
-      const parsed = parseQuery(args.filter, { now: Date.now() });
+      const parsed = parseQuery(args.filter, { now: Date.now(), timeZone: timeZone.zone });
       if (!parsed.ok) throw new CliError(describeFilterError(args.filter, parsed.error), EXIT.usage);
     }
 

@@ -93,7 +93,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const { config, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     // A malformed query is a usage error, caught before any loading.
-    const filter = parseCliFilter(args.filter);
+    const filter = parseCliFilter(args.filter, timeZone.zone);
     // Refuse before loading, not after minutes of it (the write checks again at the end).
     // --excel means CSV, unless the file name says another format (refused here, before loading).
     const named = args.output === undefined ? undefined : formatFromFileName(args.output);
@@ -111,7 +111,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     }
     const { store } = load.session;
     const extraColumns = eventExtraColumns(load.session.indexes);
-    const test = compileCliFilter(filter, load.session.indexes.query);
+    const test = compileCliFilter(filter, load.session.indexes.query, args.pane);
     const keep = test ?? (() => true);
     if (args.count) {
       let count = 0;

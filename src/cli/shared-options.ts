@@ -6,7 +6,7 @@ import { CliError, EXIT } from './errors.js';
 export const timeZoneOption = {
   type: 'string' as const,
   // No yargs default: an unset --tz falls back to the config file's timeZone, then UTC.
-  describe: 'Show times in utc (default, or the config file\'s timeZone), local, or an IANA zone such as Europe/Paris',
+  describe: 'Show times in utc (default, or the config file\'s timeZone), local, or an IANA zone such as Europe/Paris; --filter times without Z or an offset are read in it',
   resolve(name: string | undefined): TimeZoneChoice {
     const choice = resolveTimeZone(name);
     if (!choice) throw new CliError(`unknown time zone ${JSON.stringify(name)}: use utc, local or an IANA name like Europe/Paris`, EXIT.usage);

@@ -58,7 +58,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const symbols = symbolsFor(args.ascii);
     const { config, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
-    const filter = parseCliFilter(args.filter);
+    const filter = parseCliFilter(args.filter, timeZone.zone);
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
     const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
     const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
@@ -68,7 +68,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
       stopProgress();
     }
     const { store, indexes } = load.session;
-    const test = compileCliFilter(filter, indexes.query);
+    const test = compileCliFilter(filter, indexes.query, args.pane);
     const eventLimit = args.events ?? config.summaryEvents ?? DEFAULT_EVENT_LIMIT;
     const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions, eventLimit, extraColumns: eventExtraColumns(indexes), unusual: catalog.unusual });
     const context = { sources: store.sources, filter: filter?.text ?? null, pane: args.pane, problems: load.session.problemCount, duplicates: load.session.duplicates, timeZone };

@@ -1,16 +1,20 @@
 /**
- * How many events each question's query matches, per pane, for the `:` palette: kept while the
+ * Each question's headline (headline.ts: the events its query matches, or the distinct values
+ * among them, as the summary says), per pane, for the `:` palette: kept while the
  * store has the same events, so the palette opens at once the second time, and after a load (see
  * `warm`) the first time too. A million events take ~0.1 s a question.
  */
 import { PANES, type Pane } from '../model/pane.js';
 import type { QueryIndex } from '../query/query-index.js';
 import { answerQuestions } from './answers.js';
+import { headlineOf } from './headline.js';
 import type { Question } from './questions.js';
 
 export interface QuestionCount {
-  /** Null when the question's query could not run on this store. */
+  /** The headline's number (headline.ts: distinct values or events); null when the question's query could not run on this store. */
   count: number | null;
+  /** The headline as the summary leads with it: `87 distinct targets`, `437 events`. */
+  label?: string;
   error?: string;
 }
 
@@ -35,7 +39,8 @@ export class QuestionCounts {
     let answer = this.answers.get(key);
     if (!answer) {
       const [result] = answerQuestions(this.query, [question], { base: null, pane: where, topN: 0 });
-      answer = result.error ? { count: null, error: result.error } : { count: result.count };
+      const headline = headlineOf(result);
+      answer = result.error ? { count: null, error: result.error } : { count: headline.count, label: headline.label };
       this.answers.set(key, answer);
     }
     return answer;

@@ -59,10 +59,12 @@ export const TIME_KINDS = ['since', 'until'] as const;
 export type TimeKind = (typeof TIME_KINDS)[number];
 
 /**
- * `risk:`: the sensitive-operation rules' severity (`high`, `medium`, `any`), or `unusual` (an
- * IP, user agent or initiator the unusual measures single out). Lower case.
+ * `risk:` values (lower case): the sensitive-operation rules' verdict on an event (`high`,
+ * `medium`, `any`), or `unusual` (an IP, user agent or initiator the unusual measures single out).
+ * What each keeps is in risk-terms.ts, one line per value; a new value is one entry here and one there.
  */
 export const RISK_VALUES = ['high', 'medium', 'any', 'unusual'] as const;
+export type RiskValue = (typeof RISK_VALUES)[number];
 
 export interface Span {
   start: number;
@@ -85,10 +87,16 @@ export interface FieldTerm extends Span {
 /** `since:7d`, `until:2026-11-20`: an inclusive bound, already resolved against `now`. */
 export interface TimeTerm extends Span {
   kind: TimeKind;
-  /** Epoch milliseconds. For `until:` with a bare date, the last millisecond of that UTC day. */
+  /** Epoch milliseconds. For `until:` with a bare date, the last millisecond of that day (in `zone`, else UTC). */
   ms: number;
-  /** The value as typed (`7d`), so a formatted query still says `since:7d`. */
+  /**
+   * The value as typed (`7d`), so a formatted query still says `since:7d`; for a date or time
+   * read in `zone`, the instant with its offset (`2026-11-19T04:00+01:00`), as typed nowhere but
+   * meaning the same in every zone.
+   */
   text?: string;
+  /** The IANA zone a value without `Z` or an offset was read in (`--tz`); absent when none was needed. */
+  zone?: string;
 }
 
 /** A free word, fuzzy-matched. Never contains whitespace, `"` or `|`, never starts with `-`. */

@@ -17,6 +17,7 @@ import { FREE_TEXT_FIELDS, MULTI_VALUED_FIELDS, STRING_FIELD_COUNT, stringFieldI
 import { ensureCapacity } from '../store/growable.js';
 import type { AnyTerm, FieldName, Query, Term } from './ast.js';
 import type { QueryIndex } from './query-index.js';
+import { riskTest } from './risk-terms.js';
 
 export type EventTest = (index: number) => boolean;
 
@@ -222,11 +223,8 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
       // risk: the sensitive-operation rules (a query over queries), plugged in by the index's owner.
       const lookup = index.risk;
       if (!lookup) return { message: 'risk: needs the sensitive-operation rules, which are not loaded here' };
-      const wanted = (severity: string | undefined) => severity !== undefined && (values.includes('any') || values.includes(severity));
-      const unusual = index.unusual;
-      if (!values.includes('unusual')) return eventTerm(term, (event) => wanted(lookup(event)));
-      if (!unusual) return { message: 'risk:unusual needs the unusual measures, which are not computed here' };
-      return eventTerm(term, (event) => wanted(lookup(event)) || unusual(event));
+      if (values.includes('unusual') && !index.unusual) return { message: 'risk:unusual needs the unusual measures, which are not computed here' };
+      return eventTerm(term, riskTest(values, { severity: lookup, unusual: index.unusual ?? (() => false) }));
     }
   }
 }

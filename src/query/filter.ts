@@ -4,6 +4,7 @@ import { compileQuery, type CompiledTerm, type EventTest } from './compile.js';
 import { parseQuery } from './parse.js';
 import type { QueryIndex } from './query-index.js';
 import { refines } from './refine.js';
+import { zoneFreeText } from './zoned-text.js';
 
 /** An applied filter: what the text meant, and the test built from it. */
 export interface ActiveFilter {
@@ -12,20 +13,28 @@ export interface ActiveFilter {
   terms: CompiledTerm[];
 }
 
-export type FilterResult = { ok: true; test: EventTest | null; filter: ActiveFilter | null } | { ok: false; error: { message: string; position: number } };
+/** `text`: the query as it should be kept and shown (see zoned-text.ts); positions in `filter` index it. */
+export type FilterResult =
+  | { ok: true; text: string; test: EventTest | null; filter: ActiveFilter | null }
+  | { ok: false; error: { message: string; position: number } };
 
 /**
  * An empty (or blank) query is no filter at all. `previous`, the filter shown until now, lets a
  * narrower query (one more character typed) look only at the events the previous one kept.
+ * `timeZone`: the IANA zone dates and times without `Z` or an offset are read in.
  */
-export function filterFromText(text: string, index: QueryIndex, now: number, previous?: ActiveFilter | null): FilterResult {
-  if (text.trim() === '') return { ok: true, test: null, filter: null };
-  const parsed = parseQuery(text, { now });
+export function filterFromText(text: string, index: QueryIndex, now: number, previous?: ActiveFilter | null, timeZone = 'UTC'): FilterResult {
+  if (text.trim() === '') return { ok: true, text: '', test: null, filter: null };
+  const typed = parseQuery(text, { now, timeZone });
+  if (!typed.ok) return typed;
+  // Kept with the offsets it was read at; parsed again so term positions index the kept text.
+  const kept = zoneFreeText(text, typed.query);
+  const parsed = kept === text ? typed : parseQuery(kept, { now, timeZone });
   if (!parsed.ok) return parsed;
   const within = previous && refines(parsed.query, previous.query) ? previous.test : undefined;
   const compiled = compileQuery(parsed.query, index, within);
   if (!compiled.ok) return compiled;
-  return { ok: true, test: compiled.test, filter: { query: parsed.query, test: compiled.test, terms: compiled.terms } };
+  return { ok: true, text: kept, test: compiled.test, filter: { query: parsed.query, test: compiled.test, terms: compiled.terms } };
 }
 
 /** `message` and a caret under the offending character, for the CLI's stderr. */

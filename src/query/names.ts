@@ -2,7 +2,7 @@
  * Field names: resolving what the user typed (any case, aliases) and suggesting the
  * closest known name for a typo, so `actvity:` gets "did you mean "activity"?".
  */
-import { editDistance } from '../text/edit-distance.js';
+import { closestName } from '../text/closest-name.js';
 import { FIELD_ALIASES, FIELD_NAMES, TIME_KINDS, type FieldName, type TimeKind } from './ast.js';
 
 /** Every name a term may start with, canonical first so suggestions prefer them on a tie. */
@@ -22,17 +22,5 @@ export function resolveName(typed: string): FieldName | TimeKind | undefined {
 
 /** The known name closest to `typed`, if close enough to be a plausible typo. */
 export function suggestName(typed: string): string | undefined {
-  const name = typed.toLowerCase();
-  // A third of the length, at least one: "actvity" → "activity", but "time" is not "type".
-  const limit = Math.max(1, Math.floor(name.length / 3));
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const known of KNOWN_NAMES) {
-    const distance = editDistance(name, known);
-    if (distance < bestDistance) {
-      best = known;
-      bestDistance = distance;
-    }
-  }
-  return best;
+  return closestName(typed.toLowerCase(), KNOWN_NAMES);
 }

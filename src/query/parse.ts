@@ -13,6 +13,9 @@
  *   word        = run of chars but ws, "|", '"'    (not `letters:`; that is a fieldTerm)
  *   quoted      = '"' chars '"'                     \" \\ escape; \n \r are LF, CR; other \ stays literal
  *
+ * In `since:` / `until:` a bare date may be followed by a space and a time of day
+ * (`since:2026-11-19 02:00`): one value, as if quoted.
+ *
  * Only letters before the first colon make a field name, so `ip:2001:db8::1` is ip with value
  * `2001:db8::1` and `12:00` is a free word. Inside parentheses a word ends at `)`. `OR` between
  * terms makes one `any` term; a word `or` to search for is quoted. A malformed query never throws: the result says
@@ -26,6 +29,8 @@ import { resolveTime } from './time.js';
 export interface ParseOptions {
   /** Epoch milliseconds that durations (`since:7d`) count back from. */
   now: number;
+  /** The IANA zone a date or time without `Z` or an offset is read in (the zone times are shown in); UTC when absent. */
+  timeZone?: string;
 }
 
 export interface QueryError {
@@ -38,7 +43,7 @@ export type ParseResult = { ok: true; query: Query } | { ok: false; error: Query
 
 export function parseQuery(text: string, options: ParseOptions): ParseResult {
   try {
-    return { ok: true, query: new Parser(text, options.now).query() };
+    return { ok: true, query: new Parser(text, options.now, options.timeZone ?? 'UTC').query() };
   } catch (error) {
     if (error instanceof SyntaxProblem) return { ok: false, error: { message: error.message, position: error.position } };
     throw error;
@@ -65,6 +70,11 @@ interface Value {
   quoted: boolean;
 }
 
+/** A date alone, which a time of day after a space may complete (see withTimeOfDay). */
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Spaces, then HH:MM or HH:MM:SS (a fraction and a zone allowed after it). */
+const TIME_OF_DAY = /[ \t]+(\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)/iy;
+
 /** AND, OR and NOT, any case, standing alone. */
 const KEYWORD = /(AND|OR|NOT)(?=[\s(]|$)/iy;
 
@@ -76,6 +86,7 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly now: number,
+    private readonly zone: string,
   ) {}
 
   query(): Query {
@@ -252,10 +263,28 @@ class Parser {
 
   private timeTerm(kind: TimeKind, values: Value[], start: number): Term {
     if (values.length > 1) throw new SyntaxProblem(`${kind}: takes one value, not alternatives`, values[1].start - 1);
-    const [value] = values;
-    const result = resolveTime(value.text, kind, this.now);
+    const value = this.withTimeOfDay(values[0]);
+    const result = resolveTime(value.text, kind, this.now, this.zone);
     if (!result.ok) throw new SyntaxProblem(result.message, value.start);
+    // Read in a zone: the term keeps the offset it was read at, so its chip and any copy of it mean the same anywhere.
+    if (result.text !== undefined) return { kind, ms: result.ms, text: result.text, zone: this.zone, start, end: this.i };
     return { kind, ms: result.ms, text: value.text, start, end: this.i };
+  }
+
+  /**
+   * `since:2026-11-19 02:00`: a bare date, a space and a time of day are one time (as people and
+   * the portal write it), not a date and a free word `02:00`.
+   */
+  private withTimeOfDay(value: Value): Value {
+    if (value.quoted || !BARE_DATE.test(value.text)) return value;
+    TIME_OF_DAY.lastIndex = this.i;
+    const time = TIME_OF_DAY.exec(this.text);
+    if (!time) return value;
+    const after = this.i + time[0].length;
+    const ends = after >= this.text.length || SPACE.test(this.text[after]) || (this.depth > 0 && this.text[after] === ')');
+    if (!ends) return value;
+    this.i = after;
+    return { ...value, text: `${value.text} ${time[1]}` };
   }
 
   private makeField(field: FieldName, negated: boolean, exact: boolean, values: Value[], start: number): Term {
@@ -326,7 +355,13 @@ function unknownFieldMessage(name: string): string {
 function checkRisk(values: Value[]): void {
   for (const value of values) {
     if (!(RISK_VALUES as readonly string[]).includes(value.text.toLowerCase())) {
-      throw new SyntaxProblem(`risk: takes ${RISK_VALUES.map((v) => `"${v}"`).join(' or ')}, not "${value.text}"`, value.start);
+      throw new SyntaxProblem(`risk: takes ${choiceList(RISK_VALUES)}, not "${value.text}"`, value.start);
     }
   }
+}
+
+/** `"a", "b" or "c"`: the accepted values in words, however many there are. */
+function choiceList(values: readonly string[]): string {
+  const quoted = values.map((value) => `"${value}"`);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }

@@ -51,3 +51,48 @@ export function formatInZone(iso: string, choice: TimeZoneChoice): string {
   const parts = Object.fromEntries(formatterFor(choice.zone).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+const MINUTE_MS = 60_000;
+
+/** Minutes `zone` is ahead of UTC at the instant `ms` (Paris: 60 in winter, 120 in summer), from Intl. */
+export function offsetMinutesAt(ms: number, zone: string): number {
+  const wholeSecond = Math.floor(ms / 1000) * 1000;
+  const parts = Object.fromEntries(formatterFor(zone).formatToParts(new Date(wholeSecond)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return Math.round((wall - wholeSecond) / MINUTE_MS);
+}
+
+/**
+ * The instant a wall-clock time in `zone` names. `wallMs` is that time written as if it were UTC
+ * (what parseTimestamp gives for a value without a zone). The offset is looked up at the instant
+ * itself, so a date in summer gets the summer offset. Around a change of offset, as Temporal's
+ * "compatible" choice: a time that happens twice (clocks back) is the earlier one; a time that
+ * never happens (clocks forward) moves forward by the gap (02:30 on the spring day reads as 03:30).
+ */
+export function wallTimeToUtc(wallMs: number, zone: string): number {
+  // The offsets a day either side cover any one change of offset near the time.
+  const before = offsetMinutesAt(wallMs - 86_400_000, zone);
+  const after = offsetMinutesAt(wallMs + 86_400_000, zone);
+  const fits = [before, after].map((offset) => wallMs - offset * MINUTE_MS).filter((ms) => offsetMinutesAt(ms, zone) * MINUTE_MS === wallMs - ms);
+  if (fits.length > 0) return Math.min(...fits);
+  return wallMs - before * MINUTE_MS;
+}
+
+/** `+01:00`, `-03:30`, `+00:00`. */
+export function offsetText(minutes: number): string {
+  const size = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The instant as the wall-clock time in `zone` with its offset, `2026-11-19T04:00+01:00`: what a
+ * person in that zone typed, and unambiguous in any other. Seconds and milliseconds only when
+ * there are any.
+ */
+export function zonedIso(ms: number, zone: string): string {
+  const offset = offsetMinutesAt(ms, zone);
+  const wall = new Date(ms + offset * MINUTE_MS).toISOString();
+  const seconds = wall.slice(16, 23);
+  const time = seconds === ':00.000' ? wall.slice(0, 16) : seconds.endsWith('.000') ? wall.slice(0, 19) : wall.slice(0, 23);
+  return `${time}${offsetText(offset)}`;
+}

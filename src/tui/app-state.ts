@@ -85,8 +85,10 @@ export interface PaletteEntry {
   /** The pane the question is about (Enter switches to it), or null for any. */
   pane: Pane | null;
   query: string;
-  /** Events in the pane the question's query matches; null when it could not run. */
+  /** The headline's number in the pane (events, or distinct values: insights/headline.ts); null when it could not run. */
   count: number | null;
+  /** The headline, as `entra-audit summary` leads with it: `87 distinct targets`, `437 events`. */
+  label?: string;
   error?: string;
 }
 
@@ -158,8 +160,11 @@ export interface AppState {
   loading: LoadProgress | null;
   /** Inputs that could not be read at all. */
   errors: readonly string[];
-  /** The applied filter (query language), its compiled test and terms. */
-  filter: { text: string; test: EventTest | null; active: ActiveFilter | null };
+  /**
+   * The applied filter (query language), its compiled test and terms, and `notes`: its field terms
+   * that match nothing in the pane it was applied in, with the value meant (query/value-notes.ts).
+   */
+  filter: { text: string; test: EventTest | null; active: ActiveFilter | null; notes: FilterNotes | null };
   /** Filters applied before this one, most recent last (Backspace steps back). */
   filterHistory: readonly string[];
   /** Pivots that changed the pane (`S`): at this history depth, Backspace returns to that pane too. */
@@ -196,6 +201,12 @@ export interface AppState {
   options: ViewOptions;
   quit: boolean;
   insights: InsightsState | null;
+}
+
+/** Notes on a filter's terms, for the pane they were judged in (shown only there). */
+export interface FilterNotes {
+  pane: Pane;
+  lines: readonly string[];
 }
 
 /** What the store's load looks like now: given to `refresh`. */

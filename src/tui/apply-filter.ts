@@ -4,7 +4,10 @@
  * filter it replaces in the history (Backspace steps back), except while typing and when stepping back.
  */
 import { filterFromText } from '../query/filter.js';
-import type { AppState, FilterHow } from './app-state.js';
+import { valueNotes } from '../query/value-notes.js';
+import type { Pane } from '../model/pane.js';
+import type { ActiveFilter } from '../query/filter.js';
+import type { AppState, FilterHow, FilterNotes } from './app-state.js';
 import { computeRows, cursorsAtStart, keepSelection, rowChoice } from './rows.js';
 
 /** How many filters Backspace can step back through. */
@@ -19,19 +22,39 @@ export type FilterOutcome = { ok: true; state: AppState } | { ok: false; error: 
 export function tryFilter(state: AppState, text: string, now: number, how: FilterHow = {}): FilterOutcome {
   // Parsed as stored (trimmed), so term positions index the stored text (the menu edits by them).
   const trimmed = text.trim();
-  const result = filterFromText(trimmed, state.indexes.query, now, state.filter.active);
+  const result = filterFromText(trimmed, state.indexes.query, now, state.filter.active, state.options.timeZone.zone);
   if (!result.ok) return { ok: false, error: { ...result.error, position: result.error.position + (text.length - text.trimStart().length) } };
-  const filter = { text: trimmed, test: result.test, active: result.filter };
   const cleared = state.search.error ? { ...state, search: { ...state.search, error: null } } : state;
-  if (filter.text === state.filter.text && how.live) return { ok: true, state: cleared };
-  const changed = filter.text !== state.filter.text;
+  // Kept with the offset of every time read in the display zone (see query/zoned-text.ts).
+  if (result.text === state.filter.text && how.live) return { ok: true, state: cleared };
+  const changed = result.text !== state.filter.text;
   const recorded = changed && !how.fromHistory && !how.live;
   const filterHistory = recorded ? recordFilter(state.filterHistory, state.filter.text) : state.filterHistory;
-  const next = { ...cleared, filter, filterHistory, ...computeRows(state, rowChoice(state, { test: result.test })) };
+  const rows = computeRows(state, rowChoice(state, { test: result.test }));
+  const filter = { text: result.text, test: result.test, active: result.filter, notes: notesOn(state, result.text, result.filter, state.pane, rows.rows[state.pane].length > 0) };
+  const next = { ...cleared, filter, filterHistory, ...rows };
   // Stepping back through the history, or pivoting from an event, keeps that event selected
   // (the pivot's event is in its results); any other new filter starts at its newest event.
   if (how.fromHistory || how.keepSelected) return { ok: true, state: keepSelection(state, next, true) };
   return { ok: true, state: { ...next, cursor: cursorsAtStart() } };
+}
+
+/** Notes on the filter's terms that match nothing in `pane` (query/value-notes.ts), or null. */
+function notesOn(state: Pick<AppState, 'indexes'>, text: string, active: ActiveFilter | null, pane: Pane, matchedSome: boolean): FilterNotes | null {
+  if (!active) return null;
+  const lines = valueNotes(active.query, state.indexes.query, { scope: pane, text, matchedSome });
+  return lines.length > 0 ? { pane, lines } : null;
+}
+
+/**
+ * After the store grew (a load streaming in), the notes judged again: a term that found nothing
+ * in the events loaded so far may find some now, and a note must not outlive its truth. A filter
+ * without notes keeps none (more events only add matches).
+ */
+export function filterAfterGrowth(state: AppState): AppState['filter'] {
+  const { notes, active } = state.filter;
+  if (!notes) return state.filter;
+  return { ...state.filter, notes: notesOn(state, state.filter.text, active, notes.pane, state.rows[notes.pane].length > 0) };
 }
 
 /** `text` as the filter; when it does not parse, the state keeps its filter and the `/` bar shows why. */

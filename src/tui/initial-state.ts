@@ -53,7 +53,7 @@ export function initialState(input: InitialInput): AppState {
     duplicates: input.duplicates ?? 0,
     loading: input.loading ?? null,
     errors: input.errors ?? [],
-    filter: { text: '', test: null, active: null },
+    filter: { text: '', test: null, active: null, notes: null },
     filterHistory: [],
     paneHistory: [],
     search: { editor: newLineEditor(), error: null, before: '' },

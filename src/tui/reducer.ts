@@ -6,7 +6,7 @@
  * (the app puts `now` in the action) and asks for side effects as data (state.effect).
  */
 import type { Action, AppState } from './app-state.js';
-import { applyFilter } from './apply-filter.js';
+import { applyFilter, filterAfterGrowth } from './apply-filter.js';
 import { bindingFor, QUIT_ANYWHERE, type Command } from './keymap.js';
 import { copyCommand, showCopyText } from './modes/copy.js';
 import { detailsCommand } from './modes/details.js';
@@ -79,7 +79,8 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'refresh': {
       const { type: _type, ...load } = action;
-      return keepSelection(state, { ...state, ...load, ...computeRows(state, rowChoice(state)) });
+      const grown = { ...state, ...load, ...computeRows(state, rowChoice(state)) };
+      return keepSelection(state, { ...grown, filter: filterAfterGrowth(grown) });
     }
     case 'showMessage':
       return { ...state, message: action.message };

@@ -42,6 +42,8 @@ export interface PaletteLineEntry {
   pane: Pane | null;
   query: string;
   count: number | null;
+  /** The headline (`87 distinct targets`, `437 events`), shown instead of the bare count. */
+  label?: string;
 }
 
 export interface PaletteLine {
@@ -54,15 +56,17 @@ export interface PaletteLine {
 
 /** The palette's window: titles first; the query column only from 120 columns. */
 export function paletteLines(entries: readonly PaletteLineEntry[], cursor: { cursor: number; top: number }, height: number, width: number, pane: Pane, symbols: Symbols): PaletteLine[] {
+  const countText = (entry: PaletteLineEntry) => (entry.count === null ? '(error)' : entry.label ?? count(entry.count));
+  // One column for every line (not only the window's), so it does not move as the cursor scrolls.
+  const countWidth = Math.max(9, ...entries.map((entry) => countText(entry).length));
   const longest = Math.max(20, ...entries.map((entry) => entry.title.length + 9));
   const withQuery = width >= 120;
-  const titleWidth = Math.min(longest, Math.max(20, width - 14 - (withQuery ? 30 : 0)));
+  const titleWidth = Math.min(longest, Math.max(20, width - countWidth - 5 - (withQuery ? 30 : 0)));
   return entries.slice(cursor.top, cursor.top + height).map((entry, offset) => {
     const selected = cursor.top + offset === cursor.cursor;
-    const countText = entry.count === null ? '(error)' : count(entry.count);
     const where = entry.pane && entry.pane !== pane ? ` (pane ${paneNumber(entry.pane)})` : '';
-    const text = `${selected ? '> ' : '  '}${fitToWidth(sanitize(entry.title + where, symbols), titleWidth, symbols.ellipsis)} ${countText.padStart(9)}${withQuery ? '  ' : ''}`;
-    const query = withQuery ? truncateToWidth(sanitize(entry.query, symbols), Math.max(10, width - titleWidth - 14), symbols.ellipsis) : null;
+    const text = `${selected ? '> ' : '  '}${fitToWidth(sanitize(entry.title + where, symbols), titleWidth, symbols.ellipsis)} ${countText(entry).padStart(countWidth)}${withQuery ? '  ' : ''}`;
+    const query = withQuery ? truncateToWidth(sanitize(entry.query, symbols), Math.max(10, width - titleWidth - countWidth - 5), symbols.ellipsis) : null;
     return { selected, text, query };
   });
 }

@@ -9,8 +9,11 @@ import { truncateToWidth } from '../text/width.js';
 import { editorLine, type EditedText, type EditorLine } from './line-editor.js';
 
 export interface SearchBarView {
-  /** The line above the bar: the error of a draft that does not parse, else a reminder of the language. */
-  note: { text: string; bad: boolean };
+  /**
+   * The line above the bar: the error of a draft that does not parse (bad), else the notes on
+   * terms that match nothing (warning), else a reminder of the language (hint).
+   */
+  note: { text: string; tone: 'bad' | 'warning' | 'hint' };
   /** The typed query, the cursor's cell, the rest (the `/ ` prompt takes 2 columns). */
   line: EditorLine;
 }
@@ -22,12 +25,23 @@ export function searchBarView(
   hints: { query: string; keys: readonly string[] },
   width: number,
   symbols: Symbols,
+  /** Notes on the applied draft's terms (query/value-notes.ts): they carry values from the logs. */
+  notes: readonly string[] = [],
 ): SearchBarView {
   const { separator } = symbols;
-  const note = error
-    ? { text: truncateToWidth(`${sanitize(error.message, symbols)} (at ${error.position + 1})`, width, symbols.ellipsis), bad: true }
-    : { text: truncateToWidth([status, hints.query, ...hints.keys].join(separator), width, symbols.ellipsis), bad: false };
+  const fit = (text: string) => truncateToWidth(text, width, symbols.ellipsis);
+  const note: SearchBarView['note'] = error
+    ? { text: fit(`${sanitize(error.message, symbols)} (at ${error.position + 1})`), tone: 'bad' }
+    : notes.length > 0
+      ? { text: fit([status, ...notes.map((line) => sanitize(line, symbols))].join(separator)), tone: 'warning' }
+      : { text: fit([status, hints.query, ...hints.keys].join(separator)), tone: 'hint' };
   return { note, line: editorLine(editor, Math.max(1, width - 2), { symbols }) };
+}
+
+/** The notes on the filter's terms as one status line, when they were made for the pane shown. */
+export function filterNotesLine(notes: { pane: string; lines: readonly string[] } | null, pane: string, width: number, symbols: Symbols): string | null {
+  if (!notes || notes.pane !== pane) return null;
+  return truncateToWidth(notes.lines.map((line) => sanitize(line, symbols)).join(symbols.separator), width, symbols.ellipsis);
 }
 
 export interface ExportView {

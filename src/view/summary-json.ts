@@ -1,4 +1,5 @@
 /** `entra-audit summary --format json`: the same facts for scripts; times in UTC ISO 8601. */
+import { headlineOf, headlineText } from '../insights/headline.js';
 import { safeJsonStringify } from '../export/safe-json.js';
 import type { Summary } from '../insights/summary.js';
 import type { SummaryContext } from './summary-parts.js';
@@ -52,6 +53,8 @@ export function summaryJson(summary: Summary, context: SummaryContext, records: 
       query: a.question.query,
       pane: a.question.pane,
       count: a.count,
+      // What the text, the markdown and the explorer's palette lead with.
+      headline: headlineText(headlineOf(a)),
       ...(a.distinct !== undefined ? { distinct: a.distinct, distinctField: a.question.distinct } : {}),
       top: Object.fromEntries(a.top.map((t) => [t.field, { values: t.values, distinct: t.distinct }])),
       ...(a.outsidePane ? { outsidePane: true } : {}),

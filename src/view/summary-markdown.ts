@@ -3,6 +3,7 @@
  * Log strings are sanitised (no control characters reach whoever views the paste) and escaped so
  * a `|` cannot break a table and `*`, `_`, `[`, `<` cannot turn into formatting, links or HTML.
  */
+import { headlineOf, headlineText } from '../insights/headline.js';
 import type { Summary } from '../insights/summary.js';
 import type { TopValues } from '../insights/top-values.js';
 import { timelineText } from '../insights/timeline.js';
@@ -82,13 +83,13 @@ export function summaryMarkdown(summary: Summary, context: SummaryContext, optio
   out.push('', '### Questions', '');
   const rows = summary.answers.map((answer) => {
     const { question } = answer;
-    let events = count(answer.count);
-    if (answer.distinct !== undefined) events = `${count(answer.distinct)} distinct (${events} events)`;
-    if (answer.outsidePane) events = `not in scope (${paneText(question.pane)})`;
-    if (answer.error) events = `not answered: ${escapeMarkdownCell(answer.error, symbols)}`;
-    return [escapeMarkdownCell(question.title, symbols), events, answer.top.map((top) => topCell(top, symbols)).filter(Boolean).join('<br>'), code(question.query, symbols)];
+    // The headline the text summary and the explorer's palette lead with (insights/headline.ts).
+    let headline = headlineText(headlineOf(answer));
+    if (answer.outsidePane) headline = `not in scope (${paneText(question.pane)})`;
+    if (answer.error) headline = `not answered: ${escapeMarkdownCell(answer.error, symbols)}`;
+    return [escapeMarkdownCell(question.title, symbols), headline, answer.top.map((top) => topCell(top, symbols)).filter(Boolean).join('<br>'), code(question.query, symbols)];
   });
-  out.push(...table(['Question', 'Events', 'Top values', 'Query'], rows, [false, true, false, false]));
+  out.push(...table(['Question', 'Answer', 'Top values', 'Query'], rows, [false, true, false, false]));
 
   const heading = eventsHeading(summary);
   if (heading !== null) out.push('', `### ${heading}`);

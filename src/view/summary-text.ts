@@ -3,6 +3,7 @@
  * sanitised and cut to a bounded width, so a hostile or very long value cannot act on the
  * terminal or push the counts off the screen.
  */
+import { headlineOf, headlineText } from '../insights/headline.js';
 import type { Summary } from '../insights/summary.js';
 import type { TopValues } from '../insights/top-values.js';
 import { timelineText } from '../insights/timeline.js';
@@ -99,7 +100,7 @@ export function summaryText(summary: Summary, context: SummaryContext, options: 
   for (const answer of summary.answers) {
     const { question } = answer;
     out.push('');
-    const headline = answer.distinct !== undefined ? `${count(answer.distinct)} (${plural(answer.count, 'event')})` : plural(answer.count, 'event');
+    const headline = headlineText(headlineOf(answer));
     if (answer.outsidePane) out.push(`${safe(question.title, width, symbols)}  (about the ${paneText(question.pane)}: not in scope)`);
     else if (answer.error) out.push(`${safe(question.title, width, symbols)}  (not answered: ${safe(answer.error, width, symbols)})`);
     else out.push(`${safe(question.title, width - headline.length - 3, symbols)} ${options.ascii ? '--' : '—'} ${headline}`);

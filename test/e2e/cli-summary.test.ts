@@ -19,8 +19,8 @@ describe('entra-audit summary on the bundled sample', () => {
     expect(stdout).toContain('Top activities\n  1,096  Update user\n    596  Add member to group');
     expect(stdout).toContain('Top IP addresses\n  1,285  198.51.100.10');
     expect(stdout).toMatch(/^ {2}high {4}25 {2}role-outside-pim {2}/m);
-    expect(stdout).toContain('How many users were changed? — 87 (2,322 events)');
-    expect(stdout).toContain('How many passwords were changed or reset? — 59 (437 events)');
+    expect(stdout).toContain('How many users were changed? — 87 distinct targets (2,322 events)');
+    expect(stdout).toContain('How many passwords were changed or reset? — 59 distinct targets (437 events)');
     expect(stdout).toContain('What custom attribute values were assigned to a user? — 91 events');
     expect(stdout).toContain('  Property:\n    34  HR_EmploymentType\n    31  Security_Clearance');
   });
@@ -83,8 +83,8 @@ describe('entra-audit summary on the bundled sample', () => {
     expect(stdout).toMatch(/^## Entra ID audit summary\n/);
     expect(stdout).toContain('| Scope | 146 events in scope (Custom Security pane, no filter) |');
     expect(stdout).toContain('| Activity | Events |\n| --- | ---: |\n| Update attribute values assigned to a user | 91 |');
-    expect(stdout).toContain('| Question | Events | Top values | Query |');
-    expect(stdout).toContain('| What updates were made to attribute sets? | 12 | Activity: Update an attribute set (10), Add an attribute set (2)<br>');
+    expect(stdout).toContain('| Question | Answer | Top values | Query |');
+    expect(stdout).toContain('| What updates were made to attribute sets? | 12 events | Activity: Update an attribute set (10), Add an attribute set (2)<br>');
     expect(stdout).toContain('`activity:"Add an attribute set"\\|"Update an attribute set"`');
     expect(stdout).toContain('| How many passwords were changed or reset? | not in scope (Directory pane) |');
     expect(stdout).toContain('```text\n2026-');

@@ -99,7 +99,7 @@ describe('compiled queries on the store', () => {
   });
 
   it('treats a blank query as no filter, and reports errors with their position', () => {
-    expect(filterFromText('  ', index, NOW)).toEqual({ ok: true, test: null, filter: null });
+    expect(filterFromText('  ', index, NOW)).toEqual({ ok: true, text: '', test: null, filter: null });
     expect(filterFromText('status:x actvity:y', index, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('did you mean "activity"'), position: 9 } });
     expect(filterFromText('risk:high', index, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('needs the sensitive-operation rules'), position: 0 } });
   });
@@ -122,6 +122,11 @@ describe('risk: with the sensitive-operation rules plugged in', () => {
     };
     expect(idsOf('risk:high')).toEqual(['cred']);
     expect(idsOf('-risk:any')).toEqual(['plain']);
+    // medium: the event's first rule is medium (the ~ marker), not "at least medium".
+    expect(indexes.rules.severityOf(1)).toBe('medium');
+    expect(idsOf('risk:medium')).toEqual(['reset']);
+    expect(idsOf('risk:high|medium')).toEqual(['cred', 'reset']);
+    expect(idsOf('-risk:medium')).toEqual(['cred', 'plain']);
     expect(indexes.rules.ruleOf(0)?.reason).toBeTruthy();
   });
 });

@@ -303,7 +303,7 @@ describe('parseQuery: time bounds', () => {
 });
 
 describe('parseQuery: risk', () => {
-  it.each(['high', 'any', 'HIGH', 'Any'])('accepts risk:%s', (value) => {
+  it.each(['high', 'medium', 'any', 'HIGH', 'Medium', 'Any'])('accepts risk:%s', (value) => {
     expect(only(`risk:${value}`)).toEqual(field('risk', [value]));
   });
 
@@ -314,7 +314,7 @@ describe('parseQuery: risk', () => {
 
 const FIELDS_LIST = 'activity, category, service, status, op, actor, target, type, ip, corr, id, prop, value, risk, app, location, error, ca, device, risklevel, job, system, agent, since, until, result, correlation, user, client, protocol, resource, action, source, ua, useragent';
 const BAD_TIME = (value: string, kind: string) =>
-  `bad time "${value}" for ${kind}: — use a duration (30m, 24h, 7d) or a UTC date (2026-11-20, 2026-11-20T12:00:00Z)`;
+  `bad time "${value}" for ${kind}: — use a duration (30m, 24h, 7d) or a date (2026-11-20, 2026-11-20T12:00, 2026-11-20T12:00:00Z)`;
 
 describe('parseQuery: errors (message and position)', () => {
   it.each<[query: string, message: string, position: number]>([
@@ -368,8 +368,8 @@ describe('parseQuery: errors (message and position)', () => {
     ['since:7d|30d', 'since: takes one value, not alternatives', 8],
     ['until:1h|', 'empty alternative in until: — remove the extra "|"', 8],
     // risk
-    ['risk:low', 'risk: takes "high" or "medium" or "any" or "unusual", not "low"', 5],
-    ['risk:high|low', 'risk: takes "high" or "medium" or "any" or "unusual", not "low"', 10],
+    ['risk:low', 'risk: takes "high", "medium", "any" or "unusual", not "low"', 5],
+    ['risk:high|severe', 'risk: takes "high", "medium", "any" or "unusual", not "severe"', 10],
     // lone and doubled "-"
     ['-', '"-" must be followed by a term to exclude', 0],
     ['status:ok - x', '"-" must be followed by a term to exclude', 10],

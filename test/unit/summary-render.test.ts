@@ -44,7 +44,7 @@ describe('summary output', () => {
     const markdown = summaryMarkdown(summary, context, { ascii: false });
     expect(markdown).toContain('| Initiated by | Events |\n| --- | ---: |\n| evil\\|admin␛\\]0;pwned␇@contoso.example | 2 |');
     expect(markdown).toContain('| \\*Finance\\* \\[x\\](http://a) | 1 |');
-    expect(markdown).toContain('| Groups added? | 2 | Initiated by: evil\\|admin');
+    expect(markdown).toContain('| Groups added? | 2 events | Initiated by: evil\\|admin');
     // Queries are shown as code, with only the pipe escaped (GFM tables).
     expect(markdown).toContain('`activity:"Add group"\\|"Restore group"`');
     expect(markdown).not.toMatch(/\u001b/);
