@@ -7,22 +7,28 @@ import { PANE_DEFINITIONS } from '../src/view/panes.js';
 import { searchBarView } from '../src/view/prompts.js';
 import { LineField } from './LineField.js';
 
+/** What each bar is called on screen: `/` filters, `F` finds. */
+const PROMPTS = { search: '/ ', find: 'Find: ' } as const;
+
 /**
- * The `/` bar: the query being typed (edited by the reducer's line editor, key by key), and above
- * it either a reminder of the language or the error in a draft that did not apply, with its position.
+ * The `/` bar, and the `F` find bar drawn the same way: the query being typed (edited by the
+ * reducer's line editor, key by key), and above it either a reminder of the language or the
+ * error in a draft that did not apply, with its position.
  */
-export function SearchBar({ state }: { state: AppState }) {
+export function SearchBar({ state, prompt = 'search' }: { state: AppState; prompt?: 'search' | 'find' }) {
   const { theme, symbols } = state.options;
   const width = state.size.columns;
   const { summary } = statusParts(statusInput(state), symbols);
-  const view = searchBarView(state.search.editor, state.search.error, summary, { query: PANE_DEFINITIONS[state.pane].queryHint, keys: HINTS.search }, width, symbols);
+  const { editor, error } = state[prompt];
+  const label = PROMPTS[prompt];
+  const view = searchBarView(editor, error, summary, { query: PANE_DEFINITIONS[state.pane].queryHint, keys: HINTS[prompt] }, width - (label.length - 2), symbols);
   return (
     <Box flexDirection="column" width={width}>
       <Text {...theme[view.note.bad ? 'bad' : 'hint']} wrap="truncate">
         {view.note.text}
       </Text>
       <Box>
-        <Text bold>{'/ '}</Text>
+        <Text bold>{label}</Text>
         <LineField line={view.line} />
       </Box>
     </Box>
