@@ -13,7 +13,7 @@ export function QuestionsPalette({ state }: { state: AppState }) {
   return (
     <Box flexDirection="column" width={width}>
       <Text {...theme.activeTab} wrap="truncate">
-        {pickerTitle('Questions (counts unfiltered, in this pane unless marked): Enter applies the query as the filter, Esc closes', width, symbols)}
+        {pickerTitle(`Questions (counts unfiltered, in this pane unless marked${palette.partial ? '; PARTIAL: counted during the load' : ''}): Enter applies the query as the filter, Esc closes`, width, symbols)}
       </Text>
       {lines.map((line, offset) => (
         <Text key={offset} wrap="truncate" inverse={line.selected}>

@@ -72,6 +72,8 @@ export interface PaletteEntry {
 /** The `:` questions palette (the questions were read and checked before the explorer started). */
 export interface QuestionsPalette extends ListCursor {
   entries: PaletteEntry[];
+  /** Counted while a load was still under way: the counts are of what had arrived. */
+  partial: boolean;
 }
 
 /** The `e` export prompt. */
@@ -96,6 +98,8 @@ export interface InsightsState extends InsightsData {
   cursor: number;
   /** First timeline bucket in the window. */
   top: number;
+  /** Taken while a load was still under way: its counts are of what had arrived (`i` recomputes). */
+  partial: boolean;
 }
 
 /** A side effect the reducer asks for (the reducer stays pure); the app performs each id once. */

@@ -17,7 +17,7 @@ import { toggleHelp } from './common.js';
 /** Open (or recompute) the view for the pane's rows as filtered now. */
 export function openInsights(state: AppState): AppState {
   const data = computeInsights(state.indexes.query, viewEvents(state), state.pane, PANE_DEFINITIONS[state.pane].insightLists);
-  return { ...state, mode: 'insights', insights: { ...data, cursor: 0, top: 0 } };
+  return { ...state, mode: 'insights', insights: { ...data, cursor: 0, top: 0, partial: state.loading !== null } };
 }
 
 /** The filter text that choosing `item` applies: the bucket's time range, or the value as an exact term. */

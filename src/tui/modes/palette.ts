@@ -19,7 +19,7 @@ export function openPalette(state: AppState): AppState {
     query: question.query,
     ...questions.countOf(question, state.pane),
   }));
-  return { ...state, mode: 'palette', palette: { entries, cursor: 0, top: 0 } };
+  return { ...state, mode: 'palette', palette: { entries, cursor: 0, top: 0, partial: state.loading !== null } };
 }
 
 /** Move, Enter applies the question's query (recorded in the history), Esc closes. */
