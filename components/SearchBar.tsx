@@ -21,7 +21,10 @@ export function SearchBar({ state, prompt = 'search' }: { state: AppState; promp
   const { summary } = statusParts(statusInput(state), symbols);
   const { editor, error } = state[prompt];
   const label = PROMPTS[prompt];
-  const view = searchBarView(editor, error, summary, { query: PANE_DEFINITIONS[state.pane].queryHint, keys: HINTS[prompt] }, width - (label.length - 2), symbols);
+  const queryHint = PANE_DEFINITIONS[state.pane].queryHint;
+  // The find bar says first what sets it apart from `/` (every row stays), the language after.
+  const hints = prompt === 'find' ? { query: '', keys: [...HINTS.find, queryHint] } : { query: queryHint, keys: HINTS.search };
+  const view = searchBarView(editor, error, summary, hints, width - (label.length - 2), symbols);
   return (
     <Box flexDirection="column" width={width}>
       <Text {...theme[view.note.bad ? 'bad' : 'hint']} wrap="truncate">

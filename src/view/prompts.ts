@@ -26,7 +26,7 @@ export function searchBarView(
   const { separator } = symbols;
   const note = error
     ? { text: truncateToWidth(`${sanitize(error.message, symbols)} (at ${error.position + 1})`, width, symbols.ellipsis), bad: true }
-    : { text: truncateToWidth([status, hints.query, ...hints.keys].join(separator), width, symbols.ellipsis), bad: false };
+    : { text: truncateToWidth([status, hints.query, ...hints.keys].filter((part) => part !== '').join(separator), width, symbols.ellipsis), bad: false };
   return { note, line: editorLine(editor, Math.max(1, width - 2), { symbols }) };
 }
 
