@@ -45,7 +45,7 @@ export function progressText(progress: LoadProgress, now: number, separator: str
     progress.bytesTotal
       ? `Loading ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.bytesTotal)} (${Math.floor(100 * share)}%)`
       : `Loading ${formatBytes(progress.bytesRead)}`,
-    `${progress.events.toLocaleString('en-US')} events so far`,
+    `${progress.events.toLocaleString('en-US')} event${progress.events === 1 ? '' : 's'} so far`,
   ];
   if (settled && rate > 0) parts.push(`${formatBytes(rate)}/s`);
   if (settled && progress.bytesTotal && rate > 0) parts.push(timeLeftText(Math.max(0, (progress.bytesTotal - progress.bytesRead) / rate)));

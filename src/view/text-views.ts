@@ -5,7 +5,7 @@
 import { formatProblemLocation, type LoadProblem } from '../model/loaded-event.js';
 import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
-import { fitToWidth, truncateToWidth, wrapToWidth } from '../text/width.js';
+import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../text/width.js';
 
 /** Where OSC 52 cannot copy: the text itself, sanitised and wrapped, to select with the mouse. */
 export function copyLines(lines: readonly string[], width: number, symbols: Symbols): string[] {
@@ -39,7 +39,7 @@ const HELP_KEYS_WIDTH = 24;
  * never cut (it is there to be retyped): it takes the room it needs and the meaning follows it.
  */
 export const helpKeys = (keys: string, symbols: Symbols): string =>
-  `  ${keys.length <= HELP_KEYS_WIDTH ? fitToWidth(keys, HELP_KEYS_WIDTH, symbols.ellipsis) : `${keys}  `}`;
+  `  ${displayWidth(keys) < HELP_KEYS_WIDTH ? fitToWidth(keys, HELP_KEYS_WIDTH, symbols.ellipsis) : `${keys}  `}`;
 
 /** The status bar's message after an action (it may carry a file name or a log value). */
 export const messageLine = (text: string, width: number, symbols: Symbols): string => truncateToWidth(sanitize(text, symbols), width, symbols.ellipsis);
