@@ -5,6 +5,7 @@ import { effectRuntime, type EffectRuntime } from '../src/tui/effects.js';
 import { keyNames } from '../src/tui/key-names.js';
 import type { LiveLoad } from '../src/tui/live-load.js';
 import { reducer } from '../src/tui/reducer.js';
+import type { TerminalControl } from '../src/tui/suspend.js';
 import { frameHeight, isTooSmall, MIN_SIZE } from '../src/view/layout.js';
 import { CopyFallbackView } from './CopyFallbackView.js';
 import { DetailsView } from './DetailsView.js';
@@ -25,13 +26,21 @@ import { useSideEffects } from './use-side-effects.js';
  * keymap of the mode it is in) and the frame. The frame is one line shorter than the terminal:
  * Ink redraws a full-height frame by clearing the whole screen every time, which flickers over SSH.
  */
-export function App({ initial, load, onResize, temporaries }: { initial: AppState; load?: LiveLoad; onResize?: () => void; temporaries?: EffectRuntime['temporaries'] }) {
+export function App({ initial, load, onResize, temporaries, control }: { initial: AppState; load?: LiveLoad; onResize?: () => void; temporaries?: EffectRuntime['temporaries']; control?: TerminalControl }) {
   const [state, dispatch] = useReducer(reducer, initial);
   useLoadRefresh(load, dispatch);
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const runtime = useMemo(() => effectRuntime(stdout, process.env, temporaries), [stdout, temporaries]);
+  const runtime = useMemo(() => effectRuntime(stdout, process.env, temporaries, control), [stdout, temporaries, control]);
   useSideEffects(state, dispatch, runtime);
+
+  // The copy view's text is there to be selected with the mouse: the wheel gives the mouse back.
+  const mouseWanted = state.mode !== 'copy';
+  useEffect(() => control?.mouse(mouseWanted), [control, mouseWanted]);
+  // Back from Ctrl-Z: the blank frame is drawn; now the real one, whole.
+  useEffect(() => {
+    if (state.repaint) dispatch({ type: 'repainted' });
+  }, [state.repaint]);
 
   // The one input router: every key, in every mode and prompt, goes to the reducer in order.
   useInput((input, key) => {
@@ -55,13 +64,14 @@ export function App({ initial, load, onResize, temporaries }: { initial: AppStat
   }, [stdout, onResize]);
 
   const { columns } = state.size;
+  if (state.repaint) return <Text> </Text>;
   if (isTooSmall(state.size)) {
     return <Text wrap="truncate">{`Window too small (${columns}×${state.size.rows}); entra-audit needs ${MIN_SIZE.columns}×${MIN_SIZE.rows}. q quits.`}</Text>;
   }
   return (
     <Box flexDirection="column" width={columns} height={frameHeight(state.size)}>
       <Header state={state} now={Date.now()} />
-      {state.mode === 'table' || state.mode === 'search' ? <EventTable state={state} /> : null}
+      {state.mode === 'table' || state.mode === 'search' || state.mode === 'find' ? <EventTable state={state} /> : null}
       {state.mode === 'details' ? <DetailsView state={state} /> : null}
       {state.mode === 'help' ? <HelpView state={state} /> : null}
       {state.mode === 'problems' ? <ProblemsView state={state} /> : null}
@@ -71,7 +81,7 @@ export function App({ initial, load, onResize, temporaries }: { initial: AppStat
       {state.mode === 'copy' ? <CopyFallbackView state={state} /> : null}
       {state.mode === 'insights' ? <InsightsView state={state} /> : null}
       <Box flexGrow={1} />
-      {state.mode === 'search' ? <SearchBar state={state} /> : <StatusBar state={state} />}
+      {state.mode === 'search' || state.mode === 'find' ? <SearchBar state={state} prompt={state.mode} /> : <StatusBar state={state} />}
     </Box>
   );
 }

@@ -21,7 +21,8 @@ export function EventTable({ state }: { state: AppState }) {
   if (state.totals[state.pane] === 0 && definition.empty && !state.loading) return <EmptyPane empty={definition.empty} state={state} height={height + 1} />;
   const { header, rows } = tableLines(tableInput(state));
   const selected = state.cursor[state.pane].selected;
-  const needles = highlightNeedles(state.filter.active?.query);
+  // The find's words are marked as the filter's are: where its hits are, among every row.
+  const needles = highlightNeedles(state.filter.active?.query, state.find.active?.filter.query);
   return (
     <Box flexDirection="column" width={columns} height={height + 1}>
       <Text {...theme.header} wrap="truncate">

@@ -11,7 +11,7 @@ export function HelpView({ state }: { state: AppState }) {
   const lines = helpLines(keymap).slice(state.scroll.help, state.scroll.help + height);
   return (
     <Box flexDirection="column" width={state.size.columns} height={height + 1}>
-      <Text {...theme.activeTab}> Keys (Esc, q or ? to close) </Text>
+      <Text {...theme.activeTab}> Keys (Esc, q or ? to close), then the query language </Text>
       {lines.map((line, index) =>
         line.heading ? (
           <Text key={index} {...theme.heading}>

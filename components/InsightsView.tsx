@@ -12,7 +12,7 @@ export function InsightsView({ state }: { state: AppState }) {
   const height = bodyHeight(state.size);
   const { theme } = state.options;
   if (!state.insights) return null;
-  const screen = insightsScreen(state.insights, state.insights, state.size, height, state.options);
+  const screen = insightsScreen(state.insights, state.insights, state.size, height, { ...state.options, partial: state.insights.partial });
   const { layout } = screen;
   const lines = (list: InsightLine[], prefix: string) =>
     list.map((line, index) => (

@@ -16,7 +16,7 @@ export function QuestionsPalette({ state }: { state: AppState }) {
   return (
     <Box flexDirection="column" width={width}>
       <Text {...theme.activeTab} wrap="truncate">
-        {pickerTitle('Questions (counts unfiltered, in this pane unless marked): Enter applies the query as the filter, / type to narrow, Esc closes', width, symbols)}
+        {pickerTitle(`Questions (counts unfiltered, in this pane unless marked${palette.partial ? '; PARTIAL: counted during the load' : ''}): Enter applies the query as the filter, / type to narrow, Esc closes`, width, symbols)}
       </Text>
       {palette.filter ? <ListFilterLine filter={palette.filter} matched={shown.length} total={palette.entries.length} width={width} options={state.options} /> : null}
       {shown.length === 0 ? <Text>No question matches what is typed.</Text> : null}

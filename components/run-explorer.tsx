@@ -2,6 +2,7 @@ import { render } from 'ink';
 import type { AppState } from '../src/tui/app-state.js';
 import type { EffectRuntime } from '../src/tui/effects.js';
 import type { LiveLoad } from '../src/tui/live-load.js';
+import { terminalControl } from '../src/tui/suspend.js';
 import { CLEAR_SCREEN } from '../src/tui/terminal.js';
 import { trace } from '../src/trace.js';
 import { App } from './App.js';
@@ -32,7 +33,9 @@ export async function runExplorer(input: ExplorerInput): Promise<void> {
   }
   // A resize leaves the old frame's lines behind when the window shrinks; start clean.
   const clearOnResize = () => stdout.write(CLEAR_SCREEN);
-  const instance = render(<App initial={initial} load={load} onResize={clearOnResize} temporaries={input.temporaries} />, {
+  // Ctrl-Z and the mouse: the terminal's modes, which only this run (a real terminal) may change.
+  const control = terminalControl(stdout, input.stdin);
+  const instance = render(<App initial={initial} load={load} onResize={clearOnResize} temporaries={input.temporaries} control={control} />, {
     stdin: input.stdin,
     stdout,
     exitOnCtrlC: true,

@@ -37,12 +37,12 @@ const REPORT_NAME = 'fatal-error.json';
  * $1: the private directory, $2: the heap limit in MB, $3: a larger one to suggest. `read`
  * returns at the end of its input: the explorer is gone. Ctrl-C (a signal to the whole
  * foreground group, outside raw mode) is the explorer's to decide about, so it is ignored here.
- * The sequences are tui/terminal.ts's restore: autowrap on, cursor shown, leave the alternate
- * screen. Builtins only until the message is out, so it comes before the shell's next prompt.
+ * The sequences are tui/terminal.ts's restore: mouse reporting off, autowrap on, cursor shown,
+ * leave the alternate screen. Builtins only until the message is out, so it comes before the shell's next prompt.
  */
 const WATCHDOG = `trap '' INT
 read -r _
-printf '\\033[?7h\\033[?25h\\033[?1049l'
+printf '\\033[?1006l\\033[?1000l\\033[?7h\\033[?25h\\033[?1049l'
 oom=
 if [ -f "$1/${REPORT_NAME}" ]; then
   while IFS= read -r line; do

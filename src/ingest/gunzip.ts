@@ -160,11 +160,13 @@ function inflateStep(inflater: InflateRaw, piece: Buffer | null): Promise<Step> 
 const describeZlib = (error: Error): string => error.message.replace(/^(?:zlib: )?/, '');
 
 /**
- * Decompress gzip (every member, as gzip does), reporting damage instead of failing on it.
+ * Decompress gzip (every member, as gzip does), reporting damage instead of failing on it, and
+ * after each step how many compressed bytes have gone through the inflater (`onConsumed`).
  */
 export async function* gunzipMembers(
   source: AsyncIterable<Buffer>,
   onDamage: (damage: GzipDamage) => void,
+  onConsumed: (compressedBytes: number) => void = () => {},
 ): AsyncGenerator<Buffer> {
   const queue = new ByteQueue(source[Symbol.asyncIterator]());
   // A member found by looking through garbage may be a false start (the magic number by chance).
@@ -192,6 +194,8 @@ export async function* gunzipMembers(
         const stepStart = queue.offset;
         const piece = queue.available > 0 ? queue.take(STEP_BYTES) : null;
         const step = await inflateStep(inflater, piece);
+        // How far into the file the inflater is: what the progress line counts (see ByteCounter).
+        onConsumed(queue.offset);
         for (const out of step.output) {
           crc = crc32(out, crc);
           size = (size + out.length) >>> 0;

@@ -42,7 +42,12 @@ async function* withHead(
 }
 
 export interface ByteCounter {
-  /** Bytes read from the source (compressed bytes for gzip). */
+  /**
+   * How far into the source the load is, in its bytes. For gzip, the compressed bytes the
+   * inflater has taken, not those read: the file is read a megabyte ahead, so on the 1.5 MB sample
+   * the bytes read said 100% from the first second of a several-second load. At the end, every
+   * byte read.
+   */
   read: number;
   /** Set once the first bytes are seen: whether the source is gzip. */
   gzip?: boolean;
@@ -59,13 +64,15 @@ export async function* gunzipIfNeeded(
   counter: ByteCounter,
   onDamage: (damage: GzipDamage) => void = () => {},
 ): AsyncGenerator<Buffer> {
+  let pulled = 0;
+  let gzipped = false;
   const counted = (async function* () {
     for await (const chunk of source) {
-      counter.read += chunk.length;
+      pulled += chunk.length;
+      if (!gzipped) counter.read = pulled;
       yield chunk;
     }
   })();
-  let gzipped = false;
   const headed = withHead(counted, 2, (head) => {
     gzipped = isGzip(head);
     counter.gzip = gzipped;
@@ -77,7 +84,11 @@ export async function* gunzipIfNeeded(
     yield* headed;
   })();
   if (!gzipped) yield* rest;
-  else yield* gunzipMembers(rest, onDamage);
+  else {
+    counter.read = 0;
+    yield* gunzipMembers(rest, onDamage, (consumed) => (counter.read = consumed));
+    counter.read = pulled;
+  }
 }
 
 export function detectEncoding(head: Buffer): { encoding: Encoding; bomBytes: number } {

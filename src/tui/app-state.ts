@@ -96,6 +96,8 @@ export interface PaletteEntry {
 export interface QuestionsPalette extends FilterableList {
   /** Every question; `filter` narrows which are shown (paletteShown). */
   entries: PaletteEntry[];
+  /** Counted while a load was still under way: the counts are of what had arrived. */
+  partial: boolean;
 }
 
 /** The `e` export prompt. */
@@ -122,12 +124,34 @@ export interface InsightsState extends InsightsData {
   cursor: number;
   /** First timeline bucket in the window. */
   top: number;
+  /** Taken while a load was still under way: its counts are of what had arrived (`i` recomputes). */
+  partial: boolean;
 }
 
 /** A side effect the reducer asks for (the reducer stays pure); the app performs each id once. */
 export type Effect =
   | { id: number; kind: 'copy'; text: string; what: string }
-  | { id: number; kind: 'export'; path: string; defaultName: string; indices: Int32Array; force: boolean };
+  | { id: number; kind: 'export'; path: string; defaultName: string; indices: Int32Array; force: boolean }
+  /** Ctrl-Z: stop until `fg` (the app gives the terminal back first and redraws after). */
+  | { id: number; kind: 'suspend' };
+
+/** A find in force: what was typed and what it means (the same language as the filter). */
+export interface FindQuery {
+  text: string;
+  filter: ActiveFilter;
+}
+
+/** `F`: find in the view without filtering it; `n` / `N` step through its hits. */
+export interface FindState {
+  /** The prompt's line (while mode is 'find'), with the error of a draft that does not parse. */
+  editor: LineEditor;
+  error: { message: string; position: number } | null;
+  /** The selected row when the prompt opened: typing finds from there, Esc goes back there. */
+  origin: number;
+  /** The find in force when the prompt opened (Esc restores it). */
+  before: FindQuery | null;
+  active: FindQuery | null;
+}
 
 /** Prompts that remember what was entered (↑/↓ in the prompt; the custom range's two fields each their own). */
 export type PromptName = 'search' | 'since' | 'until' | 'export';
@@ -174,6 +198,7 @@ export interface AppState {
    * is the filter when the bar opened, which Esc restores and Enter records in the history.
    */
   search: { editor: LineEditor; error: { message: string; position: number } | null; before: string };
+  find: FindState;
   /** What was entered in each prompt, oldest first (↑ recalls). */
   promptHistory: Record<PromptName, readonly string[]>;
   menu: FilterMenu | null;
@@ -199,6 +224,11 @@ export interface AppState {
   /** The latest side effects asked for (copy, export), oldest first; the app performs each id once. */
   effects: readonly Effect[];
   options: ViewOptions;
+  /**
+   * Back from Ctrl-Z: one blank frame is drawn, then the real one. Ink writes only what changed
+   * since its last frame, and the screen it drew that on was the shell's meanwhile.
+   */
+  repaint: boolean;
   quit: boolean;
   insights: InsightsState | null;
 }
@@ -246,5 +276,9 @@ export type Action =
   /** The outcome of an export the reducer asked for. */
   | { type: 'exportDone'; receipt: string[] }
   | { type: 'exportFailed'; error: string; exists: boolean }
+  /** Back on screen after a suspend (`repaint` the whole frame), with what to say if it did not stop. */
+  | { type: 'resumed'; message: AppState['message'] }
+  /** The blank frame of a repaint is on screen: draw the real one. */
+  | { type: 'repainted' }
   /** The store grew (or the load finished): recompute the rows, keeping the selected event selected. */
   | ({ type: 'refresh' } & LoadState);

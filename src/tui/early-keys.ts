@@ -3,7 +3,7 @@
  * go through the same keymap and reducer and the text frame is repainted, so a key pressed the
  * moment rows appear is answered at once instead of waiting for React and Ink to load.
  */
-import { burstCharacterName } from './key-names.js';
+import { burstCharacterName, mouseReport } from './key-names.js';
 
 const SEQUENCES: Record<string, string> = {
   '\u001b[A': 'up',
@@ -28,7 +28,11 @@ export function rawKeyNames(chunk: string): string[] {
   while (i < chunk.length) {
     if (chunk[i] === '\u001b') {
       const sequence = Object.keys(SEQUENCES).find((s) => chunk.startsWith(s, i));
-      if (sequence) {
+      const mouse = sequence ? null : mouseReport(chunk.slice(i, i + 20));
+      if (mouse) {
+        if (mouse.key) names.push(mouse.key);
+        i += mouse.length;
+      } else if (sequence) {
         names.push(SEQUENCES[sequence]);
         i += sequence.length;
       } else {

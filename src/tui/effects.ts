@@ -16,6 +16,7 @@ import { RecordUnreadableError, type EventStore } from '../store/event-store.js'
 import type { Symbols } from '../text/symbols.js';
 import type { Action, Effect } from './app-state.js';
 import { clipboardRoute, clipboardSequence } from './clipboard.js';
+import type { TerminalControl } from './suspend.js';
 
 /** What an effect works on: the store and its sources as they are now. */
 export interface EffectInput {
@@ -35,10 +36,19 @@ export interface EffectRuntime {
   hasher: SourceHasher;
   /** Exports in progress note their temporary file here, for the command's signal clean-up to remove. */
   temporaries: TemporaryFiles;
+  /** Suspending (Ctrl-Z); absent where there is no real terminal (component tests). */
+  control?: TerminalControl;
 }
 
-export function effectRuntime(terminal: EffectRuntime['terminal'], env: EffectRuntime['env'], temporaries = new TemporaryFiles()): EffectRuntime {
-  return { terminal, env, hasher: new SourceHasher(), temporaries };
+export function effectRuntime(terminal: EffectRuntime['terminal'], env: EffectRuntime['env'], temporaries = new TemporaryFiles(), control?: TerminalControl): EffectRuntime {
+  return { terminal, env, hasher: new SourceHasher(), temporaries, control };
+}
+
+async function suspendEffect(runtime: EffectRuntime): Promise<Action> {
+  if (!runtime.control) return { type: 'showMessage', message: { text: 'Ctrl-Z: this terminal cannot be suspended', tone: 'bad' } };
+  const stopped = await runtime.control.suspend();
+  const message = stopped ? null : { text: 'Not suspended: no job-control shell to come back to with fg (q quits)', tone: 'bad' as const };
+  return { type: 'resumed', message };
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -62,9 +72,11 @@ async function exportEffect(effect: Extract<Effect, { kind: 'export' }>, input: 
 /** Never rejects: whatever goes wrong comes back as the action that says so. */
 export async function performEffect(effect: Effect, input: EffectInput, runtime: EffectRuntime): Promise<Action> {
   try {
+    if (effect.kind === 'suspend') return await suspendEffect(runtime);
     return effect.kind === 'export' ? await exportEffect(effect, input, runtime) : copyEffect(effect, runtime);
   } catch (error) {
     if (effect.kind === 'export') return { type: 'exportFailed', error: messageOf(error), exists: false };
+    if (effect.kind === 'suspend') return { type: 'resumed', message: { text: `Not suspended: ${messageOf(error)}`, tone: 'bad' } };
     return { type: 'showMessage', message: { text: `Not copied: ${messageOf(error)}`, tone: 'bad' } };
   }
 }

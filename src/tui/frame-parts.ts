@@ -9,6 +9,7 @@ import type { NoteInput, StatusInput } from '../view/chrome.js';
 import { PANE_DEFINITIONS } from '../view/panes.js';
 import type { TableInput } from '../view/table-lines.js';
 import type { AppState } from './app-state.js';
+import { findStatus } from './find-hits.js';
 import { selectedIndex, selectedRead } from './rows.js';
 
 export function tableInput(state: AppState): TableInput {
@@ -37,16 +38,27 @@ export const noteInput = (state: AppState): NoteInput => ({
   hideSubstrate: state.hideSubstrate,
 });
 
-export const statusInput = (state: AppState): StatusInput => ({
-  shown: state.rows[state.pane].length,
-  total: state.totals[state.pane],
-  selected: state.cursor[state.pane].selected,
-  riskOnly: state.riskOnly,
-  unusualOnly: state.unusualOnly,
-  marksOnly: state.marksOnly,
-  marks: state.marks.size,
-  problemCount: state.problemCount,
-});
+/** Modes that show the event table (and so its scroll position). */
+const TABLE_MODES = new Set<AppState['mode']>(['table', 'search', 'find']);
+
+export function statusInput(state: AppState): StatusInput {
+  const shown = state.rows[state.pane].length;
+  const { top } = state.cursor[state.pane];
+  const height = bodyHeight(state.size);
+  return {
+    shown,
+    total: state.totals[state.pane],
+    selected: state.cursor[state.pane].selected,
+    riskOnly: state.riskOnly,
+    unusualOnly: state.unusualOnly,
+    marksOnly: state.marksOnly,
+    marks: state.marks.size,
+    problemCount: state.problemCount,
+    window: TABLE_MODES.has(state.mode) ? { above: top, below: Math.max(0, shown - top - height) } : undefined,
+    find: findStatus(state),
+    partial: state.loading !== null,
+  };
+}
 
 export function detailOptions(state: AppState): DetailOptions {
   const index = selectedIndex(state);

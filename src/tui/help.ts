@@ -1,4 +1,8 @@
-/** The `?` overlay's lines, built from the keymap so they always tell the truth. */
+/**
+ * The `?` overlay's lines, built from the keymap so they always tell the truth, then the query
+ * language's reference (built from the parser's own field list, so it cannot drift either).
+ */
+import { queryReference } from '../query/reference.js';
 import { keyLabel, type Binding, type Mode } from './keymap.js';
 
 export interface HelpLine {
@@ -16,6 +20,7 @@ const SECTIONS: Array<[string, Mode]> = [
   ['Questions (:)', 'palette'],
   ['Insights (i)', 'insights'],
   ['Export (e)', 'export'],
+  ['Find prompt (F)', 'find'],
 ];
 
 /** The help for `keymap` (the one in force, so remapped keys show as they are). */
@@ -31,5 +36,6 @@ export function helpLines(keymap: readonly Binding[]): HelpLine[] {
       lines.push({ keys: binding.keys.map(keyLabel).join(' '), help: binding.help });
     }
   }
+  for (const line of queryReference()) lines.push({ keys: line.term, help: line.meaning, heading: line.heading });
   return lines;
 }

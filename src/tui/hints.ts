@@ -6,8 +6,9 @@ import type { Mode } from './keymap.js';
 const PANE_KEYS = `Tab/${PANES.map((_, index) => index + 1).join('/')} pane`;
 
 export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
-  table: ['j/k move', 'Enter details', '/ search', 'f filters', ': questions', 'i insights', PANE_KEYS, 's write-backs', 'P problems', '? help', 'q quit'],
-  details: ['h/l tabs', 'j/k scroll', 'f full values', 'Esc/q back', '? help', 'Ctrl-C quit'],
+  // Write-backs (s) are dimmed and the help lists their key: the room went to F, find.
+  table: ['j/k move', 'Enter details', '/ search', 'F find', 'f filters', ': questions', 'i insights', PANE_KEYS, 'P problems', '? help', 'q quit'],
+  details: ['h/l tabs', 'j/k scroll', ']/[ next/previous event', 'f full values', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
   copy: ['j/k scroll', 'select the text with the mouse (in tmux: hold Shift)', 'Esc back'],
@@ -17,6 +18,8 @@ export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
   insights: ['j/k move', 'Tab section', 'Enter filter to it', '+/- zoom', 'i recompute', 'Esc/q back'],
   // Shown after the pane's query reminder, on the line above the / bar.
   search: ['Enter keeps', 'Esc undoes', '←→ Home End edit', '↑↓ earlier queries'],
+  // Above the F prompt: finding moves the cursor and filters nothing.
+  find: ['every row stays', 'Enter keeps', 'then n/N next/previous hit', 'Esc goes back', '↑↓ earlier queries'],
 };
 
 const CUSTOM_DATES = ['type a date, a date-time or 7d', 'Tab switches', '↑↓ earlier dates', 'Enter applies', 'Esc back'];

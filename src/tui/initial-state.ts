@@ -57,6 +57,7 @@ export function initialState(input: InitialInput): AppState {
     filterHistory: [],
     paneHistory: [],
     search: { editor: newLineEditor(), error: null, before: '' },
+    find: { editor: newLineEditor(), error: null, origin: 0, before: null, active: null },
     promptHistory: { search: [], since: [], until: [], export: [] },
     menu: null,
     expanded: new Set(),
@@ -71,6 +72,7 @@ export function initialState(input: InitialInput): AppState {
     copyFallback: null,
     effects: [],
     options: viewOptions(input.options),
+    repaint: false,
     quit: false,
     insights: null,
   };

@@ -26,6 +26,9 @@ export interface InkKey {
  * a burst over SSH, tmux send-keys) arrive as one string, "jjj": each character is a key.
  */
 export function keyNames(input: string, key: InkKey): string[] {
+  // A mouse report (the wheel, or a click the explorer ignores): never a burst of characters.
+  const mouse = mouseReport(input);
+  if (mouse) return mouse.key === null ? [] : [mouse.key];
   // Esc pressed twice in quick succession reaches Ink as one "meta + Esc" event whose input is the
   // second ESC: it is two keys (out of a view, then out of the next), not one.
   if (key.escape && input === '\u001b') return ['escape', 'escape'];
@@ -33,6 +36,26 @@ export function keyNames(input: string, key: InkKey): string[] {
   if (single !== undefined) return [single];
   if (key.ctrl || key.meta || input.length <= 1) return [];
   return [...input].map(burstCharacterName);
+}
+
+/**
+ * SGR mouse reports (`ESC [ < button ; column ; row M`, mode 1006), which the explorer asks for
+ * only to hear the wheel: Ink splits them off as one event with the ESC taken away. Button 64 is
+ * a notch up and 65 a notch down (4, 8 and 16 add Shift, Meta and Ctrl); anything else, a click
+ * or a release, is no key. Null when `text` does not start with a report; `length` is the
+ * report's, so a reader of raw input can step over it.
+ */
+// eslint-disable-next-line no-control-regex
+const SGR_MOUSE = /^\u001b?\[<(\d{1,4});\d{1,5};\d{1,5}([Mm])/;
+const WHEEL_MODIFIERS = 4 | 8 | 16;
+
+export function mouseReport(text: string): { key: 'wheelup' | 'wheeldown' | null; length: number } | null {
+  const match = SGR_MOUSE.exec(text);
+  if (!match) return null;
+  const button = Number(match[1]) & ~WHEEL_MODIFIERS;
+  const pressed = match[2] === 'M';
+  const key = pressed && button === 64 ? 'wheelup' : pressed && button === 65 ? 'wheeldown' : null;
+  return { key, length: match[0].length };
 }
 
 /** In a burst, Enter, Tab, Backspace and Ctrl-letters come as raw control characters. */
@@ -69,7 +92,7 @@ export function keyName(input: string, key: InkKey): string | undefined {
 /** The names keyName gives keys other than a single printable character or ctrl+letter. */
 export const NAMED_KEYS = [
   'up', 'down', 'left', 'right', 'pagedown', 'pageup', 'home', 'end',
-  'enter', 'tab', 'shift+tab', 'backspace', 'escape', 'space',
+  'enter', 'tab', 'shift+tab', 'backspace', 'escape', 'space', 'wheelup', 'wheeldown',
 ] as const;
 
 /**

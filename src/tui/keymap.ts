@@ -8,10 +8,13 @@
  */
 import { PANE_LABELS, PANES, type Pane } from '../model/pane.js';
 
-export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'menu' | 'export' | 'insights' | 'palette' | 'copy';
+export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'find' | 'menu' | 'export' | 'insights' | 'palette' | 'copy';
+
+/** Every mode: for the keys that work whatever is open (Ctrl-C, Ctrl-Z). */
+const ALL_MODES: Mode[] = ['table', 'details', 'help', 'problems', 'search', 'find', 'menu', 'export', 'insights', 'palette', 'copy'];
 
 export type Command =
-  | { type: 'move'; by: 'line' | 'page' | 'halfPage'; direction: 1 | -1 }
+  | { type: 'move'; by: 'line' | 'page' | 'halfPage' | 'wheel'; direction: 1 | -1 }
   | { type: 'jump'; to: 'first' | 'last' }
   | { type: 'switchPane'; pane?: Pane }
   | { type: 'openDetails' }
@@ -23,6 +26,13 @@ export type Command =
   | { type: 'toggleProblems' }
   | { type: 'toggleSubstrate' }
   | { type: 'openSearch' }
+  /** `F`: find in the view without filtering it; `n` / `N`: the next / previous hit. */
+  | { type: 'openFind' }
+  | { type: 'findNext'; direction: 1 | -1 }
+  /** In details: the next / previous event of the view, on the same tab. */
+  | { type: 'stepEvent'; direction: 1 | -1 }
+  /** Ctrl-Z: give the terminal back to the shell until `fg`. */
+  | { type: 'suspend' }
   | { type: 'clearFilter' }
   | { type: 'pivot'; on: PivotField }
   | { type: 'signInPivot' }
@@ -73,6 +83,8 @@ const PICKERS: Mode[] = ['menu', 'palette', 'insights'];
 
 /** The action that quits whatever is open or marked, at once (Ctrl-C): never asks. */
 export const QUIT_ANYWHERE = 'quit-anywhere';
+/** The action that suspends to the shell from anywhere, prompts included (Ctrl-Z). */
+export const SUSPEND_ANYWHERE = 'suspend';
 
 const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'down', keys: ['j', 'down'], command: { type: 'move', by: 'line', direction: 1 }, modes: LISTS, help: 'Down one line' },
@@ -82,6 +94,9 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'page-up', keys: ['pageup', 'b', 'ctrl+b'], command: { type: 'move', by: 'page', direction: -1 }, modes: LISTS, help: 'Page up' },
   { action: 'half-page-down', keys: ['ctrl+d'], command: { type: 'move', by: 'halfPage', direction: 1 }, modes: ['table', 'details', 'problems', 'help'], help: 'Half a page down' },
   { action: 'half-page-up', keys: ['ctrl+u'], command: { type: 'move', by: 'halfPage', direction: -1 }, modes: ['table', 'details', 'problems', 'help'], help: 'Half a page up' },
+  // Three lines a notch, as terminals scroll their own scrollback (SGR mouse reporting, wheel only).
+  { action: 'wheel-down', keys: ['wheeldown'], command: { type: 'move', by: 'wheel', direction: 1 }, modes: LISTS, help: 'Mouse wheel: down three lines (hold Shift to select text with the mouse)' },
+  { action: 'wheel-up', keys: ['wheelup'], command: { type: 'move', by: 'wheel', direction: -1 }, modes: LISTS, help: 'Mouse wheel: up three lines' },
   { action: 'first', keys: ['g', 'home'], command: { type: 'jump', to: 'first' }, modes: LISTS, help: 'First (newest) event / top' },
   { action: 'last', keys: ['G', 'end'], command: { type: 'jump', to: 'last' }, modes: LISTS, help: 'Last (oldest) event / bottom' },
   { action: 'next-pane', keys: ['tab'], command: { type: 'switchPane' }, modes: ['table'], help: 'Next pane' },
@@ -89,12 +104,17 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   ...PANES.map((pane, index): Binding => ({ action: `${pane}-pane`, keys: [String(index + 1)], command: { type: 'switchPane', pane }, modes: ['table', 'details'], help: `${PANE_LABELS[pane]} pane` })),
   { action: 'open', keys: ['enter'], command: { type: 'openDetails' }, modes: ['table'], help: 'Open the selected event' },
   { action: 'choose', keys: ['enter'], command: { type: 'choose' }, modes: [...PICKERS, 'export'], help: 'Choose / apply (filter menu, questions, insights), write (export)' },
+  { action: 'next-event', keys: [']', 'J'], command: { type: 'stepEvent', direction: 1 }, modes: ['details'], help: 'Details: the next (older) event of the view, same tab' },
+  { action: 'previous-event', keys: ['[', 'K'], command: { type: 'stepEvent', direction: -1 }, modes: ['details'], help: 'Details: the previous (newer) event of the view, same tab' },
   { action: 'next-tab', keys: ['l', 'right', 'tab'], command: { type: 'detailsTab', direction: 1 }, modes: ['details'], help: 'Next details tab' },
   { action: 'full-values', keys: ['f'], command: { type: 'toggleFullValues' }, modes: ['details'], help: 'Details: long values in full (cut at 4,096 characters otherwise; the cut says how much is left)' },
   { action: 'previous-tab', keys: ['h', 'left', 'shift+tab'], command: { type: 'detailsTab', direction: -1 }, modes: ['details'], help: 'Previous details tab' },
   { action: 'next-section', keys: ['tab', 'l', 'right'], command: { type: 'section', direction: 1 }, modes: ['insights'], help: 'Next section (timeline, activities, initiators, targets, IPs)' },
   { action: 'previous-section', keys: ['shift+tab', 'h', 'left'], command: { type: 'section', direction: -1 }, modes: ['insights'], help: 'Previous section' },
   { action: 'search', keys: ['/'], command: { type: 'openSearch' }, modes: ['table'], help: 'Filter: fuzzy words and field terms (activity:, actor:, ip:, since:7d, …); results follow the typing' },
+  { action: 'find', keys: ['F'], command: { type: 'openFind' }, modes: ['table'], help: 'Find in the view without filtering it (same language as /): the cursor goes to the first hit after it' },
+  { action: 'find-next', keys: ['n'], command: { type: 'findNext', direction: 1 }, modes: ['table', 'details'], help: 'Next hit of the find (wraps; "hit 3 of 17" in the status line)' },
+  { action: 'find-previous', keys: ['N'], command: { type: 'findNext', direction: -1 }, modes: ['table', 'details'], help: 'Previous hit of the find' },
   { action: 'filter-menu', keys: ['f'], command: { type: 'openMenu' }, modes: ['table'], help: 'Filter menu: date range, service, category, activity, status, target, initiator, IP, correlation, with counts' },
   { action: 'mark-value', keys: ['space'], command: { type: 'markValue' }, modes: ['menu'], help: 'Filter menu: mark a value (several values: either matches)' },
   { action: 'exclude-values', keys: ['-', '!'], command: { type: 'invertChoice' }, modes: ['menu'], help: 'Filter menu: exclude the chosen values instead' },
@@ -128,7 +148,8 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'back', keys: ['escape', 'q', 'backspace'], command: { type: 'back' }, modes: OVERLAYS, help: 'Back' },
   { action: 'back', keys: ['escape'], command: { type: 'back' }, modes: ['export'], help: 'Back' },
   { action: 'quit', keys: ['q'], command: { type: 'quit' }, modes: ['table'], help: 'Quit' },
-  { action: QUIT_ANYWHERE, keys: ['ctrl+c'], command: { type: 'quit' }, modes: ['table', 'details', 'help', 'problems', 'menu', 'palette', 'insights', 'export', 'copy'], help: 'Quit from anywhere' },
+  { action: QUIT_ANYWHERE, keys: ['ctrl+c'], command: { type: 'quit' }, modes: ALL_MODES, help: 'Quit from anywhere' },
+  { action: SUSPEND_ANYWHERE, keys: ['ctrl+z'], command: { type: 'suspend' }, modes: ALL_MODES, help: 'Suspend to the shell (fg comes back to the same screen)' },
 ];
 
 /** Every action id, for checking the config file's `keys` section. */
@@ -162,6 +183,8 @@ export function keyLabel(key: string): string {
     'shift+tab': 'Shift-Tab',
     backspace: 'Backspace',
     space: 'Space',
+    wheeldown: 'Wheel↓',
+    wheelup: 'Wheel↑',
   };
   if (names[key]) return names[key];
   if (key.startsWith('ctrl+')) return `Ctrl-${key.slice(5)}`;

@@ -7,10 +7,12 @@
  */
 import type { Action, AppState } from './app-state.js';
 import { applyFilter, filterAfterGrowth } from './apply-filter.js';
-import { bindingFor, QUIT_ANYWHERE, type Command } from './keymap.js';
+import { bindingFor, QUIT_ANYWHERE, SUSPEND_ANYWHERE, type Command } from './keymap.js';
+import { withEffect } from './modes/common.js';
 import { copyCommand, showCopyText } from './modes/copy.js';
 import { detailsCommand } from './modes/details.js';
 import { exportDone, exportFailed, exportKey } from './modes/export.js';
+import { findKey } from './modes/find.js';
 import { insightsCommand } from './modes/insights.js';
 import { menuCommand, menuKey } from './modes/menu.js';
 import { helpCommand, problemsCommand } from './modes/overlays.js';
@@ -40,6 +42,7 @@ function routeCommand(state: AppState, command: Command, now: number): AppState 
       return insightsCommand(state, command, now);
     case 'export':
     case 'search':
+    case 'find':
       // The prompts take keys, not commands (a command dispatched to them only quits).
       return command.type === 'quit' ? { ...state, quit: true } : state;
   }
@@ -50,11 +53,14 @@ function routeKey(state: AppState, key: string, now: number): AppState {
   const binding = bindingFor(state.options.keymap, state.mode, key);
   // Ctrl-C leaves from anywhere at once, marks or not (q from the list asks first when there are marks).
   if (binding?.action === QUIT_ANYWHERE) return { ...state, quit: true };
+  // Ctrl-Z too, from a prompt as well: whatever is typed there is still there after fg.
+  if (binding?.action === SUSPEND_ANYWHERE) return withEffect(state, { kind: 'suspend' });
   const command = binding?.command;
   // The status line's message lasts until the next key; a pending "q again quits" until a key that is not quit.
   const keepConfirm = state.confirmQuit && command?.type === 'quit';
   const fresh = state.message || (state.confirmQuit && !keepConfirm) ? { ...state, message: null, confirmQuit: keepConfirm } : state;
   if (fresh.mode === 'search') return searchKey(fresh, key, now);
+  if (fresh.mode === 'find') return findKey(fresh, key, now);
   if (fresh.mode === 'export') return exportKey(fresh, key);
   if (fresh.mode === 'menu') return menuKey(fresh, key, now);
   if (fresh.mode === 'palette') return paletteKey(fresh, key, now);
@@ -90,6 +96,10 @@ export function reducer(state: AppState, action: Action): AppState {
       return exportDone(state, action.receipt);
     case 'exportFailed':
       return exportFailed(state, action.error, action.exists);
+    case 'resumed':
+      return { ...state, repaint: true, message: action.message };
+    case 'repainted':
+      return { ...state, repaint: false };
     default:
       return routeCommand(state, action, action.now);
   }

@@ -17,16 +17,30 @@ const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const AUTOWRAP_OFF = '\u001b[?7l';
 const AUTOWRAP_ON = '\u001b[?7h';
 const SHOW_CURSOR = '\u001b[?25h';
+const HIDE_CURSOR = '\u001b[?25l';
 export const CLEAR_SCREEN = '\u001b[2J\u001b[H';
+/**
+ * Mouse reporting, for the wheel only: 1000 reports presses (a wheel notch is one), 1006 in the
+ * SGR form (`ESC [ < 64 ; x ; y M`), which cannot be mistaken for typed text at any screen size.
+ * Clicks are read and ignored; no motion is asked for (1002/1003 stay off). Selecting text with
+ * the mouse then takes Shift in most terminals (Option in iTerm2).
+ */
+export const MOUSE_ON = '\u001b[?1000h\u001b[?1006h';
+export const MOUSE_OFF = '\u001b[?1006l\u001b[?1000l';
+
+/** What gives the user's screen back: the mouse theirs again, autowrap on, cursor shown, main screen. */
+export const LEAVE_FULL_SCREEN = MOUSE_OFF + AUTOWRAP_ON + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN;
+/** Back into the explorer's screen after a suspend: blank, the cursor hidden as Ink keeps it. */
+export const REENTER_FULL_SCREEN = ENTER_ALTERNATE_SCREEN + AUTOWRAP_OFF + MOUSE_ON + HIDE_CURSOR + CLEAR_SCREEN;
 
 /** Enter the alternate screen; the returned function leaves it, once, whatever calls it first. */
 export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
-  stdout.write(ENTER_ALTERNATE_SCREEN + AUTOWRAP_OFF);
+  stdout.write(ENTER_ALTERNATE_SCREEN + AUTOWRAP_OFF + MOUSE_ON);
   let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;
-    stdout.write(AUTOWRAP_ON + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+    stdout.write(LEAVE_FULL_SCREEN);
   };
   const onSignal = () => {
     restore();

@@ -77,6 +77,26 @@ export interface StatusInput {
   marksOnly: boolean;
   marks: number;
   problemCount: number;
+  /** Rows above and below the table's window (how far it is scrolled); absent where no table is. */
+  window?: { above: number; below: number };
+  /** The `F` find: which hit the selected row is (null: none) and how many rows it hits. */
+  find?: { hit: number | null; hits: number } | null;
+  /** A load is still under way: every count is of what has arrived so far. */
+  partial?: boolean;
+}
+
+/** `↑ 12 newer ↓ 340 older`: what the window hides above and below it (nothing when it hides nothing). */
+function windowText(window: StatusInput['window'], symbols: Symbols): string {
+  if (!window) return '';
+  const up = symbols.ascii ? '^' : '↑';
+  const parts = [window.above > 0 ? `${up} ${count(window.above)} newer` : '', window.below > 0 ? `${symbols.more} ${count(window.below)} older` : ''].filter(Boolean);
+  return parts.length > 0 ? `${symbols.separator}${parts.join(' ')}` : '';
+}
+
+function findText(find: StatusInput['find'], separator: string): string {
+  if (!find) return '';
+  if (find.hits === 0) return `${separator}find: no hits`;
+  return find.hit === null ? `${separator}find: ${plural(find.hits, 'hit')} (n next)` : `${separator}hit ${count(find.hit)} of ${count(find.hits)}`;
 }
 
 /** `<shown> of <total> events · row N`, and separately the problem count. */
@@ -85,8 +105,10 @@ export function statusParts(input: StatusInput, symbols: Symbols): { summary: st
   const position = input.shown > 0 ? `${separator}row ${count(input.selected + 1)}` : '';
   const lenses = [input.riskOnly ? `${separator}sensitive only (r)` : '', input.unusualOnly ? `${separator}unusual only (u)` : '', input.marksOnly ? `${separator}marked only (M)` : ''].join('');
   const marks = input.marks > 0 && !input.marksOnly ? `${separator}${count(input.marks)} marked` : '';
+  // During a load a count is a floor, not an answer: said on the count itself, for whoever pastes it.
+  const partial = input.partial ? ' so far (loading)' : '';
   return {
-    summary: `${count(input.shown)} of ${count(input.total)} events${position}${lenses}${marks}`,
+    summary: `${count(input.shown)} of ${count(input.total)} events${partial}${position}${windowText(input.window, symbols)}${findText(input.find, separator)}${lenses}${marks}`,
     problems: input.problemCount > 0 ? `${separator}${plural(input.problemCount, 'load problem')} (P)` : '',
   };
 }

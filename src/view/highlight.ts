@@ -13,9 +13,10 @@ const positiveTerms = (terms: readonly Term[]): Term[] =>
 /** Field terms whose values are shown in the table's columns. */
 const SHOWN_FIELDS = new Set(['activity', 'category', 'service', 'status', 'target', 'actor', 'type']);
 
-export function highlightNeedles(query: Query | null | undefined): string[] {
+/** The needles of every query given (the filter, and the `F` find when there is one). */
+export function highlightNeedles(...queries: Array<Query | null | undefined>): string[] {
   const needles = new Set<string>();
-  for (const term of positiveTerms(query?.terms ?? [])) {
+  for (const term of queries.flatMap((query) => positiveTerms(query?.terms ?? []))) {
     if ('negated' in term && term.negated) continue;
     if (term.kind === 'field' && SHOWN_FIELDS.has(term.field)) term.values.forEach((value) => needles.add(value));
     if (term.kind === 'phrase' || term.kind === 'fuzzy') needles.add(term.text.toLowerCase());

@@ -129,7 +129,7 @@ export function insightsScreen(
   position: { cursor: number; top: number },
   size: { columns: number },
   height: number,
-  options: { timeZone: TimeZoneChoice; symbols: Symbols },
+  options: { timeZone: TimeZoneChoice; symbols: Symbols; partial?: boolean },
 ): InsightsScreen {
   const { symbols } = options;
   const fit = (text: string, width: number) => truncateToWidth(text, width, symbols.ellipsis);
@@ -138,7 +138,9 @@ export function insightsScreen(
   const cursor = Math.min(position.cursor, Math.max(0, items.length - 1));
   const line = insights.timeline;
   const { separator } = symbols;
-  const head = ` Insights: ${PANE_LABELS[insights.pane]}${separator}`;
+  // Taken during a load, every number is a floor: said before them, where a paste of the line keeps it.
+  const partial = options.partial ? `PARTIAL, the load was still running (i recomputes)${separator}` : '';
+  const head = ` Insights: ${PANE_LABELS[insights.pane]}${separator}${partial}`;
   const span = line.total === 0 ? 'no events' : `${count(line.total)} events${separator}${line.bucketLabel} buckets`;
   const range = line.total === 0 ? '' : `${separator}${shortTime(line.firstMs, options.timeZone)} to ${shortTime(line.lastMs, options.timeZone)} ${options.timeZone.label}`;
   // The range goes first when the line is short of room: the bars' labels say it too.

@@ -13,19 +13,41 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
 
+/**
+ * No rate or time left before this much time and progress: the first batch (the head of the file,
+ * read on the main thread at once) made the first second's rate several times the real one, and
+ * "almost done" flashed up at the start of a long load.
+ */
+const SETTLED_MS = 1000;
+const SETTLED_SHARE = 0.02;
+
+/**
+ * Time left, rounded so it reads steadily as it counts down (the estimate moves a little with
+ * every batch): seconds under 10 s, then 5 s steps, then minutes.
+ */
+export function timeLeftText(seconds: number): string {
+  if (seconds < 1) return 'almost done';
+  if (seconds < 10) return `about ${Math.ceil(seconds)} s left`;
+  if (seconds < 60) return `about ${Math.ceil(seconds / 5) * 5} s left`;
+  return `about ${Math.ceil(seconds / 60)} min left`;
+}
+
+/**
+ * The rate is the whole load's mean (bytes so far over time so far), not the last interval's:
+ * that is the smoothing, and it is steady where workers deliver in bursts.
+ */
 export function progressText(progress: LoadProgress, now: number, separator: string): string {
-  const seconds = Math.max(0.001, (now - progress.startedAt) / 1000);
-  const rate = progress.bytesRead / seconds;
+  const elapsedMs = Math.max(1, now - progress.startedAt);
+  const rate = progress.bytesRead / (elapsedMs / 1000);
+  const share = progress.bytesTotal ? progress.bytesRead / progress.bytesTotal : 0;
+  const settled = elapsedMs >= SETTLED_MS && (progress.bytesTotal === null || share >= SETTLED_SHARE);
   const parts = [
     progress.bytesTotal
-      ? `Loading ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.bytesTotal)} (${Math.floor((100 * progress.bytesRead) / progress.bytesTotal)}%)`
+      ? `Loading ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.bytesTotal)} (${Math.floor(100 * share)}%)`
       : `Loading ${formatBytes(progress.bytesRead)}`,
-    `${progress.events.toLocaleString('en-US')} events`,
-    `${formatBytes(rate)}/s`,
+    `${progress.events.toLocaleString('en-US')} event${progress.events === 1 ? '' : 's'} so far`,
   ];
-  if (progress.bytesTotal && rate > 0 && progress.bytesRead > 0) {
-    const left = Math.max(0, (progress.bytesTotal - progress.bytesRead) / rate);
-    parts.push(left < 1 ? 'almost done' : `about ${Math.ceil(left)} s left`);
-  }
+  if (settled && rate > 0) parts.push(`${formatBytes(rate)}/s`);
+  if (settled && progress.bytesTotal && rate > 0) parts.push(timeLeftText(Math.max(0, (progress.bytesTotal - progress.bytesRead) / rate)));
   return parts.join(separator);
 }

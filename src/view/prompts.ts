@@ -34,7 +34,7 @@ export function searchBarView(
     ? { text: fit(`${sanitize(error.message, symbols)} (at ${error.position + 1})`), tone: 'bad' }
     : notes.length > 0
       ? { text: fit([status, ...notes.map((line) => sanitize(line, symbols))].join(separator)), tone: 'warning' }
-      : { text: fit([status, hints.query, ...hints.keys].join(separator)), tone: 'hint' };
+      : { text: fit([status, hints.query, ...hints.keys].filter((part) => part !== '').join(separator)), tone: 'hint' };
   return { note, line: editorLine(editor, Math.max(1, width - 2), { symbols }) };
 }
 

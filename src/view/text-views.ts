@@ -5,7 +5,7 @@
 import { formatProblemLocation, type LoadProblem } from '../model/loaded-event.js';
 import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
-import { fitToWidth, truncateToWidth, wrapToWidth } from '../text/width.js';
+import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../text/width.js';
 
 /** Where OSC 52 cannot copy: the text itself, sanitised and wrapped, to select with the mouse. */
 export function copyLines(lines: readonly string[], width: number, symbols: Symbols): string[] {
@@ -31,8 +31,15 @@ export function problemsView(problems: readonly LoadProblem[], problemCount: num
   };
 }
 
-/** A help line: the keys in a column of their own, then what they do. */
-export const helpKeys = (keys: string, symbols: Symbols): string => `  ${fitToWidth(keys, 24, symbols.ellipsis)}`;
+/** Width of the help's first column (keys, query terms). */
+const HELP_KEYS_WIDTH = 24;
+
+/**
+ * A help line: the keys in a column of their own, then what they do. A longer query example is
+ * never cut (it is there to be retyped): it takes the room it needs and the meaning follows it.
+ */
+export const helpKeys = (keys: string, symbols: Symbols): string =>
+  `  ${displayWidth(keys) < HELP_KEYS_WIDTH ? fitToWidth(keys, HELP_KEYS_WIDTH, symbols.ellipsis) : `${keys}  `}`;
 
 /** The status bar's message after an action (it may carry a file name or a log value). */
 export const messageLine = (text: string, width: number, symbols: Symbols): string => truncateToWidth(sanitize(text, symbols), width, symbols.ellipsis);

@@ -182,7 +182,7 @@ describe('the explorer on screen', () => {
     const loading = { bytesRead: 300 * 1024 * 1024, bytesTotal: 1200 * 1024 * 1024, events: 250_000, problemCount: 0, done: false, startedAt: Date.now() - 3000, finishedAt: null };
     const app = renderExplorer([], { columns: 140, rows: 30 }, { loading });
     const screen = stripAnsi(app.frame());
-    expect(screen).toMatch(/Loading 300 MB of 1\.2 GB \(25%\) · 250,000 events · \d+(\.\d)? MB\/s · about \d+ s left/);
+    expect(screen).toMatch(/Loading 300 MB of 1\.2 GB \(25%\) · 250,000 events so far · \d+(\.\d)? MB\/s · about \d+ s left/);
     expect(screen).toContain('Loading…');
   });
 

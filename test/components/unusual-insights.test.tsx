@@ -52,7 +52,7 @@ describe('the Unusual list and lens on screen', () => {
     const app = renderExplorer(sample, { columns: 140, rows: 40 });
     await app.press('u');
     const frame = app.frame();
-    expect(squeezed(frame)).toMatch(/\d+ of 5,154 events · row 1 · unusual only \(u\)/);
+    expect(squeezed(frame)).toMatch(/91 of 5,154 events · row 1 · ↓ 58 older · unusual only \(u\)/);
     const rows = frame.split('\n').filter((line) => /^ [ !~?]\d{4}-/.test(line));
     expect(rows.length).toBeGreaterThan(10);
     for (const row of rows) expect(row[1]).not.toBe(' ');

@@ -28,6 +28,11 @@ export class TmuxSession {
     for (const key of keys) this.tmux('send-keys', '-t', this.name, key);
   }
 
+  /** Send `text` as it is, escape sequences included (`send-keys -l`): what a terminal sends for the mouse. */
+  literal(text: string): void {
+    this.tmux('send-keys', '-l', '-t', this.name, text);
+  }
+
   /** The visible screen; with `history`, also what scrolled off the top (tmux moves lines there when a window shrinks). */
   screen(history = false): string {
     return this.tmux('capture-pane', '-p', ...(history ? ['-S', '-'] : []), '-t', this.name);

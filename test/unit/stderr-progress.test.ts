@@ -23,7 +23,7 @@ describe('load progress on stderr', () => {
     // Drawn after 300 ms, then every 200 ms: the last at 900 ms, a second into the load.
     vi.advanceTimersByTime(900);
     expect(stderr.written).toHaveLength(4);
-    expect(stderr.written.at(-1)).toBe('\rLoading 10.0 MB of 40.0 MB (25%) · 25,000 events · 10.0 MB/s · about 3 s left\u001b[K');
+    expect(stderr.written.at(-1)).toBe('\rLoading 10.0 MB of 40.0 MB (25%) · 25,000 events so far · 10.0 MB/s · about 3 s left\u001b[K');
     stop();
     expect(stderr.written.at(-1)).toBe('\r\u001b[K');
     const count = stderr.written.length;

@@ -25,8 +25,12 @@ export function withEffect(state: AppState, effect: EffectRequest): AppState {
   return { ...state, effects: [...state.effects, { ...effect, id }].slice(-PENDING_EFFECTS) };
 }
 
-export function stepSize(by: 'line' | 'page' | 'halfPage', height: number): number {
+/** Lines a mouse wheel notch moves, as terminals scroll their own scrollback. */
+const WHEEL_LINES = 3;
+
+export function stepSize(by: 'line' | 'page' | 'halfPage' | 'wheel', height: number): number {
   if (by === 'line') return 1;
+  if (by === 'wheel') return WHEEL_LINES;
   if (by === 'page') return Math.max(1, height - 1);
   return Math.max(1, Math.floor(height / 2));
 }

@@ -20,7 +20,7 @@ import { zoomTimeline } from './insights-zoom.js';
 export function openInsights(state: AppState): AppState {
   const events = viewEvents(state);
   const data = computeInsights(state.indexes.query, events, state.pane, PANE_DEFINITIONS[state.pane].insightLists, state.indexes.unusual.inView(state.pane, events));
-  return { ...state, mode: 'insights', insights: { ...data, events, cursor: 0, top: 0 } };
+  return { ...state, mode: 'insights', insights: { ...data, events, cursor: 0, top: 0, partial: state.loading !== null } };
 }
 
 /** The filter text that choosing `item` applies: the bucket's time range, or the value as an exact term. */

@@ -20,7 +20,7 @@ export function openPalette(state: AppState): AppState {
     query: question.query,
     ...questions.countOf(question, state.pane),
   }));
-  return { ...state, mode: 'palette', palette: { entries, filter: null, cursor: 0, top: 0 } };
+  return { ...state, mode: 'palette', palette: { entries, filter: null, cursor: 0, top: 0, partial: state.loading !== null } };
 }
 
 /** The questions shown: those whose title has every word typed after `/` (all of them without a filter). Thirty-odd titles: matched on every call, nothing kept. */

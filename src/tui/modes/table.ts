@@ -6,6 +6,7 @@ import { newLineEditor } from '../line-editor.js';
 import { moveSelection, selectedIndex, viewEvents, withRows, keepSelection, computeRows, rowChoice } from '../rows.js';
 import { detailTabIn, moveCommand, sharedCommand } from './common.js';
 import { newExportPrompt } from './export.js';
+import { findNext, openFind } from './find.js';
 import { openInsights } from './insights.js';
 import { openMenu } from './menu.js';
 import { openPalette } from './palette.js';
@@ -51,6 +52,10 @@ export function tableCommand(state: AppState, command: Command, now: number): Ap
       return expandGroup(state, command.open);
     case 'openSearch':
       return { ...state, mode: 'search', search: { editor: newLineEditor(state.filter.text, state.promptHistory.search), error: null, before: state.filter.text } };
+    case 'openFind':
+      return openFind(state);
+    case 'findNext':
+      return findNext(state, command.direction);
     case 'clearFilter':
       // Every event is back: the one selected stays selected, with its neighbours now around it.
       return state.filter.text === '' ? state : applyFilter(state, '', now, { keepSelected: true });
