@@ -4,9 +4,10 @@ import type { EventStore } from '../store/event-store.js';
 import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
 import { fitToWidth } from '../text/width.js';
-import { AUDIT_COLUMNS, columnHeader, columnsThatFit, layoutColumns, type CellOptions } from '../view/columns.js';
+import { columnsThatFit, layoutColumns } from '../view/column-layout.js';
+import { AUDIT_COLUMNS, chosenColumns, columnHeader, defaultColumnIds, type CellOptions } from '../view/columns.js';
 import { PANE_DEFINITIONS } from '../view/panes.js';
-import type { PaneChoice } from '../model/pane.js';
+import type { Pane, PaneChoice } from '../model/pane.js';
 import type { OutputWriter } from './output.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
@@ -45,7 +46,7 @@ const csvForTerminal = (text: string, symbols: Symbols): string =>
 export async function eventPrinter(
   format: OutputFormat,
   out: OutputWriter,
-  options: { width: number; terminal: boolean; pane?: PaneChoice } & CellOptions,
+  options: { width: number; terminal: boolean; pane?: PaneChoice; columns?: Partial<Record<Pane, readonly string[]>> } & CellOptions,
 ): Promise<EventPrinter> {
   if (format !== 'table') {
     const text = await eventText(format);
@@ -57,16 +58,19 @@ export async function eventPrinter(
     };
   }
   // The table, for people: only each event's summary, no re-read. One pane: its own columns, as
-  // the explorer shows them; every pane at once: the audit columns, which every kind fills.
+  // the explorer shows them (those the config file chose); every pane at once: the directory's
+  // columns, which every kind fills. The rows stream, so widths cannot follow the values.
   const pane = options.pane ?? 'all';
-  const columns = columnsThatFit(pane === 'all' ? AUDIT_COLUMNS : PANE_DEFINITIONS[pane].columns, options.width);
+  const catalog = pane === 'all' ? AUDIT_COLUMNS : PANE_DEFINITIONS[pane].columns;
+  const chosen = options.columns?.[pane === 'all' ? 'directory' : pane] ?? defaultColumnIds(catalog);
+  const columns = columnsThatFit(chosenColumns(catalog, chosen), options.width);
   const widths = layoutColumns(columns, options.width);
   const line = (cells: string[]) => cells.map((c, i) => fitToWidth(c, widths[i], options.symbols.ellipsis)).join(' ').trimEnd() + '\n';
   return {
     begin: () => out.write(line(columns.map((c) => columnHeader(c, options)))),
     event: (store, index) => {
       const row = store.summary(index);
-      return out.write(line(columns.map((c) => c.cell(row, options))));
+      return out.write(line(columns.map((c, i) => (c.fit ? c.fit(row, options, widths[i]) : c.cell(row, options)))));
     },
     end: async () => {},
   };

@@ -110,7 +110,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       }
     } else {
       const out = new OutputWriter();
-      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, terminal: process.stdout.isTTY === true, timeZone, symbols, pane: args.pane });
+      const printer = await eventPrinter(format, out, { width: process.stdout.columns || 160, terminal: process.stdout.isTTY === true, timeZone, symbols, pane: args.pane, columns: config.columns });
       await printer.begin();
       for (const index of store.sortedIndices(args.pane, test)) await printer.event(store, index);
       await printer.end();
