@@ -1,11 +1,12 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, type Dispatch } from 'react';
 import type { Action, AppState } from '../src/tui/app-state.js';
-import { effectRuntime, type EffectRuntime } from '../src/tui/effects.js';
+import { effectRuntime, type ColumnSaver, type EffectRuntime } from '../src/tui/effects.js';
 import { keyNames } from '../src/tui/key-names.js';
 import type { LiveLoad } from '../src/tui/live-load.js';
 import { reducer } from '../src/tui/reducer.js';
 import { frameHeight, isTooSmall, MIN_SIZE } from '../src/view/layout.js';
+import { ColumnPicker } from './ColumnPicker.js';
 import { CopyFallbackView } from './CopyFallbackView.js';
 import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
@@ -25,12 +26,24 @@ import { useSideEffects } from './use-side-effects.js';
  * keymap of the mode it is in) and the frame. The frame is one line shorter than the terminal:
  * Ink redraws a full-height frame by clearing the whole screen every time, which flickers over SSH.
  */
-export function App({ initial, load, onResize, temporaries }: { initial: AppState; load?: LiveLoad; onResize?: () => void; temporaries?: EffectRuntime['temporaries'] }) {
+export function App({
+  initial,
+  load,
+  onResize,
+  temporaries,
+  saveColumns,
+}: {
+  initial: AppState;
+  load?: LiveLoad;
+  onResize?: () => void;
+  temporaries?: EffectRuntime['temporaries'];
+  saveColumns?: ColumnSaver;
+}) {
   const [state, dispatch] = useReducer(reducer, initial);
   useLoadRefresh(load, dispatch);
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const runtime = useMemo(() => effectRuntime(stdout, process.env, temporaries), [stdout, temporaries]);
+  const runtime = useMemo(() => effectRuntime(stdout, process.env, temporaries, saveColumns), [stdout, temporaries, saveColumns]);
   useSideEffects(state, dispatch, runtime);
 
   // The one input router: every key, in every mode and prompt, goes to the reducer in order.
@@ -70,6 +83,7 @@ export function App({ initial, load, onResize, temporaries }: { initial: AppStat
       {state.mode === 'palette' ? <QuestionsPalette state={state} /> : null}
       {state.mode === 'copy' ? <CopyFallbackView state={state} /> : null}
       {state.mode === 'insights' ? <InsightsView state={state} /> : null}
+      {state.mode === 'columns' ? <ColumnPicker state={state} /> : null}
       <Box flexGrow={1} />
       {state.mode === 'search' ? <SearchBar state={state} /> : <StatusBar state={state} />}
     </Box>

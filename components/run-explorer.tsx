@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import type { AppState } from '../src/tui/app-state.js';
-import type { EffectRuntime } from '../src/tui/effects.js';
+import type { ColumnSaver, EffectRuntime } from '../src/tui/effects.js';
 import type { LiveLoad } from '../src/tui/live-load.js';
 import { CLEAR_SCREEN } from '../src/tui/terminal.js';
 import { trace } from '../src/trace.js';
@@ -17,6 +17,8 @@ export interface ExplorerInput {
   onFirstFrame?: () => void;
   /** Where exports note their temporary files, for the caller's signal clean-up. */
   temporaries?: EffectRuntime['temporaries'];
+  /** Keeps the columns chosen with `C` in the config file. */
+  saveColumns?: ColumnSaver;
 }
 
 /** Runs until the user quits. The caller owns the terminal (alternate screen, restoring it). */
@@ -32,7 +34,7 @@ export async function runExplorer(input: ExplorerInput): Promise<void> {
   }
   // A resize leaves the old frame's lines behind when the window shrinks; start clean.
   const clearOnResize = () => stdout.write(CLEAR_SCREEN);
-  const instance = render(<App initial={initial} load={load} onResize={clearOnResize} temporaries={input.temporaries} />, {
+  const instance = render(<App initial={initial} load={load} onResize={clearOnResize} temporaries={input.temporaries} saveColumns={input.saveColumns} />, {
     stdin: input.stdin,
     stdout,
     exitOnCtrlC: true,

@@ -36,4 +36,6 @@ export interface Config {
   keys?: Record<string, string[]>;
   sensitiveRules?: SensitiveRule[];
   questions?: SavedQuestion[];
+  /** Per pane, the ids of the table's columns (what `C` keeps here), in any order. */
+  columns?: Partial<Record<Pane, string[]>>;
 }

@@ -12,6 +12,7 @@ import { SourceHasher } from '../export/source-hashes.js';
 import { TemporaryFiles } from '../export/temporary-files.js';
 import { RecordUnreadableError, type EventStore } from '../store/event-store.js';
 import type { Symbols } from '../text/symbols.js';
+import type { Pane } from '../model/pane.js';
 import type { Action, Effect } from './app-state.js';
 import { clipboardRoute, clipboardSequence } from './clipboard.js';
 
@@ -31,10 +32,15 @@ export interface EffectRuntime {
   hasher: SourceHasher;
   /** Exports in progress note their temporary file here, for the command's signal clean-up to remove. */
   temporaries: TemporaryFiles;
+  /** Keeps a pane's columns in the config file (the CLI knows the file); absent, they last for this run only. */
+  saveColumns?: ColumnSaver;
 }
 
-export function effectRuntime(terminal: EffectRuntime['terminal'], env: EffectRuntime['env'], temporaries = new TemporaryFiles()): EffectRuntime {
-  return { terminal, env, hasher: new SourceHasher(), temporaries };
+/** Writes a pane's chosen columns to the config file: where it wrote, or why it did not. */
+export type ColumnSaver = (pane: Pane, columns: readonly string[]) => Promise<{ ok: true; path: string } | { ok: false; reason: string }>;
+
+export function effectRuntime(terminal: EffectRuntime['terminal'], env: EffectRuntime['env'], temporaries = new TemporaryFiles(), saveColumns?: ColumnSaver): EffectRuntime {
+  return { terminal, env, hasher: new SourceHasher(), temporaries, ...(saveColumns ? { saveColumns } : {}) };
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -58,11 +64,20 @@ async function exportEffect(effect: Extract<Effect, { kind: 'export' }>, input: 
 /** Never rejects: whatever goes wrong comes back as the action that says so. */
 export async function performEffect(effect: Effect, input: EffectInput, runtime: EffectRuntime): Promise<Action> {
   try {
+    if (effect.kind === 'saveColumns') return await saveColumnsEffect(effect, runtime);
     return effect.kind === 'export' ? await exportEffect(effect, input, runtime) : copyEffect(effect, runtime);
   } catch (error) {
     if (effect.kind === 'export') return { type: 'exportFailed', error: messageOf(error), exists: false };
     return { type: 'showMessage', message: { text: `Not copied: ${messageOf(error)}`, tone: 'bad' } };
   }
+}
+
+async function saveColumnsEffect(effect: Extract<Effect, { kind: 'saveColumns' }>, runtime: EffectRuntime): Promise<Action> {
+  if (!runtime.saveColumns) return { type: 'showMessage', message: { text: 'Columns changed for this run (no config file to keep them in)', tone: 'ok' } };
+  const saved = await runtime.saveColumns(effect.pane, effect.columns);
+  // The columns apply either way; the message says whether they will be there next time.
+  if (saved.ok) return { type: 'showMessage', message: { text: `Columns kept in ${saved.path}`, tone: 'ok' } };
+  return { type: 'showMessage', message: { text: `Columns changed for this run only: ${saved.reason}`, tone: 'bad' } };
 }
 
 function copyEffect(effect: Extract<Effect, { kind: 'copy' }>, runtime: EffectRuntime): Action {

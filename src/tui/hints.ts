@@ -6,11 +6,12 @@ import type { Mode } from './keymap.js';
 const PANE_KEYS = `Tab/${PANES.map((_, index) => index + 1).join('/')} pane`;
 
 export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
-  table: ['j/k move', 'Enter details', '/ search', 'f filters', ': questions', 'i insights', PANE_KEYS, 's write-backs', 'P problems', '? help', 'q quit'],
+  table: ['j/k move', 'Enter details', '/ search', 'f filters', ': questions', 'i insights', PANE_KEYS, 'C columns', '< > R sort', 's write-backs', 'P problems', '? help', 'q quit'],
   details: ['h/l tabs', 'j/k scroll', 'f full values', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
   copy: ['j/k scroll', 'select the text with the mouse (in tmux: hold Shift)', 'Esc back'],
+  columns: ['j/k move', 'Space show/hide', 's sort by it', 'R reverse', 'Enter applies', 'Esc cancels'],
   palette: ['j/k move', 'Enter applies the question', 'Esc closes'],
   export: ['Enter writes', 'Tab all / marked only', '↑↓ earlier names', 'Esc cancels'],
   menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'Esc back'],

@@ -8,6 +8,7 @@
 import type { Action, AppState } from './app-state.js';
 import { applyFilter } from './apply-filter.js';
 import { bindingFor, QUIT_ANYWHERE, type Command } from './keymap.js';
+import { columnsCommand } from './modes/columns.js';
 import { copyCommand, showCopyText } from './modes/copy.js';
 import { detailsCommand } from './modes/details.js';
 import { exportDone, exportFailed, exportKey } from './modes/export.js';
@@ -38,6 +39,8 @@ function routeCommand(state: AppState, command: Command, now: number): AppState 
       return paletteCommand(state, command, now);
     case 'insights':
       return insightsCommand(state, command, now);
+    case 'columns':
+      return columnsCommand(state, command);
     case 'export':
     case 'search':
       // The prompts take keys, not commands (a command dispatched to them only quits).

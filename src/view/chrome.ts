@@ -76,6 +76,8 @@ export interface StatusInput {
   marksOnly: boolean;
   marks: number;
   problemCount: number;
+  /** The sort column and its direction when the rows are not newest first (`Activity ▲`). */
+  sort: string | null;
 }
 
 /** `<shown> of <total> events · row N`, and separately the problem count. */
@@ -84,8 +86,9 @@ export function statusParts(input: StatusInput, symbols: Symbols): { summary: st
   const position = input.shown > 0 ? `${separator}row ${count(input.selected + 1)}` : '';
   const lenses = [input.riskOnly ? `${separator}sensitive only (r)` : '', input.marksOnly ? `${separator}marked only (M)` : ''].join('');
   const marks = input.marks > 0 && !input.marksOnly ? `${separator}${count(input.marks)} marked` : '';
+  const sort = input.sort ? `${separator}sorted by ${input.sort}` : '';
   return {
-    summary: `${count(input.shown)} of ${count(input.total)} events${position}${lenses}${marks}`,
+    summary: `${count(input.shown)} of ${count(input.total)} events${position}${sort}${lenses}${marks}`,
     problems: input.problemCount > 0 ? `${separator}${plural(input.problemCount, 'load problem')} (P)` : '',
   };
 }
