@@ -6,7 +6,7 @@ import type { Mode } from './keymap.js';
 const PANE_KEYS = `Tab/${PANES.map((_, index) => index + 1).join('/')} pane`;
 
 export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
-  table: ['j/k move', 'Enter details', '/ search', 'f filters', ': questions', 'i insights', PANE_KEYS, 'C columns', '< > R sort', 's write-backs', 'P problems', '? help', 'q quit'],
+  table: ['j/k move', 'Enter details', '/ search', 'f filters', ': questions', 'i insights', PANE_KEYS, 's write-backs', 'P problems', '? help', 'q quit', 'C columns/sort'],
   details: ['h/l tabs', 'j/k scroll', 'f full values', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
