@@ -2,7 +2,7 @@
 import type { GroupLookup } from '../insights/correlation-groups.js';
 import type { EventSummary } from '../model/event-summary.js';
 import type { EventStore } from '../store/event-store.js';
-import { displayWidth, fitToWidth } from '../text/width.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../text/width.js';
 import { columnsThatFit, layoutColumns } from './column-layout.js';
 import { columnHeader, type CellOptions, type Column } from './columns.js';
 import { riskMarker } from './risk-marker.js';
@@ -103,5 +103,14 @@ export function tableLines(input: TableInput): TableLines {
     });
     return { position, index, summary: row, text: line(texts, marker) };
   });
-  return { header: line(picked.map((c) => headers[c])), columns: shown, rows: visible };
+  // The sort marker survives a narrow column: the name is cut before it (`Stat… ▲`, `Status▲`).
+  const headerTexts = picked.map((c, i) => {
+    const column = input.columns[c];
+    if (column.id !== input.sort.column || displayWidth(headers[c]) <= widths[i]) return headers[c];
+    const arrow = input.sort.descending ? options.symbols.sortDescending : options.symbols.sortAscending;
+    const name = columnHeader(column, options);
+    const room = widths[i] - displayWidth(arrow);
+    return displayWidth(name) <= room ? name + arrow : truncateToWidth(name, room - 1, ellipsis) + ' ' + arrow;
+  });
+  return { header: line(headerTexts), columns: shown, rows: visible };
 }

@@ -129,6 +129,13 @@ describe('sorting with < > and R', () => {
     expect(dates(await app.waitFor('Date (UTC) ▲'))).toEqual(['02:53:54', '02:55:18', '03:20:25']);
   });
 
+  it('keeps the sort marker in a narrow column at 80×24 (Status▲)', async () => {
+    const app = renderExplorer(events(), { columns: 80, rows: 24 });
+    await app.press('>', '>');
+    const frame = await app.waitFor('sorted by Status');
+    expect(lines(frame)[3]).toMatch(/Activity\s+Status▲ Target\(s\)/);
+  });
+
   it('keeps the selected event selected when the order changes', async () => {
     const app = renderExplorer(events(), { columns: 140, rows: 40 });
     await app.press('j');
