@@ -1,12 +1,13 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, type Dispatch } from 'react';
 import type { Action, AppState } from '../src/tui/app-state.js';
-import { effectRuntime, type EffectRuntime } from '../src/tui/effects.js';
+import { effectRuntime, type ColumnSaver, type EffectRuntime } from '../src/tui/effects.js';
 import { keyNames } from '../src/tui/key-names.js';
 import type { LiveLoad } from '../src/tui/live-load.js';
 import { reducer } from '../src/tui/reducer.js';
 import type { TerminalControl } from '../src/tui/suspend.js';
 import { frameHeight, isTooSmall, MIN_SIZE } from '../src/view/layout.js';
+import { ColumnPicker } from './ColumnPicker.js';
 import { CopyFallbackView } from './CopyFallbackView.js';
 import { DetailsView } from './DetailsView.js';
 import { EventTable } from './EventTable.js';
@@ -26,12 +27,26 @@ import { useSideEffects } from './use-side-effects.js';
  * keymap of the mode it is in) and the frame. The frame is one line shorter than the terminal:
  * Ink redraws a full-height frame by clearing the whole screen every time, which flickers over SSH.
  */
-export function App({ initial, load, onResize, temporaries, control }: { initial: AppState; load?: LiveLoad; onResize?: () => void; temporaries?: EffectRuntime['temporaries']; control?: TerminalControl }) {
+export function App({
+  initial,
+  load,
+  onResize,
+  temporaries,
+  saveColumns,
+  control,
+}: {
+  initial: AppState;
+  load?: LiveLoad;
+  onResize?: () => void;
+  temporaries?: EffectRuntime['temporaries'];
+  saveColumns?: ColumnSaver;
+  control?: TerminalControl;
+}) {
   const [state, dispatch] = useReducer(reducer, initial);
   useLoadRefresh(load, dispatch);
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const runtime = useMemo(() => effectRuntime(stdout, process.env, temporaries, control), [stdout, temporaries, control]);
+  const runtime = useMemo(() => effectRuntime(stdout, process.env, temporaries, control, saveColumns), [stdout, temporaries, control, saveColumns]);
   useSideEffects(state, dispatch, runtime);
 
   // The copy view's text is there to be selected with the mouse: the wheel gives the mouse back.
@@ -80,6 +95,7 @@ export function App({ initial, load, onResize, temporaries, control }: { initial
       {state.mode === 'palette' ? <QuestionsPalette state={state} /> : null}
       {state.mode === 'copy' ? <CopyFallbackView state={state} /> : null}
       {state.mode === 'insights' ? <InsightsView state={state} /> : null}
+      {state.mode === 'columns' ? <ColumnPicker state={state} /> : null}
       <Box flexGrow={1} />
       {state.mode === 'search' || state.mode === 'find' ? <SearchBar state={state} prompt={state.mode} /> : <StatusBar state={state} />}
     </Box>

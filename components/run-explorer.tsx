@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import type { AppState } from '../src/tui/app-state.js';
-import type { EffectRuntime } from '../src/tui/effects.js';
+import type { ColumnSaver, EffectRuntime } from '../src/tui/effects.js';
 import type { LiveLoad } from '../src/tui/live-load.js';
 import { terminalControl } from '../src/tui/suspend.js';
 import { CLEAR_SCREEN } from '../src/tui/terminal.js';
@@ -18,6 +18,8 @@ export interface ExplorerInput {
   onFirstFrame?: () => void;
   /** Where exports note their temporary files, for the caller's signal clean-up. */
   temporaries?: EffectRuntime['temporaries'];
+  /** Keeps the columns chosen with `C` in the config file. */
+  saveColumns?: ColumnSaver;
 }
 
 /** Runs until the user quits. The caller owns the terminal (alternate screen, restoring it). */
@@ -35,7 +37,7 @@ export async function runExplorer(input: ExplorerInput): Promise<void> {
   const clearOnResize = () => stdout.write(CLEAR_SCREEN);
   // Ctrl-Z and the mouse: the terminal's modes, which only this run (a real terminal) may change.
   const control = terminalControl(stdout, input.stdin);
-  const instance = render(<App initial={initial} load={load} onResize={clearOnResize} temporaries={input.temporaries} control={control} />, {
+  const instance = render(<App initial={initial} load={load} onResize={clearOnResize} temporaries={input.temporaries} control={control} saveColumns={input.saveColumns} />, {
     stdin: input.stdin,
     stdout,
     exitOnCtrlC: true,

@@ -4,10 +4,10 @@ import type { ExtraColumn } from '../insights/extra-columns.js';
 import type { EventStore } from '../store/event-store.js';
 import { sanitize } from '../text/sanitize.js';
 import type { Symbols } from '../text/symbols.js';
-import { AUDIT_COLUMNS, type CellOptions } from '../view/columns.js';
+import { AUDIT_COLUMNS, chosenColumns, defaultColumnIds, type CellOptions } from '../view/columns.js';
 import { eventTable } from '../view/event-table.js';
 import { PANE_DEFINITIONS } from '../view/panes.js';
-import type { PaneChoice } from '../model/pane.js';
+import type { Pane, PaneChoice } from '../model/pane.js';
 import type { OutputWriter } from './output.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
@@ -46,6 +46,8 @@ export interface PrinterOptions extends CellOptions {
   /** Stdout is a terminal, where log strings are sanitised with the run's symbols (the table's cells always are). */
   terminal: boolean;
   pane?: PaneChoice;
+  /** Per pane, the columns the config file chose (what `C` keeps). */
+  columns?: Partial<Record<Pane, readonly string[]>>;
   /** The table's markers and CSV's columns after the record's own (`risk`). */
   extraColumns: readonly ExtraColumn[];
   /** CSV: a UTF-8 BOM first, for Excel. */
@@ -65,9 +67,11 @@ export async function eventPrinter(format: OutputFormat, out: OutputWriter, opti
     };
   }
   // The table, for people: only each event's summary, no re-read. One pane: its own columns, as
-  // the explorer shows them; every pane at once: the audit columns, which every kind fills.
+  // the explorer shows them (those the config file chose); every pane at once: the directory's
+  // columns, which every kind fills. The rows stream, so widths cannot follow the values.
   const pane = options.pane ?? 'all';
-  const columns = pane === 'all' ? AUDIT_COLUMNS : PANE_DEFINITIONS[pane].columns;
+  const catalog = pane === 'all' ? AUDIT_COLUMNS : PANE_DEFINITIONS[pane].columns;
+  const columns = chosenColumns(catalog, options.columns?.[pane === 'all' ? 'directory' : pane] ?? defaultColumnIds(catalog));
   let table: ReturnType<typeof eventTable> | null = null;
   return {
     begin: (store, indices) => {

@@ -10,7 +10,10 @@ import { describeFilterError } from '../query/filter.js';
 import { parseQuery } from '../query/parse.js';
 import { symbolsFor } from '../text/symbols.js';
 import { trace } from '../trace.js';
+import { saveColumns } from '../config/save-columns.js';
 import type { AppState } from '../tui/app-state.js';
+import type { ColumnSaver } from '../tui/effects.js';
+import { ACTIONS } from '../tui/keymap.js';
 import { listenForEarlyKeys } from '../tui/early-keys.js';
 import { firstPaint } from '../tui/first-paint.js';
 import { initialState } from '../tui/initial-state.js';
@@ -114,6 +117,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
         loading: load.session.progress(),
         size: { columns: process.stdout.columns || 80, rows: process.stdout.rows || 24 },
         options: { timeZone, color, symbols, keymap, theme: buildTheme(color, config.theme), configPath: args.config ?? null },
+        columns: config.columns,
       });
       initial = startingState(initial, args, Date.now());
       process.stdout.write(firstPaint(initial, Date.now()));
@@ -133,7 +137,9 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       early.stop();
       trace('explorer: Ink loaded');
       // Quit (q, Ctrl-C) before Ink was even ready: nothing more to show.
-      if (!initial.quit) await runExplorer({ load: load.session, initial, stdin: keyboard, stdout: process.stdout, onFirstFrame: firstFrameDrawn, temporaries });
+      // `C` keeps its columns in the file this run read its settings from (checked again before each write).
+      const saveColumnsToConfig: ColumnSaver = (pane, columns) => saveColumns({ path: args.config, env: process.env, actions: ACTIONS, pane, columns });
+      if (!initial.quit) await runExplorer({ load: load.session, initial, stdin: keyboard, stdout: process.stdout, onFirstFrame: firstFrameDrawn, temporaries, saveColumns: saveColumnsToConfig });
     } finally {
       terminalLoss.stop();
       keyboard.setRawMode?.(false);

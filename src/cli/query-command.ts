@@ -133,7 +133,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       const terminal = process.stdout.isTTY === true;
       // Fitted to the terminal it is read on; whole when piped (grep must find a full UPN) or asked to be.
       const width = terminal && !args.wide ? process.stdout.columns || 160 : null;
-      const printer = await eventPrinter(format, out, { width, terminal, timeZone, symbols, pane: args.pane, extraColumns, excel: args.excel });
+      const printer = await eventPrinter(format, out, { width, terminal, timeZone, symbols, pane: args.pane, columns: config.columns, extraColumns, excel: args.excel });
       const indices = store.sortedIndices(args.pane, test);
       await printer.begin(store, indices);
       for (const index of indices) await printer.event(store, index);

@@ -41,4 +41,6 @@ export interface Config {
   unusual?: Partial<UnusualSettings>;
   /** `summary` lists the events themselves when at most this many are in scope (`--events` wins). */
   summaryEvents?: number;
+  /** Per pane, the ids of the table's columns (what `C` keeps here), in any order. */
+  columns?: Partial<Record<Pane, string[]>>;
 }

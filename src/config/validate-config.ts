@@ -10,6 +10,7 @@ import { STYLE_NAMES, THEME_COLOURS, type StyleName } from '../view/style-names.
 import { closestName } from './closest-name.js';
 import { ConfigChecker, quote, type JsonPath } from './config-checker.js';
 import type { Config, StyleOverride } from './config-types.js';
+import { checkColumns } from './validate-columns.js';
 import { checkQuestions, checkSensitiveRules } from './validate-lists.js';
 import { validateSensitiveRules } from '../insights/sensitive.js';
 import { validateQuestions } from '../insights/questions.js';
@@ -30,7 +31,7 @@ export interface CheckedConfig {
   errors: string[];
 }
 
-const TOP_LEVEL = ['timeZone', 'theme', 'keys', 'sensitiveRules', 'questions', 'unusual', 'summaryEvents'] as const;
+const TOP_LEVEL = ['timeZone', 'theme', 'keys', 'sensitiveRules', 'questions', 'unusual', 'summaryEvents', 'columns'] as const;
 
 export function validateConfig(value: unknown, options: ValidateOptions): CheckedConfig {
   const check = new ConfigChecker(options.file);
@@ -46,6 +47,7 @@ export function validateConfig(value: unknown, options: ValidateOptions): Checke
     if (root.sensitiveRules !== undefined) config.sensitiveRules = checkSensitiveRules(check, root.sensitiveRules, now);
     if (root.questions !== undefined) config.questions = checkQuestions(check, root.questions, now);
     if (root.unusual !== undefined) config.unusual = checkUnusual(check, root.unusual);
+    if (root.columns !== undefined) config.columns = checkColumns(check, root.columns);
     // Then the same checks the bundled files get (no risk: in a rule, `top` naming store fields,
     // ids unique across the bundled ones and these), so a config that passes here is used as is.
     if (config.sensitiveRules && check.errors.length === 0) {

@@ -39,6 +39,8 @@ const NOUNS: Record<StringField, string> = {
   riskLevel: 'risk level',
   job: 'job',
   userAgent: 'user agent',
+  targetLabels: 'target',
+  resultReason: 'status reason',
 };
 
 const plural = (noun: string): string => (/[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : /(s|ss)$/.test(noun) ? `${noun}es` : `${noun}s`);

@@ -34,6 +34,30 @@ export function targetLabel(target: TargetResource): string {
   return target.displayName || target.userPrincipalName || target.id || '';
 }
 
+/** A modified property's value as text: Graph's JSON text decoded when it is a JSON string (`"\"Global Administrator\""`). */
+function propertyText(value: string | null): string {
+  if (!value) return '';
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'string' ? parsed : value;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Every target as a person would name it, in order. A role target with no name of its own is
+ * named from the `Role.DisplayName` property the directory writes on the member's side of "Add
+ * member to role", so the role granted shows (`Global Administrator`), not an object id.
+ */
+export function targetLabels(event: AuditEvent): string[] {
+  return event.targetResources.map((target) => {
+    if (target.displayName || target.type?.toLowerCase() !== 'role') return targetLabel(target);
+    const named = event.targetResources.flatMap((t) => t.modifiedProperties).find((p) => p.displayName === 'Role.DisplayName');
+    return propertyText(named?.newValue ?? null) || propertyText(named?.oldValue ?? null) || targetLabel(target);
+  });
+}
+
 /** The User-Agent, wherever the source put it (top level in beta, additionalDetails elsewhere). */
 export function userAgentOf(event: AuditEvent): string | null {
   if (event.userAgent) return event.userAgent;

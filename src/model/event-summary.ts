@@ -4,7 +4,7 @@
  */
 import type { Pane } from './pane.js';
 import type { LoadedEvent } from './loaded-event.js';
-import { initiatorOf, isSubstrateWriteBack, targetLabel, userAgentOf, type InitiatorKind } from './accessors.js';
+import { initiatorOf, isSubstrateWriteBack, targetLabel, targetLabels, userAgentOf, type InitiatorKind } from './accessors.js';
 
 export interface EventSummary {
   timeMs: number;
@@ -45,8 +45,12 @@ export interface EventSummary {
   riskLevel: string;
   /** Provisioning: the job id and cycle id, joined by newlines. */
   job: string;
-  /** The client's User-Agent, when the record has one. */
+  /** Every target's label, joined by newlines (a role target by the role's name): the table's expanded `(+1)`. */
+  targetLabels: string;
+  /** The User-Agent of the initiator's client, where the log records one. */
   userAgent: string;
+  /** Why it failed (or what happened), as the log words it. */
+  resultReason: string;
 }
 
 /** The fields only sign-ins and provisioning records fill, empty for an audit. */
@@ -112,6 +116,8 @@ export function summarizeAudit(loaded: LoadedEvent): EventSummary {
     propNames: joinKeys(event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
     app: joinKeys([event.initiatedBy.app?.displayName, event.initiatedBy.app?.servicePrincipalName, event.initiatedBy.app?.appId]),
     ...NO_SIGN_IN_FIELDS,
+    targetLabels: joinKeys(targetLabels(event)),
     userAgent: userAgentOf(event) ?? '',
+    resultReason: event.resultReason,
   };
 }

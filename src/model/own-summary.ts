@@ -61,7 +61,9 @@ function summarizeSignIn(signIn: SignIn, loaded: LoadedEvent): EventSummary {
     caPolicies: joinKeys(signIn.appliedConditionalAccessPolicies.map((policy) => policy.displayName)),
     device: joinKeys([device.deviceId ?? NO_DEVICE_ID, device.displayName, device.operatingSystem, device.browser, device.trustType]),
     riskLevel: signIn.riskLevelDuringSignIn ?? '',
+    targetLabels: joinKeys([signIn.resourceDisplayName || signIn.resourceId]),
     userAgent: signIn.userAgent ?? '',
+    resultReason: signIn.status.errorCode === 0 ? '' : signIn.status.failureReason ?? '',
   };
 }
 
@@ -90,6 +92,8 @@ function summarizeProvisioning(record: ProvisioningRecord, loaded: LoadedEvent):
     ...NO_SIGN_IN_FIELDS,
     errorCode: record.provisioningStatusInfo.errorInformation?.errorCode ?? '',
     job: joinKeys([record.jobId, record.cycleId]),
+    targetLabels: joinKeys([target.displayName || target.id]),
     userAgent: '',
+    resultReason: record.provisioningStatusInfo.errorInformation?.reason ?? '',
   };
 }

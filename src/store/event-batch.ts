@@ -30,14 +30,19 @@ export const STRING_FIELDS = [
   'device',
   'riskLevel',
   'job',
-  // Every kind: the client's User-Agent (an audit's additionalDetails, a sign-in's userAgent).
+  // For the table's optional columns (the column picker, `C`):
+  /** Every target's label (a role by its name), joined: what `(+1)` expands to. */
+  'targetLabels',
+  /** The client's User-Agent (an audit's additionalDetails, a sign-in's userAgent): also unusual values and `agent:`. */
   'userAgent',
+  /** The status reason: an audit's resultReason, a sign-in's failure reason, a provisioning error's reason. */
+  'resultReason',
 ] as const;
 export type StringField = (typeof STRING_FIELDS)[number];
 export const STRING_FIELD_COUNT = STRING_FIELDS.length;
 
 /** Fields that hold several values, one per line (every actor key, every target, every property name). */
-export const MULTI_VALUED_FIELDS: ReadonlySet<StringField> = new Set<StringField>(['actorKeys', 'targetKeys', 'targetTypes', 'propNames', 'app', 'caPolicies', 'device', 'job']);
+export const MULTI_VALUED_FIELDS: ReadonlySet<StringField> = new Set<StringField>(['actorKeys', 'targetKeys', 'targetTypes', 'propNames', 'app', 'caPolicies', 'device', 'job', 'targetLabels']);
 
 /** Where free words look (fuzzy): what people name, not ids. */
 export const FREE_TEXT_FIELDS: StringField[] = ['activity', 'category', 'service', 'initiator', 'target', 'targetTypes', 'propNames', 'ip', 'location', 'errorCode'];

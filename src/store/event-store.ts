@@ -26,6 +26,7 @@ import {
 } from './event-batch.js';
 
 const FREE_TEXT_FIELD_INDEXES = FREE_TEXT_FIELDS.map(stringFieldIndex);
+import { FieldRanks } from './field-ranks.js';
 import { ensureCapacity } from './growable.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -91,6 +92,7 @@ export class EventStore {
   /** Per vocabulary id: 1 when some event uses it in a field free-text search looks at. */
   private searchable = new Uint8Array(0);
   private readonly detailCache = new Map<number, RecordRead>();
+  private readonly ranks = new FieldRanks();
 
   /** `reader` re-reads records kept by file offset; without one, only arena records can be read. */
   constructor(private readonly reader: RecordReader = NO_READER) {}
@@ -252,6 +254,11 @@ export class EventStore {
   /** The vocabulary id of an event's string field (filters test ids, not strings). */
   stringId(index: number, field: StringField): number {
     return this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)];
+  }
+
+  /** Each of the field's strings ranked A→Z (by vocabulary id; 0 = empty), for sorting the table by a column. */
+  fieldRanks(field: StringField): { rank: Uint32Array; distinct: number } {
+    return this.ranks.ranks(field, this.strings, this.count, this.vocabulary);
   }
 
   summary(index: number): EventSummary {

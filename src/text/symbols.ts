@@ -16,6 +16,9 @@ export interface Symbols {
   groupOpen: string;
   groupMember: string;
   times: string;
+  /** The table header's sort column: A→Z (oldest first), Z→A (newest first). */
+  sortAscending: string;
+  sortDescending: string;
   /** How a control character is made visible. */
   control(code: number): string;
 }
@@ -33,6 +36,8 @@ export const UNICODE_SYMBOLS: Symbols = {
   groupOpen: '▾',
   groupMember: '└',
   times: '×',
+  sortAscending: '▲',
+  sortDescending: '▼',
   control: (code) => (code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : `\u27e8U+${hex(code)}\u27e9`),
 };
 
@@ -47,6 +52,8 @@ export const ASCII_SYMBOLS: Symbols = {
   groupOpen: '-',
   groupMember: '`-',
   times: 'x',
+  sortAscending: '^',
+  sortDescending: 'v',
   control: (code) => (code < 0x20 ? `^${String.fromCharCode(code + 0x40)}` : code === 0x7f ? '^?' : `<U+${hex(code)}>`),
 };
 

@@ -128,12 +128,27 @@ export interface InsightsState extends InsightsData {
   partial: boolean;
 }
 
+/** How a pane's rows are ordered: by a column's id (`date`: time), and which way. */
+export interface SortChoice {
+  column: string;
+  descending: boolean;
+}
+
+/** The `C` picker: the pane's columns, each shown or not, and the sort, as edited until Enter. */
+export interface ColumnPicker extends ListCursor {
+  pane: Pane;
+  items: ReadonlyArray<{ id: string; shown: boolean }>;
+  sort: SortChoice;
+}
+
 /** A side effect the reducer asks for (the reducer stays pure); the app performs each id once. */
 export type Effect =
   | { id: number; kind: 'copy'; text: string; what: string }
   | { id: number; kind: 'export'; path: string; defaultName: string; indices: Int32Array; force: boolean }
   /** Ctrl-Z: stop until `fg` (the app gives the terminal back first and redraws after). */
-  | { id: number; kind: 'suspend' };
+  | { id: number; kind: 'suspend' }
+  /** Keep a pane's chosen columns in the config file (`C`, Enter). */
+  | { id: number; kind: 'saveColumns'; pane: Pane; columns: readonly string[] };
 
 /** A find in force: what was typed and what it means (the same language as the filter). */
 export interface FindQuery {
@@ -218,6 +233,11 @@ export interface AppState {
   /** `q` with marked events asked once: the next `q` quits, any other key stays. */
   confirmQuit: boolean;
   palette: QuestionsPalette | null;
+  /** Per pane, the ids of the columns chosen (`C` or the config file), in the pane's order. */
+  columns: Record<Pane, readonly string[]>;
+  /** Per pane, how its rows are sorted (newest first unless `<` `>` `R` or the picker said otherwise). */
+  sort: Record<Pane, SortChoice>;
+  columnPicker: ColumnPicker | null;
   exportPrompt: ExportPrompt | null;
   /** Where OSC 52 cannot copy: the text to copy by hand, and why (mode 'copy'). */
   copyFallback: { lines: string[]; reason: string; what: string } | null;

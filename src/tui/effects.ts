@@ -14,6 +14,7 @@ import { eventExtraColumns } from '../insights/extra-columns.js';
 import type { StoreIndexes } from '../insights/store-indexes.js';
 import { RecordUnreadableError, type EventStore } from '../store/event-store.js';
 import type { Symbols } from '../text/symbols.js';
+import type { Pane } from '../model/pane.js';
 import type { Action, Effect } from './app-state.js';
 import { clipboardRoute, clipboardSequence } from './clipboard.js';
 import type { TerminalControl } from './suspend.js';
@@ -38,10 +39,15 @@ export interface EffectRuntime {
   temporaries: TemporaryFiles;
   /** Suspending (Ctrl-Z); absent where there is no real terminal (component tests). */
   control?: TerminalControl;
+  /** Keeps a pane's columns in the config file (the CLI knows the file); absent, they last for this run only. */
+  saveColumns?: ColumnSaver;
 }
 
-export function effectRuntime(terminal: EffectRuntime['terminal'], env: EffectRuntime['env'], temporaries = new TemporaryFiles(), control?: TerminalControl): EffectRuntime {
-  return { terminal, env, hasher: new SourceHasher(), temporaries, control };
+/** Writes a pane's chosen columns to the config file: where it wrote, or why it did not. */
+export type ColumnSaver = (pane: Pane, columns: readonly string[]) => Promise<{ ok: true; path: string } | { ok: false; reason: string }>;
+
+export function effectRuntime(terminal: EffectRuntime['terminal'], env: EffectRuntime['env'], temporaries = new TemporaryFiles(), control?: TerminalControl, saveColumns?: ColumnSaver): EffectRuntime {
+  return { terminal, env, hasher: new SourceHasher(), temporaries, control, ...(saveColumns ? { saveColumns } : {}) };
 }
 
 async function suspendEffect(runtime: EffectRuntime): Promise<Action> {
@@ -73,12 +79,21 @@ async function exportEffect(effect: Extract<Effect, { kind: 'export' }>, input: 
 export async function performEffect(effect: Effect, input: EffectInput, runtime: EffectRuntime): Promise<Action> {
   try {
     if (effect.kind === 'suspend') return await suspendEffect(runtime);
+    if (effect.kind === 'saveColumns') return await saveColumnsEffect(effect, runtime);
     return effect.kind === 'export' ? await exportEffect(effect, input, runtime) : copyEffect(effect, runtime);
   } catch (error) {
     if (effect.kind === 'export') return { type: 'exportFailed', error: messageOf(error), exists: false };
     if (effect.kind === 'suspend') return { type: 'resumed', message: { text: `Not suspended: ${messageOf(error)}`, tone: 'bad' } };
     return { type: 'showMessage', message: { text: `Not copied: ${messageOf(error)}`, tone: 'bad' } };
   }
+}
+
+async function saveColumnsEffect(effect: Extract<Effect, { kind: 'saveColumns' }>, runtime: EffectRuntime): Promise<Action> {
+  if (!runtime.saveColumns) return { type: 'showMessage', message: { text: 'Columns changed for this run (no config file to keep them in)', tone: 'ok' } };
+  const saved = await runtime.saveColumns(effect.pane, effect.columns);
+  // The columns apply either way; the message says whether they will be there next time.
+  if (saved.ok) return { type: 'showMessage', message: { text: `Columns kept in ${saved.path}`, tone: 'ok' } };
+  return { type: 'showMessage', message: { text: `Columns changed for this run only: ${saved.reason}`, tone: 'bad' } };
 }
 
 function copyEffect(effect: Extract<Effect, { kind: 'copy' }>, runtime: EffectRuntime): Action {

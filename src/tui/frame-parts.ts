@@ -4,13 +4,17 @@
  */
 import type { RecordRead } from '../store/event-store.js';
 import { recordLines, type DetailLine, type DetailOptions, type DetailTab } from '../view/details.js';
-import { bodyHeight } from '../view/layout.js';
+import { bodyHeight, pickerHeight } from '../view/layout.js';
+import type { ColumnPickerInput } from '../view/column-picker.js';
+import { tableLines } from '../view/table-lines.js';
 import type { NoteInput, StatusInput } from '../view/chrome.js';
 import { PANE_DEFINITIONS } from '../view/panes.js';
+import { chosenColumns, columnHeader } from '../view/columns.js';
 import type { TableInput } from '../view/table-lines.js';
 import type { AppState } from './app-state.js';
 import { findStatus } from './find-hits.js';
 import { selectedIndex, selectedRead } from './rows.js';
+import { isNewestFirst } from './sort-rows.js';
 
 export function tableInput(state: AppState): TableInput {
   const pane = state.pane;
@@ -20,12 +24,31 @@ export function tableInput(state: AppState): TableInput {
     cursor: state.cursor[pane],
     height: bodyHeight(state.size),
     width: state.size.columns,
-    columns: PANE_DEFINITIONS[pane].columns,
+    columns: chosenColumns(PANE_DEFINITIONS[pane].columns, state.columns[pane]),
+    sort: state.sort[pane],
     marks: state.marks,
     groups: state.groups?.[pane] ?? null,
     expanded: state.expanded,
     severityOf: (index) => state.indexes.rules.severityOf(index),
     isUnusual: (index) => state.indexes.unusual.isUnusual(index),
+    options: { timeZone: state.options.timeZone, symbols: state.options.symbols },
+  };
+}
+
+/** The `C` picker as the view draws it: which chosen columns the width would leave out, too. */
+export function columnPickerInput(state: AppState): ColumnPickerInput | null {
+  const picker = state.columnPicker;
+  if (!picker) return null;
+  const shown = picker.items.filter((item) => item.shown).map((item) => item.id);
+  const drawn = tableLines(tableInput({ ...state, pane: picker.pane, columns: { ...state.columns, [picker.pane]: shown } })).columns.map((column) => column.id);
+  return {
+    columns: PANE_DEFINITIONS[picker.pane].columns,
+    shown: new Set(shown),
+    tooNarrow: new Set(shown.filter((id) => !drawn.includes(id))),
+    sort: picker.sort,
+    cursor: picker,
+    height: pickerHeight(state.size),
+    width: state.size.columns,
     options: { timeZone: state.options.timeZone, symbols: state.options.symbols },
   };
 }
@@ -57,7 +80,18 @@ export function statusInput(state: AppState): StatusInput {
     window: TABLE_MODES.has(state.mode) ? { above: top, below: Math.max(0, shown - top - height) } : undefined,
     find: findStatus(state),
     partial: state.loading !== null,
+    sort: sortLabel(state),
   };
+}
+
+/** `Activity ▲` when the rows are not newest first (the status line says so even if that column is off screen). */
+function sortLabel(state: AppState): string | null {
+  const sort = state.sort[state.pane];
+  if (isNewestFirst(sort)) return null;
+  const column = PANE_DEFINITIONS[state.pane].columns.find((c) => c.id === sort.column);
+  if (!column) return null;
+  const { symbols } = state.options;
+  return `${columnHeader(column, { timeZone: state.options.timeZone, symbols })} ${sort.descending ? symbols.sortDescending : symbols.sortAscending}`;
 }
 
 export function detailOptions(state: AppState): DetailOptions {

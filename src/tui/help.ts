@@ -19,6 +19,7 @@ const SECTIONS: Array<[string, Mode]> = [
   ['Filter menu (f)', 'menu'],
   ['Questions (:)', 'palette'],
   ['Insights (i)', 'insights'],
+  ['Columns (C)', 'columns'],
   ['Export (e)', 'export'],
   ['Find prompt (F)', 'find'],
 ];

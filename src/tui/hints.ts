@@ -7,11 +7,12 @@ const PANE_KEYS = `Tab/${PANES.map((_, index) => index + 1).join('/')} pane`;
 
 export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
   // Write-backs (s) are dimmed and the help lists their key: the room went to F, find.
-  table: ['j/k move', 'Enter details', '/ search', 'F find', 'f filters', ': questions', 'i insights', PANE_KEYS, 'P problems', '? help', 'q quit'],
+  table: ['j/k move', 'Enter details', '/ search', 'F find', 'f filters', ': questions', 'i insights', PANE_KEYS, 'P problems', '? help', 'q quit', 'C columns/sort'],
   details: ['h/l tabs', 'j/k scroll', ']/[ next/previous event', 'f full values', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],
   copy: ['j/k scroll', 'select the text with the mouse (in tmux: hold Shift)', 'Esc back'],
+  columns: ['j/k move', 'Space show/hide', 's sort by it', 'R reverse', 'Enter applies', 'Esc cancels'],
   palette: ['j/k move', 'Enter applies the question', '/ narrow', 'Esc closes'],
   export: ['Enter writes', 'Tab all / marked only', '↑↓ earlier names', 'Esc cancels'],
   menu: ['↑↓ move', 'Enter choose', 'Space mark several', '- exclude', 'o order', '/ narrow', 'Esc back'],

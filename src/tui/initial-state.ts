@@ -2,7 +2,8 @@
 import type { StoreIndexes } from '../insights/store-indexes.js';
 import type { LoadProblem } from '../model/loaded-event.js';
 import type { LoadProgress } from '../model/load-progress.js';
-import { PANES } from '../model/pane.js';
+import { PANES, perPane, type Pane } from '../model/pane.js';
+import { chosenColumns, defaultColumnIds } from '../view/columns.js';
 import { UNICODE_SYMBOLS } from '../text/symbols.js';
 import { UTC } from '../text/time-zone.js';
 import type { ScreenSize } from '../view/layout.js';
@@ -12,6 +13,7 @@ import type { AppState, ViewOptions } from './app-state.js';
 import { DEFAULT_KEYMAP } from './keymap.js';
 import { newLineEditor } from './line-editor.js';
 import { computeRows, cursorsAtStart } from './rows.js';
+import { NEWEST_FIRST } from './sort-rows.js';
 
 export interface InitialInput {
   indexes: StoreIndexes;
@@ -23,6 +25,8 @@ export interface InitialInput {
   errors?: readonly string[];
   size: ScreenSize;
   options?: Partial<ViewOptions>;
+  /** Per pane, the columns the config file chose (by id); the pane's defaults otherwise. */
+  columns?: Partial<Record<Pane, readonly string[]>>;
 }
 
 /** The options in force: the defaults (UTC, colour, Unicode, the default keys) with `given` over them. */
@@ -34,7 +38,14 @@ export function viewOptions(given: Partial<ViewOptions> = {}): ViewOptions {
 export function initialState(input: InitialInput): AppState {
   const { indexes } = input;
   const base = { store: indexes.store, indexes };
-  const rows = computeRows(base, { hideSubstrate: false, test: null, riskOnly: false, unusualOnly: false, marksOnly: false, marks: new Set(), grouped: false, expanded: new Set() });
+  const sort = perPane(() => NEWEST_FIRST);
+  const rows = computeRows(base, { hideSubstrate: false, test: null, riskOnly: false, unusualOnly: false, marksOnly: false, marks: new Set(), grouped: false, expanded: new Set(), sort });
+  // Ids the config chose, in the pane's order (chosenColumns drops none it knows; the config checked them).
+  const columns = perPane((pane) => {
+    const catalog = PANE_DEFINITIONS[pane].columns;
+    const ids = input.columns?.[pane];
+    return ids ? chosenColumns(catalog, ids).map((column) => column.id) : defaultColumnIds(catalog);
+  });
   return {
     ...base,
     ...rows,
@@ -69,6 +80,9 @@ export function initialState(input: InitialInput): AppState {
     confirmQuit: false,
     exportPrompt: null,
     palette: null,
+    columns,
+    sort,
+    columnPicker: null,
     copyFallback: null,
     effects: [],
     options: viewOptions(input.options),

@@ -8,10 +8,10 @@
  */
 import { PANE_LABELS, PANES, type Pane } from '../model/pane.js';
 
-export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'find' | 'menu' | 'export' | 'insights' | 'palette' | 'copy';
+export type Mode = 'table' | 'details' | 'help' | 'problems' | 'search' | 'find' | 'menu' | 'export' | 'insights' | 'palette' | 'copy' | 'columns';
 
 /** Every mode: for the keys that work whatever is open (Ctrl-C, Ctrl-Z). */
-const ALL_MODES: Mode[] = ['table', 'details', 'help', 'problems', 'search', 'find', 'menu', 'export', 'insights', 'palette', 'copy'];
+const ALL_MODES: Mode[] = ['table', 'details', 'help', 'problems', 'search', 'find', 'menu', 'export', 'insights', 'palette', 'copy', 'columns'];
 
 export type Command =
   | { type: 'move'; by: 'line' | 'page' | 'halfPage' | 'wheel'; direction: 1 | -1 }
@@ -60,7 +60,14 @@ export type Command =
   | { type: 'cycleOrder' }
   /** The insights timeline: smaller (1) or larger (-1) buckets. */
   | { type: 'zoomTimeline'; direction: 1 | -1 }
-  | { type: 'nextField' };
+  | { type: 'nextField' }
+  /** The table's columns and sort: the `C` picker, `<` `>` the sort column, `R` reverses. */
+  | { type: 'openColumns' }
+  | { type: 'moveSort'; direction: 1 | -1 }
+  | { type: 'reverseSort' }
+  /** In the `C` picker: show / hide the column under the cursor, sort by it. */
+  | { type: 'toggleColumn' }
+  | { type: 'sortByColumn' };
 
 /** Pivots: from the selected event to every event sharing this with it. */
 export type PivotField = 'corr' | 'actor' | 'target' | 'ip';
@@ -76,9 +83,9 @@ export interface Binding {
 }
 
 /** Modes that are lists or scrolled text: the motion keys work the same in each. */
-const LISTS: Mode[] = ['table', 'details', 'problems', 'help', 'menu', 'palette', 'insights', 'copy'];
+const LISTS: Mode[] = ['table', 'details', 'problems', 'help', 'menu', 'palette', 'insights', 'copy', 'columns'];
 /** Overlays that close with Esc / q / Backspace. */
-const OVERLAYS: Mode[] = ['details', 'help', 'problems', 'menu', 'palette', 'insights', 'copy'];
+const OVERLAYS: Mode[] = ['details', 'help', 'problems', 'menu', 'palette', 'insights', 'copy', 'columns'];
 const PICKERS: Mode[] = ['menu', 'palette', 'insights'];
 
 /** The action that quits whatever is open or marked, at once (Ctrl-C): never asks. */
@@ -103,7 +110,7 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   // 1, 2, …: one key per pane, in tab order (action ids `directory-pane`, `custom-security-pane`, …).
   ...PANES.map((pane, index): Binding => ({ action: `${pane}-pane`, keys: [String(index + 1)], command: { type: 'switchPane', pane }, modes: ['table', 'details'], help: `${PANE_LABELS[pane]} pane` })),
   { action: 'open', keys: ['enter'], command: { type: 'openDetails' }, modes: ['table'], help: 'Open the selected event' },
-  { action: 'choose', keys: ['enter'], command: { type: 'choose' }, modes: [...PICKERS, 'export'], help: 'Choose / apply (filter menu, questions, insights), write (export)' },
+  { action: 'choose', keys: ['enter'], command: { type: 'choose' }, modes: [...PICKERS, 'columns', 'export'], help: 'Choose / apply (filter menu, questions, insights, columns), write (export)' },
   { action: 'next-event', keys: [']', 'J'], command: { type: 'stepEvent', direction: 1 }, modes: ['details'], help: 'Details: the next (older) event of the view, same tab' },
   { action: 'previous-event', keys: ['[', 'K'], command: { type: 'stepEvent', direction: -1 }, modes: ['details'], help: 'Details: the previous (newer) event of the view, same tab' },
   { action: 'next-tab', keys: ['l', 'right', 'tab'], command: { type: 'detailsTab', direction: 1 }, modes: ['details'], help: 'Next details tab' },
@@ -142,9 +149,15 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'export', keys: ['e'], command: { type: 'openExport' }, modes: ['table'], help: 'Export this view (or the marked events) to CSV, JSON or NDJSON, with a SHA-256 receipt' },
   { action: 'copy-event', keys: ['y'], command: { type: 'copyEvent' }, modes: ['table', 'details'], help: 'Copy the selected event as JSON (OSC 52: works over SSH and in tmux)' },
   { action: 'copy-command', keys: ['Y'], command: { type: 'copyCommand' }, modes: ['table', 'details'], help: 'Copy a command line that reopens this view (files, pane, filter)' },
+  { action: 'columns', keys: ['C'], command: { type: 'openColumns' }, modes: ['table'], help: 'Columns: choose the columns of this pane (kept in the config file) and the sort' },
+  { action: 'sort-left', keys: ['<'], command: { type: 'moveSort', direction: -1 }, modes: ['table'], help: 'Sort by the column to the left (Date: newest first)' },
+  { action: 'sort-right', keys: ['>'], command: { type: 'moveSort', direction: 1 }, modes: ['table'], help: 'Sort by the column to the right' },
+  { action: 'reverse-sort', keys: ['R'], command: { type: 'reverseSort' }, modes: ['table', 'columns'], help: 'Reverse the sort (A→Z / Z→A, newest / oldest first)' },
+  { action: 'toggle-column', keys: ['space'], command: { type: 'toggleColumn' }, modes: ['columns'], help: 'Columns: show / hide the column under the cursor' },
+  { action: 'sort-by-column', keys: ['s'], command: { type: 'sortByColumn' }, modes: ['columns'], help: 'Columns: sort by the column under the cursor (again: reverse)' },
   { action: 'write-backs', keys: ['s'], command: { type: 'toggleSubstrate' }, modes: ['table'], help: 'Hide/show Microsoft Substrate Management write-backs' },
   { action: 'problems', keys: ['P'], command: { type: 'toggleProblems' }, modes: ['table', 'problems'], help: 'Load problems (file:line and reason)' },
-  { action: 'help', keys: ['?'], command: { type: 'toggleHelp' }, modes: ['table', 'details', 'problems', 'help', 'insights', 'palette'], help: 'This help' },
+  { action: 'help', keys: ['?'], command: { type: 'toggleHelp' }, modes: ['table', 'details', 'problems', 'help', 'insights', 'palette', 'columns'], help: 'This help' },
   { action: 'back', keys: ['escape', 'q', 'backspace'], command: { type: 'back' }, modes: OVERLAYS, help: 'Back' },
   { action: 'back', keys: ['escape'], command: { type: 'back' }, modes: ['export'], help: 'Back' },
   { action: 'quit', keys: ['q'], command: { type: 'quit' }, modes: ['table'], help: 'Quit' },

@@ -9,6 +9,7 @@ import type { Action, AppState } from './app-state.js';
 import { applyFilter, filterAfterGrowth } from './apply-filter.js';
 import { bindingFor, QUIT_ANYWHERE, SUSPEND_ANYWHERE, type Command } from './keymap.js';
 import { withEffect } from './modes/common.js';
+import { columnsCommand } from './modes/columns.js';
 import { copyCommand, showCopyText } from './modes/copy.js';
 import { detailsCommand } from './modes/details.js';
 import { exportDone, exportFailed, exportKey } from './modes/export.js';
@@ -40,6 +41,8 @@ function routeCommand(state: AppState, command: Command, now: number): AppState 
       return paletteCommand(state, command, now);
     case 'insights':
       return insightsCommand(state, command, now);
+    case 'columns':
+      return columnsCommand(state, command);
     case 'export':
     case 'search':
     case 'find':

@@ -8,7 +8,8 @@ import { PANES, perPane, type Pane } from '../model/pane.js';
 import type { EventTest } from '../query/compile.js';
 import type { EventStore, RecordRead } from '../store/event-store.js';
 import { bodyHeight } from '../view/layout.js';
-import type { AppState, Cursor } from './app-state.js';
+import type { AppState, Cursor, SortChoice } from './app-state.js';
+import { isNewestFirst, sortGroupedRows, sortRows } from './sort-rows.js';
 
 /** What decides which events are rows, besides the pane. */
 export interface RowChoice {
@@ -24,6 +25,8 @@ export interface RowChoice {
   /** `o`: one row per correlation ID; the ids (string ids) whose groups are open. */
   grouped: boolean;
   expanded: ReadonlySet<number>;
+  /** Per pane, the order of its rows (`<` `>` `R`). */
+  sort: Record<Pane, SortChoice>;
 }
 
 export type Rows = Pick<AppState, 'rows' | 'totals' | 'groups'>;
@@ -38,6 +41,7 @@ export const rowChoice = (state: AppState, change: Partial<RowChoice> = {}): Row
   marks: state.marks,
   grouped: state.groups !== null,
   expanded: state.expanded,
+  sort: state.sort,
   ...change,
 });
 
@@ -68,10 +72,11 @@ export function computeRows(state: Pick<AppState, 'store' | 'indexes'>, choice: 
   const filtered = test !== null || lens !== undefined;
   const pick = (pane: Pane) => (filtered ? store.sortedIndices(pane, keep) : store.paneOrder(pane));
   const totals = perPane((pane) => store.paneOrder(pane).length);
-  if (!choice.grouped) return { rows: perPane(pick), totals, groups: null };
+  if (!choice.grouped) return { rows: perPane((pane) => sortRows(store, pane, pick(pane), choice.sort[pane])), totals, groups: null };
   const severity = (index: number) => indexes.rules.severityOf(index);
   const grouped = perPane((pane) => groupRows(store, pick(pane), choice.expanded, severity));
-  return { rows: perPane((pane) => grouped[pane].rows), totals, groups: perPane((pane): GroupLookup => grouped[pane].leads) };
+  const rows = perPane((pane) => sortGroupedRows(store, pane, grouped[pane].rows, grouped[pane].leads, choice.sort[pane]));
+  return { rows, totals, groups: perPane((pane): GroupLookup => grouped[pane].leads) };
 }
 
 /**
@@ -157,7 +162,11 @@ export function keepSelection(before: AppState, after: AppState, byIdentity = fa
     const selected = before.rows[pane][before.cursor[pane].selected];
     const rows = after.rows[pane];
     let position = 0;
-    if (selected !== undefined && after.groups !== null) {
+    if (selected !== undefined && after.groups === null && !isNewestFirst(after.sort[pane])) {
+      // Sorted by a column: not in time order, so looked up; gone, the cursor stays where it was.
+      position = rows.indexOf(selected);
+      if (position === -1) position = before.cursor[pane].selected;
+    } else if (selected !== undefined && after.groups !== null) {
       // Grouped rows are not in time order: look the event (or its group's lead) up.
       position = rows.indexOf(selected);
       if (position === -1) {

@@ -83,6 +83,8 @@ export interface StatusInput {
   find?: { hit: number | null; hits: number } | null;
   /** A load is still under way: every count is of what has arrived so far. */
   partial?: boolean;
+  /** The sort column and its direction when the rows are not newest first (`Activity ▲`). */
+  sort?: string | null;
 }
 
 /** `↑ 12 newer ↓ 340 older`: what the window hides above and below it (nothing when it hides nothing). */
@@ -107,8 +109,9 @@ export function statusParts(input: StatusInput, symbols: Symbols): { summary: st
   const marks = input.marks > 0 && !input.marksOnly ? `${separator}${count(input.marks)} marked` : '';
   // During a load a count is a floor, not an answer: said on the count itself, for whoever pastes it.
   const partial = input.partial ? ' so far (loading)' : '';
+  const sort = input.sort ? `${separator}sorted by ${input.sort}` : '';
   return {
-    summary: `${count(input.shown)} of ${count(input.total)} events${partial}${position}${windowText(input.window, symbols)}${findText(input.find, separator)}${lenses}${marks}`,
+    summary: `${count(input.shown)} of ${count(input.total)} events${partial}${position}${windowText(input.window, symbols)}${findText(input.find, separator)}${sort}${lenses}${marks}`,
     problems: input.problemCount > 0 ? `${separator}${plural(input.problemCount, 'load problem')} (P)` : '',
   };
 }

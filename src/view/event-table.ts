@@ -10,7 +10,8 @@
 import { rowMarker, type ExtraColumn } from '../insights/extra-columns.js';
 import type { EventStore } from '../store/event-store.js';
 import { displayWidth, fitToWidth, padToWidth } from '../text/width.js';
-import { columnHeader, columnsThatFit, layoutColumns, type CellOptions, type Column } from './columns.js';
+import { columnsThatFit, layoutColumns } from './column-layout.js';
+import { columnHeader, type CellOptions, type Column } from './columns.js';
 
 export interface EventTableOptions extends CellOptions {
   columns: readonly Column[];
@@ -32,18 +33,24 @@ export function eventTable(store: EventStore, indices: Iterable<number>, options
   const { extraColumns } = options;
   const markers = (index: number | null) => (extraColumns.length === 0 ? '' : `${index === null ? ' ' : rowMarker(extraColumns, index)} `);
   const shown = options.width === null ? [...options.columns] : columnsThatFit(options.columns, options.width - extraColumns.length * MARKER_WIDTH);
-  const cellsOf = (index: number) => {
-    const row = store.summary(index);
-    return shown.map((c) => c.cell(row, options));
-  };
   const headers = shown.map((c) => columnHeader(c, options));
+  let cellsOf: (index: number) => string[];
   let fit: (cells: string[]) => string[];
   if (options.width === null) {
+    cellsOf = (index) => {
+      const row = store.summary(index);
+      return shown.map((c) => c.cell(row, options));
+    };
     const widths = headers.map(displayWidth);
     for (const index of indices) cellsOf(index).forEach((cell, i) => (widths[i] = Math.max(widths[i], displayWidth(cell))));
     fit = (cells) => cells.map((cell, i) => padToWidth(cell, widths[i]));
   } else {
     const widths = layoutColumns(shown, options.width - extraColumns.length * MARKER_WIDTH);
+    // A column that can use its width (Target(s): every name that fits, not `(+1)`) is given it.
+    cellsOf = (index) => {
+      const row = store.summary(index);
+      return shown.map((c, i) => (c.fit ? c.fit(row, options, widths[i]) : c.cell(row, options)));
+    };
     fit = (cells) => cells.map((cell, i) => fitToWidth(cell, widths[i], options.symbols.ellipsis));
   }
   const line = (marks: string, cells: string[]) => (marks + fit(cells).join(' ')).trimEnd();

@@ -45,7 +45,9 @@ export const FIELD_HEADINGS: Record<StringField, string> = {
   device: 'Device',
   riskLevel: 'Risk level',
   job: 'Job',
+  targetLabels: 'Targets',
   userAgent: 'User agent',
+  resultReason: 'Status reason',
 };
 
 /** The overall lists' titles. */

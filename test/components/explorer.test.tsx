@@ -50,10 +50,11 @@ describe('the explorer on screen', () => {
     expect(screen[0]).toContain('2 Custom Security (0)');
     expect(screen[1]).toContain('Sources: fixture.jsonl');
     expect(screen[2]).toContain('No filter: / search, f filter menu');
-    expect(screen[3]).toMatch(/^  Date \(UTC\)\s+Service\s+Category\s+Activity\s+Status\s+Target\(s\)\s+Initiated by/);
-    expect(screen[4]).toMatch(/^ ~2026-11-21 09:00:00 Conditional Ac… Policy\s+Update conditional access poli…\s+Success\s+Require MFA for admi…/);
+    // Newest first, said in the header; the columns sized to the values shown.
+    expect(screen[3]).toMatch(/^  Date \(UTC\) ▼\s+Service\s+Category\s+Activity\s+Status\s+Target\(s\)\s+Initiated by/);
+    expect(screen[4]).toMatch(/^ ~2026-11-21 09:00:00 Conditional Acc… Policy\s+Update conditional access po…\s+Success\s+Require MFA for admins/);
     expect(screen[5]).toContain('⚙ Payroll Sync');
-    expect(screen[6]).toMatch(/Failure\s+bo\.user@contoso\.exam…\s+ada\.admin@contoso\.example/);
+    expect(screen[6]).toMatch(/Failure\s+bo\.user@contoso\.examp…\s+ada\.admin@contoso\.example/);
     expect(screen).toHaveLength(39);
     expect(screen[37]).toContain('3 of 3 events · row 1');
     expect(screen[38]).toContain('? help');
@@ -95,7 +96,7 @@ describe('the explorer on screen', () => {
     await app.press('l', 'l');
     expect(stripAnsi(app.frame())).toContain('"activityDisplayName": "Update conditional access policy"');
     await app.press(KEYS.escape);
-    expect(stripAnsi(app.frame())).toMatch(/Date \(UTC\)\s+Service/);
+    expect(stripAnsi(app.frame())).toMatch(/Date \(UTC\) ▼\s+Service/);
   });
 
   it('shows old → new for simple modified properties, decoded from their JSON text', async () => {

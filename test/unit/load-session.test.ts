@@ -101,7 +101,9 @@ describe('LoadSession', () => {
       device: '',
       riskLevel: '',
       job: '',
+      targetLabels: 'bo.user@contoso.example',
       userAgent: 'Mozilla/5.0',
+      resultReason: '',
     });
   });
 

@@ -4,6 +4,7 @@ import type { AppState } from '../app-state.js';
 import type { Command } from '../keymap.js';
 import { newLineEditor } from '../line-editor.js';
 import { moveSelection, selectedIndex, viewEvents, withRows, keepSelection, computeRows, rowChoice } from '../rows.js';
+import { moveSort, openColumns, reverseSort } from './columns.js';
 import { detailTabIn, moveCommand, sharedCommand } from './common.js';
 import { newExportPrompt } from './export.js';
 import { findNext, openFind } from './find.js';
@@ -67,6 +68,12 @@ export function tableCommand(state: AppState, command: Command, now: number): Ap
       return openPalette(state);
     case 'openInsights':
       return openInsights(state);
+    case 'openColumns':
+      return openColumns(state);
+    case 'moveSort':
+      return moveSort(state, command.direction);
+    case 'reverseSort':
+      return reverseSort(state);
     case 'openExport':
       return { ...state, mode: 'export', exportPrompt: newExportPrompt(now, state.marks.size > 0, viewEvents(state).length, state.promptHistory.export) };
     default:
