@@ -27,5 +27,6 @@ export function progressText(progress: LoadProgress, now: number, separator: str
     const left = Math.max(0, (progress.bytesTotal - progress.bytesRead) / rate);
     parts.push(left < 1 ? 'almost done' : `about ${Math.ceil(left)} s left`);
   }
+  if (progress.detail) parts.push(progress.detail);
   return parts.join(separator);
 }
