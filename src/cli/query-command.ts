@@ -12,7 +12,8 @@ import { CliError, EXIT } from './errors.js';
 import { formatFromFileName, type ExportFormat } from '../export/event-text.js';
 import { inputName } from '../ingest/inputs.js';
 import { PANE_CHOICES, paneMatches, type PaneChoice } from '../model/pane.js';
-import { reportOutcome, startCliLoad } from './load-for-cli.js';
+import { reportOutcome, startCliLoad, startResolvedLoad } from './load-for-cli.js';
+import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
@@ -22,7 +23,7 @@ import { removeTemporariesOnSignals } from './signal-cleanup.js';
 import { writeExport } from './write-export.js';
 
 
-interface QueryArgs {
+interface QueryArgs extends WorkspaceArgs {
   files: string[];
   pane: PaneChoice;
   format?: OutputFormat;
@@ -67,6 +68,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('output', { alias: 'o', type: 'string', describe: 'Write to this file, or to entra-audit-<UTC stamp>.<format> in this directory (atomically; .gz compresses), and print its SHA-256 and the sources\' on stderr' })
       .option('force', { type: 'boolean', default: false, describe: 'Let --output replace an existing file' })
       .option('max-record-mb', maxRecordOption)
+      .options(workspaceOptions)
       // Returned (not thrown) messages are usage errors: exit 2 with the message.
       .check((a) => {
         if (a.output === undefined) return true;
@@ -77,7 +79,8 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       })
       .example('$0 query export.json --format ndjson | jq .activityDisplayName', 'Activities as a stream')
       .example('$0 query logs/ --pane custom-security --count', 'Count custom security attribute events')
-      .example(`$0 query export.json --filter 'activity:"Add member to role" -actor:MS-PIM since:7d'`, 'Role grants outside PIM this week') as never,
+      .example(`$0 query export.json --filter 'activity:"Add member to role" -actor:MS-PIM since:7d'`, 'Role grants outside PIM this week')
+      .example(`$0 query --workspace <id> --since 30d --pane sign-ins --filter 'ip:203.0.113.66' --count`, 'Count the attacker\'s sign-ins in a Log Analytics workspace') as never,
   handler: async (args) => {
     const symbols = symbolsFor(args.ascii);
     const { config, catalog } = await settingsFor(args.config, symbols);
@@ -88,7 +91,8 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, args.format, args.force);
     const format: OutputFormat = args.format ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
-    const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
+    const options = { catalog, maxRecordBytes };
+    const load = args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, filter?.query ?? null, args.pane), options) : await startCliLoad(args.files, options);
     await load.session.done;
     const { store } = load.session;
     const test = compileCliFilter(filter, load.session.indexes.query);

@@ -12,7 +12,8 @@ import { summaryJson } from '../view/summary-json.js';
 import { summaryMarkdown } from '../view/summary-markdown.js';
 import { summaryText } from '../view/summary-text.js';
 import { compileCliFilter, parseCliFilter } from './cli-filter.js';
-import { reportOutcome, startCliLoad } from './load-for-cli.js';
+import { reportOutcome, startCliLoad, startResolvedLoad } from './load-for-cli.js';
+import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { jsonForTerminal } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
@@ -20,7 +21,7 @@ import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js
 export const SUMMARY_FORMATS = ['text', 'json', 'markdown'] as const;
 type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
-interface SummaryArgs {
+interface SummaryArgs extends WorkspaceArgs {
   files: string[];
   pane: PaneChoice;
   format: SummaryFormat;
@@ -45,6 +46,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
       .option('ascii', { type: 'boolean', default: false, describe: 'ASCII only (# bars, no symbols)' })
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any record could not be used' })
       .option('max-record-mb', maxRecordOption)
+      .options(workspaceOptions)
       .example('$0 summary export.json', 'What happened in this export')
       .example(`$0 summary logs/ --filter 'since:2026-11-18 until:2026-11-19' --format markdown`, 'Two days, as tables for the incident channel')
       .example(`$0 summary export.json --filter 'actor:maren.bowditch' --format json`, 'One account\'s activity, for a script') as never,
@@ -54,7 +56,8 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     const filter = parseCliFilter(args.filter);
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
-    const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
+    const options = { catalog, maxRecordBytes };
+    const load = args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, filter?.query ?? null, args.pane), options) : await startCliLoad(args.files, options);
     await load.session.done;
     const { store, indexes } = load.session;
     const test = compileCliFilter(filter, indexes.query);
