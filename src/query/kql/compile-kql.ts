@@ -11,7 +11,7 @@ import { CUSTOM_SECURITY_CATEGORY } from '../../model/audit-event.js';
 import type { PaneChoice } from '../../model/pane.js';
 import { datetimeLiteral, FOLDING_CHARACTERS_REGEX, plainLiteral } from './literals.js';
 import { columnText, termsCondition } from './terms.js';
-import { OPTIONAL_COLUMNS, tablesFor, type TableSpec } from './tables.js';
+import { isOptionalColumn, tablesFor, type TableSpec } from './tables.js';
 
 /** Records reach a workspace minutes to hours after they happen: a since:/until: window on TimeGenerated is widened by this. */
 export const INGESTION_LAG_MS = 24 * 3_600_000;
@@ -63,7 +63,7 @@ function paneCondition(table: TableSpec, pane: PaneChoice): string | null {
 }
 
 function projection(table: TableSpec): string {
-  return table.columns.map((column) => (OPTIONAL_COLUMNS.has(column) ? `${column} = column_ifexists(${plainLiteral(column)}, "")` : column)).join(', ');
+  return table.columns.map((column) => (isOptionalColumn(table, column) ? `${column} = column_ifexists(${plainLiteral(column)}, "")` : column)).join(', ');
 }
 
 export function compileKql(terms: readonly Term[], options: KqlOptions): KqlPlan {

@@ -38,6 +38,8 @@ export interface TableSpec {
    * column's text as it is), so a negated term can be pushed down too.
    */
   exact: ReadonlySet<FieldName>;
+  /** Columns this table may lack in some workspaces (besides OPTIONAL_COLUMNS): read through column_ifexists. */
+  optional?: ReadonlySet<string>;
 }
 
 const c = (...columns: string[]): ColumnRef[] => columns.map((column) => ({ column }));
@@ -89,7 +91,7 @@ const SIGN_IN_COLUMNS = [
 ];
 
 const SERVICE_PRINCIPAL_COLUMNS = [
-  'TimeGenerated', 'Type', 'Id', 'CreatedDateTime', 'ResultType', 'ResultDescription', 'Identity', 'AppId', 'IPAddress', 'CorrelationId',
+  'TimeGenerated', 'Type', 'Id', 'CreatedDateTime', 'ResultType', 'ResultDescription', 'Identity', 'AppId', 'AppDisplayName', 'IPAddress', 'CorrelationId',
   'ConditionalAccessStatus', 'ConditionalAccessPolicies', 'Location', 'LocationDetails', 'ResourceDisplayName', 'ResourceIdentity',
   'ServicePrincipalName', 'ServicePrincipalId', 'ServicePrincipalCredentialKeyId', 'ServicePrincipalCredentialThumbprint', 'UniqueTokenIdentifier',
 ];
@@ -127,11 +129,11 @@ const SIGN_IN_FIELDS: TableSpec['fields'] = {
 /** Service principal and managed identity sign-ins have no user, device, client app or user agent. */
 const SERVICE_PRINCIPAL_FIELDS: TableSpec['fields'] = {
   ...SIGN_IN_FIELDS,
-  activity: c('ResourceDisplayName'),
+  activity: c('AppDisplayName', 'ResourceDisplayName'),
   service: 'empty',
   op: 'empty',
-  actor: c('ServicePrincipalName', 'ServicePrincipalId', 'Identity'),
-  app: c('AppId'),
+  actor: c('ServicePrincipalName', 'ServicePrincipalId', 'Identity', 'AppDisplayName'),
+  app: c('AppDisplayName', 'AppId'),
   device: null,
   risklevel: 'empty',
   agent: 'empty',
@@ -140,6 +142,8 @@ const SERVICE_PRINCIPAL_FIELDS: TableSpec['fields'] = {
 
 const SIGN_IN_EXACT = new Set<FieldName>(['ip', 'corr', 'id', 'service', 'risklevel', 'agent']);
 const SP_EXACT = new Set<FieldName>(['ip', 'corr', 'id']);
+/** Microsoft's schema of the service principal tables does not promise the app's display name. */
+const SP_OPTIONAL = new Set(['AppDisplayName']);
 
 const PROVISIONING_COLUMNS = [
   'TimeGenerated', 'Type', 'Id', 'ActivityDateTime', 'ResultType', 'ResultDescription', 'ResultSignature', 'CorrelationId', 'DurationMs',
@@ -190,8 +194,8 @@ export const TABLES: readonly TableSpec[] = [
   },
   { name: 'SigninLogs', panes: ['sign-ins'], timeColumn: 'CreatedDateTime', stringJson: new Set(['AuthenticationDetails']), columns: SIGN_IN_COLUMNS, fields: SIGN_IN_FIELDS, exact: SIGN_IN_EXACT },
   { name: 'AADNonInteractiveUserSignInLogs', panes: ['sign-ins'], timeColumn: 'CreatedDateTime', stringJson: NON_INTERACTIVE_JSON, columns: SIGN_IN_COLUMNS, fields: SIGN_IN_FIELDS, exact: SIGN_IN_EXACT },
-  { name: 'AADServicePrincipalSignInLogs', panes: ['sign-ins'], timeColumn: 'CreatedDateTime', stringJson: SERVICE_PRINCIPAL_JSON, columns: SERVICE_PRINCIPAL_COLUMNS, fields: SERVICE_PRINCIPAL_FIELDS, exact: SP_EXACT },
-  { name: 'AADManagedIdentitySignInLogs', panes: ['sign-ins'], timeColumn: 'CreatedDateTime', stringJson: SERVICE_PRINCIPAL_JSON, columns: SERVICE_PRINCIPAL_COLUMNS, fields: SERVICE_PRINCIPAL_FIELDS, exact: SP_EXACT },
+  { name: 'AADServicePrincipalSignInLogs', panes: ['sign-ins'], timeColumn: 'CreatedDateTime', stringJson: SERVICE_PRINCIPAL_JSON, columns: SERVICE_PRINCIPAL_COLUMNS, fields: SERVICE_PRINCIPAL_FIELDS, exact: SP_EXACT, optional: SP_OPTIONAL },
+  { name: 'AADManagedIdentitySignInLogs', panes: ['sign-ins'], timeColumn: 'CreatedDateTime', stringJson: SERVICE_PRINCIPAL_JSON, columns: SERVICE_PRINCIPAL_COLUMNS, fields: SERVICE_PRINCIPAL_FIELDS, exact: SP_EXACT, optional: SP_OPTIONAL },
   { name: 'AADProvisioningLogs', panes: ['provisioning'], timeColumn: 'ActivityDateTime', stringJson: new Set(PROVISIONING_COLUMNS.filter((name) => !['TimeGenerated', 'Type', 'ActivityDateTime'].includes(name))), columns: PROVISIONING_COLUMNS, fields: PROVISIONING_FIELDS, exact: new Set(['id']) },
 ];
 
@@ -203,6 +207,8 @@ export const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set([
   'OriginalTransferMethod', 'SessionId', 'UniqueTokenIdentifier', 'RiskEventTypes_V2', 'ServicePrincipalCredentialKeyId',
   'ServicePrincipalCredentialThumbprint', 'CallerIpAddress', 'UserAgent', 'IncomingTokenType', 'TokenIssuerType',
 ]);
+
+export const isOptionalColumn = (table: TableSpec, column: string): boolean => OPTIONAL_COLUMNS.has(column) || table.optional?.has(column) === true;
 
 /** The tables whose rows can land in a pane (`all`: every table). */
 export const tablesFor = (pane: Pane | 'all'): TableSpec[] => TABLES.filter((table) => pane === 'all' || table.panes.includes(pane));

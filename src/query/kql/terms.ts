@@ -8,7 +8,7 @@
 import type { AnyTerm, FieldTerm, Term } from '../ast.js';
 import { NO_DEVICE_ID } from '../../model/own-summary.js';
 import { datetimeLiteral, FOLDING_CHARACTERS_REGEX, FOLDS_TO_ASCII, isPushable, plainLiteral, secretLiteral } from './literals.js';
-import { OPTIONAL_COLUMNS, type ColumnRef, type FieldSource, type TableSpec } from './tables.js';
+import { isOptionalColumn, type ColumnRef, type FieldSource, type TableSpec } from './tables.js';
 
 /** `kql` null: no condition (every row). `exact`: decides what the local engine decides. */
 export interface Condition {
@@ -27,7 +27,7 @@ const DYNAMIC_COLUMNS = new Set(['InitiatedBy', 'TargetResources', 'AdditionalDe
 
 /** A column's text: dynamic columns as their JSON, a property through parse_json where the column is JSON text. */
 export function columnText(table: TableSpec, ref: ColumnRef): string {
-  const name = OPTIONAL_COLUMNS.has(ref.column) ? `column_ifexists(${plainLiteral(ref.column)}, "")` : ref.column;
+  const name = isOptionalColumn(table, ref.column) ? `column_ifexists(${plainLiteral(ref.column)}, "")` : ref.column;
   if (ref.path) return table.stringJson.has(ref.column) ? `tostring(parse_json(${name}).${ref.path})` : `tostring(${name}.${ref.path})`;
   return DYNAMIC_COLUMNS.has(ref.column) && !table.stringJson.has(ref.column) ? `tostring(${name})` : name;
 }
