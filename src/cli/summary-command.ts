@@ -57,7 +57,10 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const filter = parseCliFilter(args.filter);
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
     const options = { catalog, maxRecordBytes };
-    const load = args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, filter?.query ?? null, args.pane), options) : await startCliLoad(args.files, options);
+    // The filter is not pushed down here: the totals and the unusual measures are relative to
+    // everything loaded, so a workspace's summary loads the window (--since/--until) and pane, as
+    // a file's summary has the whole file, and the filter is applied locally as for a file.
+    const load = args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, null, args.pane), options) : await startCliLoad(args.files, options);
     await load.session.done;
     const { store, indexes } = load.session;
     const test = compileCliFilter(filter, indexes.query);
