@@ -82,6 +82,7 @@ export function reportOutcome(load: CliLoad, strict: boolean): number {
     const [first, ...rest] = error.split('\n');
     process.stderr.write(`entra-audit: ${sanitize(first, UNICODE_SYMBOLS)}\n${rest.map((line) => sanitize(line, UNICODE_SYMBOLS) + '\n').join('')}`);
   }
+  for (const note of session.notes()) process.stderr.write(`entra-audit: note: ${sanitize(note, UNICODE_SYMBOLS)}\n`);
   if (session.duplicates > 0) process.stderr.write(duplicatesLine(session));
   if (session.problemCount > 0) {
     const count = session.problemCount;

@@ -12,6 +12,7 @@ import { sanitize } from '../text/sanitize.js';
 import { UNICODE_SYMBOLS } from '../text/symbols.js';
 import { configCommand } from './config-command.js';
 import { configOption } from './config-option.js';
+import { kqlCommand } from './kql-command.js';
 import { openCommand } from './open-command.js';
 import { guardStandardStreams } from './output.js';
 import { queryCommand } from './query-command.js';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     .command(openCommand)
     .command(queryCommand)
     .command(summaryCommand)
+    .command(kqlCommand)
     .command(sampleCommand)
     .command(configCommand)
     .option('config', configOption)

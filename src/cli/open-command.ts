@@ -23,12 +23,14 @@ import { buildTheme } from '../view/theme.js';
 import { keymapOf, settingsFor } from './config-option.js';
 import { CliError, EXIT } from './errors.js';
 import { readableInputs } from './explorer-inputs.js';
+import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
+import { parseCliFilter } from './cli-filter.js';
 import { reportOutcome, startResolvedLoad } from './load-for-cli.js';
 import { maxRecordOption, timeZoneOption } from './shared-options.js';
 import { watchTerminal, type TerminalWatchdog } from './out-of-memory.js';
 import { removeTemporariesOnSignals } from './signal-cleanup.js';
 
-interface OpenArgs {
+interface OpenArgs extends WorkspaceArgs {
   files: string[];
   strict: boolean;
   ascii: boolean;
@@ -69,10 +71,12 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       // The copied "reproduce this view" command (src/tui/clipboard.ts) reopens a view with these.
       .option('pane', { choices: PANES, describe: 'Start in this pane' })
       .option('group', { type: 'boolean', default: false, describe: 'Start with events grouped by correlation ID (o)' })
-      .option('max-record-mb', maxRecordOption) as never,
+      .option('max-record-mb', maxRecordOption)
+      .options(workspaceOptions) as never,
   handler: async (args) => {
     // First of all: before the terminal check (so no terminal hint hides a missing file) and the screen.
-    const inputs = await readableInputs(args.files);
+    // A workspace: its KQL carries the filter and the pane asked for (other panes are not fetched).
+    const inputs = args.workspace !== undefined ? workspaceInputs(args, parseCliFilter(args.filter)?.query ?? null, args.pane ?? 'all') : await readableInputs(args.files);
     const symbols = symbolsFor(args.ascii);
     const { config, configName, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);

@@ -12,7 +12,8 @@ import { CliError, EXIT } from './errors.js';
 import { formatFromFileName, type ExportFormat } from '../export/event-text.js';
 import { inputName } from '../ingest/inputs.js';
 import { PANE_CHOICES, paneMatches, type PaneChoice } from '../model/pane.js';
-import { reportOutcome, startCliLoad } from './load-for-cli.js';
+import { reportOutcome, startCliLoad, startResolvedLoad } from './load-for-cli.js';
+import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
@@ -24,7 +25,7 @@ import { eventExtraColumns } from '../insights/extra-columns.js';
 import { showLoadProgress } from './stderr-progress.js';
 
 
-interface QueryArgs {
+interface QueryArgs extends WorkspaceArgs {
   files: string[];
   pane: PaneChoice;
   format?: OutputFormat;
@@ -73,6 +74,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('max-record-mb', maxRecordOption)
       .option('wide', { type: 'boolean', default: false, describe: 'The table with every value whole, each column as wide as its widest value, on a terminal too (implies --format table; piped, the table is always whole)' })
       .option('excel', { type: 'boolean', default: false, describe: 'CSV for Excel: a UTF-8 byte order mark first, so names with accents open right (implies --format csv)' })
+      .options(workspaceOptions)
       // Returned (not thrown) messages are usage errors: exit 2 with the message.
       .check((a) => {
         if (a.excel && a.format !== undefined && a.format !== 'csv') return `--excel writes CSV, not --format ${a.format}`;
@@ -87,7 +89,8 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       })
       .example('$0 query export.json --format ndjson | jq .activityDisplayName', 'Activities as a stream')
       .example('$0 query logs/ --pane custom-security --count', 'Count custom security attribute events')
-      .example(`$0 query export.json --filter 'activity:"Add member to role" -actor:MS-PIM since:7d'`, 'Role grants outside PIM this week') as never,
+      .example(`$0 query export.json --filter 'activity:"Add member to role" -actor:MS-PIM since:7d'`, 'Role grants outside PIM this week')
+      .example(`$0 query --workspace <id> --since 30d --pane sign-ins --filter 'ip:203.0.113.66' --count`, 'Count the attacker\'s sign-ins in a Log Analytics workspace') as never,
   handler: async (args) => {
     const symbols = symbolsFor(args.ascii);
     const { config, catalog } = await settingsFor(args.config, symbols);
@@ -102,7 +105,8 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, asked, args.force);
     const format: OutputFormat = asked ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
-    const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
+    const options = { catalog, maxRecordBytes };
+    const load = args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, filter?.query ?? null, args.pane), options) : await startCliLoad(args.files, options);
     const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
     try {
       await load.session.done;

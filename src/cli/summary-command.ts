@@ -14,7 +14,8 @@ import { summaryJson } from '../view/summary-json.js';
 import { summaryMarkdown } from '../view/summary-markdown.js';
 import { summaryText } from '../view/summary-text.js';
 import { compileCliFilter, parseCliFilter } from './cli-filter.js';
-import { reportOutcome, startCliLoad } from './load-for-cli.js';
+import { reportOutcome, startCliLoad, startResolvedLoad } from './load-for-cli.js';
+import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { jsonForTerminal } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
@@ -23,7 +24,7 @@ import { showLoadProgress } from './stderr-progress.js';
 export const SUMMARY_FORMATS = ['text', 'json', 'markdown'] as const;
 type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
-interface SummaryArgs {
+interface SummaryArgs extends WorkspaceArgs {
   files: string[];
   pane: PaneChoice;
   format: SummaryFormat;
@@ -51,6 +52,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
       .option('max-record-mb', maxRecordOption)
       .option('events', { type: 'number', describe: `List the events themselves after the counts when at most this many are in scope (default ${DEFAULT_EVENT_LIMIT}, or the config file's summaryEvents; 0: never)` })
       .check((a) => (a.events === undefined || (Number.isInteger(a.events) && a.events >= 0) ? true : `--events needs a whole number of events, 0 or more, not ${a.events}`))
+      .options(workspaceOptions)
       .example('$0 summary export.json', 'What happened in this export')
       .example(`$0 summary logs/ --filter 'since:2026-11-18 until:2026-11-19' --format markdown`, 'Two days, as tables for the incident channel')
       .example(`$0 summary export.json --filter 'actor:maren.bowditch' --format json`, 'One account\'s activity, for a script') as never,
@@ -60,7 +62,11 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     const filter = parseCliFilter(args.filter, timeZone.zone);
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
-    const load = await startCliLoad(args.files, { catalog, maxRecordBytes });
+    const options = { catalog, maxRecordBytes };
+    // The filter is not pushed down here: the totals and the unusual measures are relative to
+    // everything loaded, so a workspace's summary loads the window (--since/--until) and pane, as
+    // a file's summary has the whole file, and the filter is applied locally as for a file.
+    const load = args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, null, args.pane), options) : await startCliLoad(args.files, options);
     const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
     try {
       await load.session.done;

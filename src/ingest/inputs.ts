@@ -7,8 +7,10 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STDIN_NAME } from '../model/sources.js';
 import { describeFsError } from '../text/fs-error.js';
+import type { RecordFeed } from './record-feed.js';
 
-export type InputSpec = { kind: 'file'; path: string } | { kind: 'stdin' };
+/** `feed`: a live source (a Log Analytics workspace) whose records arrive parsed, never from a file. */
+export type InputSpec = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'feed'; feed: RecordFeed };
 
 /**
  * yargs drops a bare `-` from positional arguments, so the CLI swaps it for this stand-in first.
@@ -17,7 +19,7 @@ export type InputSpec = { kind: 'file'; path: string } | { kind: 'stdin' };
 export const STDIN_ARGUMENT = '\u0000stdin';
 
 
-export const inputName = (spec: InputSpec): string => (spec.kind === 'stdin' ? STDIN_NAME : spec.path);
+export const inputName = (spec: InputSpec): string => (spec.kind === 'stdin' ? STDIN_NAME : spec.kind === 'feed' ? spec.feed.name : spec.path);
 
 export interface ResolvedInputs {
   inputs: InputSpec[];

@@ -39,6 +39,7 @@ export async function loadInput(spec: InputSpec, sink: LoadSink, counter: ByteCo
   const damage: LoadProblem[] = [];
   let classifier: RecordClassifier | null = null;
   try {
+    if (spec.kind === 'feed') throw new Error('a live source is loaded with loadFeed, not as bytes');
     const bytes = gunzipIfNeeded(openBytes(spec.kind === 'file' ? spec.path : null), counter, ({ offset, reason }) => {
       if (report.events > 0) countedSink.problem({ source, offset, reason });
       else damage.push({ source, offset, reason });

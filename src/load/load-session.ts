@@ -16,6 +16,7 @@ import type { SourceReport } from '../ingest/classify.js';
 import { EMPTY_CATALOG, type Catalog } from '../insights/catalog.js';
 import { StoreIndexes } from '../insights/store-indexes.js';
 import { inputName, type InputSpec } from '../ingest/inputs.js';
+import type { RecordFeed } from '../ingest/record-feed.js';
 import { FileRecordReader } from './record-reader.js';
 import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
 import type { WorkerMessage, WorkerRequest } from './load-worker.js';
@@ -83,6 +84,9 @@ export class LoadSession {
   private readonly startedAt = Date.now();
   private finishedAt: number | null = null;
   private readonly listeners = new Set<() => void>();
+  /** Stops live sources (a workspace's queries) when the session closes. */
+  private readonly stopFeeds = new AbortController();
+  private readonly feeds: RecordFeed[];
   private readonly workers: Worker[] = [];
   /** Split files whose later parts' lines were made absolute: once only, though each part's release asks. */
   private readonly linesFixed = new Set<string>();
@@ -113,6 +117,7 @@ export class LoadSession {
     });
     this.names = [...new Set(inputs.map(inputName))];
     this.readsStdin = inputs.some((input) => input.kind === 'stdin');
+    this.feeds = inputs.flatMap((input) => (input.kind === 'feed' ? [input.feed] : []));
     const files = statInputs(inputs);
     this.bytesTotal = files.totalBytes;
     for (const [path, stamp] of files.stamps) this.store.noteSourceStamp(path, stamp);
@@ -172,7 +177,13 @@ export class LoadSession {
       done: this.finishedAt !== null,
       startedAt: this.startedAt,
       finishedAt: this.finishedAt,
+      ...(this.feeds.length > 0 && this.finishedAt === null ? { detail: this.feeds.map((feed) => feed.status()).join(', ') } : {}),
     };
+  }
+
+  /** What the live sources want the user to know that is no error (a table the workspace lacks). */
+  notes(): string[] {
+    return this.feeds.flatMap((feed) => feed.notes());
   }
 
   /** The inputs as named in reports, in input order, whether loaded yet or not. */
@@ -218,6 +229,7 @@ export class LoadSession {
     // Standard input may never end (`tail -f x | entra-audit -`): stop reading it, or quitting would wait for it.
     if (this.readsStdin && !this.closed && this.finishedAt === null) process.stdin.destroy();
     this.closed = true;
+    this.stopFeeds.abort();
     for (const timer of this.pendingSteps) clearTimeout(timer);
     this.pendingSteps.clear();
     for (const worker of this.workers) void worker.terminate();
@@ -298,7 +310,7 @@ export class LoadSession {
   private static inProcess(unit: LoadUnit, workerCount: number): boolean {
     if (workerCount === 0 || (unit.kind === 'lines' && unit.head === true)) return true;
     if (unit.kind !== 'input') return false;
-    if (unit.input.kind === 'stdin') return true;
+    if (unit.input.kind === 'stdin' || unit.input.kind === 'feed') return true;
     try {
       return statSync(unit.input.path).size < SMALL_FILE_BYTES;
     } catch {
@@ -322,7 +334,7 @@ export class LoadSession {
     for (const state of states) {
       if (this.closed) return;
       try {
-        this.finish(state, await runUnit(state.unit, (batch) => this.take(state, batch)));
+        this.finish(state, await runUnit(state.unit, (batch) => this.take(state, batch), this.stopFeeds.signal));
       } catch (error) {
         this.failed(state, error instanceof Error ? error.message : String(error));
       }

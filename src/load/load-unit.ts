@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { RecordClassifier, UnknownFormatError, type LoadSink, type SourceReport } from '../ingest/classify.js';
 import { inputName, type InputSpec } from '../ingest/inputs.js';
 import { loadInput } from '../ingest/read-input.js';
+import { loadFeed } from '../ingest/record-feed.js';
 import { CHUNK_BYTES } from '../ingest/read-text.js';
 import { DEFAULT_MAX_RECORD_CHARS, recordTooLarge } from '../ingest/record-cap.js';
 import { decideJsonLine } from '../ingest/split-json.js';
@@ -45,11 +46,12 @@ export interface UnitResult {
 const FLUSH_EVERY_MS = 100;
 const FIRST_FLUSH_MS = 15;
 
-export async function runUnit(unit: LoadUnit, emit: (batch: EventBatch) => void): Promise<UnitResult> {
-  return unit.kind === 'input' ? runInputUnit(unit.input, emit, unit.maxRecordBytes) : runLinesUnit(unit, emit);
+/** `signal`: the session closing (quitting mid-load); a live source stops asking its service. */
+export async function runUnit(unit: LoadUnit, emit: (batch: EventBatch) => void, signal?: AbortSignal): Promise<UnitResult> {
+  return unit.kind === 'input' ? runInputUnit(unit.input, emit, unit.maxRecordBytes, signal) : runLinesUnit(unit, emit);
 }
 
-async function runInputUnit(input: InputSpec, emit: (batch: EventBatch) => void, maxRecordBytes: number | undefined): Promise<UnitResult> {
+async function runInputUnit(input: InputSpec, emit: (batch: EventBatch) => void, maxRecordBytes: number | undefined, signal = new AbortController().signal): Promise<UnitResult> {
   const batcher = new EventBatcher(inputName(input), emit);
   const counter = { read: 0 };
   // The first batch goes out soon (a screenful of events), later ones at the normal pace.
@@ -67,7 +69,7 @@ async function runInputUnit(input: InputSpec, emit: (batch: EventBatch) => void,
     },
     problem: (problem) => batcher.problem(problem),
   };
-  const report = await loadInput(input, sink, counter, { maxRecordChars: maxRecordBytes });
+  const report = input.kind === 'feed' ? await loadFeed(input.feed, sink, counter, signal) : await loadInput(input, sink, counter, { maxRecordChars: maxRecordBytes });
   batcher.bytesRead = counter.read;
   batcher.flush();
   return { report, newlines: 0 };

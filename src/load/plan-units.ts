@@ -46,7 +46,7 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
   const headBytes = options.headBytes ?? HEAD_RANGE_BYTES;
   const units: LoadUnit[] = [];
   for (const input of inputs) {
-    if (input.kind === 'stdin') {
+    if (input.kind === 'stdin' || input.kind === 'feed') {
       units.push({ kind: 'input', input });
       continue;
     }
@@ -101,7 +101,7 @@ function statInputs(inputs: readonly InputSpec[]): { totalBytes: number | null; 
   let total: number | null = 0;
   const stamps = new Map<string, SourceStamp>();
   for (const input of inputs) {
-    if (input.kind === 'stdin') {
+    if (input.kind === 'stdin' || input.kind === 'feed') {
       total = null;
       continue;
     }

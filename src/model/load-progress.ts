@@ -8,4 +8,6 @@ export interface LoadProgress {
   done: boolean;
   startedAt: number;
   finishedAt: number | null;
+  /** What a live source is doing (which table, how far, waiting out throttling), while it loads. */
+  detail?: string;
 }

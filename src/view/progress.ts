@@ -49,5 +49,6 @@ export function progressText(progress: LoadProgress, now: number, separator: str
   ];
   if (settled && rate > 0) parts.push(`${formatBytes(rate)}/s`);
   if (settled && progress.bytesTotal && rate > 0) parts.push(timeLeftText(Math.max(0, (progress.bytesTotal - progress.bytesRead) / rate)));
+  if (progress.detail) parts.push(progress.detail);
   return parts.join(separator);
 }
