@@ -13,6 +13,7 @@ import { UNICODE_SYMBOLS } from '../text/symbols.js';
 import { configCommand } from './config-command.js';
 import { configOption } from './config-option.js';
 import { openCommand } from './open-command.js';
+import { pullCommand } from './pull-command.js';
 import { guardStandardStreams } from './output.js';
 import { queryCommand } from './query-command.js';
 import { sampleCommand } from './sample-command.js';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     .command(queryCommand)
     .command(summaryCommand)
     .command(sampleCommand)
+    .command(pullCommand)
     .command(configCommand)
     .option('config', configOption)
     .strict()
