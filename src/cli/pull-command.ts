@@ -21,7 +21,7 @@ import { settingsFor } from './config-option.js';
 import { CliError, EXIT } from './errors.js';
 import { finishPull, pullReceipt } from './pull-finish.js';
 import { PullProgress } from './pull-progress.js';
-import { DEFAULT_GRAPH_ENDPOINT, DEFAULT_SINCE, setUpPull, type PullArgs } from './pull-setup.js';
+import { createPullFiles, DEFAULT_GRAPH_ENDPOINT, DEFAULT_SINCE, setUpPull, type PullArgs } from './pull-setup.js';
 import { maxRecordOption } from './shared-options.js';
 import { removeTemporariesOnSignals } from './signal-cleanup.js';
 
@@ -70,10 +70,15 @@ export const pullCommand: CommandModule<object, PullCommandArgs> = {
       window: plan.state.request,
     });
     try {
+      // Signed in before any file is made: a failed sign-in leaves nothing to clean up.
+      await tokens.token(endpoint.scope);
+      await createPullFiles(setup);
       await runPull(client, plan, progress);
     } catch (error) {
       progress.finish();
-      if (error instanceof AuthError) throw new CliError(`${error.message}\nNothing more was pulled; once signed in, run the same command with --resume.`, EXIT.dataError);
+      if (error instanceof AuthError) {
+        throw new CliError(`${error.message}\n${setup.resumed ? `Nothing more was pulled; once signed in, run the same command with --resume.` : 'Nothing was pulled.'}`, EXIT.dataError);
+      }
       if (error instanceof GraphError) {
         const where = plan.collections.find((c) => plan.state.collections[c.id].status === 'running');
         const pulled = plan.state.collections[where?.id ?? '']?.records ?? 0;

@@ -114,8 +114,21 @@ export async function setUpPull(args: PullArgs, now: number): Promise<PullSetup>
   const state: PullState = { version: 1, request: { ...asked, ...window }, partialBytes: 0, collections: {} };
   const plan: PullPlan = { partialPath, statePath, state, collections, origin: endpoint.origin, pushed };
   state.collections = freshCollections(plan, collections);
-  // 'wx': a partial file that appeared since the check above is someone else's pull.
-  await (await open(partialPath, 'wx')).close();
-  await saveState(statePath, state);
   return { endpoint, filter, rate, outPath: args.out, resumed: false, plan };
+}
+
+/**
+ * A fresh pull's files, made once a token is in hand (a failed sign-in leaves nothing behind).
+ * 'wx': a partial file that appeared since the checks is someone else's pull.
+ */
+export async function createPullFiles(setup: PullSetup): Promise<void> {
+  if (setup.resumed) return;
+  const { partialPath, statePath, state } = setup.plan;
+  try {
+    await (await open(partialPath, 'wx')).close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(`${partialPath} appeared while the pull started: is another pull writing to ${setup.outPath}?`, EXIT.dataError);
+    throw new CliError(`cannot write ${partialPath}: ${(error as Error).message}`, EXIT.dataError);
+  }
+  await saveState(statePath, state);
 }

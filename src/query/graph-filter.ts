@@ -34,7 +34,11 @@ export const odataString = (value: string): string => `'${value.replace(/'/g, "'
 
 type Clause = (value: string) => string | null;
 
-const anyOf = (properties: readonly string[]): Clause => (value) => properties.map((p) => `${p} eq ${odataString(value)}`).join(' or ');
+/** One property `eq`, or several ORed in parentheses (the clauses are ANDed together). */
+const anyOf = (properties: readonly string[]): Clause => (value) => {
+  const each = properties.map((p) => `${p} eq ${odataString(value)}`);
+  return each.length === 1 ? each[0] : `(${each.join(' or ')})`;
+};
 
 const AUDIT_FIELDS: Partial<Record<FieldName, Clause>> = {
   activity: (value) => `startswith(activityDisplayName, ${odataString(value)})`,
@@ -78,7 +82,7 @@ function clauseFor(term: FieldTerm, kind: GraphFilterKind): string | null {
     parts.push(part);
   }
   if (parts.length === 0) return null;
-  return parts.length === 1 && !parts[0].includes(' or ') ? parts[0] : `(${parts.join(' or ')})`;
+  return parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
 }
 
 export function graphPushdown(query: Query | null): GraphPushdown {

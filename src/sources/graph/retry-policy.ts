@@ -19,8 +19,8 @@ export function retryAfterMs(header: string | null, nowMs: number): number | nul
   if (header === null) return null;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1_000;
-  // An HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`); a date already past means "now".
-  if (!/[a-z]/i.test(text)) return null;
+  // An HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`, RFC 9110's IMF-fixdate); a date already past means "now".
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return null;
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }
