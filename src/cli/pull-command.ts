@@ -68,6 +68,7 @@ export const pullCommand: CommandModule<object, PullCommandArgs> = {
       now: Date.now,
       symbols,
       window: plan.state.request,
+      columns: () => process.stderr.columns || 80,
     });
     try {
       // Signed in before any file is made: a failed sign-in leaves nothing to clean up.

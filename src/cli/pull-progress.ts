@@ -18,6 +18,7 @@ const REDRAW_MS = 250;
 
 export function durationText(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 1) return 'under 1 s';
   if (seconds < 90) return `${seconds} s`;
   const minutes = Math.round(seconds / 60);
   return minutes < 90 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
@@ -29,6 +30,8 @@ export interface ProgressOptions {
   now: () => number;
   symbols: Symbols;
   window: { sinceMs: number; untilMs: number | null };
+  /** The terminal's width: a redrawn line that wrapped could not be redrawn in place. */
+  columns: () => number;
 }
 
 export class PullProgress implements PullEvents {
@@ -61,7 +64,8 @@ export class PullProgress implements PullEvents {
     if (now - this.lastDraw < REDRAW_MS && state.next !== null) return;
     this.lastDraw = now;
     this.clearLine();
-    this.options.write(sanitize(`entra-audit: ${this.line(collection, state, page.oldestMs, now)}`, this.options.symbols));
+    const text = sanitize(`entra-audit: ${this.line(collection, state, page.oldestMs, now)}`, this.options.symbols);
+    this.options.write(text.slice(0, Math.max(20, this.options.columns() - 1)));
     this.drawn = true;
   }
 
@@ -82,7 +86,7 @@ export class PullProgress implements PullEvents {
 
   retry(collection: GraphCollection, notice: RetryNotice): void {
     const why = describeStatus(notice.status);
-    this.say(`${collection.id}: ${why}; asking again in ${durationText(notice.waitMs)}${notice.fromService ? ' (as Graph asked: Retry-After)' : ''}`);
+    this.say(`${collection.id}: ${why}; again in ${durationText(notice.waitMs)}${notice.fromService ? ' (Retry-After)' : ' (backoff)'}`);
   }
 
   filterRefused(collection: GraphCollection, message: string): void {

@@ -77,8 +77,8 @@ describe('entra-audit pull', () => {
     });
     const { out, env, az } = setup('all');
     const result = await pull(server, out, env);
-    expect(result.stderr).toContain('throttled (429); asking again in 1 s (as Graph asked: Retry-After)');
-    expect(result.stderr).toContain('service unavailable (503)');
+    expect(result.stderr).toContain('audit: throttled (429); again in 1 s (Retry-After)');
+    expect(result.stderr).toMatch(/sign-ins:interactiveUser: service unavailable \(503\); again in [12] s \(backoff\)/);
     expect(result.code, result.stderr).toBe(0);
     expect(await countsOf(out)).toEqual(expected);
     const ids = linesOf(out).map((line) => (JSON.parse(line) as { id: string }).id);
