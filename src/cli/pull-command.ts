@@ -15,6 +15,7 @@ import { LOG_NAMES } from '../sources/graph/collections.js';
 import { GraphClient, GraphError } from '../sources/graph/graph-client.js';
 import { Pacer, SYSTEM_CLOCK } from '../sources/graph/pacer.js';
 import { runPull } from '../sources/graph/pull.js';
+import { sanitize } from '../text/sanitize.js';
 import { symbolsFor } from '../text/symbols.js';
 import { authOption, authOptionsFrom, tenantOption, type AuthArgs } from './auth-options.js';
 import { settingsFor } from './config-option.js';
@@ -24,6 +25,22 @@ import { PullProgress } from './pull-progress.js';
 import { createPullFiles, DEFAULT_GRAPH_ENDPOINT, DEFAULT_SINCE, setUpPull, type PullArgs } from './pull-setup.js';
 import { maxRecordOption } from './shared-options.js';
 import { removeTemporariesOnSignals } from './signal-cleanup.js';
+
+/** Ctrl-C (or a closed SSH session) mid-pull ends at once, saying how to continue; only while `run` runs. */
+async function runPullTellingInterruptions(run: () => Promise<void>, tell: () => void): Promise<void> {
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  const onSignal = (signal: keyof typeof codes) => {
+    tell();
+    process.exit(codes[signal]);
+  };
+  const signals = Object.keys(codes) as (keyof typeof codes)[];
+  for (const signal of signals) process.on(signal, onSignal);
+  try {
+    await run();
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+  }
+}
 
 interface PullCommandArgs extends PullArgs, AuthArgs {
   ascii: boolean;
@@ -74,7 +91,11 @@ export const pullCommand: CommandModule<object, PullCommandArgs> = {
       // Signed in before any file is made: a failed sign-in leaves nothing to clean up.
       await tokens.token(endpoint.scope);
       await createPullFiles(setup);
-      await runPull(client, plan, progress);
+      await runPullTellingInterruptions(() => runPull(client, plan, progress), () => {
+        progress.finish();
+        // Safe at any moment: a page is on disk before the state counts it.
+        process.stderr.write(`entra-audit: interrupted; what was pulled is kept in ${sanitize(plan.partialPath, symbols)}: run the same command with --resume to continue\n`);
+      });
     } catch (error) {
       progress.finish();
       if (error instanceof AuthError) {

@@ -4,7 +4,7 @@
  * there (without --force), and an interrupted pull's `FILE.partial` is continued only when asked
  * (--resume), started over only with --force, never silently appended to or replaced.
  */
-import { open, rm } from 'node:fs/promises';
+import { open, rm, stat } from 'node:fs/promises';
 import { pathKind } from '../export/export-target.js';
 import { FileExistsError } from '../export/safe-write.js';
 import { graphPushdown } from '../query/graph-filter.js';
@@ -105,6 +105,8 @@ export async function setUpPull(args: PullArgs, now: number): Promise<PullSetup>
     if (difference !== null) throw usage(`--resume continues the pull as it was started (${difference}); give the same options, or --force without --resume to start over`);
     if ((await pathKind(args.out)) !== 'none' && !args.force) throw new CliError(new FileExistsError(args.out).message, EXIT.dataError);
     if ((await pathKind(partialPath)) !== 'file') throw new CliError(`cannot resume: ${partialPath} is gone (start over with --force)`, EXIT.dataError);
+    // Shorter than the pages the state counts: cut by something else. Resuming would pad it with zeros.
+    if ((await stat(partialPath)).size < saved.partialBytes) throw new CliError(`cannot resume: ${partialPath} is shorter than the pages its state counts (start over with --force)`, EXIT.dataError);
     // The window is the one the pull started with: `7d` from now would move it.
     return { endpoint, filter, rate, outPath: args.out, resumed: true, plan: { partialPath, statePath, state: saved, collections, origin: endpoint.origin, pushed } };
   }

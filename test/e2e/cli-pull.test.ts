@@ -159,11 +159,14 @@ describe('entra-audit pull', () => {
       },
     });
     const { out, env } = setup('sigint');
-    const child = spawn(process.execPath, [CLI, 'pull', '--auth', 'cli', '--graph-endpoint', server.origin, '--out', out, ...WINDOW, '--pace', '1/1s'], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 130 : null))));
+    const child = spawn(process.execPath, [CLI, 'pull', '--auth', 'cli', '--graph-endpoint', server.origin, '--out', out, ...WINDOW, '--pace', '1/1s'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     await reached;
     child.kill('SIGINT');
-    await exited;
+    expect(await exited).toBe(130);
+    expect(stderr).toContain(`interrupted; what was pulled is kept in ${out}.partial: run the same command with --resume to continue`);
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.partial.state.json`)).toBe(true);
     const resumed = await pull(server, out, env, ['--resume']);
