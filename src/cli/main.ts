@@ -14,6 +14,7 @@ import { configCommand } from './config-command.js';
 import { configOption } from './config-option.js';
 import { kqlCommand } from './kql-command.js';
 import { openCommand } from './open-command.js';
+import { pullCommand } from './pull-command.js';
 import { guardStandardStreams } from './output.js';
 import { queryCommand } from './query-command.js';
 import { sampleCommand } from './sample-command.js';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     .command(summaryCommand)
     .command(kqlCommand)
     .command(sampleCommand)
+    .command(pullCommand)
     .command(configCommand)
     .option('config', configOption)
     .strict()

@@ -12,11 +12,12 @@ import { resolveTime } from '../query/time.js';
 import { credentialFor } from '../sources/auth/credential.js';
 import { DEFAULT_LA_ENDPOINT, isWorkspaceId, resolveEndpoint } from '../sources/log-analytics/endpoint.js';
 import { WorkspaceFeed } from '../sources/log-analytics/workspace-feed.js';
+import { authOption, authOptionsFrom, tenantOption, type AuthArgs } from './auth-options.js';
 import { CliError, EXIT } from './errors.js';
 
 export const DEFAULT_SINCE = '7d';
 
-export interface WorkspaceArgs {
+export interface WorkspaceArgs extends AuthArgs {
   workspace?: string;
   since?: string;
   until?: string;
@@ -33,6 +34,8 @@ export const workspaceOptions = {
   workspace: { type: 'string' as const, describe: 'Read this Log Analytics workspace (its id, a GUID) instead of files; the filter runs there as KQL' },
   ...windowOptions,
   'la-endpoint': { type: 'string' as const, describe: `The Log Analytics query API (default ${DEFAULT_LA_ENDPOINT}; national clouds have their own)` },
+  auth: authOption,
+  tenant: tenantOption,
 };
 
 /** --since/--until as a TimeGenerated window; a usage error when either does not read. */
@@ -64,7 +67,7 @@ export function workspaceInputs(args: WorkspaceArgs & { files?: readonly string[
     workspace,
     endpoint: endpoint.url,
     scope: endpoint.scope,
-    tokens: credentialFor({}, endpoint.scope),
+    tokens: credentialFor(authOptionsFrom(args), endpoint.scope),
     queries: plan.queries.map((query) => ({ table: query.table.name, query: query.body })),
     window: plan.window,
   });

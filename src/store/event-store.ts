@@ -239,6 +239,11 @@ export class EventStore {
     return this.time[index];
   }
 
+  /** Where the event's record was read: its source, and its 1-based line in line-oriented text (a pull keeps records by line). */
+  origin(index: number): RecordOrigin {
+    return { source: this.sources[this.sourceIds[index]], line: this.lines[index] || undefined };
+  }
+
   string(index: number, field: StringField): string {
     return this.vocabulary.get(this.strings[index * STRING_FIELD_COUNT + stringFieldIndex(field)]);
   }

@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/cli.js';
 import { FakeWorkspace, sampleRows } from '../helpers/log-analytics.js';
 import { tempDir } from '../helpers/temp.js';
+import { fakeAz } from '../helpers/fake-az.js';
 
 const SAMPLE = fileURLToPath(new URL('../../data/sample-tenant.jsonl.gz', import.meta.url));
 const ROWS = sampleRows(SAMPLE);
 const WORKSPACE = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
-const TOKEN = 'test-token';
+// Tokens come from the Azure CLI (a fake on PATH): tok-1, tok-2, …
+const TOKEN = /^tok-\d+$/;
 const WINDOW = ['--since', '2026-10-01', '--until', '2026-11-30'];
 const temp = tempDir();
 const rowsFile = temp.write('workspace-rows.json', JSON.stringify(ROWS));
@@ -27,7 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const workspace = (...args: string[]) => runCli([...args, '--workspace', WORKSPACE, '--la-endpoint', url, ...WINDOW], { env: { ENTRA_AUDIT_ACCESS_TOKEN: TOKEN } });
+const az = fakeAz(temp.path('az'));
+const workspace = (...args: string[]) => runCli([...args, '--workspace', WORKSPACE, '--la-endpoint', url, ...WINDOW, '--auth', 'cli'], { env: { PATH: az.path } });
 
 describe('query --workspace', { timeout: 60_000 }, () => {
   it.each(['directory', 'custom-security', 'sign-ins', 'provisioning', 'all'])('counts the %s pane as the same rows in a file do', async (pane) => {
@@ -67,7 +70,8 @@ describe('query --workspace', { timeout: 60_000 }, () => {
   });
 
   it('fails (exit 1) with the service\'s words when the token is refused, and prints no count', async () => {
-    const result = await runCli(['query', '--count', '--workspace', WORKSPACE, '--la-endpoint', url, ...WINDOW], { env: { ENTRA_AUDIT_ACCESS_TOKEN: 'wrong' } });
+    const wrong = fakeAz(temp.path('az-wrong'), { prefix: 'wrong' });
+    const result = await runCli(['query', '--count', '--workspace', WORKSPACE, '--la-endpoint', url, ...WINDOW, '--auth', 'cli'], { env: { PATH: wrong.path } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/workspace 0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d: \w+: The provided authentication is not valid/);
   });

@@ -87,7 +87,8 @@ export function sampleRows(samplePath: string): Row[] {
 }
 
 export interface FakeWorkspaceOptions {
-  token: string;
+  /** The bearer token accepted: exactly, or any that matches. */
+  token: string | RegExp;
   /** Answers with more rows than this are cut there, with a PartialError. */
   truncateAbove?: number;
   /** The first request of each table is refused with 429 and this Retry-After (seconds). */
@@ -151,7 +152,9 @@ export class FakeWorkspace {
       response.end(JSON.stringify(payload));
     };
     if (!/^\/v1\/workspaces\/[^/]+\/query$/.test(request.url ?? '')) return send(404, { error: { code: 'NotFound', message: 'no such path' } });
-    if (authorization !== `Bearer ${this.options.token}`) return send(401, { error: { code: 'InvalidTokenError', message: 'The provided authentication is not valid' } });
+    const { token } = this.options;
+    const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7) : null;
+    if (bearer === null || (typeof token === 'string' ? bearer !== token : !token.test(bearer))) return send(401, { error: { code: 'InvalidTokenError', message: 'The provided authentication is not valid' } });
     const wait = this.notBefore.get(table);
     if (wait !== undefined && Date.now() < wait) this.earlyRetries++;
     if (this.options.throttleFirstSeconds !== undefined && !this.throttled.has(table)) {
