@@ -134,6 +134,8 @@ const SERVICE_PRINCIPAL_FIELDS: TableSpec['fields'] = {
   op: 'empty',
   actor: c('ServicePrincipalName', 'ServicePrincipalId', 'Identity', 'AppDisplayName'),
   app: c('AppDisplayName', 'AppId'),
+  // No Status column in these tables (the Kusto analyser said so): the code is ResultType.
+  error: c('ResultType'),
   device: null,
   risklevel: 'empty',
   agent: 'empty',
