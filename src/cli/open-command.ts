@@ -76,7 +76,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
   handler: async (args) => {
     // First of all: before the terminal check (so no terminal hint hides a missing file) and the screen.
     // A workspace: its KQL carries the filter and the pane asked for (other panes are not fetched).
-    const inputs = args.workspace !== undefined ? workspaceInputs(args, parseCliFilter(args.filter)?.query ?? null, args.pane ?? 'all') : await readableInputs(args.files);
+    const inputs = args.workspace !== undefined ? workspaceInputs(args, parseCliFilter(args.filter)?.query ?? null, args.pane ?? 'all', true) : await readableInputs(args.files);
     const symbols = symbolsFor(args.ascii);
     const { config, configName, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);

@@ -14,6 +14,8 @@ import { DEFAULT_LA_ENDPOINT, isWorkspaceId, resolveEndpoint } from '../sources/
 import { WorkspaceFeed } from '../sources/log-analytics/workspace-feed.js';
 import { authOption, authOptionsFrom, tenantOption, type AuthArgs } from './auth-options.js';
 import { CliError, EXIT } from './errors.js';
+import { sanitize } from '../text/sanitize.js';
+import { UNICODE_SYMBOLS } from '../text/symbols.js';
 
 export const DEFAULT_SINCE = '7d';
 
@@ -55,19 +57,25 @@ export function planFor(query: Query | null, pane: PaneChoice, args: WorkspaceAr
   return compileKql(query?.terms ?? [], { pane, window: sourceWindow(args, now) });
 }
 
-/** The workspace as the load's one input; refuses files beside it and a workspace id that is no GUID. */
-export function workspaceInputs(args: WorkspaceArgs & { files?: readonly string[] }, query: Query | null, pane: PaneChoice): ResolvedInputs {
+/**
+ * The workspace as the load's one input; refuses files beside it and a workspace id that is no GUID.
+ * `inExplorer`: a device code is shown on the explorer's progress line, where it can be read (stderr
+ * is under the full-screen view there).
+ */
+export function workspaceInputs(args: WorkspaceArgs & { files?: readonly string[] }, query: Query | null, pane: PaneChoice, inExplorer = false): ResolvedInputs {
   const workspace = args.workspace!;
   if ((args.files ?? []).length > 0) throw new CliError('--workspace reads the workspace instead of files: give one or the other', EXIT.usage);
   if (!isWorkspaceId(workspace)) throw new CliError(`--workspace needs the workspace id (a GUID such as 0b1c2d3e-…), not ${JSON.stringify(workspace)}`, EXIT.usage);
   const endpoint = resolveEndpoint(args.laEndpoint ?? DEFAULT_LA_ENDPOINT);
   if (!endpoint.ok) throw new CliError(endpoint.message, EXIT.usage);
   const plan = planFor(query, pane, args);
-  const feed = new WorkspaceFeed({
+  const auth = authOptionsFrom(args);
+  if (inExplorer && auth.onDeviceCode) auth.onDeviceCode = (message) => feed.say(`sign-in: ${sanitize(message, UNICODE_SYMBOLS)}`);
+  const feed: WorkspaceFeed = new WorkspaceFeed({
     workspace,
     endpoint: endpoint.url,
     scope: endpoint.scope,
-    tokens: credentialFor(authOptionsFrom(args), endpoint.scope),
+    tokens: credentialFor(auth, endpoint.scope),
     queries: plan.queries.map((query) => ({ table: query.table.name, query: query.body })),
     window: plan.window,
   });

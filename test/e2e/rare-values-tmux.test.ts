@@ -41,7 +41,9 @@ describe.skipIf(!TmuxSession.available())('rare values and the zoomed timeline o
     await session.waitFor((s) => s.includes('Sources:') && s.includes('44 of 5,154 events'), 'Maren\'s audits, loaded');
     session.keys('i');
     await session.waitFor((s) => s.includes('44 events · 12h buckets'), 'the insights');
-    // 12h buckets from 2026-10-29 12:00: the 42nd is 2026-11-19 00:00.
+    // The cursor opens on the Unusual list; Tab goes to the timeline. 12h buckets from
+    // 2026-10-29 12:00: the 42nd is 2026-11-19 00:00.
+    session.keys('Tab');
     session.keys('j'.repeat(41));
     let screen = await session.waitFor((s) => /^> 2026-11-19 00:00 +8 │/m.test(s), 'the night of the incident');
     session.keys('+', '+', '+', '+', '+', '+');

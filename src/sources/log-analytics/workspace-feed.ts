@@ -48,6 +48,11 @@ export class WorkspaceFeed implements RecordFeed {
     return this.current;
   }
 
+  /** Show `message` as the feed's status until the next step (a device code to type, in the explorer). */
+  say(message: string): void {
+    this.current = message;
+  }
+
   notes(): string[] {
     return [...this.noted];
   }
