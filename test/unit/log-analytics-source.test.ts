@@ -10,7 +10,7 @@ import type { TokenProvider } from '../../src/sources/auth/token-provider.js';
 import { resolveEndpoint } from '../../src/sources/log-analytics/endpoint.js';
 import { WorkspaceFeed, type WorkspaceFeedOptions } from '../../src/sources/log-analytics/workspace-feed.js';
 import { SlicePlanner } from '../../src/sources/log-analytics/slices.js';
-import { retryAfterMs } from '../../src/sources/log-analytics/query-request.js';
+import { retryAfterMs } from '../../src/sources/retry-after.js';
 import { FakeWorkspace, sampleRows, type Row } from '../helpers/log-analytics.js';
 
 const SAMPLE = fileURLToPath(new URL('../../data/sample-tenant.jsonl.gz', import.meta.url));
@@ -147,9 +147,9 @@ describe('Log Analytics endpoint and limits', () => {
   });
 
   it('reads Retry-After as seconds or as a date', () => {
-    expect(retryAfterMs('3')).toBe(3000);
+    expect(retryAfterMs('3', 0)).toBe(3000);
     expect(retryAfterMs('Wed, 02 Dec 2026 14:00:10 GMT', Date.parse('2026-12-02T14:00:00Z'))).toBe(10_000);
-    expect(retryAfterMs(null)).toBeNull();
+    expect(retryAfterMs(null, 0)).toBeNull();
   });
 
   it('grows slices after small answers and shrinks them after big ones', () => {

@@ -4,6 +4,7 @@
  * fresh token once. The answer is a value: the tables, whether it came back partial (a
  * PartialError: truncated at the service's limits), or why it failed.
  */
+import { backoffMs, retryAfterMs } from '../retry-after.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 
 export interface QueryTable {
@@ -31,8 +32,8 @@ export interface RequestContext {
 }
 
 const DEFAULT_RETRIES = 6;
-const BASE_BACKOFF_MS = 1_000;
-const MAX_BACKOFF_MS = 60_000;
+/** From 1 s, doubling, capped at a minute. */
+const BACKOFF = { baseMs: 1_000, capMs: 60_000 };
 /** The service gives up on a query after 10 minutes at most; ask for all of them. */
 const SERVER_WAIT_SECONDS = 600;
 
@@ -50,20 +51,6 @@ export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', abort, { once: true });
   });
 }
-
-/** Retry-After in milliseconds: delta seconds or an HTTP date; null when absent or unreadable. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | null {
-  if (header === null || header.trim() === '') return null;
-  if (/^\d+(\.\d+)?$/.test(header.trim())) return Math.ceil(Number(header.trim()) * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-/** Exponential, capped, with full jitter on the upper half, so many clients do not retry in step. */
-const backoffMs = (attempt: number): number => {
-  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-};
 
 interface ErrorBody {
   error?: { code?: string; message?: string; details?: Array<{ code?: string; message?: string; innererror?: { code?: string; message?: string } }> };
@@ -106,7 +93,8 @@ export async function runQuery(context: RequestContext, query: string, timespan:
       continue;
     }
     if ((response.status === 429 || response.status === 503) && attempt < maxRetries) {
-      const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt);
+      // attempt counts from 0 here: the first retry waits about the base.
+      const wait = retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? backoffMs(attempt + 1, BACKOFF);
       context.onWait?.(response.status === 429 ? 'throttled (429)' : 'service unavailable (503)', wait);
       await sleep(wait, context.signal);
       continue;
