@@ -9,7 +9,8 @@ import { localTerms, pastableQuery } from '../query/kql/compile-kql.js';
 import { PANE_LABELS, type PaneChoice } from '../model/pane.js';
 import { parseCliFilter } from './cli-filter.js';
 import { OutputWriter } from './output.js';
-import { paneOption } from './shared-options.js';
+import { paneOption, timeZoneOption } from './shared-options.js';
+import { settingsFor } from './config-option.js';
 import { sanitize } from '../text/sanitize.js';
 import { UNICODE_SYMBOLS } from '../text/symbols.js';
 import { planFor, windowOptions } from './workspace-source.js';
@@ -19,6 +20,8 @@ interface KqlArgs {
   filter?: string;
   since?: string;
   until?: string;
+  tz?: string;
+  config?: string;
 }
 
 export const kqlCommand: CommandModule<object, KqlArgs> = {
@@ -29,9 +32,12 @@ export const kqlCommand: CommandModule<object, KqlArgs> = {
       .option('filter', { type: 'string', describe: 'The query to translate (see README: query language)' })
       .option('pane', paneOption)
       .options(windowOptions)
+      .option('tz', timeZoneOption)
       .example(`$0 kql --filter 'ip:203.0.113.66' --pane sign-ins --since 30d`, 'The attacker\'s sign-ins, as KQL for the portal') as never,
   handler: async (args) => {
-    const filter = parseCliFilter(args.filter);
+    // Times typed without Z or an offset are read in the zone `query --workspace` reads them in.
+    const { config } = await settingsFor(args.config, UNICODE_SYMBOLS);
+    const filter = parseCliFilter(args.filter, timeZoneOption.resolve(args.tz ?? config.timeZone).zone);
     const plan = planFor(filter?.query ?? null, args.pane, args);
     // A term left to the local engine is printed as typed: a control character in it must not act on the terminal.
     const typed = (terms: Parameters<typeof formatTerm>[0][]) => sanitize(terms.map(formatTerm).join(' '), UNICODE_SYMBOLS);

@@ -74,12 +74,14 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       .option('max-record-mb', maxRecordOption)
       .options(workspaceOptions) as never,
   handler: async (args) => {
-    // First of all: before the terminal check (so no terminal hint hides a missing file) and the screen.
-    // A workspace: its KQL carries the filter and the pane asked for (other panes are not fetched).
-    const inputs = args.workspace !== undefined ? workspaceInputs(args, parseCliFilter(args.filter)?.query ?? null, args.pane ?? 'all', true) : await readableInputs(args.files);
     const symbols = symbolsFor(args.ascii);
     const { config, configName, catalog } = await settingsFor(args.config, symbols);
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
+    // Before the terminal check (so no terminal hint hides a missing file) and the screen.
+    // A workspace: its KQL carries the filter (times read in the view's zone, as the local filter
+    // reads them) and the pane asked for (other panes are not fetched).
+    const inputs =
+      args.workspace !== undefined ? workspaceInputs(args, parseCliFilter(args.filter, timeZone.zone)?.query ?? null, args.pane ?? 'all', true) : await readableInputs(args.files);
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
     // readConfigFile checked the keys already; a conflict cannot get this far.
     const { bindings: keymap } = keymapOf(config, configName);

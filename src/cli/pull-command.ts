@@ -87,10 +87,12 @@ export const pullCommand: CommandModule<object, PullCommandArgs> = {
       window: plan.state.request,
       columns: () => process.stderr.columns || 80,
     });
+    let filesMade = false;
     try {
       // Signed in before any file is made: a failed sign-in leaves nothing to clean up.
       await tokens.token(endpoint.scope);
       await createPullFiles(setup);
+      filesMade = true;
       await runPullTellingInterruptions(() => runPull(client, plan, progress), () => {
         progress.finish();
         // Safe at any moment: a page is on disk before the state counts it.
@@ -99,7 +101,9 @@ export const pullCommand: CommandModule<object, PullCommandArgs> = {
     } catch (error) {
       progress.finish();
       if (error instanceof AuthError) {
-        throw new CliError(`${error.message}\n${setup.resumed ? `Nothing more was pulled; once signed in, run the same command with --resume.` : 'Nothing was pulled.'}`, EXIT.dataError);
+        // A token that could not be renewed mid-pull leaves pages on disk: say where, and how to go on.
+        const after = setup.resumed || filesMade ? `What was pulled is kept in ${sanitize(plan.partialPath, symbols)}; once signed in, run the same command with --resume.` : 'Nothing was pulled.';
+        throw new CliError(`${error.message}\n${after}`, EXIT.dataError);
       }
       if (error instanceof GraphError) {
         const where = plan.collections.find((c) => plan.state.collections[c.id].status === 'running');

@@ -72,7 +72,9 @@ export class QueryIndex {
   /** The string ids of each line of a joined target-keys string (split once per distinct string). */
   targetLineIds(keysId: number): Int32Array {
     const { vocabulary } = this.store;
-    return (this.targetLines[keysId] ??= Int32Array.from(splitKeys(vocabulary.get(keysId)), (key) => vocabulary.lookup(key) ?? 0));
+    // Interned, not looked up: a target that is never any event's first (a role granted as the
+    // second target) has no string of its own yet, and would drop out of every Target list.
+    return (this.targetLines[keysId] ??= Int32Array.from(splitKeys(vocabulary.get(keysId)), (key) => vocabulary.intern(key)));
   }
 
   /** Split every distinct target-keys string ahead of the first Target list, a slice at a time; `schedule` runs the next slice later. */

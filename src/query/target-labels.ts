@@ -17,13 +17,22 @@ export function targetLabelCounts(index: QueryIndex, order: ArrayLike<number>, l
 /** Every target label's count (by string id) over those events. */
 export function targetLabelTally(index: QueryIndex, order: ArrayLike<number>, alive?: Uint8Array): FacetTally {
   const { store } = index;
-  const size = store.vocabulary.size;
   const rows = store.stringIdRows();
   const labelColumn = stringFieldIndex('target');
+  const labelsColumn = stringFieldIndex('targetLabels');
   const keysColumn = stringFieldIndex('targetKeys');
+  // Splitting a joined string may intern its parts (a target that is never a first one): split
+  // them all first (cached per distinct string), so the arrays below are sized for every id.
+  for (let k = 0; k < order.length; k++) {
+    const base = order[k] * STRING_FIELD_COUNT;
+    index.targetLineIds(rows[base + labelsColumn]);
+    index.targetLineIds(rows[base + keysColumn]);
+  }
+  const size = store.vocabulary.size;
   const isLabel = new Uint8Array(size);
   const counts = new Uint32Array(size);
-  // One pass: note which strings are labels (a first target's name) and count every target's
+  // One pass: note which strings are labels (any target's name, as the table shows it: a role
+  // granted as the second target is a label too, under any filter) and count every target's
   // names and ids; then keep the labels only.
   let events = 0;
   for (let k = 0; k < order.length; k++) {
@@ -32,6 +41,8 @@ export function targetLabelTally(index: QueryIndex, order: ArrayLike<number>, al
     events++;
     const base = event * STRING_FIELD_COUNT;
     isLabel[rows[base + labelColumn]] = 1;
+    const labels = index.targetLineIds(rows[base + labelsColumn]);
+    for (let j = 0; j < labels.length; j++) isLabel[labels[j]] = 1;
     const ids = index.targetLineIds(rows[base + keysColumn]);
     for (let j = 0; j < ids.length; j++) counts[ids[j]]++;
   }

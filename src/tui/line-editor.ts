@@ -78,6 +78,13 @@ export function newLineEditor(text = '', history: readonly string[] = []): LineE
   return { text, cursor: text.length, history: [...history], historyAt: null, draft: '' };
 }
 
+/**
+ * A query prompt opened on the query in force: with a space after it, so what is typed next is
+ * a new term (`ip:=… status:failure`), not glued onto the last value (`ip:=…status:failure`).
+ */
+export const queryPromptEditor = (text: string, history: readonly string[]): LineEditor =>
+  newLineEditor(text === '' || /\s$/.test(text) ? text : `${text} `, history);
+
 /** Set the prompt's text from the app (e.g. `/` opened on the current filter): cursor at the end, browsing over. */
 export function withText(editor: LineEditor, text: string): LineEditor {
   return { ...editor, text, cursor: text.length, historyAt: null, draft: '' };

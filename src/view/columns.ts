@@ -119,7 +119,8 @@ export const AUDIT_COLUMNS: readonly Column[] = [
     cell: (r, o) => sanitize(initiatorText(r, o.symbols), o.symbols),
   },
   // Not shown at first: the picker (`C`) adds them.
-  fieldColumn('ip', 'IP address', 'ip', { min: 9, ideal: 15, max: 39, share: 0.5 }, 5),
+  // An IPv4 address is never cut (203.0.113.57 and .66 must not both read 203.0.113.…): at least 15.
+  fieldColumn('ip', 'IP address', 'ip', { min: 15, ideal: 15, max: 39, share: 0.5 }, 5),
   fieldColumn('userAgent', 'User agent', 'userAgent', { min: 10, ideal: 24, max: 64, share: 1 }, 3),
   fieldColumn('statusReason', 'Status reason', 'resultReason', { min: 10, ideal: 24, max: 64, share: 1 }, 4),
   fieldColumn('correlation', 'Correlation ID', 'correlation', { min: 8, ideal: 36, max: 36, share: 0 }, 3),

@@ -25,14 +25,15 @@ export interface EventTable {
   row(index: number): string;
 }
 
-/** A marker and the space after it, per extra column. */
+/** The one marker a row shows (the first extra column's that has one) and the space after it. */
 const MARKER_WIDTH = 2;
 
 /** `indices` are every event the table will show: the whole layout measures them all first. */
 export function eventTable(store: EventStore, indices: Iterable<number>, options: EventTableOptions): EventTable {
   const { extraColumns } = options;
+  const markerWidth = extraColumns.length > 0 ? MARKER_WIDTH : 0;
   const markers = (index: number | null) => (extraColumns.length === 0 ? '' : `${index === null ? ' ' : rowMarker(extraColumns, index)} `);
-  const shown = options.width === null ? [...options.columns] : columnsThatFit(options.columns, options.width - extraColumns.length * MARKER_WIDTH);
+  const shown = options.width === null ? [...options.columns] : columnsThatFit(options.columns, options.width - markerWidth);
   const headers = shown.map((c) => columnHeader(c, options));
   let cellsOf: (index: number) => string[];
   let fit: (cells: string[]) => string[];
@@ -45,7 +46,7 @@ export function eventTable(store: EventStore, indices: Iterable<number>, options
     for (const index of indices) cellsOf(index).forEach((cell, i) => (widths[i] = Math.max(widths[i], displayWidth(cell))));
     fit = (cells) => cells.map((cell, i) => padToWidth(cell, widths[i]));
   } else {
-    const widths = layoutColumns(shown, options.width - extraColumns.length * MARKER_WIDTH);
+    const widths = layoutColumns(shown, options.width - markerWidth);
     // A column that can use its width (Target(s): every name that fits, not `(+1)`) is given it.
     cellsOf = (index) => {
       const row = store.summary(index);

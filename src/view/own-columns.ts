@@ -25,7 +25,8 @@ export const SIGN_IN_COLUMNS: readonly Column[] = [
   DATE_COLUMN,
   { id: 'user', header: 'User', width: { min: 10, ideal: 24, max: 48, share: 2 }, priority: 8, shown: true, sortBy: 'initiator', cell: (r, o) => sanitize(initiatorText(r, o.symbols), o.symbols) },
   fieldColumn('application', 'Application', 'activity', { min: 10, ideal: 18, max: 40, share: 1.5 }, 7, true),
-  fieldColumn('ip', 'IP address', 'ip', { min: 9, ideal: 15, max: 39, share: 0.5 }, 6, true),
+  // An IPv4 address is never cut (203.0.113.57 and .66 must not both read 203.0.113.…): at least 15.
+  fieldColumn('ip', 'IP address', 'ip', { min: 15, ideal: 15, max: 39, share: 0.5 }, 6, true),
   fieldColumn('location', 'Location', 'location', { min: 8, ideal: 14, max: 40, share: 1 }, 3, true),
   // `Interrupted 50074` whole: the code is what a responder reads the column for.
   { id: 'status', header: 'Status', width: { fixed: 17 }, priority: 7, shown: true, sortBy: 'result', cell: (r, o) => sanitize(signInStatusText(r), o.symbols) },

@@ -8,7 +8,7 @@
 import { filterFromText } from '../../query/filter.js';
 import type { AppState, FindQuery } from '../app-state.js';
 import { findHits, hitFrom } from '../find-hits.js';
-import { editLine, newLineEditor, rememberIn, type LineEditor } from '../line-editor.js';
+import { editLine, queryPromptEditor, rememberIn, type LineEditor } from '../line-editor.js';
 import { bodyHeight } from '../../view/layout.js';
 import { clampCursor } from '../rows.js';
 
@@ -17,7 +17,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function openFind(state: AppState): AppState {
   const { active } = state.find;
   // The history is the `/` bar's: one language, so one list of earlier queries.
-  const editor = newLineEditor(active?.text ?? '', state.promptHistory.search);
+  const editor = queryPromptEditor(active?.text ?? '', state.promptHistory.search);
   return { ...state, mode: 'find', find: { editor, error: null, origin: state.cursor[state.pane].selected, before: active, active } };
 }
 

@@ -2,7 +2,7 @@
 import { applyFilter, filterBack } from '../apply-filter.js';
 import type { AppState } from '../app-state.js';
 import type { Command } from '../keymap.js';
-import { newLineEditor } from '../line-editor.js';
+import { queryPromptEditor } from '../line-editor.js';
 import { moveSelection, selectedIndex, viewEvents, withRows, keepSelection, computeRows, rowChoice } from '../rows.js';
 import { moveSort, openColumns, reverseSort } from './columns.js';
 import { detailTabIn, moveCommand, sharedCommand } from './common.js';
@@ -52,7 +52,7 @@ export function tableCommand(state: AppState, command: Command, now: number): Ap
     case 'expandGroup':
       return expandGroup(state, command.open);
     case 'openSearch':
-      return { ...state, mode: 'search', search: { editor: newLineEditor(state.filter.text, state.promptHistory.search), error: null, before: state.filter.text } };
+      return { ...state, mode: 'search', search: { editor: queryPromptEditor(state.filter.text, state.promptHistory.search), error: null, before: state.filter.text } };
     case 'openFind':
       return openFind(state);
     case 'findNext':
