@@ -7,7 +7,8 @@ const PANE_KEYS = `Tab/${PANES.map((_, index) => index + 1).join('/')} pane`;
 
 export const HINTS: Readonly<Record<Mode, readonly string[]>> = {
   // Write-backs (s) are dimmed and the help lists their key: the room went to F, find.
-  table: ['j/k move', 'Enter details', '/ search', 'F find', 'f filters', ': questions', 'i insights', PANE_KEYS, 'P problems', '? help', 'q quit', 'C columns/sort'],
+  // `? help` and `q quit` early: at 80 columns the line is cut after about six hints.
+  table: ['j/k move', 'Enter details', '/ search', 'i insights', '? help', 'q quit', 'F find', 'f filters', ': questions', PANE_KEYS, 'P problems', 'C columns/sort'],
   details: ['h/l tabs', 'j/k scroll', ']/[ next/previous event', 'f full values', 'Esc/q back', '? help', 'Ctrl-C quit'],
   help: ['Esc/q/? close'],
   problems: ['j/k scroll', 'Esc/q back'],

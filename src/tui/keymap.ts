@@ -116,7 +116,7 @@ const DEFAULT_KEYMAP: readonly Binding[] = [
   { action: 'next-tab', keys: ['l', 'right', 'tab'], command: { type: 'detailsTab', direction: 1 }, modes: ['details'], help: 'Next details tab' },
   { action: 'full-values', keys: ['f'], command: { type: 'toggleFullValues' }, modes: ['details'], help: 'Details: long values in full (cut at 4,096 characters otherwise; the cut says how much is left)' },
   { action: 'previous-tab', keys: ['h', 'left', 'shift+tab'], command: { type: 'detailsTab', direction: -1 }, modes: ['details'], help: 'Previous details tab' },
-  { action: 'next-section', keys: ['tab', 'l', 'right'], command: { type: 'section', direction: 1 }, modes: ['insights'], help: 'Next section (timeline, activities, initiators, targets, IPs)' },
+  { action: 'next-section', keys: ['tab', 'l', 'right'], command: { type: 'section', direction: 1 }, modes: ['insights'], help: 'Next section (the unusual values, the timeline, then each top list)' },
   { action: 'previous-section', keys: ['shift+tab', 'h', 'left'], command: { type: 'section', direction: -1 }, modes: ['insights'], help: 'Previous section' },
   { action: 'search', keys: ['/'], command: { type: 'openSearch' }, modes: ['table'], help: 'Filter: fuzzy words and field terms (activity:, actor:, ip:, since:7d, …); results follow the typing' },
   { action: 'find', keys: ['F'], command: { type: 'openFind' }, modes: ['table'], help: 'Find in the view without filtering it (same language as /): the cursor goes to the first hit after it' },
