@@ -14,7 +14,7 @@ import { copyCommand, showCopyText } from './modes/copy.js';
 import { detailsCommand } from './modes/details.js';
 import { exportDone, exportFailed, exportKey } from './modes/export.js';
 import { findKey } from './modes/find.js';
-import { insightsCommand } from './modes/insights.js';
+import { insightsAfterResize, insightsCommand } from './modes/insights.js';
 import { menuCommand, menuKey } from './modes/menu.js';
 import { helpCommand, problemsCommand } from './modes/overlays.js';
 import { paletteCommand, paletteKey } from './modes/palette.js';
@@ -84,7 +84,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return applyFilter(state, action.text, action.now, action);
     case 'resize': {
       const resized = { ...state, size: { columns: action.columns, rows: action.rows } };
-      return { ...resized, cursor: clampAll(resized), scroll: { details: 0, help: 0, problems: 0, copy: 0 } };
+      return { ...resized, cursor: clampAll(resized), scroll: { details: 0, help: 0, problems: 0, copy: 0 }, insights: insightsAfterResize(state, resized) };
     }
     case 'refresh': {
       const { type: _type, ...load } = action;

@@ -15,6 +15,11 @@ import { graphEvent } from '../helpers/events.js';
 import { byUser } from '../helpers/insights.js';
 import { loaded } from '../helpers/loaded.js';
 import { bundledCatalog } from '../helpers/state.js';
+import type { AppState } from '../../src/tui/app-state.js';
+import { initialState } from '../../src/tui/initial-state.js';
+import { reducer } from '../../src/tui/reducer.js';
+import { insightItems, insightsLayout } from '../../src/view/insights-screen.js';
+import { bodyHeight } from '../../src/view/layout.js';
 
 async function sampleIndexes(): Promise<StoreIndexes> {
   const session = new LoadSession([{ kind: 'file', path: bundledSamplePath() }], { workers: 0, catalog: bundledCatalog });
@@ -95,5 +100,25 @@ describe('each measure', () => {
     const report = findUnusual(store, 'directory');
     expect(report.values).toEqual([]);
     expect(report.tooFew).toEqual({ events: 1, needed: 200 });
+  });
+});
+
+describe('the insights cursor across a resize (the Unusual block shows 5, 3 or 1 lines as the height allows)', () => {
+  it('stays on the bucket it was on, so Enter narrows to what was selected', async () => {
+    const indexes = await sampleIndexes();
+    const now = Date.parse('2026-12-01T00:00:00Z');
+    const key = (state: AppState, ...names: string[]) => names.reduce((s, name) => reducer(s, { type: 'key', name, now }), state);
+    const tall = key(initialState({ indexes, size: { columns: 80, rows: 40 } }), 'i', 'tab', 'j', 'j');
+    const bucketOf = (state: AppState) => {
+      const insights = state.insights!;
+      const layout = insightsLayout(state.size, bodyHeight(state.size), insights.lists.length, insights.unusual?.values.length ?? null);
+      const item = insightItems(insights, layout)[insights.cursor];
+      return item?.kind === 'bucket' ? insights.timeline.buckets[item.index].startMs : null;
+    };
+    const selected = bucketOf(tall);
+    expect(selected).toBe(Date.parse('2026-10-30T00:00:00Z'));
+    const short = reducer(tall, { type: 'resize', columns: 80, rows: 24 });
+    expect(bucketOf(short)).toBe(selected);
+    expect(bucketOf(reducer(short, { type: 'resize', columns: 80, rows: 40 }))).toBe(selected);
   });
 });

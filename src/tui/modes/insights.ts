@@ -70,3 +70,19 @@ export function insightsCommand(state: AppState, command: Command, now: number):
   if (next === insights.cursor && top === insights.top) return state;
   return { ...state, insights: { ...insights, cursor: next, top } };
 }
+
+/**
+ * The insights cursor is an index over the unusual lines, then the buckets, then the lists, and
+ * how many unusual lines are shown depends on the height: keep it on the same line when that
+ * number changes, so Enter after a resize narrows to what was selected.
+ */
+export function insightsAfterResize(before: AppState, after: AppState): AppState['insights'] {
+  const insights = before.insights;
+  if (!insights) return insights;
+  const shown = (state: AppState) => insightsLayout(state.size, bodyHeight(state.size), insights.lists.length, insights.unusual?.values.length ?? null).unusualShown;
+  const was = shown(before);
+  const now = shown(after);
+  if (was === now) return insights;
+  const cursor = insights.cursor < was ? Math.min(insights.cursor, Math.max(0, now - 1)) : insights.cursor + now - was;
+  return { ...insights, cursor: Math.max(0, cursor) };
+}
