@@ -44,7 +44,15 @@ export function EventTable({ state }: { state: AppState }) {
           </Text>
         );
       })}
-      {rows.length === 0 ? <Text {...theme.dim}>{state.loading ? 'Loading…' : 'No events in this pane.'}</Text> : null}
+      {rows.length === 0 ? <Text {...theme.dim}>{emptyText(state)}</Text> : null}
     </Box>
   );
+}
+
+/** Why no row shows: still loading, nothing in the pane, or the filter and lenses leave none of them. */
+function emptyText(state: AppState): string {
+  if (state.loading) return 'Loading…';
+  const total = state.totals[state.pane];
+  if (total === 0) return 'No events in this pane.';
+  return `None of this pane's ${total.toLocaleString('en-US')} events match the filter and lenses (Backspace undoes the filter, x clears it).`;
 }
