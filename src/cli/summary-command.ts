@@ -76,7 +76,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const { store, indexes } = load.session;
     const test = compileCliFilter(filter, indexes.query, args.pane);
     const eventLimit = args.events ?? config.summaryEvents ?? DEFAULT_EVENT_LIMIT;
-    const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions, eventLimit, extraColumns: eventExtraColumns(indexes), unusual: catalog.unusual });
+    const summary = buildSummary(indexes.rules, { filter: test ?? null, pane: args.pane, questions: catalog.questions, eventLimit, extraColumns: eventExtraColumns(indexes), unusual: indexes.unusual });
     const context = { sources: store.sources, filter: filter?.text ?? null, pane: args.pane, problems: load.session.problemCount, duplicates: load.session.duplicates, timeZone };
     // Text and markdown are sanitised as they are drawn; JSON keeps exact values, except on a terminal.
     // The listed events in their own Graph shape, re-read from their files (a few dozen at most).

@@ -138,7 +138,8 @@ class IpsOfSensitiveChanges {
   /** True when event `index` comes from an IP address that made a flagged change around its time. */
   has(index: number): boolean {
     const { store } = this.index;
-    const success = store.vocabulary.lookup('success');
+    // Only when the store grew since the last question: most calls find nothing new to scan.
+    const success = this.scanned < store.count ? store.vocabulary.lookup('success') : undefined;
     for (; this.scanned < store.count; this.scanned++) {
       const ip = store.stringId(this.scanned, 'ip');
       if (ip === 0) continue;

@@ -17,7 +17,8 @@ import type { RuleCount } from './sensitive.js';
 import { logSections, type LogSection } from './log-sections.js';
 import { timeline, type Timeline } from './timeline.js';
 import { topValues, type TopValues } from './top-values.js';
-import { DEFAULT_UNUSUAL_SETTINGS, findUnusual, type UnusualReport, type UnusualSettings } from './unusual.js';
+import type { UnusualReport } from './unusual.js';
+import { UnusualIndex } from './unusual-index.js';
 
 /** The overall top lists: what was done, by whom, to what (first target), from where. */
 export const SUMMARY_TOP_FIELDS: StringField[] = ['activity', 'initiator', 'target', 'ip'];
@@ -30,7 +31,8 @@ export interface SummaryOptions {
   /** Values per overall top list (default 10) and per question field (default 5). */
   topN?: number;
   questionTopN?: number;
-  unusual?: UnusualSettings;
+  /** The store's unusual measures (StoreIndexes.unusual); default settings over `rules` without one. */
+  unusual?: UnusualIndex;
   /** List the events themselves when at most this many are in scope (default 100; 0: never). */
   eventLimit?: number;
   /** Their markers (`!` high, `~` medium), as the table shows them. */
@@ -99,7 +101,7 @@ export function buildSummary(rules: RuleIndex, options: SummaryOptions): Summary
     timeline: timeline(store, scope),
     top: audits.length === 0 && logs.length > 0 ? [] : SUMMARY_TOP_FIELDS.map((field) => topValues(store, audits, field, options.topN ?? 10)),
     logs,
-    unusual: unusualByPane(rules, scope, options.unusual ?? DEFAULT_UNUSUAL_SETTINGS),
+    unusual: unusualByPane(options.unusual ?? new UnusualIndex(store, (index) => rules.ruleOf(index) !== undefined), store, scope),
     sensitive: rules.countByRule(scope),
     ruleProblems: [...rules.problems],
     answers: answerQuestions(query, options.questions, { base: options.filter, pane: options.pane, topN: options.questionTopN ?? 5, scope }),
@@ -108,14 +110,10 @@ export function buildSummary(rules: RuleIndex, options: SummaryOptions): Summary
 }
 
 /** Each pane with events in scope, its unusual values among them (the baseline is the whole pane). */
-function unusualByPane(rules: RuleIndex, scope: Int32Array, settings: UnusualSettings): Summary['unusual'] {
-  const { store } = rules.query;
-  const inScope = new Uint8Array(store.count);
-  for (const index of scope) inScope[index] = 1;
+function unusualByPane(unusual: UnusualIndex, store: EventStore, scope: Int32Array): Summary['unusual'] {
   return PANES.flatMap((pane) => {
-    if (!scope.some((index) => store.pane(index) === pane)) return [];
-    const report = findUnusual(store, pane, { settings, inView: (index) => inScope[index] === 1, isSensitive: (index) => rules.ruleOf(index) !== undefined });
-    return [{ pane, report: { ...report, values: report.values.slice(0, settings.limit) } }];
+    const rows = scope.filter((index) => store.pane(index) === pane);
+    return rows.length === 0 ? [] : [{ pane, report: unusual.inView(pane, rows) }];
   });
 }
 

@@ -27,3 +27,19 @@ export function backoffMs(attempt: number, backoff: Backoff, random: () => numbe
   // Never a retry at once, never all clients together.
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
+
+/** Wait `ms`, or stop at once (rejecting with its reason) when `signal` aborts: a Ctrl-C is not held up by a long Retry-After. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

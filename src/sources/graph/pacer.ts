@@ -4,6 +4,7 @@
  * 10 s per app per tenant; going faster only earns 429s, which cost more time than pacing.
  * Retries count too: they are requests to the service.
  */
+import { sleep } from '../retry-after.js';
 
 export interface Rate {
   requests: number;
@@ -18,20 +19,6 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 export const SYSTEM_CLOCK: Clock = { now: () => Date.now(), sleep };
 

@@ -4,7 +4,7 @@
  * fresh token once. The answer is a value: the tables, whether it came back partial (a
  * PartialError: truncated at the service's limits), or why it failed.
  */
-import { backoffMs, retryAfterMs } from '../retry-after.js';
+import { backoffMs, retryAfterMs, sleep } from '../retry-after.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 
 export interface QueryTable {
@@ -37,20 +37,6 @@ const BACKOFF = { baseMs: 1_000, capMs: 60_000 };
 /** The service gives up on a query after 10 minutes at most; ask for all of them. */
 const SERVER_WAIT_SECONDS = 600;
 
-export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-  });
-}
 
 interface ErrorBody {
   error?: { code?: string; message?: string; details?: Array<{ code?: string; message?: string; innererror?: { code?: string; message?: string } }> };
@@ -68,7 +54,7 @@ function errorMessage(body: ErrorBody | null, fallback: string): string {
 const TOO_BIG = /(partial|limit|exceed|too large|timeout|timed out)/i;
 
 export async function runQuery(context: RequestContext, query: string, timespan: string): Promise<QueryAnswer> {
-  const sleep = context.sleep ?? defaultSleep;
+  const pause = context.sleep ?? sleep;
   const maxRetries = context.maxRetries ?? DEFAULT_RETRIES;
   let refreshed = false;
   let token = await context.tokens.token(context.scope, { signal: context.signal });
@@ -96,7 +82,7 @@ export async function runQuery(context: RequestContext, query: string, timespan:
       // attempt counts from 0 here: the first retry waits about the base.
       const wait = retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? backoffMs(attempt + 1, BACKOFF);
       context.onWait?.(response.status === 429 ? 'throttled (429)' : 'service unavailable (503)', wait);
-      await sleep(wait, context.signal);
+      await pause(wait, context.signal);
       continue;
     }
     // A gateway timeout is a query that ran too long: smaller slices, not the same one again.
