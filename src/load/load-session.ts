@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LoadProblem } from '../model/loaded-event.js';
 import type { LoadProgress } from '../model/load-progress.js';
 import type { EventBatch } from '../store/event-batch.js';
@@ -19,7 +19,7 @@ import { inputName, type InputSpec } from '../ingest/inputs.js';
 import type { RecordFeed } from '../ingest/record-feed.js';
 import { FileRecordReader } from './record-reader.js';
 import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
-import type { WorkerMessage, WorkerRequest } from './load-worker.js';
+import { runInWorkers } from './worker-pool.js';
 import { OrderedMerge } from './ordered-merge.js';
 import { planUnits, statInputs, type PlanOptions } from './plan-units.js';
 import { trace } from '../trace.js';
@@ -324,8 +324,8 @@ export class LoadSession {
     // Holding workers back only helps when the main thread has something to show meanwhile.
     const holdWorkers = startWorkersAfter !== undefined && inProcess.length > 0;
     const workers = (holdWorkers ? startWorkersAfter : Promise.resolve()).then(
-      () => this.runInWorkers(inWorkers, Math.min(workerCount, inWorkers.length)),
-      () => this.runInWorkers(inWorkers, Math.min(workerCount, inWorkers.length)),
+      () => this.startWorkers(inWorkers, Math.min(workerCount, inWorkers.length)),
+      () => this.startWorkers(inWorkers, Math.min(workerCount, inWorkers.length)),
     );
     await Promise.all([this.runInProcess(inProcess), workers]);
   }
@@ -341,56 +341,18 @@ export class LoadSession {
     }
   }
 
+  private startWorkers(states: UnitState[], count: number): Promise<void> {
+    return runInWorkers(WORKER_SCRIPT, states.map((state) => state.unit), count, {
+      started: (worker) => this.workers.push(worker),
+      batch: (id, batch) => this.take(states[id], batch),
+      done: (id, result) => this.finish(states[id], result),
+      failed: (id, message) => this.failed(states[id], message),
+    });
+  }
+
   private failed(state: UnitState, message: string): void {
     const source = unitSource(state.unit);
     this.finish(state, { report: { source, formats: [], events: 0, problems: 0, bytesRead: state.bytesRead, error: `${source}: ${message}` }, newlines: 0 });
-  }
-
-  private runInWorkers(states: UnitState[], count: number): Promise<void> {
-    if (states.length === 0) return Promise.resolve();
-    const queue = states.map((_, id) => id);
-    let remaining = states.length;
-    let alive = count;
-    return new Promise<void>((resolve) => {
-      const settled = () => {
-        if (--remaining === 0) resolve();
-      };
-      const next = (worker: Worker): number | undefined => {
-        const id = queue.shift();
-        if (id !== undefined) worker.postMessage({ unit: states[id].unit, id } satisfies WorkerRequest);
-        return id;
-      };
-      for (let w = 0; w < count; w++) {
-        const worker = new Worker(WORKER_SCRIPT);
-        this.workers.push(worker);
-        let current = next(worker);
-        worker.on('message', (message: WorkerMessage) => {
-          const state = states[message.id];
-          if (message.type === 'batch') {
-            this.take(state, message.batch);
-            return;
-          }
-          if (message.type === 'done') this.finish(state, message.result);
-          else this.failed(state, message.message);
-          current = next(worker);
-          settled();
-        });
-        worker.on('error', (error) => {
-          // A crashed worker loses its unit; report it, and the queue if no worker is left.
-          if (current !== undefined) {
-            this.failed(states[current], error.message);
-            current = undefined;
-            settled();
-          }
-          if (--alive === 0) {
-            for (const id of queue.splice(0)) {
-              this.failed(states[id], error.message);
-              settled();
-            }
-          }
-        });
-      }
-    });
   }
 }
 

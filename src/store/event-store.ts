@@ -29,6 +29,8 @@ const FREE_TEXT_FIELD_INDEXES = FREE_TEXT_FIELDS.map(stringFieldIndex);
 import { FieldRanks } from './field-ranks.js';
 import { ensureCapacity } from './growable.js';
 import { Vocabulary } from './vocabulary.js';
+import { mergeNewestFirst } from './newest-first.js';
+import { columnLength, STORE_COLUMNS, type ColumnName, type StoreSnapshot } from './store-snapshot.js';
 
 /** Maps one loader's string ids to the store's. */
 export class LoaderVocabulary {
@@ -164,6 +166,73 @@ export class EventStore {
       this.arena.copy(grown, 0, 0, this.arenaUsed);
       this.arena = grown;
     }
+  }
+
+  /**
+   * The store as it is, for the persisted index: views of its columns trimmed to the events (not
+   * copies: write them out before appending more), the strings, the sources.
+   */
+  snapshot(): StoreSnapshot {
+    const n = this.count;
+    this.sortNewEvents();
+    const sorted = new Int32Array(n);
+    let at = 0;
+    for (const pane of PANES) {
+      sorted.set(this.sorted[pane], at);
+      at += this.sorted[pane].length;
+    }
+    return {
+      count: n,
+      paneCounts: { ...this.paneCounts },
+      sources: [...this.sources],
+      strings: this.vocabulary.strings(),
+      columns: {
+        time: this.time.subarray(0, n),
+        panes: this.panes.subarray(0, n),
+        flags: this.flags.subarray(0, n),
+        initiatorKinds: this.initiatorKinds.subarray(0, n),
+        targetCounts: this.targetCounts.subarray(0, n),
+        strings: this.strings.subarray(0, n * STRING_FIELD_COUNT),
+        formats: this.formats.subarray(0, n),
+        lines: this.lines.subarray(0, n),
+        rawOffsets: this.rawOffsets.subarray(0, n),
+        rawLengths: this.rawLengths.subarray(0, n),
+        rawHashes: this.rawHashes.subarray(0, n),
+        sourceIds: this.sourceIds.subarray(0, n),
+        arena: this.arena.subarray(0, this.arenaUsed),
+        searchable: this.searchable.subarray(0, this.vocabulary.size),
+        sorted,
+      },
+    };
+  }
+
+  /** Fill an empty store from a snapshot; a snapshot whose parts do not fit together throws, and the store stays empty. */
+  restore(snapshot: StoreSnapshot): void {
+    if (this.count !== 0 || this.sources.length !== 0) throw new Error('a store is restored only while empty');
+    const { count, columns } = snapshot;
+    for (const name of Object.keys(STORE_COLUMNS) as ColumnName[]) {
+      const length = columnLength(name, count, STRING_FIELD_COUNT);
+      if (length !== null && columns[name].length !== length) throw new Error(`snapshot column ${name}: ${columns[name].length} values, not ${length}`);
+    }
+    const paneTotal = PANES.reduce((sum, pane) => sum + snapshot.paneCounts[pane], 0);
+    if (paneTotal !== count || snapshot.strings[0] !== '' || snapshot.sources.length === 0) throw new Error('snapshot: its counts, strings or sources do not fit together');
+    let at = 0;
+    const sorted = perPane(() => new Int32Array(0));
+    for (const pane of PANES) {
+      sorted[pane] = columns.sorted.slice(at, at + snapshot.paneCounts[pane]);
+      at += snapshot.paneCounts[pane];
+    }
+    this.vocabulary.restore(snapshot.strings);
+    this.sources.push(...snapshot.sources);
+    Object.assign(this.paneCounts, snapshot.paneCounts);
+    ({ time: this.time, panes: this.panes, flags: this.flags, initiatorKinds: this.initiatorKinds, targetCounts: this.targetCounts, strings: this.strings } = columns);
+    ({ formats: this.formats, lines: this.lines, rawOffsets: this.rawOffsets, rawLengths: this.rawLengths, rawHashes: this.rawHashes, sourceIds: this.sourceIds } = columns);
+    this.arena = Buffer.from(columns.arena.buffer, columns.arena.byteOffset, columns.arena.length);
+    this.arenaUsed = columns.arena.length;
+    this.searchable = columns.searchable;
+    this.sorted = sorted;
+    this.sortedCount = count;
+    this.count = count;
   }
 
   /** Ids of the distinct strings free-text search looks at (see FREE_TEXT_FIELDS). */
@@ -319,21 +388,4 @@ export class EventStore {
     if (!('reason' in reread) && reread.timeMs !== this.time[index]) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded' };
     return reread;
   }
-}
-
-/** Merge two newest-first index lists (ties: lower index first) into a new one. */
-function mergeNewestFirst(a: Int32Array, b: Int32Array, time: Float64Array): Int32Array {
-  const merged = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (time[y] > time[x] || (time[y] === time[x] && y < x)) merged[k++] = b[j++];
-    else merged[k++] = a[i++];
-  }
-  if (i < a.length) merged.set(a.subarray(i), k);
-  else if (j < b.length) merged.set(b.subarray(j), k);
-  return merged;
 }
