@@ -12,7 +12,7 @@ import { CliError, EXIT } from './errors.js';
 import { inputsFor } from './load-for-cli.js';
 
 /** The commands main.ts registers besides the explorer: a first argument close to one is a typo. */
-const COMMAND_NAMES = ['query', 'summary', 'kql', 'sample', 'config'] as const;
+const COMMAND_NAMES = ['query', 'summary', 'kql', 'sample', 'config', 'cache'] as const;
 
 /**
  * The inputs, or a CliError: a first argument that names no file but is a command misspelt

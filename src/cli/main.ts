@@ -10,6 +10,7 @@ import { STDIN_ARGUMENT } from '../ingest/inputs.js';
 import { CliError, EXIT } from './errors.js';
 import { sanitize } from '../text/sanitize.js';
 import { UNICODE_SYMBOLS } from '../text/symbols.js';
+import { cacheCommand } from './cache-command.js';
 import { configCommand } from './config-command.js';
 import { configOption } from './config-option.js';
 import { kqlCommand } from './kql-command.js';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     .command(sampleCommand)
     .command(pullCommand)
     .command(configCommand)
+    .command(cacheCommand)
     .option('config', configOption)
     .strict()
     .help()

@@ -26,6 +26,7 @@ import { readableInputs } from './explorer-inputs.js';
 import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { parseCliFilter } from './cli-filter.js';
 import { reportOutcome, startResolvedLoad } from './load-for-cli.js';
+import { cacheFor, cacheOption } from './cache-option.js';
 import { maxRecordOption, timeZoneOption } from './shared-options.js';
 import { watchTerminal, type TerminalWatchdog } from './out-of-memory.js';
 import { removeTemporariesOnSignals } from './signal-cleanup.js';
@@ -40,6 +41,7 @@ interface OpenArgs extends WorkspaceArgs {
   group: boolean;
   config?: string;
   maxRecordMb?: number;
+  cache: boolean;
 }
 
 /** How long the first frame may wait for events before it is drawn empty ("Loading…"). */
@@ -72,6 +74,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
       .option('pane', { choices: PANES, describe: 'Start in this pane' })
       .option('group', { type: 'boolean', default: false, describe: 'Start with events grouped by correlation ID (o)' })
       .option('max-record-mb', maxRecordOption)
+      .option('cache', cacheOption)
       .options(workspaceOptions) as never,
   handler: async (args) => {
     const symbols = symbolsFor(args.ascii);
@@ -95,7 +98,7 @@ export const openCommand: CommandModule<object, OpenArgs> = {
     // The explorer opens at once and fills in as the load streams (parsing runs in worker threads).
     trace('explorer: loading starts');
     let firstFrameDrawn = () => {};
-    const load = startResolvedLoad(inputs, { catalog, maxRecordBytes, warmIndexes: true, startWorkersAfter: new Promise<void>((resolve) => (firstFrameDrawn = resolve)) });
+    const load = startResolvedLoad(inputs, { catalog, maxRecordBytes, cache: cacheFor(args.cache, config), warmIndexes: true, startWorkersAfter: new Promise<void>((resolve) => (firstFrameDrawn = resolve)) });
     // React and Ink are loaded lazily below: `query` never needs them. (The bundle fixes
     // NODE_ENV to production, so React's slower development build is never picked.)
     // Ink renders only the final frame when it thinks it runs in CI (CI=true), which would leave

@@ -16,6 +16,7 @@ import { reportOutcome, startCliLoad, startResolvedLoad } from './load-for-cli.j
 import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
+import { cacheFor, cacheOption } from './cache-option.js';
 import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
 import { compileCliFilter, parseCliFilter } from './cli-filter.js';
 import { symbolsFor } from '../text/symbols.js';
@@ -38,6 +39,7 @@ interface QueryArgs extends WorkspaceArgs {
   force: boolean;
   config?: string;
   maxRecordMb?: number;
+  cache: boolean;
   wide: boolean;
   excel: boolean;
 }
@@ -72,6 +74,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       .option('output', { alias: 'o', type: 'string', describe: 'Write to this file, or to entra-audit-<UTC stamp>.<format> in this directory (atomically; .gz compresses), and print its SHA-256 and the sources\' on stderr' })
       .option('force', { type: 'boolean', default: false, describe: 'Let --output replace an existing file' })
       .option('max-record-mb', maxRecordOption)
+      .option('cache', cacheOption)
       .option('wide', { type: 'boolean', default: false, describe: 'The table with every value whole, each column as wide as its widest value, on a terminal too (implies --format table; piped, the table is always whole)' })
       .option('excel', { type: 'boolean', default: false, describe: 'CSV for Excel: a UTF-8 byte order mark first, so names with accents open right (implies --format csv)' })
       .options(workspaceOptions)
@@ -105,7 +108,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const outputPath = args.output === undefined ? undefined : await exportTarget(args.output, asked, args.force);
     const format: OutputFormat = asked ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
-    const options = { catalog, maxRecordBytes };
+    const options = { catalog, maxRecordBytes, cache: cacheFor(args.cache, config) };
     const load = args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, filter?.query ?? null, args.pane), options) : await startCliLoad(args.files, options);
     const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
     try {

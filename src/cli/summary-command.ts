@@ -18,6 +18,7 @@ import { reportOutcome, startCliLoad, startResolvedLoad } from './load-for-cli.j
 import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { jsonForTerminal } from './format-events.js';
 import { OutputWriter } from './output.js';
+import { cacheFor, cacheOption } from './cache-option.js';
 import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
 import { showLoadProgress } from './stderr-progress.js';
 
@@ -34,6 +35,7 @@ interface SummaryArgs extends WorkspaceArgs {
   tz: string;
   config?: string;
   maxRecordMb?: number;
+  cache: boolean;
   events?: number;
 }
 
@@ -50,6 +52,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
       .option('ascii', { type: 'boolean', default: false, describe: 'ASCII only (# bars, no symbols)' })
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any record could not be used' })
       .option('max-record-mb', maxRecordOption)
+      .option('cache', cacheOption)
       .option('events', { type: 'number', describe: `List the events themselves after the counts when at most this many are in scope (default ${DEFAULT_EVENT_LIMIT}, or the config file's summaryEvents; 0: never)` })
       .check((a) => (a.events === undefined || (Number.isInteger(a.events) && a.events >= 0) ? true : `--events needs a whole number of events, 0 or more, not ${a.events}`))
       .options(workspaceOptions)
@@ -62,7 +65,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     const timeZone = timeZoneOption.resolve(args.tz ?? config.timeZone);
     const filter = parseCliFilter(args.filter, timeZone.zone);
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
-    const options = { catalog, maxRecordBytes };
+    const options = { catalog, maxRecordBytes, cache: cacheFor(args.cache, config) };
     // The filter is not pushed down here: the totals and the unusual measures are relative to
     // everything loaded, so a workspace's summary loads the window (--since/--until) and pane, as
     // a file's summary has the whole file, and the filter is applied locally as for a file.

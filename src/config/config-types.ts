@@ -43,4 +43,6 @@ export interface Config {
   summaryEvents?: number;
   /** Per pane, the ids of the table's columns (what `C` keeps here), in any order. */
   columns?: Partial<Record<Pane, string[]>>;
+  /** The persisted index of loads (issue 15): off with `enabled: false`; `maxMB` bounds its folder (default 2048). */
+  cache?: { enabled?: boolean; maxMB?: number };
 }

@@ -31,7 +31,7 @@ export interface CheckedConfig {
   errors: string[];
 }
 
-const TOP_LEVEL = ['timeZone', 'theme', 'keys', 'sensitiveRules', 'questions', 'unusual', 'summaryEvents', 'columns'] as const;
+const TOP_LEVEL = ['timeZone', 'theme', 'keys', 'sensitiveRules', 'questions', 'unusual', 'summaryEvents', 'columns', 'cache'] as const;
 
 export function validateConfig(value: unknown, options: ValidateOptions): CheckedConfig {
   const check = new ConfigChecker(options.file);
@@ -48,6 +48,7 @@ export function validateConfig(value: unknown, options: ValidateOptions): Checke
     if (root.questions !== undefined) config.questions = checkQuestions(check, root.questions, now);
     if (root.unusual !== undefined) config.unusual = checkUnusual(check, root.unusual);
     if (root.columns !== undefined) config.columns = checkColumns(check, root.columns);
+    if (root.cache !== undefined) config.cache = checkCache(check, root.cache);
     // Then the same checks the bundled files get (no risk: in a rule, `top` naming store fields,
     // ids unique across the bundled ones and these), so a config that passes here is used as is.
     if (config.sensitiveRules && check.errors.length === 0) {
@@ -69,6 +70,19 @@ function checkTimeZone(check: ConfigChecker, value: unknown): string | undefined
   if (resolveTimeZone(name)) return name;
   check.problem(['timeZone'], `unknown time zone ${quote(name)}: use "UTC", "local" or an IANA name like "Europe/Paris"`);
   return undefined;
+}
+
+function checkCache(check: ConfigChecker, value: unknown): Config['cache'] {
+  const body = check.object(value, ['cache']);
+  if (!body) return undefined;
+  check.keys(body, ['enabled', 'maxMB'], ['cache']);
+  const cache: NonNullable<Config['cache']> = {};
+  if (body.enabled !== undefined) cache.enabled = check.boolean(body.enabled, ['cache', 'enabled']);
+  if (body.maxMB !== undefined) {
+    if (typeof body.maxMB === 'number' && Number.isFinite(body.maxMB) && body.maxMB >= 0) cache.maxMB = body.maxMB;
+    else check.problem(['cache', 'maxMB'], `must be a number of megabytes, 0 or more, not ${quote(body.maxMB)}`);
+  }
+  return cache;
 }
 
 function checkSummaryEvents(check: ConfigChecker, value: unknown): number | undefined {

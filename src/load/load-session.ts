@@ -23,6 +23,9 @@ import { runInWorkers } from './worker-pool.js';
 import { OrderedMerge } from './ordered-merge.js';
 import { planUnits, statInputs, type PlanOptions } from './plan-units.js';
 import { trace } from '../trace.js';
+import { cacheKeyFor, type CacheKey } from './cache-key.js';
+import type { LoadCache } from './load-cache.js';
+import { restoreFromCache, saveToCache, type RestoredSession } from './session-cache.js';
 
 interface UnitState {
   unit: LoadUnit;
@@ -58,6 +61,12 @@ export interface LoadOptions {
   warmIndexes?: boolean;
   /** A record larger than this is skipped as a problem, whatever path reads it (--max-record-mb). */
   maxRecordBytes?: number;
+  /**
+   * The persisted index (issue 15): a load of regular files only is read back from it when every
+   * file is unchanged, and written to it once done. None by default (tests, benchmarks); the CLI
+   * passes one unless --no-cache or the config's `cache.enabled: false`.
+   */
+  cache?: LoadCache;
 }
 
 /** Pending warm-up steps are few (each schedules the next); more than this means a runaway. */
@@ -90,6 +99,10 @@ export class LoadSession {
   private readonly workers: Worker[] = [];
   /** Split files whose later parts' lines were made absolute: once only, though each part's release asks. */
   private readonly linesFixed = new Set<string>();
+  /** Set when the store was read back from the persisted index: reports and repeats come from it. */
+  private restored: RestoredSession | null = null;
+  /** Settles once a finished load is written to the persisted index (or was not to be). */
+  cacheWritten: Promise<void> = Promise.resolve();
 
   constructor(inputs: readonly InputSpec[], options: LoadOptions = {}) {
     this.indexes = new StoreIndexes(this.store, options.catalog ?? EMPTY_CATALOG);
@@ -122,14 +135,36 @@ export class LoadSession {
     this.bytesTotal = files.totalBytes;
     for (const [path, stamp] of files.stamps) this.store.noteSourceStamp(path, stamp);
     const canUseWorkers = workerCount > 0 && existsSync(fileURLToPath(WORKER_SCRIPT));
-    this.done = this.run(canUseWorkers ? workerCount : 0, options.startWorkersAfter).finally(() => {
+    const cache = options.cache;
+    const key = cache ? cacheKeyFor(inputs, { version: cache.version, maxRecordBytes: cap }) : null;
+    this.done = this.start(canUseWorkers ? workerCount : 0, options.startWorkersAfter, cache && key ? { cache, key } : null).finally(() => {
       this.finishedAt = Date.now();
       trace(`load: done (${this.store.count} events)`);
       for (const worker of this.workers) void worker.terminate();
       this.indexes.unusual.release();
       this.notify();
+      // Written after the views are told (the write's ~0.1–0.3 s of encoding at 1M waits for the last refresh).
+      if (cache && key && !this.restored && !this.closed) this.cacheWritten = saveToCache(cache, key, inputs, cap, this);
       if (options.warmIndexes) this.indexes.warm((step, delayMs) => this.later(step, delayMs));
     });
+  }
+
+  /** Read the store back from the persisted index when it holds these inputs; load them otherwise. */
+  private async start(workerCount: number, startWorkersAfter: Promise<unknown> | undefined, cached: { cache: LoadCache; key: CacheKey } | null): Promise<void> {
+    if (cached) {
+      this.restored = await restoreFromCache(cached.cache, cached.key, this.store, this.names);
+      if (this.restored) {
+        this.problemCount = this.restored.record.problemCount;
+        this.problems.push(...this.restored.record.problems.slice(0, PROBLEMS_KEPT));
+        return;
+      }
+    }
+    await this.run(workerCount, startWorkersAfter);
+  }
+
+  /** Whether the store was read from the persisted index (the explorer says so beside the sources). */
+  get fromCache(): boolean {
+    return this.restored !== null;
   }
 
   /** Run `step` after `delayMs` unless the session is closed by then (quitting stops the warm-up). */
@@ -170,7 +205,7 @@ export class LoadSession {
 
   progress(): LoadProgress {
     return {
-      bytesRead: this.units.reduce((sum, u) => sum + u.bytesRead, 0),
+      bytesRead: this.restored ? (this.bytesTotal ?? 0) : this.units.reduce((sum, u) => sum + u.bytesRead, 0),
       bytesTotal: this.bytesTotal,
       events: this.store.count,
       problemCount: this.problemCount,
@@ -193,11 +228,12 @@ export class LoadSession {
 
   /** Records dropped because a record of the same kind and id was loaded before them. */
   get duplicates(): number {
-    return this.merge.duplicates;
+    return this.restored ? this.restored.record.duplicates : this.merge.duplicates;
   }
 
   /** Records dropped as repeats, per input that had any, in input order. */
   duplicatesBySource(): Array<{ source: string; duplicates: number }> {
+    if (this.restored) return this.restored.record.duplicatesBySource.map((entry) => ({ ...entry }));
     const bySource = new Map<string, number>();
     for (const state of this.units) {
       if (state.duplicates > 0) bySource.set(unitSource(state.unit), (bySource.get(unitSource(state.unit)) ?? 0) + state.duplicates);
@@ -207,6 +243,7 @@ export class LoadSession {
 
   /** Reports per input (parts of one file merged), in input order. */
   reports(): SourceReport[] {
+    if (this.restored) return this.restored.record.reports.map((report) => ({ ...report, formats: [...report.formats] }));
     const bySource = new Map<string, SourceReport>();
     for (const state of this.units) {
       const report = state.result?.report;
