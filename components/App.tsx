@@ -127,6 +127,7 @@ function useLoadRefresh(load: LiveLoad | undefined, dispatch: Dispatch<Action>):
         duplicates: load.duplicates,
         loading: progress.done ? null : progress,
         errors: [...load.errors],
+        fromCache: load.fromCache,
       });
     };
     const schedule = () => {

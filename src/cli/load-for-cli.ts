@@ -83,6 +83,8 @@ export function reportOutcome(load: CliLoad, strict: boolean): number {
     process.stderr.write(`entra-audit: ${sanitize(first, UNICODE_SYMBOLS)}\n${rest.map((line) => sanitize(line, UNICODE_SYMBOLS) + '\n').join('')}`);
   }
   for (const note of session.notes()) process.stderr.write(`entra-audit: note: ${sanitize(note, UNICODE_SYMBOLS)}\n`);
+  // On a terminal only (a script's stderr stays as it was): why this was quick, and how to read the files instead.
+  if (session.fromCache && process.stderr.isTTY) process.stderr.write('entra-audit: note: read from the cache of an earlier load of the same files (--no-cache reads them again)\n');
   if (session.duplicates > 0) process.stderr.write(duplicatesLine(session));
   if (session.problemCount > 0) {
     const count = session.problemCount;

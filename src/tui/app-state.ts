@@ -197,6 +197,8 @@ export interface AppState {
   duplicates: number;
   /** While loading: how far it is. Null once done (or when nothing is loading). */
   loading: LoadProgress | null;
+  /** The events were read back from the persisted index of an earlier load of the same files. */
+  fromCache: boolean;
   /** Inputs that could not be read at all. */
   errors: readonly string[];
   /**
@@ -267,6 +269,7 @@ export interface LoadState {
   duplicates: number;
   loading: LoadProgress | null;
   errors: readonly string[];
+  fromCache?: boolean;
 }
 
 /** How a new filter was asked for: typed live, stepped back to, or a pivot that keeps its event. */

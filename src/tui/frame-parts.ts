@@ -57,6 +57,7 @@ export const noteInput = (state: AppState): NoteInput => ({
   sources: state.sources,
   duplicates: state.duplicates,
   loading: state.loading,
+  fromCache: state.fromCache,
   errors: state.errors,
   hideSubstrate: state.hideSubstrate,
 });

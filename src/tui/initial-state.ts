@@ -63,6 +63,7 @@ export function initialState(input: InitialInput): AppState {
     sources: input.sources ?? [],
     duplicates: input.duplicates ?? 0,
     loading: input.loading ?? null,
+    fromCache: false,
     errors: input.errors ?? [],
     filter: { text: '', test: null, active: null, notes: null },
     filterHistory: [],

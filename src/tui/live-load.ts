@@ -13,6 +13,8 @@ export interface LiveLoad {
   /** Records dropped as repeats of one loaded before (same kind and id). */
   readonly duplicates: number;
   readonly errors: readonly string[];
+  /** The store was read back from the persisted index, not parsed (the note line says so). */
+  readonly fromCache: boolean;
   readonly done: Promise<void>;
   progress(): LoadProgress;
   /** The inputs as named in reports, in input order. */

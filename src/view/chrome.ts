@@ -36,6 +36,8 @@ export interface NoteInput {
   duplicates: number;
   /** Null once the load is done. */
   loading: LoadProgress | null;
+  /** Read back from the persisted index (said after the sources, so a user knows why it was quick). */
+  fromCache?: boolean;
   errors: readonly string[];
   hideSubstrate: boolean;
 }
@@ -45,6 +47,7 @@ export function noteLine(input: NoteInput, now: number, width: number, symbols: 
   const { separator } = symbols;
   const sources = input.sources.length === 0 ? '(none)' : input.sources.map((s) => sanitize(s, symbols)).join(', ');
   const notes = input.loading ? [progressText(input.loading, now, separator)] : [`Sources: ${sources}`];
+  if (!input.loading && input.fromCache) notes.push('from cache');
   if (input.duplicates > 0) notes.push(`${plural(input.duplicates, 'duplicate')} dropped`);
   if (input.errors.length > 0) notes.push(`${plural(input.errors.length, 'input')} not read (P)`);
   if (input.hideSubstrate) notes.push('Substrate write-backs hidden (s)');
