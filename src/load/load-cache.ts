@@ -15,6 +15,7 @@ import type { SourceReport } from '../ingest/classify.js';
 import type { LoadProblem } from '../model/loaded-event.js';
 import type { Pane } from '../model/pane.js';
 import { COLUMN_TYPES, STORE_COLUMNS, type ColumnName, type StoreColumns, type StoreSnapshot } from '../store/store-snapshot.js';
+import { trace } from '../trace.js';
 import { readCacheFile, readCacheHeader, writeCacheFile, type Section } from './cache-file.js';
 
 /** 2 GB: a million generated events take ~0.25 GB, so the last several large exports stay. */
@@ -173,11 +174,14 @@ export class LoadCache {
 
   /** Write a finished load (atomically), then trim the folder to its bound. Returns the file's size, or why nothing was written. */
   async save(key: string, files: ReadonlyArray<{ path: string; size: number }>, load: CachedLoad): Promise<number | { skipped: string }> {
+    const started = performance.now();
     const { snapshot } = load;
     const { blob, odd } = encodeStrings(snapshot.strings);
     const sections: Section[] = [...(Object.keys(STORE_COLUMNS) as ColumnName[]).map((name) => ({ name, array: snapshot.columns[name] })), { name: VOCABULARY, array: blob }];
     const estimate = sections.reduce((sum, s) => sum + s.array.byteLength, 0);
     if (estimate > this.options.maxBytes) return { skipped: `${estimate} bytes is over the cache's bound of ${this.options.maxBytes}` };
+    // What blocks the main thread (the explorer's keys wait for it); the writes after are asynchronous.
+    trace(`load: cache file encoded (${(performance.now() - started).toFixed(0)} ms on the main thread)`);
     await mkdir(this.options.dir, { recursive: true, mode: 0o700 });
     await chmod(this.options.dir, 0o700).catch(() => {});
     const target = this.fileOf(key);

@@ -4,7 +4,7 @@
  * can read), and folds the batches into the event store in input order, dropping records loaded
  * before (ordered-merge.ts). Views watch `onChange` and `progress()` and stay interactive throughout.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
@@ -19,7 +19,7 @@ import { inputName, type InputSpec } from '../ingest/inputs.js';
 import type { RecordFeed } from '../ingest/record-feed.js';
 import { FileRecordReader } from './record-reader.js';
 import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
-import { runInWorkers } from './worker-pool.js';
+import { runInWorkers, runsInProcess } from './worker-pool.js';
 import { OrderedMerge } from './ordered-merge.js';
 import { planUnits, statInputs, type PlanOptions } from './plan-units.js';
 import { trace } from '../trace.js';
@@ -39,7 +39,8 @@ interface UnitState {
 }
 
 const PROBLEMS_KEPT = 1000;
-const SMALL_FILE_BYTES = 4 * 1024 * 1024;
+/** Restored strings mapped per step: ~25 ms on the shared machine. */
+const VOCABULARY_STEP = 20_000;
 const WORKER_SCRIPT = new URL('./load-worker.js', import.meta.url);
 
 export interface LoadOptions {
@@ -145,8 +146,17 @@ export class LoadSession {
       this.notify();
       // Written after the views are told (the write's ~0.1–0.3 s of encoding at 1M waits for the last refresh).
       if (cache && key && !this.restored && !this.closed) this.cacheWritten = saveToCache(cache, key, inputs, cap, this);
-      if (options.warmIndexes) this.indexes.warm((step, delayMs) => this.later(step, delayMs));
+      if (options.warmIndexes) this.afterVocabulary(() => this.indexes.warm((step, delayMs) => this.later(step, delayMs)));
     });
+  }
+
+  /**
+   * After a restore, the vocabulary's Map (the ids of a million strings: ~1–2 s in one go) is
+   * built in steps first, so keys stay live; the indexes' warm-up then looks strings up at once.
+   */
+  private afterVocabulary(then: () => void): void {
+    const step = () => (this.store.vocabulary.mapSome(VOCABULARY_STEP) ? then() : this.later(step, 0));
+    step();
   }
 
   /** Read the store back from the persisted index when it holds these inputs; load them otherwise. */
@@ -339,24 +349,8 @@ export class LoadSession {
     }
   }
 
-  /**
-   * Where a unit runs: on the main thread for heads (see LoadUnit), stdin (only this thread can
-   * read it) and small files (a worker's start-up would cost more than parsing them); the rest in
-   * workers.
-   */
-  private static inProcess(unit: LoadUnit, workerCount: number): boolean {
-    if (workerCount === 0 || (unit.kind === 'lines' && unit.head === true)) return true;
-    if (unit.kind !== 'input') return false;
-    if (unit.input.kind === 'stdin' || unit.input.kind === 'feed') return true;
-    try {
-      return statSync(unit.input.path).size < SMALL_FILE_BYTES;
-    } catch {
-      return true;
-    }
-  }
-
   private async run(workerCount: number, startWorkersAfter?: Promise<unknown>): Promise<void> {
-    const inProcess = this.units.filter((u) => LoadSession.inProcess(u.unit, workerCount));
+    const inProcess = this.units.filter((u) => runsInProcess(u.unit, workerCount));
     const inWorkers = this.units.filter((u) => !inProcess.includes(u));
     // Holding workers back only helps when the main thread has something to show meanwhile.
     const holdWorkers = startWorkersAfter !== undefined && inProcess.length > 0;

@@ -3,10 +3,30 @@
  * seldom holds an input's batches back), each posting batches and then its result. A worker that
  * crashes loses its unit, which is reported as failed; when none is left, so is the rest of the queue.
  */
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { EventBatch } from '../store/event-batch.js';
 import type { LoadUnit, UnitResult } from './load-unit.js';
 import type { WorkerMessage, WorkerRequest } from './load-worker.js';
+
+/** Below this, a worker's start-up would cost more than parsing the file. */
+const SMALL_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Where a unit runs: on the main thread for heads (see LoadUnit), stdin (only this thread can
+ * read it) and small files (a worker's start-up would cost more than parsing them); the rest in
+ * workers.
+ */
+export function runsInProcess(unit: LoadUnit, workerCount: number): boolean {
+  if (workerCount === 0 || (unit.kind === 'lines' && unit.head === true)) return true;
+  if (unit.kind !== 'input') return false;
+  if (unit.input.kind === 'stdin' || unit.input.kind === 'feed') return true;
+  try {
+    return statSync(unit.input.path).size < SMALL_FILE_BYTES;
+  } catch {
+    return true;
+  }
+}
 
 /** What the pool tells about unit `id` (its index in the list handed in). */
 export interface PoolEvents {
