@@ -14,7 +14,7 @@ import { isAbsolute, join } from 'node:path';
 import type { SourceReport } from '../ingest/classify.js';
 import type { LoadProblem } from '../model/loaded-event.js';
 import type { Pane } from '../model/pane.js';
-import { COLUMN_TYPES, STORE_COLUMNS, type ColumnName, type StoreColumns, type StoreSnapshot } from '../store/store-snapshot.js';
+import { COLUMN_TYPES, STORE_COLUMNS, type ColumnName, type PackedStrings, type StoreColumns, type StoreSnapshot } from '../store/store-snapshot.js';
 import { trace } from '../trace.js';
 import { readCacheFile, readCacheHeader, writeCacheFile, type Section } from './cache-file.js';
 
@@ -81,31 +81,37 @@ export interface CacheEntry {
 }
 
 const VOCABULARY = 'vocabulary';
+const VOCABULARY_ENDS = 'vocabularyEnds';
 
-/** The strings as one UTF-8 blob joined by NUL (decoded in one call), and those it cannot carry. */
-function encodeStrings(strings: readonly string[]): { blob: Uint8Array; odd: Array<[number, string]> } {
+/** The strings as one UTF-8 blob joined by NUL (decoded in one call), where each ends, and those it cannot carry. */
+function encodeStrings(strings: readonly string[]): { blob: Uint8Array; ends: Uint32Array; odd: Array<[number, string]> } {
   const odd: Array<[number, string]> = [];
+  const ends = new Uint32Array(strings.length);
+  let at = -1;
   const plain = strings.map((value, id) => {
-    if (value.includes('\0') || !isWellFormed(value)) {
-      odd.push([id, value]);
-      return '';
-    }
-    return value;
+    const kept = value.includes('\0') || !isWellFormed(value) ? '' : value;
+    if (kept !== value) odd.push([id, value]);
+    at += 1 + kept.length;
+    ends[id] = at;
+    return kept;
   });
-  return { blob: Buffer.from(plain.join('\0'), 'utf8'), odd };
+  return { blob: Buffer.from(plain.join('\0'), 'utf8'), ends, odd };
 }
 
 /** No lone surrogate, which UTF-8 cannot carry (Node 20 has the method; the ES2023 lib does not name it). */
 const isWellFormed = (value: string): boolean => (value as unknown as { isWellFormed(): boolean }).isWellFormed();
 
-function decodeStrings(blob: Uint8Array, count: number, odd: ReadonlyArray<[number, string]>): string[] | null {
-  const strings = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength).toString('utf8').split('\0');
-  if (strings.length !== count) return null;
-  for (const [id, value] of odd) {
-    if (!Number.isInteger(id) || id < 0 || id >= strings.length || typeof value !== 'string') return null;
-    strings[id] = value;
+function decodeStrings(blob: Uint8Array, ends: Uint32Array, count: number, odd: ReadonlyArray<[number, string]>): PackedStrings | null {
+  if (ends.length !== count) return null;
+  let text: string;
+  try {
+    text = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength).toString('utf8');
+  } catch {
+    return null; // longer than a string may be
   }
-  return strings;
+  if (ends[count - 1] !== text.length) return null;
+  for (const [id, value] of odd) if (!Number.isInteger(id) || id <= 0 || id >= count || typeof value !== 'string') return null;
+  return { text, ends, odd };
 }
 
 export class LoadCache {
@@ -156,7 +162,8 @@ export class LoadCache {
     const blob = sections.get(VOCABULARY);
     // One flag per string (`searchable`): the blob must split into exactly that many.
     const count = sections.get('searchable')?.length ?? -1;
-    const strings = blob instanceof Uint8Array && Array.isArray(meta.oddStrings) ? decodeStrings(blob, count, meta.oddStrings) : null;
+    const ends = sections.get(VOCABULARY_ENDS);
+    const strings = blob instanceof Uint8Array && ends instanceof Uint32Array && Array.isArray(meta.oddStrings) ? decodeStrings(blob, ends, count, meta.oddStrings) : null;
     if (!strings) return { reason: 'its strings cannot be read' };
     const columns: Partial<StoreColumns> = {};
     for (const name of Object.keys(STORE_COLUMNS) as ColumnName[]) {
@@ -176,8 +183,8 @@ export class LoadCache {
   async save(key: string, files: ReadonlyArray<{ path: string; size: number }>, load: CachedLoad): Promise<number | { skipped: string }> {
     const started = performance.now();
     const { snapshot } = load;
-    const { blob, odd } = encodeStrings(snapshot.strings);
-    const sections: Section[] = [...(Object.keys(STORE_COLUMNS) as ColumnName[]).map((name) => ({ name, array: snapshot.columns[name] })), { name: VOCABULARY, array: blob }];
+    const { blob, ends, odd } = encodeStrings(Array.isArray(snapshot.strings) ? snapshot.strings : []);
+    const sections: Section[] = [...(Object.keys(STORE_COLUMNS) as ColumnName[]).map((name) => ({ name, array: snapshot.columns[name] })), { name: VOCABULARY, array: blob }, { name: VOCABULARY_ENDS, array: ends }];
     const estimate = sections.reduce((sum, s) => sum + s.array.byteLength, 0);
     if (estimate > this.options.maxBytes) return { skipped: `${estimate} bytes is over the cache's bound of ${this.options.maxBytes}` };
     // What blocks the main thread (the explorer's keys wait for it); the writes after are asynchronous.

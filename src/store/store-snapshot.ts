@@ -45,12 +45,23 @@ export const STORE_COLUMNS = {
 export type ColumnName = keyof typeof STORE_COLUMNS;
 export type StoreColumns = { [K in ColumnName]: InstanceType<(typeof COLUMN_TYPES)[(typeof STORE_COLUMNS)[K]['type']]> };
 
+/**
+ * Strings as a cache file keeps them: one text, a NUL between strings, `ends[id]` where string
+ * `id` ends; `odd` those the text cannot carry (a NUL inside, a lone surrogate). Each is sliced
+ * out on first use: splitting a million at once cost ~0.5–1 s of a second open.
+ */
+export interface PackedStrings {
+  text: string;
+  ends: Uint32Array;
+  odd: ReadonlyArray<[number, string]>;
+}
+
 export interface StoreSnapshot {
   count: number;
   paneCounts: Record<Pane, number>;
   sources: string[];
   /** The vocabulary's strings by id (id 0, the empty string, included). */
-  strings: string[];
+  strings: string[] | PackedStrings;
   columns: StoreColumns;
 }
 

@@ -2,9 +2,13 @@
  * String interning: activities, services, categories, actors and targets repeat constantly, so
  * each distinct string is kept once and events hold small integer ids. Id 0 is the empty string.
  */
+import type { PackedStrings } from './store-snapshot.js';
+
 export class Vocabulary {
   private ids = new Map<string, number>([['', 0]]);
+  /** After a restore from packed strings, holes until each string is first asked for. */
   private values: string[] = [''];
+  private packed: PackedStrings | null = null;
   /**
    * Strings below this id are in `ids`. After `restore` only the empty string is: a Map of a
    * million strings takes ~1–2 s to build on the shared 2-core machine, so the load session adds
@@ -21,20 +25,30 @@ export class Vocabulary {
   /** Add up to `count` more restored strings to the Map; true once all are in. */
   mapSome(count: number): boolean {
     const end = Math.min(this.values.length, this.mapped + count);
-    for (let id = this.mapped; id < end; id++) this.ids.set(this.values[id], id);
+    for (let id = this.mapped; id < end; id++) this.ids.set(this.get(id), id);
     this.mapped = end;
     return end === this.values.length;
   }
 
   /** Every string by id, as a snapshot keeps them (a copy: later interning does not change it). */
   strings(): string[] {
-    return this.values.slice();
+    return Array.from({ length: this.values.length }, (_, id) => this.get(id));
   }
 
   /** Take the strings of a snapshot, into an empty vocabulary (id 0 must be the empty string). */
-  restore(values: string[]): void {
-    if (this.values.length !== 1 || values[0] !== '') throw new Error('a vocabulary is restored empty, from strings that start with ""');
-    this.values = values;
+  restore(strings: string[] | PackedStrings): void {
+    if (this.values.length !== 1) throw new Error('a vocabulary is restored only while empty');
+    if (Array.isArray(strings)) {
+      if (strings[0] !== '') throw new Error('restored strings start with the empty string');
+      this.values = strings;
+    } else {
+      const { ends, text, odd } = strings;
+      if (ends.length === 0 || ends[0] !== 0 || ends[ends.length - 1] !== text.length) throw new Error('packed strings do not fit their text');
+      this.values = new Array<string>(ends.length);
+      this.values[0] = '';
+      for (const [id, value] of odd) if (id > 0 && id < ends.length) this.values[id] = value;
+      this.packed = strings;
+    }
     this.ids = new Map<string, number>([['', 0]]);
     this.mapped = 1;
   }
@@ -56,7 +70,16 @@ export class Vocabulary {
   }
 
   get(id: number): string {
-    return this.values[id] ?? '';
+    const value = this.values[id];
+    return value !== undefined ? value : this.unpack(id);
+  }
+
+  private unpack(id: number): string {
+    const packed = this.packed;
+    if (packed === null || !(id > 0 && id < packed.ends.length)) return '';
+    const value = packed.text.slice(packed.ends[id - 1] + 1, packed.ends[id]);
+    this.values[id] = value;
+    return value;
   }
 
   private readonly lowered: string[] = [''];
