@@ -6,8 +6,9 @@
  */
 import { appendFileSync, copyFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli } from '../helpers/cli.js';
+import { TmuxSession } from '../helpers/tmux.js';
 import { tempDir } from '../helpers/temp.js';
 
 const temp = tempDir('entra-audit-cache-');
@@ -184,3 +185,20 @@ describe('the persisted index', () => {
     expect(cacheFiles(h.dir)).toHaveLength(0);
   });
 });
+
+describe.skipIf(!TmuxSession.available())('the explorer and the cache (tmux)', () => {
+  let session: TmuxSession | undefined;
+  afterEach(() => session?.kill());
+
+  it('says "from cache" beside the sources on a second open, and opens an event\'s details re-read from the file', { timeout: 60_000 }, async () => {
+    const h = home('explorer');
+    await runCli(['query', lines, '--count'], { env: h.env });
+    session = new TmuxSession();
+    session.start(`XDG_CACHE_HOME='${h.env.XDG_CACHE_HOME}' NO_COLOR=1 node ${CLI} '${lines}'`, 140, 40);
+    await session.waitFor((s) => s.includes('· from cache') && /2,916 of 2,916 events/.test(s), 'the explorer, from the cache');
+    session.keys('Enter');
+    const details = await session.waitFor((s) => /Loaded from .*events\.jsonl:\d+/.test(s), 'the details, re-read');
+    expect(details).not.toContain('can no longer be read');
+  });
+});
+

@@ -4,6 +4,7 @@
  * that wrote it, strings UTF-8 cannot carry included; a foreign build's file is not read.
  */
 import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/validate-config.js';
 import { LoadCache } from '../../src/load/load-cache.js';
 import { LoadSession } from '../../src/load/load-session.js';
 import { PANES } from '../../src/model/pane.js';
@@ -85,5 +86,13 @@ describe('LoadCache', () => {
     const input = { sources: ['x.jsonl'], duplicates: 0, loading: null, errors: [], hideSubstrate: false };
     expect(noteLine({ ...input, fromCache: true }, 0, 80, UNICODE_SYMBOLS)).toBe('Sources: x.jsonl · from cache');
     expect(noteLine(input, 0, 80, UNICODE_SYMBOLS)).toBe('Sources: x.jsonl');
+  });
+
+  it('is set in the config file by enabled and maxMB, each checked', () => {
+    expect(validateConfig({ cache: { enabled: false, maxMB: 512 } }, { file: 'config.json' })).toEqual({ config: { cache: { enabled: false, maxMB: 512 } }, errors: [] });
+    const { errors } = validateConfig({ cache: { enabled: 'no', maxMb: 1, maxMB: -1 } }, { file: 'config.json' });
+    expect(errors.join('\n')).toMatch(/cache\.enabled/);
+    expect(errors.join('\n')).toMatch(/maxMb.*did you mean "maxMB"/);
+    expect(errors.join('\n')).toMatch(/cache\.maxMB: must be a number of megabytes/);
   });
 });
