@@ -93,8 +93,9 @@ export function readCacheHeader<Meta>(head: Buffer): { header: CacheHeader<Meta>
 }
 
 /**
- * The header and each section as a typed array (copied out of `file`, so the file's buffer can go),
- * or why the file cannot be used: any section missing bytes or failing its CRC refuses the whole.
+ * The header and each section as a typed array (views into `file`: the store then keeps the
+ * file's buffer, the strings' bytes included, ~30% of it at a million events), or why the file
+ * cannot be used: any section missing bytes or failing its CRC refuses the whole.
  */
 export function readCacheFile<Meta>(file: Buffer): { header: CacheHeader<Meta>; sections: Map<string, ColumnArray> } | { reason: string } {
   const read = readCacheHeader<Meta>(file);
@@ -108,8 +109,11 @@ export function readCacheFile<Meta>(file: Buffer): { header: CacheHeader<Meta>; 
     if (at + bytes > file.length) return { reason: `the file is cut short (section ${info.name})` };
     const view = file.subarray(at, at + bytes);
     if (crc32(view) !== info.crc) return { reason: `section ${info.name} fails its checksum` };
-    const array = new make(info.length);
-    bytesOf(array).set(view);
+    // A view into the file's buffer, not a copy (a million events: ~130 MB less at the peak and
+    // ~0.1 s sooner); copied only where the buffer does not start at an 8-byte boundary.
+    const aligned = (file.byteOffset + at) % make.BYTES_PER_ELEMENT === 0;
+    const array = aligned ? new make(file.buffer as ArrayBuffer, file.byteOffset + at, info.length) : new make(info.length);
+    if (!aligned) bytesOf(array).set(view);
     sections.set(info.name, array);
     at += bytes + padding(bytes);
   }
