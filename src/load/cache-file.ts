@@ -16,6 +16,9 @@ const MAGIC = Buffer.from('EACACHE\n', 'latin1');
 /** Bump when the layout or the meaning of any section changes: an old file is then refused. */
 export const CACHE_FORMAT = 1;
 const ALIGN = 8;
+/** The magic, the header's length and the header's CRC-32, before the header. */
+export const CACHE_PREFIX_BYTES = MAGIC.length + 8;
+const PREFIX = CACHE_PREFIX_BYTES;
 const MAX_HEADER_BYTES = 64 * 1024 * 1024;
 
 export interface SectionInfo {
@@ -54,10 +57,12 @@ export async function writeCacheFile<Meta>(handle: FileHandle, fields: { version
   const infos = sections.map(({ name, array }) => ({ name, type: typeOf(array), length: array.length, crc: crc32(bytesOf(array)) }));
   const header: CacheHeader<Meta> = { format: CACHE_FORMAT, version: fields.version, key: fields.key, createdAt: Date.now(), sections: infos, meta: fields.meta };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
+  // The header's length, then its CRC-32: the counts it carries are checked like the sections.
+  const length = Buffer.alloc(PREFIX - MAGIC.length);
+  length.writeUInt32LE(json.length, 0);
+  length.writeUInt32LE(crc32(json), 4);
   const zeros = Buffer.alloc(ALIGN);
-  const start = MAGIC.length + 4 + json.length;
+  const start = PREFIX + json.length;
   let written = 0;
   const write = async (bytes: Buffer) => {
     // A large write may be partial: write until every byte is out.
@@ -77,13 +82,14 @@ export async function writeCacheFile<Meta>(handle: FileHandle, fields: { version
 
 /** The header alone (for `cache list`), or why the file is not one of ours. */
 export function readCacheHeader<Meta>(head: Buffer): { header: CacheHeader<Meta>; dataStart: number } | { reason: string } {
-  if (head.length < MAGIC.length + 4 || !head.subarray(0, MAGIC.length).equals(MAGIC)) return { reason: 'not an entra-audit cache file' };
+  if (head.length < PREFIX || !head.subarray(0, MAGIC.length).equals(MAGIC)) return { reason: 'not an entra-audit cache file' };
   const length = head.readUInt32LE(MAGIC.length);
-  const end = MAGIC.length + 4 + length;
+  const end = PREFIX + length;
   if (length > MAX_HEADER_BYTES || end > head.length) return { reason: 'its header is cut short' };
+  if (crc32(head.subarray(PREFIX, end)) !== head.readUInt32LE(MAGIC.length + 4)) return { reason: 'its header fails its checksum' };
   let header: CacheHeader<Meta>;
   try {
-    header = JSON.parse(head.toString('utf8', MAGIC.length + 4, end)) as CacheHeader<Meta>;
+    header = JSON.parse(head.toString('utf8', PREFIX, end)) as CacheHeader<Meta>;
   } catch {
     return { reason: 'its header is not valid JSON' };
   }

@@ -16,15 +16,13 @@ import type { LoadProblem } from '../model/loaded-event.js';
 import type { Pane } from '../model/pane.js';
 import { COLUMN_TYPES, STORE_COLUMNS, type ColumnName, type PackedStrings, type StoreColumns, type StoreSnapshot } from '../store/store-snapshot.js';
 import { trace } from '../trace.js';
-import { readCacheFile, readCacheHeader, writeCacheFile, type Section } from './cache-file.js';
+import { CACHE_PREFIX_BYTES, readCacheFile, readCacheHeader, writeCacheFile, type Section } from './cache-file.js';
 
 /** 2 GB: a million generated events take ~0.25 GB, so the last several large exports stay. */
 export const DEFAULT_CACHE_BYTES = 2 * 1024 ** 3;
 const SUFFIX = '.cache';
 /** A temporary file this old was left by a process that died mid-write. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
-/** The magic (8 bytes) and the header's length (4). */
-const HEADER_PREFIX_BYTES = 12;
 const MAX_PEEK_BYTES = 16 * 1024 * 1024;
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -142,7 +140,12 @@ export class LoadCache {
     } catch {
       return { miss: 'no cache file' };
     }
-    const read = this.decode(bytes, key);
+    let read: CachedLoad | { reason: string };
+    try {
+      read = this.decode(bytes, key);
+    } catch (error) {
+      read = { reason: `its header is not as written: ${error instanceof Error ? error.message : String(error)}` };
+    }
     if ('reason' in read) {
       await unlink(file).catch(() => {});
       return { miss: read.reason };
@@ -281,10 +284,10 @@ function peek(path: string): Buffer | null {
   try {
     const fd = openSync(path, 'r');
     try {
-      const start = Buffer.alloc(HEADER_PREFIX_BYTES);
+      const start = Buffer.alloc(CACHE_PREFIX_BYTES);
       if (readSync(fd, start, 0, start.length, 0) < start.length) return null;
-      const length = Math.min(start.readUInt32LE(HEADER_PREFIX_BYTES - 4), MAX_PEEK_BYTES);
-      const head = Buffer.alloc(HEADER_PREFIX_BYTES + length);
+      const length = Math.min(start.readUInt32LE(8), MAX_PEEK_BYTES);
+      const head = Buffer.alloc(CACHE_PREFIX_BYTES + length);
       return head.subarray(0, readSync(fd, head, 0, head.length, 0));
     } finally {
       closeSync(fd);

@@ -32,24 +32,27 @@ export async function restoreFromCache(cache: LoadCache, key: CacheKey, store: E
     return null;
   }
   const { snapshot, session } = found.load;
-  if (!Array.isArray(session?.names) || session.names.length !== names.length) return null;
-  const renamed = new Map(session.names.map((old, k) => [old, names[k]]));
-  const name = (source: string) => renamed.get(source) ?? source;
+  // The record first, the store last: a header whose parts are not what they should be leaves the
+  // store empty (the load then runs as if there were no file), never half-filled.
+  let record: SessionRecord;
   try {
+    if (session.names.length !== names.length || !Number.isInteger(session.problemCount) || !Number.isInteger(session.duplicates)) throw new Error('the inputs or counts do not line up');
+    const renamed = new Map(session.names.map((old, k) => [old, names[k]]));
+    const name = (source: string) => renamed.get(source) ?? source;
+    record = {
+      names: [...names],
+      reports: session.reports.map((report) => ({ ...report, source: name(report.source), formats: [...report.formats] })),
+      problems: session.problems.map((problem) => ({ ...problem, source: name(problem.source) })),
+      problemCount: session.problemCount,
+      duplicates: session.duplicates,
+      duplicatesBySource: session.duplicatesBySource.map((entry) => ({ ...entry, source: name(entry.source) })),
+    };
     store.restore({ ...snapshot, sources: snapshot.sources.map(name) });
   } catch (error) {
     trace(`load: cache file refused (${error instanceof Error ? error.message : String(error)})`);
     await cache.forget(key.key);
     return null;
   }
-  const record: SessionRecord = {
-    names: [...names],
-    reports: session.reports.map((report) => ({ ...report, source: name(report.source) })),
-    problems: session.problems.map((problem) => ({ ...problem, source: name(problem.source) })),
-    problemCount: session.problemCount,
-    duplicates: session.duplicates,
-    duplicatesBySource: session.duplicatesBySource.map((entry) => ({ ...entry, source: name(entry.source) })),
-  };
   const ms = performance.now() - started;
   trace(`load: from cache (${store.count} events, ${found.bytes} bytes, ${ms.toFixed(0)} ms)`);
   return { record, bytes: found.bytes, ms };

@@ -134,6 +134,12 @@ describe('the persisted index', () => {
     writeFileSync(file, 'not a cache file');
     expect((await runCli(['query', lines, '--count'], { env: h.env })).stdout.trim()).toBe('3000');
     expect(h.trace()).toContain('not an entra-audit cache file');
+    // The header's counts are checked too: one bit of its JSON flipped.
+    const again = readFileSync(file);
+    again[40] ^= 0x01;
+    writeFileSync(file, again);
+    expect((await runCli(['query', lines, '--count'], { env: h.env })).stdout.trim()).toBe('3000');
+    expect(h.trace()).toContain('its header fails its checksum');
   });
 
   it('writes nothing with --no-cache, nor with the config turning it off', async () => {
