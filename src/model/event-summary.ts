@@ -53,8 +53,6 @@ export interface EventSummary {
   resultReason: string;
 }
 
-/** The fields only sign-ins and provisioning records fill, empty for an audit. */
-export const NO_SIGN_IN_FIELDS = { location: '', errorCode: '', ca: '', caPolicies: '', device: '', riskLevel: '', job: '' } as const;
 
 /**
  * Multi-valued fields (every name of an actor, every target, every property name) are one
