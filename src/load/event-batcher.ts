@@ -19,6 +19,8 @@ export interface RawAddress {
 }
 
 const BATCH_EVENTS = 4096;
+/** Distinct values one field's table keeps before starting over (see intern). */
+const FIELD_VOCABULARY_CAP = 1 << 15;
 
 export class EventBatcher {
   /**
@@ -72,6 +74,11 @@ export class EventBatcher {
     let id = vocabulary.get(value);
     if (id === undefined) {
       id = this.nextStringId++;
+      // A near-unique field (correlation ids) would keep every value it ever saw alive in this
+      // worker: a heap that only grows, marked again by every full GC, and counted in peak RSS.
+      // Past the cap the table starts over; a value seen again gets a new id here, and the store
+      // interns it to the same one (EventStore.append), so only a few strings cross twice.
+      if (vocabulary.size >= FIELD_VOCABULARY_CAP) vocabulary.clear();
       vocabulary.set(value, id);
       this.batch.newStrings.push(value);
     }
