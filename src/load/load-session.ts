@@ -361,7 +361,7 @@ export class LoadSession {
         return id;
       };
       for (let w = 0; w < count; w++) {
-        const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+        const worker = new Worker(WORKER_SCRIPT);
         this.workers.push(worker);
         let current = next(worker);
         worker.on('message', (message: WorkerMessage) => {
