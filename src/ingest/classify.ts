@@ -9,7 +9,7 @@
  */
 import { CUSTOM_SECURITY_CATEGORY } from '../model/audit-event.js';
 import type { LoadedEvent, LoadProblem, RecordOrigin } from '../model/loaded-event.js';
-import { paneOf } from '../model/pane.js';
+import { ownPaneOf, paneOf } from '../model/pane.js';
 import { isObject } from './fields.js';
 import type { CsvFormat, Normalised, ObjectFormat, RecordContext } from './format.js';
 import { OBJECT_FORMATS, supportedFormatsText } from './formats/index.js';
@@ -71,8 +71,19 @@ type NormalisedEvent = Extract<Normalised, { event: unknown }>;
  * AttributeManagement, and the pane follows from the category and the source.
  */
 export function finishRecord(result: NormalisedEvent, origin: RecordOrigin, fromCustomSecuritySource = result.customSecuritySource === true): LoadedEvent {
-  const { event, own } = result;
-  if (own) return { event, own, pane: paneOf(event, false, own), timeMs: result.time.ms, origin };
+  const { own } = result;
+  // `event` is passed on unread: an own record's projection is made only when asked for.
+  if (own)
+    return {
+      get event() {
+        return result.event;
+      },
+      own,
+      pane: ownPaneOf(own),
+      timeMs: result.time.ms,
+      origin,
+    };
+  const { event } = result;
   if (fromCustomSecuritySource && !event.category) event.category = CUSTOM_SECURITY_CATEGORY;
   return { event, pane: paneOf(event, fromCustomSecuritySource), timeMs: result.time.ms, origin };
 }

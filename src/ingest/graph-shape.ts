@@ -130,7 +130,9 @@ export type GraphReadResult = { event: AuditEvent; time: ParsedTimestamp } | { r
  * nobody can place on a timeline or name is reported, not shown as a blank row.
  */
 export function readGraphAudit(obj: JsonObject, options: GraphReadOptions = {}): GraphReadResult {
-  const pick = (name: keyof AuditEvent): unknown => field(obj, name, ...(options.aliases?.[name] ?? []));
+  const aliases = options.aliases;
+  // Without aliases (Graph records, the common case) no argument list is spread per member.
+  const pick = aliases ? (name: keyof AuditEvent): unknown => field(obj, name, ...(aliases[name] ?? [])) : (name: keyof AuditEvent): unknown => field(obj, name);
 
   const rawTime = pick('activityDateTime') ?? options.fallbackTime;
   if (rawTime === undefined || rawTime === null || rawTime === '') return { reason: 'no activityDateTime' };

@@ -5,7 +5,8 @@
  * `AADProvisioningLogs` rows (every column JSON text). Absent text is null, absent lists empty.
  */
 import type { ModifiedProperty } from '../model/audit-event.js';
-import { provisioningAsActivity } from '../model/activity-projection.js';
+import { projectionWhenRead } from '../model/activity-projection.js';
+import type { OwnRecord } from '../model/own-record.js';
 import type { ProvisionedIdentity, ProvisioningErrorInformation, ProvisioningRecord, ProvisioningStep, ProvisioningSystem } from '../model/provisioning.js';
 import { parseTimestamp } from '../text/timestamp.js';
 import { arrayOf, field, nonEmptyTextOrNull, numberOrNull, objectOrNull, text, type JsonObject } from './fields.js';
@@ -140,5 +141,13 @@ export function readProvisioning(raw: JsonObject, fallbacks: ProvisioningFallbac
       .filter((step): step is ProvisioningStep => step !== null),
     durationInMilliseconds: numberOrNull(field(record, 'durationInMilliseconds')) ?? numberOrNull(fallbacks.durationMs),
   };
-  return { event: provisioningAsActivity(provisioning), time, own: { kind: 'provisioning', provisioning } };
+  const own: OwnRecord = { kind: 'provisioning', provisioning };
+  const projection = projectionWhenRead(own);
+  return {
+    get event() {
+      return projection();
+    },
+    time,
+    own,
+  };
 }

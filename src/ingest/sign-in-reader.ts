@@ -5,7 +5,8 @@
  * or as JSON text). What the record lacks, its envelope may say (`fallbacks`); what neither says
  * is null or empty. Every format's normaliser for sign-ins ends here, so the model is filled once.
  */
-import { signInAsActivity } from '../model/activity-projection.js';
+import { projectionWhenRead } from '../model/activity-projection.js';
+import type { OwnRecord } from '../model/own-record.js';
 import type { AppliedConditionalAccessPolicy, AuthenticationDetail, SignIn, SignInDevice, SignInLocation, SignInStatus } from '../model/sign-in.js';
 import { parseTimestamp } from '../text/timestamp.js';
 import { arrayOf, booleanOrNull, field, nonEmptyTextOrNull, numberOrNull, objectOrNull, text, textList, type JsonObject } from './fields.js';
@@ -156,7 +157,7 @@ export function readSignIn(raw: JsonObject, options: SignInReadOptions = {}): No
   const status = readStatus(record, fallbacks);
   if (!status) return { reason: 'sign-in without status.errorCode or resultType: whether it succeeded is unknown' };
 
-  const str = (...names: string[]) => nonEmptyTextOrNull(field(record, ...names));
+  const str = (name: string) => nonEmptyTextOrNull(field(record, name));
   const userId = str('userId');
   const userPrincipalName = str('userPrincipalName');
   const servicePrincipalId = str('servicePrincipalId');
@@ -206,5 +207,13 @@ export function readSignIn(raw: JsonObject, options: SignInReadOptions = {}): No
     userAgent: str('userAgent'),
   };
   const signIn: SignIn = { ...partial, signInEventTypes: eventTypesOf(record, partial, options.eventType) };
-  return { event: signInAsActivity(signIn), time, own: { kind: 'sign-in', signIn } };
+  const own: OwnRecord = { kind: 'sign-in', signIn };
+  const projection = projectionWhenRead(own);
+  return {
+    get event() {
+      return projection();
+    },
+    time,
+    own,
+  };
 }

@@ -21,6 +21,7 @@ import { FileRecordReader } from './record-reader.js';
 import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
 import { runInWorkers, runsInProcess } from './worker-pool.js';
 import { OrderedMerge } from './ordered-merge.js';
+import { CapacityEstimate } from './capacity-estimate.js';
 import { planUnits, statInputs, type PlanOptions } from './plan-units.js';
 import { trace } from '../trace.js';
 import { cacheKeyFor, type CacheKey } from './cache-key.js';
@@ -91,6 +92,7 @@ export class LoadSession {
   private readonly names: string[];
   private readonly readsStdin: boolean;
   private readonly bytesTotal: number | null;
+  private readonly capacity: CapacityEstimate | null;
   private readonly startedAt = Date.now();
   private finishedAt: number | null = null;
   private readonly listeners = new Set<() => void>();
@@ -134,6 +136,7 @@ export class LoadSession {
     this.feeds = inputs.flatMap((input) => (input.kind === 'feed' ? [input.feed] : []));
     const files = statInputs(inputs);
     this.bytesTotal = files.totalBytes;
+    this.capacity = CapacityEstimate.forLoad(this.units.map((u) => u.unit.kind), this.bytesTotal);
     for (const [path, stamp] of files.stamps) this.store.noteSourceStamp(path, stamp);
     const canUseWorkers = workerCount > 0 && existsSync(fileURLToPath(WORKER_SCRIPT));
     const cache = options.cache;
@@ -293,6 +296,7 @@ export class LoadSession {
       if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
     }
     this.merge.take(state, batch);
+    this.store.reserve(this.capacity?.estimate(this.progress().bytesRead, this.store.count) ?? 0);
     this.notify();
   }
 
@@ -354,10 +358,8 @@ export class LoadSession {
     const inWorkers = this.units.filter((u) => !inProcess.includes(u));
     // Holding workers back only helps when the main thread has something to show meanwhile.
     const holdWorkers = startWorkersAfter !== undefined && inProcess.length > 0;
-    const workers = (holdWorkers ? startWorkersAfter : Promise.resolve()).then(
-      () => this.startWorkers(inWorkers, Math.min(workerCount, inWorkers.length)),
-      () => this.startWorkers(inWorkers, Math.min(workerCount, inWorkers.length)),
-    );
+    const start = () => this.startWorkers(inWorkers, Math.min(workerCount, inWorkers.length));
+    const workers = (holdWorkers ? startWorkersAfter : Promise.resolve()).then(start, start);
     await Promise.all([this.runInProcess(inProcess), workers]);
   }
 

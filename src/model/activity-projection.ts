@@ -94,5 +94,15 @@ export function provisioningAsActivity(record: ProvisioningRecord): AuditEvent {
   };
 }
 
+/**
+ * An own record's projection, made when first asked for and then kept. Loading keeps only the
+ * record's summary (own-summary.ts), so projecting every sign-in as it was read was wasted work
+ * (~10% of loading 100k beta sign-ins); details, exports and copies ask for it.
+ */
+export function projectionWhenRead(own: OwnRecord): () => AuditEvent {
+  let event: AuditEvent | undefined;
+  return () => (event ??= projectionOf(own));
+}
+
 /** The shared fields of a record kept in its own shape. */
 export const projectionOf = (own: OwnRecord): AuditEvent => (own.kind === 'sign-in' ? signInAsActivity(own.signIn) : provisioningAsActivity(own.provisioning));

@@ -53,8 +53,6 @@ export interface EventSummary {
   resultReason: string;
 }
 
-/** The fields only sign-ins and provisioning records fill, empty for an audit. */
-export const NO_SIGN_IN_FIELDS = { location: '', errorCode: '', ca: '', caPolicies: '', device: '', riskLevel: '', job: '' } as const;
 
 /**
  * Multi-valued fields (every name of an actor, every target, every property name) are one
@@ -68,7 +66,8 @@ const KEY_ESCAPES: Readonly<Record<string, string>> = { '\n': '\u0000n', '\r': '
 const KEY_UNESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', '0': '\u0000' };
 
 /** One value as it is written inside a joined multi-valued string. */
-export const encodeKey = (value: string): string => (/[\n\r\u0000]/.test(value) ? value.replace(/[\n\r\u0000]/g, (c) => KEY_ESCAPES[c]) : value);
+export const encodeKey = (value: string): string => (NEEDS_ESCAPE.test(value) ? value.replace(/[\n\r\u0000]/g, (c) => KEY_ESCAPES[c]) : value);
+const NEEDS_ESCAPE = /[\n\r\u0000]/;
 
 /** The value `encodeKey` wrote. */
 export const decodeKey = (encoded: string): string => (encoded.includes('\u0000') ? encoded.replace(/\u0000([nr0])/g, (_, c: string) => KEY_UNESCAPES[c]) : encoded);
@@ -80,13 +79,44 @@ export const splitKeys = (joined: string): string[] => joined.split('\n').map(de
  * Several values as one multi-valued string (each once, empty ones left out). An array, never
  * spread into arguments: one record may have 200,000 targets, past the stack's limit.
  */
-export const joinKeys = (values: ReadonlyArray<string | null | undefined>): string => [...new Set(values.filter((v): v is string => !!v))].map(encodeKey).join('\n');
+export function joinKeys(values: ReadonlyArray<string | null | undefined>): string {
+  // Runs a few times for every record loaded: a plain loop, and a Set only for long lists (on
+  // 100k audits the Set/filter/map version was ~5% of a worker's time).
+  let joined = '';
+  const seen = values.length > 8 ? new Set<string>() : null;
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k];
+    if (!value) continue;
+    if (seen) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+    } else if (repeatsEarlier(values, k)) continue;
+    joined = joined === '' ? encodeKey(value) : `${joined}\n${encodeKey(value)}`;
+  }
+  return joined;
+}
+
+const repeatsEarlier = (values: ReadonlyArray<string | null | undefined>, k: number): boolean => {
+  for (let j = 0; j < k; j++) if (values[j] === values[k]) return true;
+  return false;
+};
 
 /** An audit's summary (summarize.ts picks the summary for each kind). */
 export function summarizeAudit(loaded: LoadedEvent): EventSummary {
   const { event } = loaded;
   const initiator = initiatorOf(event);
-  const first = event.targetResources[0];
+  const targets = event.targetResources;
+  const first = targets[0];
+  const { user, app } = event.initiatedBy;
+  // One pass over the targets for the three lists (this runs for every audit loaded).
+  const targetNames: Array<string | null> = [];
+  const targetTypes: Array<string | null> = [];
+  const propNames: string[] = [];
+  for (const target of targets) {
+    targetNames.push(target.displayName, target.userPrincipalName, target.id);
+    targetTypes.push(target.type);
+    for (const property of target.modifiedProperties) propNames.push(property.displayName);
+  }
   return {
     timeMs: loaded.timeMs,
     pane: loaded.pane,
@@ -99,23 +129,21 @@ export function summarizeAudit(loaded: LoadedEvent): EventSummary {
     initiator: initiator.label,
     ip: initiator.ipAddress ?? '',
     target: first ? targetLabel(first) : '',
-    targetCount: event.targetResources.length,
+    targetCount: targets.length,
     writeBack: isSubstrateWriteBack(event),
-    actorKeys: joinKeys([
-      event.initiatedBy.user?.userPrincipalName,
-      event.initiatedBy.user?.displayName,
-      event.initiatedBy.user?.id,
-      event.initiatedBy.app?.displayName,
-      event.initiatedBy.app?.servicePrincipalName,
-      event.initiatedBy.app?.appId,
-      event.initiatedBy.app?.servicePrincipalId,
-    ]),
-    targetKeys: joinKeys(event.targetResources.flatMap((t) => [t.displayName, t.userPrincipalName, t.id])),
-    targetTypes: joinKeys(event.targetResources.map((t) => t.type)),
+    actorKeys: joinKeys([user?.userPrincipalName, user?.displayName, user?.id, app?.displayName, app?.servicePrincipalName, app?.appId, app?.servicePrincipalId]),
+    targetKeys: joinKeys(targetNames),
+    targetTypes: joinKeys(targetTypes),
     correlation: event.correlationId,
-    propNames: joinKeys(event.targetResources.flatMap((t) => t.modifiedProperties.map((p) => p.displayName))),
-    app: joinKeys([event.initiatedBy.app?.displayName, event.initiatedBy.app?.servicePrincipalName, event.initiatedBy.app?.appId]),
-    ...NO_SIGN_IN_FIELDS,
+    propNames: joinKeys(propNames),
+    app: joinKeys([app?.displayName, app?.servicePrincipalName, app?.appId]),
+    location: '',
+    errorCode: '',
+    ca: '',
+    caPolicies: '',
+    device: '',
+    riskLevel: '',
+    job: '',
     targetLabels: joinKeys(targetLabels(event)),
     userAgent: userAgentOf(event) ?? '',
     resultReason: event.resultReason,

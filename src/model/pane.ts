@@ -29,13 +29,16 @@ export function perPane<T>(make: (pane: Pane) => T): Record<Pane, T> {
   return Object.fromEntries(PANES.map((pane) => [pane, make(pane)])) as Record<Pane, T>;
 }
 
+/** The pane of a sign-in or provisioning record. */
+export const ownPaneOf = (own: OwnRecord): Pane => (own.kind === 'sign-in' ? 'sign-ins' : 'provisioning');
+
 /**
  * Custom security attribute audits belong to their own pane, as in the portal. The category is
  * the signal Graph gives; `fromCustomSecuritySource` covers inputs that say so by where they came
  * from (the CSA endpoint, the AADCustomSecurityAttributeAuditLogs table, the diagnostic category).
  */
 export function paneOf(event: AuditEvent, fromCustomSecuritySource = false, own?: OwnRecord): Pane {
-  if (own) return own.kind === 'sign-in' ? 'sign-ins' : 'provisioning';
+  if (own) return ownPaneOf(own);
   if (fromCustomSecuritySource) return 'custom-security';
   return event.category.toLowerCase() === CUSTOM_SECURITY_CATEGORY.toLowerCase() ? 'custom-security' : 'directory';
 }

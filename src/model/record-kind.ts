@@ -20,6 +20,9 @@ export function recordKindOf(loaded: LoadedEvent): RecordKind {
 
 /** The record's id within its kind, or null when it has none (such records are never dropped as repeats). */
 export function recordIdOf(loaded: LoadedEvent): string | null {
-  const id = loaded.event.id;
+  // A sign-in's or provisioning record's own id (its projection's id is the same): reading
+  // `event` would build the projection, which loading never needs (activity-projection.ts).
+  const own = loaded.own;
+  const id = own ? (own.kind === 'sign-in' ? own.signIn.id : own.provisioning.id) : loaded.event.id;
   return typeof id === 'string' && id !== '' ? id : null;
 }

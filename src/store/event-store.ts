@@ -148,19 +148,28 @@ export class EventStore {
     return start;
   }
 
-  private grow(needed: number, arenaExtra: number): void {
-    this.time = ensureCapacity(this.time, needed, Float64Array);
-    this.panes = ensureCapacity(this.panes, needed, Uint8Array);
-    this.flags = ensureCapacity(this.flags, needed, Uint8Array);
-    this.initiatorKinds = ensureCapacity(this.initiatorKinds, needed, Uint8Array);
-    this.targetCounts = ensureCapacity(this.targetCounts, needed, Uint16Array);
-    this.strings = ensureCapacity(this.strings, needed * STRING_FIELD_COUNT, Uint32Array);
-    this.formats = ensureCapacity(this.formats, needed, Uint8Array);
-    this.lines = ensureCapacity(this.lines, needed, Uint32Array);
-    this.rawOffsets = ensureCapacity(this.rawOffsets, needed, Float64Array);
-    this.rawLengths = ensureCapacity(this.rawLengths, needed, Uint32Array);
-    this.rawHashes = ensureCapacity(this.rawHashes, needed, Uint32Array);
-    this.sourceIds = ensureCapacity(this.sourceIds, needed, Uint16Array);
+  /**
+   * Make room for `events` in all at once (the loader's estimate from the file's size): growing
+   * by doubling leaves up to half of every column unused and, while a column is copied, holds
+   * both copies (at 1M audits the string ids alone went 67 MB → 134 MB for 96 MB used).
+   */
+  reserve(events: number): void {
+    if (events > this.count) this.grow(events, 0, true);
+  }
+
+  private grow(needed: number, arenaExtra: number, exact = false): void {
+    this.time = ensureCapacity(this.time, needed, Float64Array, exact);
+    this.panes = ensureCapacity(this.panes, needed, Uint8Array, exact);
+    this.flags = ensureCapacity(this.flags, needed, Uint8Array, exact);
+    this.initiatorKinds = ensureCapacity(this.initiatorKinds, needed, Uint8Array, exact);
+    this.targetCounts = ensureCapacity(this.targetCounts, needed, Uint16Array, exact);
+    this.strings = ensureCapacity(this.strings, needed * STRING_FIELD_COUNT, Uint32Array, exact);
+    this.formats = ensureCapacity(this.formats, needed, Uint8Array, exact);
+    this.lines = ensureCapacity(this.lines, needed, Uint32Array, exact);
+    this.rawOffsets = ensureCapacity(this.rawOffsets, needed, Float64Array, exact);
+    this.rawLengths = ensureCapacity(this.rawLengths, needed, Uint32Array, exact);
+    this.rawHashes = ensureCapacity(this.rawHashes, needed, Uint32Array, exact);
+    this.sourceIds = ensureCapacity(this.sourceIds, needed, Uint16Array, exact);
     if (this.arenaUsed + arenaExtra > this.arena.length) {
       const grown = Buffer.alloc(Math.max(this.arena.length * 2, this.arenaUsed + arenaExtra, 1 << 16));
       this.arena.copy(grown, 0, 0, this.arenaUsed);

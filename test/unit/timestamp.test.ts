@@ -57,3 +57,27 @@ describe('parseTimestamp: the other forms the fixtures use', () => {
     expect(parseTimestamp('2025-02-31T00:00:00Z')).toBeNull();
   });
 });
+
+describe('the canonical UTC form (read without a regular expression)', () => {
+  it('gives the same time and text as the general reading, for every day of a leap year and the year after', () => {
+    // The general reading, by way of an offset (`+00:00`) the canonical path never takes.
+    for (let day = 0; day < 731; day++) {
+      const base = Date.UTC(2024, 0, 1) + day * 86_400_000 + ((day * 7919) % 86_400) * 1000;
+      const whole = new Date(base).toISOString().slice(0, 19);
+      for (const fraction of ['', '.5', '.123', '.1234567', '.999999999']) {
+        const text = `${whole}${fraction}Z`;
+        const general = parseTimestamp(`${whole}${fraction}+00:00`);
+        expect(parseTimestamp(text)).toEqual({ ms: general!.ms, iso: text });
+      }
+    }
+  });
+
+  it('refuses what is no date: 29 February in a common year, hour 24, a fraction of ten digits', () => {
+    expect(parseTimestamp('2025-02-29T00:00:00Z')).toBeNull();
+    expect(parseTimestamp('2024-02-29T00:00:00Z')?.iso).toBe('2024-02-29T00:00:00Z');
+    expect(parseTimestamp('2026-04-31T00:00:00Z')).toBeNull();
+    expect(parseTimestamp('2026-11-19T24:00:00Z')).toBeNull();
+    expect(parseTimestamp('2026-11-19T02:44:39.1234567890Z')).toBeNull();
+    expect(parseTimestamp('2026-11-19T02:44:3xZ')).toBeNull();
+  });
+});

@@ -50,6 +50,6 @@ export const azureMonitorFormat: ObjectFormat = {
       event.initiatedBy.user.ipAddress = callerIp;
     }
     const customSecuritySource = text(record.category).toLowerCase() === 'customsecurityattributeauditlogs';
-    return { ...read, customSecuritySource };
+    return { event: read.event, time: read.time, customSecuritySource };
   },
 };

@@ -14,6 +14,7 @@ export const graphJsonFormat: ObjectFormat = {
     const read = readGraphAudit(record);
     if ('reason' in read) return read;
     const fromCsaEndpoint = /customSecurityAttributeAudit/i.test(context.envelope?.meta['@odata.context'] ?? '');
-    return { ...read, customSecuritySource: fromCsaEndpoint };
+    // A literal, not `{ ...read }`: spreading here was ~5% of loading 100k audits.
+    return { event: read.event, time: read.time, customSecuritySource: fromCsaEndpoint };
   },
 };

@@ -47,7 +47,7 @@ export function normaliseLogAnalyticsRow(row: JsonObject): Normalised {
   const customSecuritySource = text(field(row, 'Type')).toLowerCase() === CUSTOM_SECURITY_TABLE;
   const callerIp = text(field(row, 'CallerIpAddress'));
   if (event.initiatedBy.user && !event.initiatedBy.user.ipAddress && callerIp) event.initiatedBy.user.ipAddress = callerIp;
-  return { ...read, customSecuritySource };
+  return { event: read.event, time: read.time, customSecuritySource };
 }
 
 /** One result table of the query API, turned into row objects keyed by column name. */
