@@ -9,9 +9,10 @@
  * latency while loading.
  *
  * Knobs: BENCH_LOAD_SIZES (audits; default 100000,1000000), BENCH_SIGNIN_SIZES (default: the
- * same), BENCH_RUNS (3), BENCH_DUCKDB=0 (no DuckDB), BENCH_ONE_CORE=0 (no taskset run),
- * BENCH_OUTPUT_SIZES / BENCH_COUNT_SIZES / BENCH_FOOTPRINT_SIZES (default: the largest size up to
- * 1M), BENCH_TMUX=0 (no explorer runs).
+ * same), BENCH_RUNS (3 below 1M events, 1 from 1M up), BENCH_DUCKDB=0 (no DuckDB), BENCH_ONE_CORE=0 (no taskset run),
+ * BENCH_OUTPUT_SIZES / BENCH_FOOTPRINT_SIZES (default: the largest size up to 1M),
+ * BENCH_COUNT_SIZES (default: every size up to 1M; above 100k only the user and IP filters unless
+ * BENCH_COUNT_FILTERS=all), BENCH_TMUX=0 (no explorer runs).
  */
 import { duckdbDir, type Kind } from './duckdb.js';
 import { measureFile, type FileFigures } from './load-measure.js';
@@ -27,13 +28,15 @@ import { capture, freshSocket, ROW, startSession, tmux, tmuxAvailable } from './
 const sizes = (value: string) => value.split(',').filter(Boolean).map(Number);
 const SIZES = sizes(process.env.BENCH_LOAD_SIZES ?? '100000,1000000');
 const SIGN_IN_SIZES = sizes(process.env.BENCH_SIGNIN_SIZES ?? SIZES.join(','));
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** A load of a million sign-ins takes minutes on the 2-core machine: one run from 1M up unless BENCH_RUNS says. */
+const runsFor = (events: number) => Number(process.env.BENCH_RUNS ?? (events >= 1_000_000 ? 1 : 3));
 /** The sizes the slower second-table figures are taken at: given, or the largest size up to 1M. */
-function secondarySizes(name: string, all: number[]): number[] {
+function secondarySizes(name: string, all: number[], largestOnly = true): number[] {
   const given = process.env[name];
   if (given !== undefined) return sizes(given).filter((n) => all.includes(n));
   const upTo = all.filter((n) => n <= 1_000_000);
-  return upTo.length > 0 ? [Math.max(...upTo)] : [Math.min(...all)];
+  if (upTo.length === 0) return [Math.min(...all)];
+  return largestOnly ? [Math.max(...upTo)] : upTo;
 }
 
 interface Input {
@@ -93,21 +96,21 @@ export async function benchLoad(): Promise<void> {
   const oneCore = process.env.BENCH_ONE_CORE !== '0' && tasksetAvailable();
   if (!oneCore) console.log('(one-core runs skipped: taskset not found or BENCH_ONE_CORE=0)');
 
-  console.log(`\nLoading JSON Lines at scale (load = \`entra-audit query FILE --count\`, whole process; ${RUNS} runs each, medians)`);
+  console.log(`\nLoading JSON Lines at scale (load = \`entra-audit query FILE --count\`, whole process)`);
   const figures: FileFigures[] = [];
   for (const input of inputs) {
-    figures.push(measureFile(input.kind, input.events, input.path, input.label, { runs: RUNS, oneCore, duckdb: input.duckdb ? duckdb : null }));
+    figures.push(measureFile(input.kind, input.events, input.path, input.label, { runs: runsFor(input.events), oneCore, duckdb: input.duckdb ? duckdb : null }));
   }
   printLoadTable(figures);
   printGrowth(figures);
 
-  const generated = (name: string) => {
-    const audits = secondarySizes(name, SIZES);
-    const signIns = secondarySizes(name, SIGN_IN_SIZES);
+  const generated = (name: string, largestOnly = true) => {
+    const audits = secondarySizes(name, SIZES, largestOnly);
+    const signIns = secondarySizes(name, SIGN_IN_SIZES, largestOnly);
     return inputs.filter((i) => i.label === count(i.events) && (i.kind === 'audits' ? audits : signIns).includes(i.events));
   };
   await printNdjsonRates(generated('BENCH_OUTPUT_SIZES'));
-  printFilteredCounts(generated('BENCH_COUNT_SIZES'), duckdb);
+  printFilteredCounts(generated('BENCH_COUNT_SIZES', false), duckdb);
   await printFootprints(generated('BENCH_FOOTPRINT_SIZES'));
 
   if (process.env.BENCH_TMUX === '0') return;
@@ -121,7 +124,7 @@ export async function benchLoad(): Promise<void> {
   for (const { events, path } of files) {
     const firsts: number[] = [];
     let latencies: number[] = [];
-    for (let run = 0; run < Math.max(RUNS, 5); run++) {
+    for (let run = 0; run < Math.max(runsFor(events), 5); run++) {
       const result = await explorerRun(path, run === 0);
       firsts.push(result.firstRows);
       if (run === 0) latencies = result.latencies;
