@@ -1,36 +1,52 @@
 /**
- * Loading at scale, on generated JSON Lines files of 100k and 1M events (made with
- * `entra-audit sample`, cached in the temp folder): the parse floor against the full load (both
- * as separate processes, medians of repeated runs, side by side), peak RSS against the file
- * size, and in a real terminal (tmux) the time to the first rows and key latency while loading.
+ * Loading at scale (issue 15's figures), every figure measured side by side in one run, nothing
+ * asserted: our generated audits (`entra-audit sample`), Elastic's audit records, and sign-ins from
+ * an independent generator (signin-generator.ts), each as JSON Lines cached in the temp folder.
+ * Per file: the parse floor, the full load on two cores and on one, DuckDB reading the same file
+ * into a table of the same columns, peak RSS against the file size; then growth per event,
+ * `query --format ndjson`'s output rate, filtered counts against DuckDB's and the generator's,
+ * the store's bytes per event, and in a real terminal (tmux) the time to the first rows and key
+ * latency while loading.
+ *
+ * Knobs: BENCH_LOAD_SIZES (audits; default 100000,1000000), BENCH_SIGNIN_SIZES (default: the
+ * same), BENCH_RUNS (3 below 1M events, 1 from 1M up), BENCH_DUCKDB=0 (no DuckDB), BENCH_ONE_CORE=0 (no taskset run),
+ * BENCH_OUTPUT_SIZES / BENCH_FOOTPRINT_SIZES (default: the largest size up to 1M),
+ * BENCH_COUNT_SIZES (default: every size up to 1M; above 100k only the user and IP filters unless
+ * BENCH_COUNT_FILTERS=all), BENCH_TMUX=0 (no explorer runs).
  */
-import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
-import { CLI, elasticFile, ROOT, sampleFile } from './sample-files.js';
+import { duckdbDir, type Kind } from './duckdb.js';
+import { measureFile, type FileFigures } from './load-measure.js';
+import { printGrowth, printLoadTable } from './load-tables.js';
+import { printFilteredCounts, printNdjsonRates } from './load-outputs.js';
+import { printFootprints } from './footprint.js';
+import { CLI, elasticFile, sampleFile } from './sample-files.js';
+import { signInFile, type SignInTruth } from './signin-generator.js';
 import { median, ms, percentile, printTable } from './stats.js';
-import { timedCount } from './timed-query.js';
+import { tasksetAvailable } from './timed-query.js';
 import { capture, freshSocket, ROW, startSession, tmux, tmuxAvailable } from './tmux.js';
 
-const FLOOR = join(ROOT, 'bench/parse-floor.mjs');
-const SIZES = (process.env.BENCH_LOAD_SIZES ?? '100000,1000000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-
-interface Run {
-  ms: number;
-  maxRssKb: number;
+const sizes = (value: string) => value.split(',').filter(Boolean).map(Number);
+const SIZES = sizes(process.env.BENCH_LOAD_SIZES ?? '100000,1000000');
+const SIGN_IN_SIZES = sizes(process.env.BENCH_SIGNIN_SIZES ?? SIZES.join(','));
+/** A load of a million sign-ins takes minutes on the 2-core machine: one run from 1M up unless BENCH_RUNS says. */
+const runsFor = (events: number) => Number(process.env.BENCH_RUNS ?? (events >= 1_000_000 ? 1 : 3));
+/** The sizes the slower second-table figures are taken at: given, or the largest size up to 1M. */
+function secondarySizes(name: string, all: number[], largestOnly = true): number[] {
+  const given = process.env[name];
+  if (given !== undefined) return sizes(given).filter((n) => all.includes(n));
+  const upTo = all.filter((n) => n <= 1_000_000);
+  if (upTo.length === 0) return [Math.min(...all)];
+  return largestOnly ? [Math.max(...upTo)] : upTo;
 }
 
-function parseFloor(path: string): Run {
-  const result = spawnSync(process.execPath, [FLOOR, path], { encoding: 'utf8' });
-  const parsed = JSON.parse(result.stdout) as { ms: number; maxRssKb: number };
-  return { ms: parsed.ms, maxRssKb: parsed.maxRssKb };
-}
-
-function fullLoad(path: string, expected: number): Run {
-  const { ms, maxRssKb, stdout } = timedCount(path);
-  if (Number(stdout) !== expected) throw new Error(`query --count said ${stdout.trim()}, expected ${expected}`);
-  return { ms, maxRssKb };
+interface Input {
+  kind: Kind;
+  events: number;
+  path: string;
+  label: string;
+  truth: SignInTruth | null;
+  /** DuckDB is given columns for our generators' shapes only (Elastic's records nest them under `properties`). */
+  duckdb: boolean;
 }
 
 /** Start the explorer on `path` in tmux; time to first rows, then key latency while it loads. */
@@ -66,39 +82,39 @@ async function explorerRun(path: string, keys: boolean): Promise<{ firstRows: nu
   }
 }
 
-const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-
 export async function benchLoad(): Promise<void> {
-  console.log(`\nLoading JSON Lines at scale (${RUNS} runs each, medians; load = \`entra-audit query FILE --count\`, whole process)`);
-  const rows: string[][] = [];
-  const files = SIZES.map((events) => ({ events, path: sampleFile(events), label: events.toLocaleString('en-US') }));
+  const count = (n: number) => n.toLocaleString('en-US');
+  const inputs: Input[] = SIZES.map((events) => ({ kind: 'audits', events, path: sampleFile(events), label: count(events), truth: null, duckdb: true }));
   // Our generator's figures have not always held on other data: Elastic's records as well.
   const elastic = await elasticFile(SIZES[0]);
-  const measured = elastic ? [...files, { events: SIZES[0], path: elastic, label: `${SIZES[0].toLocaleString('en-US')} (Elastic's records)` }] : files;
-  for (const { events, path, label } of measured) {
-    const size = statSync(path).size;
-    const floors: Run[] = [];
-    const loads: Run[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      // Alternate, so drift in the machine's load hits both alike.
-      floors.push(parseFloor(path));
-      loads.push(fullLoad(path, events));
-    }
-    const floor = median(floors.map((r) => r.ms));
-    const load = median(loads.map((r) => r.ms));
-    const rss = median(loads.map((r) => r.maxRssKb));
-    rows.push([
-      label,
-      mb(size / 1024),
-      ms(floor),
-      ms(load),
-      `${(load / floor).toFixed(2)}×`,
-      mb(rss),
-      `${(rss / (size / 1024)).toFixed(2)}×`,
-    ]);
+  if (elastic) inputs.push({ kind: 'audits', events: SIZES[0], path: elastic, label: `${count(SIZES[0])} (Elastic's records)`, truth: null, duckdb: false });
+  for (const events of SIGN_IN_SIZES) {
+    const { path, truth } = await signInFile(events);
+    inputs.push({ kind: 'sign-ins', events, path, label: count(events), truth, duckdb: true });
   }
-  printTable(['events', 'file', 'parse floor', 'full load', 'load/floor', 'peak RSS', 'RSS/file'], rows);
+  const duckdb = duckdbDir();
+  const oneCore = process.env.BENCH_ONE_CORE !== '0' && tasksetAvailable();
+  if (!oneCore) console.log('(one-core runs skipped: taskset not found or BENCH_ONE_CORE=0)');
 
+  console.log(`\nLoading JSON Lines at scale (load = \`entra-audit query FILE --count\`, whole process)`);
+  const figures: FileFigures[] = [];
+  for (const input of inputs) {
+    figures.push(measureFile(input.kind, input.events, input.path, input.label, { runs: runsFor(input.events), oneCore, duckdb: input.duckdb ? duckdb : null }));
+  }
+  printLoadTable(figures);
+  printGrowth(figures);
+
+  const generated = (name: string, largestOnly = true) => {
+    const audits = secondarySizes(name, SIZES, largestOnly);
+    const signIns = secondarySizes(name, SIGN_IN_SIZES, largestOnly);
+    return inputs.filter((i) => i.label === count(i.events) && (i.kind === 'audits' ? audits : signIns).includes(i.events));
+  };
+  await printNdjsonRates(generated('BENCH_OUTPUT_SIZES'));
+  printFilteredCounts(generated('BENCH_COUNT_SIZES', false), duckdb);
+  await printFootprints(generated('BENCH_FOOTPRINT_SIZES'));
+
+  if (process.env.BENCH_TMUX === '0') return;
+  const files = inputs.filter((i) => i.kind === 'audits' && i.label === count(i.events));
   if (!tmuxAvailable()) {
     console.log('(tmux not found: time to first rows and key latency while loading not measured)');
     return;
@@ -108,7 +124,7 @@ export async function benchLoad(): Promise<void> {
   for (const { events, path } of files) {
     const firsts: number[] = [];
     let latencies: number[] = [];
-    for (let run = 0; run < Math.max(RUNS, 5); run++) {
+    for (let run = 0; run < Math.max(runsFor(events), 5); run++) {
       const result = await explorerRun(path, run === 0);
       firsts.push(result.firstRows);
       if (run === 0) latencies = result.latencies;

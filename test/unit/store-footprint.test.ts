@@ -1,0 +1,29 @@
+/** EventStore.footprint: the bytes the load benchmark divides by the event count (bench/footprint.ts). */
+import { describe, expect, it } from 'vitest';
+import { storeFromEvents } from '../../src/load/from-events.js';
+import { STRING_FIELD_COUNT } from '../../src/store/event-batch.js';
+import { manyEvents } from '../helpers/loaded.js';
+
+describe('EventStore.footprint', () => {
+  it('counts every column family at capacity and the vocabulary, and adds them up', () => {
+    const store = storeFromEvents(manyEvents(3000));
+    const footprint = store.footprint();
+    expect(footprint.events).toBe(3000);
+    // Columns grow by doubling from 1024 elements: 4096 times for 3000 events, and the string ids
+    // (one a field) to the power of two at or above 3000 × the field count.
+    expect(footprint.columns.time).toBe(4096 * 8);
+    expect(footprint.columns[`string ids (${STRING_FIELD_COUNT} a row)`]).toBe(2 ** Math.ceil(Math.log2(3000 * STRING_FIELD_COUNT)) * 4);
+    expect(footprint.columns.arena).toBeGreaterThan(0);
+    expect(footprint.vocabulary.strings).toBe(store.vocabulary.size);
+    // Each string costs at least its 48 B estimate of header and map entry.
+    expect(footprint.vocabulary.bytes).toBeGreaterThanOrEqual(48 * store.vocabulary.size);
+    const columns = Object.values(footprint.columns).reduce((sum, n) => sum + n, 0);
+    expect(footprint.total).toBe(columns + footprint.vocabulary.bytes);
+  });
+
+  it('is all but empty for an empty store', () => {
+    const footprint = storeFromEvents([]).footprint();
+    expect(footprint.events).toBe(0);
+    expect(footprint.vocabulary.strings).toBe(1);
+  });
+});
