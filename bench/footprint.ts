@@ -1,10 +1,11 @@
 /**
  * Store bytes per event, per kind: a generated file loaded in this process as the explorer loads
- * it (LoadSession), then the store's own account of what it holds (EventStore.footprint): each
+ * it (LoadSession), then the store's own account of what it holds (store/store-footprint.ts): each
  * column family and the vocabulary's strings (estimated), over the event count.
  */
 import { loadCatalog } from '../src/insights/catalog.js';
 import { LoadSession } from '../src/load/load-session.js';
+import { storeFootprint } from '../src/store/store-footprint.js';
 import type { Kind } from './duckdb.js';
 import { mb } from './load-tables.js';
 import { printTable } from './stats.js';
@@ -21,14 +22,14 @@ export async function printFootprints(inputs: FootprintInput[]): Promise<void> {
   for (const { kind, events, path } of inputs) {
     const session = new LoadSession([{ kind: 'file', path }], { catalog: loadCatalog() });
     await session.done;
-    const footprint = session.store.footprint();
+    const footprint = storeFootprint(session.store);
     session.close();
     if (footprint.events !== events || session.problemCount > 0) console.log(`!! ${path}: ${footprint.events} events in the store, ${session.problemCount} problems (expected ${events}, 0)`);
     const per = (bytes: number) => (bytes / footprint.events).toFixed(1);
     rows.push([kind, events.toLocaleString('en-US'), mb(footprint.total), per(footprint.total), per(footprint.total - footprint.vocabulary.bytes), footprint.vocabulary.strings.toLocaleString('en-US'), mb(footprint.vocabulary.bytes), per(footprint.vocabulary.bytes)]);
     for (const [family, bytes] of Object.entries(footprint.columns)) families.set(family, [...(families.get(family) ?? []), per(bytes)]);
   }
-  console.log('\nStore bytes per event (EventStore.footprint: typed arrays at capacity, vocabulary strings estimated at their characters + 48 B each)');
+  console.log('\nStore bytes per event (storeFootprint: typed arrays at capacity, vocabulary strings estimated at their characters + 48 B each)');
   printTable(['kind', 'events', 'store', 'B/event', 'columns B/event', 'distinct strings', 'strings', 'strings B/event'], rows);
   const labels = inputs.map((i) => `${i.kind} B/event`);
   printTable(['column family', ...labels], [...families].map(([family, per]) => [family, ...per]));

@@ -397,28 +397,4 @@ export class EventStore {
     if (!('reason' in reread) && reread.timeMs !== this.time[index]) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded' };
     return reread;
   }
-
-  /**
-   * What the store holds, in bytes, per column family (typed arrays at their allocated capacity,
-   * the arena as allocated) and the vocabulary's strings, estimated: one byte a character for
-   * Latin-1 text, two otherwise, plus ~48 bytes each for the string's header, its map entry and its
-   * array slot. For the benchmarks' bytes per event (bench/footprint.ts); nothing reads it at run time.
-   */
-  footprint(): { events: number; columns: Record<string, number>; vocabulary: { strings: number; bytes: number }; total: number } {
-    const columns: Record<string, number> = {
-      time: this.time.byteLength,
-      'pane, flags, initiator kind, format': this.panes.byteLength + this.flags.byteLength + this.initiatorKinds.byteLength + this.formats.byteLength,
-      'target count': this.targetCounts.byteLength,
-      [`string ids (${STRING_FIELD_COUNT} a row)`]: this.strings.byteLength,
-      'line, source': this.lines.byteLength + this.sourceIds.byteLength,
-      'raw offset, length, hash': this.rawOffsets.byteLength + this.rawLengths.byteLength + this.rawHashes.byteLength,
-      arena: this.arena.length,
-      'sorted order': PANES.reduce((sum, pane) => sum + this.sorted[pane].byteLength, 0),
-      searchable: this.searchable.byteLength,
-    };
-    let bytes = 0;
-    for (const value of this.vocabulary.values) bytes += 48 + (/[^\u0000-\u00ff]/.test(value) ? 2 * value.length : value.length);
-    const total = Object.values(columns).reduce((sum, n) => sum + n, 0) + bytes;
-    return { events: this.count, columns, vocabulary: { strings: this.vocabulary.size, bytes }, total };
-  }
 }
