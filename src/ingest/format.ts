@@ -1,3 +1,4 @@
+import { projectionWhenRead } from '../model/activity-projection.js';
 import type { AuditEvent } from '../model/audit-event.js';
 import type { OwnRecord } from '../model/loaded-event.js';
 import type { ParsedTimestamp } from '../text/timestamp.js';
@@ -10,6 +11,21 @@ export type Normalised =
   /** `own`: a sign-in or provisioning record in its own shape, `event` its projection (model/activity-projection.ts). */
   | { event: AuditEvent; time: ParsedTimestamp; customSecuritySource?: boolean; own?: OwnRecord }
   | { reason: string };
+
+/**
+ * A sign-in's or provisioning record's result: `event`, its projection, is made only when read
+ * (loading keeps only the record's summary; see model/activity-projection.ts).
+ */
+export function ownRecordNormalised(own: OwnRecord, time: ParsedTimestamp): Normalised {
+  const projection = projectionWhenRead(own);
+  return {
+    get event() {
+      return projection();
+    },
+    time,
+    own,
+  };
+}
 
 export interface RecordContext {
   /** The envelope the record sat in (Graph page, Event Hub batch), when there was one. */

@@ -5,12 +5,10 @@
  * `AADProvisioningLogs` rows (every column JSON text). Absent text is null, absent lists empty.
  */
 import type { ModifiedProperty } from '../model/audit-event.js';
-import { projectionWhenRead } from '../model/activity-projection.js';
-import type { OwnRecord } from '../model/own-record.js';
 import type { ProvisionedIdentity, ProvisioningErrorInformation, ProvisioningRecord, ProvisioningStep, ProvisioningSystem } from '../model/provisioning.js';
 import { parseTimestamp } from '../text/timestamp.js';
 import { arrayOf, field, nonEmptyTextOrNull, numberOrNull, objectOrNull, text, type JsonObject } from './fields.js';
-import type { Normalised } from './format.js';
+import { ownRecordNormalised, type Normalised } from './format.js';
 import { readModifiedProperty, withAdditionalProperties } from './graph-shape.js';
 
 /** What the record's envelope knows when the record does not (diagnostic outer record, Log Analytics columns). */
@@ -141,13 +139,5 @@ export function readProvisioning(raw: JsonObject, fallbacks: ProvisioningFallbac
       .filter((step): step is ProvisioningStep => step !== null),
     durationInMilliseconds: numberOrNull(field(record, 'durationInMilliseconds')) ?? numberOrNull(fallbacks.durationMs),
   };
-  const own: OwnRecord = { kind: 'provisioning', provisioning };
-  const projection = projectionWhenRead(own);
-  return {
-    get event() {
-      return projection();
-    },
-    time,
-    own,
-  };
+  return ownRecordNormalised({ kind: 'provisioning', provisioning }, time);
 }

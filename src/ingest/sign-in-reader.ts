@@ -5,12 +5,10 @@
  * or as JSON text). What the record lacks, its envelope may say (`fallbacks`); what neither says
  * is null or empty. Every format's normaliser for sign-ins ends here, so the model is filled once.
  */
-import { projectionWhenRead } from '../model/activity-projection.js';
-import type { OwnRecord } from '../model/own-record.js';
 import type { AppliedConditionalAccessPolicy, AuthenticationDetail, SignIn, SignInDevice, SignInLocation, SignInStatus } from '../model/sign-in.js';
 import { parseTimestamp } from '../text/timestamp.js';
 import { arrayOf, booleanOrNull, field, nonEmptyTextOrNull, numberOrNull, objectOrNull, text, textList, type JsonObject } from './fields.js';
-import type { Normalised } from './format.js';
+import { ownRecordNormalised, type Normalised } from './format.js';
 import { withAdditionalProperties } from './graph-shape.js';
 
 /** What the record's envelope knows when the record does not (diagnostic outer record, Log Analytics columns). */
@@ -207,13 +205,5 @@ export function readSignIn(raw: JsonObject, options: SignInReadOptions = {}): No
     userAgent: str('userAgent'),
   };
   const signIn: SignIn = { ...partial, signInEventTypes: eventTypesOf(record, partial, options.eventType) };
-  const own: OwnRecord = { kind: 'sign-in', signIn };
-  const projection = projectionWhenRead(own);
-  return {
-    get event() {
-      return projection();
-    },
-    time,
-    own,
-  };
+  return ownRecordNormalised({ kind: 'sign-in', signIn }, time);
 }
