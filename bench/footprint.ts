@@ -29,7 +29,7 @@ export async function printFootprints(inputs: FootprintInput[]): Promise<void> {
     rows.push([kind, events.toLocaleString('en-US'), mb(footprint.total), per(footprint.total), per(footprint.total - footprint.vocabulary.bytes), footprint.vocabulary.strings.toLocaleString('en-US'), mb(footprint.vocabulary.bytes), per(footprint.vocabulary.bytes)]);
     for (const [family, bytes] of Object.entries(footprint.columns)) families.set(family, [...(families.get(family) ?? []), per(bytes)]);
   }
-  console.log('\nStore bytes per event (storeFootprint: typed arrays at capacity, vocabulary strings estimated at their characters + 48 B each)');
+  console.log('\nStore bytes per event (storeFootprint: typed arrays in use, vocabulary strings estimated at their characters + 48 B each)');
   printTable(['kind', 'events', 'store', 'B/event', 'columns B/event', 'distinct strings', 'strings', 'strings B/event'], rows);
   const labels = inputs.map((i) => `${i.kind} B/event`);
   printTable(['column family', ...labels], [...families].map(([family, per]) => [family, ...per]));

@@ -12,8 +12,14 @@ export interface TimedOptions {
   oneCore?: boolean;
 }
 
+/**
+ * Every timed run reads its file: without this, the second run of a file would be answered from
+ * the persisted index (src/load/load-cache.ts) and time the cache, not the load.
+ */
+const NO_CACHE = '--no-cache';
+
 export function timedCount(path: string, cli = CLI, options: TimedOptions = {}): { ms: number; maxRssKb: number; stdout: string; stderr: string } {
-  const command = [process.execPath, '--import', RSS_HOOK, cli, 'query', path, ...(options.args ?? []), '--count'];
+  const command = [process.execPath, '--import', RSS_HOOK, cli, 'query', path, NO_CACHE, ...(options.args ?? []), '--count'];
   const [file, ...args] = options.oneCore ? ['taskset', '-c', '0', ...command] : command;
   const started = performance.now();
   const result = spawnSync(file, args, { encoding: 'utf8' });
@@ -32,7 +38,7 @@ export const tasksetAvailable = (): boolean => spawnSync('taskset', ['-c', '0', 
 export function timedNdjson(path: string, cli = CLI): Promise<{ ms: number; bytes: number; lines: number; maxRssKb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', RSS_HOOK, cli, 'query', path, '--format', 'ndjson'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, cli, 'query', path, NO_CACHE, '--format', 'ndjson'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let bytes = 0;
     let lines = 0;
     let stderr = '';
