@@ -12,7 +12,8 @@ import { CliError, EXIT } from './errors.js';
 import { formatFromFileName, type ExportFormat } from '../export/event-text.js';
 import { inputName } from '../ingest/inputs.js';
 import { PANE_CHOICES, paneMatches, type PaneChoice } from '../model/pane.js';
-import { reportOutcome, startCliLoad, startResolvedLoad } from './load-for-cli.js';
+import { reportOutcome, startResolvedLoad } from './load-for-cli.js';
+import { finishLoad, loadForQuery } from './query-load.js';
 import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
@@ -23,7 +24,6 @@ import { symbolsFor } from '../text/symbols.js';
 import { removeTemporariesOnSignals } from './signal-cleanup.js';
 import { writeExport } from './write-export.js';
 import { eventExtraColumns } from '../insights/extra-columns.js';
-import { showLoadProgress } from './stderr-progress.js';
 
 
 interface QueryArgs extends WorkspaceArgs {
@@ -109,13 +109,10 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
     const format: OutputFormat = asked ?? (outputPath !== undefined ? formatFromFileName(outputPath) ?? 'ndjson' : process.stdout.isTTY ? 'table' : 'ndjson');
     const maxRecordBytes = maxRecordOption.resolve(args.maxRecordMb);
     const options = { catalog, maxRecordBytes, cache: cacheFor(args.cache, config) };
-    const load = args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, filter?.query ?? null, args.pane), options) : await startCliLoad(args.files, options);
-    const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
-    try {
-      await load.session.done;
-    } finally {
-      stopProgress();
-    }
+    const load =
+      args.workspace !== undefined
+        ? await finishLoad(startResolvedLoad(workspaceInputs(args, filter?.query ?? null, args.pane), options), symbols)
+        : await loadForQuery({ files: args.files, filter, pane: args.pane, strict: args.strict, options, symbols });
     const { store } = load.session;
     const extraColumns = eventExtraColumns(load.session.indexes);
     const test = compileCliFilter(filter, load.session.indexes.query, args.pane);

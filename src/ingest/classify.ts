@@ -45,6 +45,8 @@ export interface SourceReport {
    * recognised: the load session then reports these as problems instead (load-session.ts).
    */
   heldBack?: LoadProblem[];
+  /** Lines a text pre-filter passed over unparsed (load/line-prefilter.ts): they cannot match the query. */
+  unread?: number;
 }
 
 /**

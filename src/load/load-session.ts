@@ -21,6 +21,7 @@ import { FileRecordReader } from './record-reader.js';
 import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
 import { runInWorkers, runsInProcess } from './worker-pool.js';
 import { OrderedMerge } from './ordered-merge.js';
+import { mergeReports } from './merge-reports.js';
 import { CapacityEstimate } from './capacity-estimate.js';
 import { planUnits, statInputs, type PlanOptions } from './plan-units.js';
 import { trace } from '../trace.js';
@@ -69,6 +70,12 @@ export interface LoadOptions {
    * passes one unless --no-cache or the config's `cache.enabled: false`.
    */
   cache?: LoadCache;
+  /**
+   * A one-shot filtered command's text pre-filter (query/text-prefilter.ts): big JSON Lines files
+   * parse only the lines it finds. The store then holds only what can match, so it is never
+   * written to the persisted index (reading a whole store back from it is still right).
+   */
+  prefilter?: string;
 }
 
 /** Pending warm-up steps are few (each schedules the next); more than this means a runaway. */
@@ -114,7 +121,7 @@ export class LoadSession {
     // In-process loading still plans parts (as if for this many workers), so both paths are the same.
     const planned = options.workers === 0 ? 2 : workerCount;
     const cap = options.maxRecordBytes;
-    this.units = planUnits(inputs, Math.max(1, planned), options.plan).map((unit) => ({
+    this.units = planUnits(inputs, Math.max(1, planned), { ...options.plan, prefilter: options.prefilter }).map((unit) => ({
       unit: cap === undefined ? unit : { ...unit, maxRecordBytes: cap },
       vocabulary: new LoaderVocabulary(),
       bytesRead: 0,
@@ -148,7 +155,7 @@ export class LoadSession {
       this.indexes.unusual.release();
       this.notify();
       // Written after the views are told (the write's ~0.1–0.3 s of encoding at 1M waits for the last refresh).
-      if (cache && key && !this.restored && !this.closed) this.cacheWritten = saveToCache(cache, key, inputs, cap, this);
+      if (cache && key && !this.restored && !this.closed && !this.prefiltered) this.cacheWritten = saveToCache(cache, key, inputs, cap, this);
       if (options.warmIndexes) this.afterVocabulary(() => this.indexes.warm((step, delayMs) => this.later(step, delayMs)));
     });
   }
@@ -173,6 +180,11 @@ export class LoadSession {
       }
     }
     await this.run(workerCount, startWorkersAfter);
+  }
+
+  /** Some records were passed over by the pre-filter (or may be: the load is not done), so the store is not the whole of the inputs. */
+  get prefiltered(): boolean {
+    return !this.restored && this.units.some((state) => state.unit.kind === 'lines' && state.unit.prefilter !== undefined);
   }
 
   /** Whether the store was read from the persisted index (the explorer says so beside the sources). */
@@ -257,21 +269,7 @@ export class LoadSession {
   /** Reports per input (parts of one file merged), in input order. */
   reports(): SourceReport[] {
     if (this.restored) return this.restored.record.reports.map((report) => ({ ...report, formats: [...report.formats] }));
-    const bySource = new Map<string, SourceReport>();
-    for (const state of this.units) {
-      const report = state.result?.report;
-      if (!report) continue;
-      const merged = bySource.get(report.source);
-      if (!merged) bySource.set(report.source, { ...report, formats: [...report.formats] });
-      else {
-        merged.events += report.events;
-        merged.problems += report.problems;
-        merged.bytesRead += report.bytesRead;
-        for (const f of report.formats) if (!merged.formats.includes(f)) merged.formats.push(f);
-        merged.error ??= report.error;
-      }
-    }
-    return [...bySource.values()];
+    return mergeReports(this.units.flatMap((state) => (state.result ? [state.result.report] : [])));
   }
 
   /** Stop loading (quitting mid-load: workers would keep the process alive) and close the source files. */

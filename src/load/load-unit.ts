@@ -15,6 +15,7 @@ import { decideJsonLine } from '../ingest/split-json.js';
 import type { EventBatch } from '../store/event-batch.js';
 import { hashBytes } from '../store/record-hash.js';
 import { EventBatcher } from './event-batcher.js';
+import { LinePrefilter } from './line-prefilter.js';
 
 export type LoadUnit =
   | {
@@ -34,6 +35,8 @@ export type LoadUnit =
       head?: boolean;
       /** A line longer than this is skipped as a problem, unbuffered (--max-record-mb). */
       maxRecordBytes?: number;
+      /** Parse only the lines this pattern finds (see query/text-prefilter.ts); the rest are counted as unread. */
+      prefilter?: string;
     };
 
 export interface UnitResult {
@@ -96,6 +99,7 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
   const classifier = new RecordClassifier(unit.path, sink, report);
   const fd = openSync(unit.path, 'r');
   const maxRecordBytes = unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS;
+  const prefilter = unit.prefilter === undefined ? null : new LinePrefilter(unit.prefilter);
   let newlines = 0;
   // The first chunk is sent at once: it holds the first rows the user sees.
   let lastFlush = 0;
@@ -134,9 +138,16 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
         }
       }
       if (carryLength === 0) {
+        const lastBreak = prefilter ? data.lastIndexOf(10) : -1;
+        const matches = prefilter && lastBreak >= from ? prefilter.matchesIn(data, from, lastBreak + 1) : null;
+        let next = 0;
         for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
           newlines++;
-          takeLine(data, from, nl, dataStart + from, newlines);
+          if (matches) {
+            while (next < matches.length && matches[next] < from) next++;
+            if (next < matches.length && matches[next] < nl) takeLine(data, from, nl, dataStart + from, newlines);
+            else skipLine(data, from, nl);
+          } else takeLine(data, from, nl, dataStart + from, newlines);
           from = nl + 1;
         }
         if (from < data.length) {
@@ -160,7 +171,8 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
     }
     if (carryLength > 0 && !skippingLine) {
       const last = Buffer.concat(carry);
-      takeLine(last, 0, last.length, carryStart, newlines + 1);
+      if (prefilter && prefilter.matchesIn(last, 0, last.length).length === 0) skipLine(last, 0, last.length);
+      else takeLine(last, 0, last.length, carryStart, newlines + 1);
     }
     classifier.end();
   } catch (error) {
@@ -173,6 +185,17 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
   batcher.flush();
   report.bytesRead = unit.end - unit.start;
   return { report, newlines };
+
+  /** A line the pre-filter passed over: counted (blank ones aside), never parsed. */
+  function skipLine(data: Buffer, from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      const byte = data[k];
+      if (byte !== 32 && byte !== 9 && byte !== 13) {
+        report.unread = (report.unread ?? 0) + 1;
+        return;
+      }
+    }
+  }
 
   function takeLine(data: Buffer, from: number, to: number, fileOffset: number, line: number): void {
     let end = to;

@@ -13,6 +13,8 @@ import type { LoadUnit } from './load-unit.js';
 
 /** Below this, splitting costs more (worker start-up) than it saves. */
 const SPLIT_FROM_BYTES = 32 * 1024 * 1024;
+/** See PlanOptions.prefilterFromBytes. */
+const PREFILTER_FROM_BYTES = 32 * 1024 * 1024;
 /**
  * The head of a JSON Lines file is parsed on the main thread straight away (a few ms), so the
  * first rows are on screen before the workers have even started.
@@ -39,11 +41,16 @@ export interface PlanOptions {
   /** Split JSON Lines files from this size on (tests use small values). */
   splitFromBytes?: number;
   headBytes?: number;
+  /** A text pre-filter for the lines of big files (see LoadOptions.prefilter); the head is always parsed. */
+  prefilter?: string;
+  /** Pre-filter files from this size on (tests use small values): a smaller file is read whole in well under a second, problems and all. */
+  prefilterFromBytes?: number;
 }
 
 export function planUnits(inputs: readonly InputSpec[], workers: number, options: PlanOptions = {}): LoadUnit[] {
   const splitFrom = options.splitFromBytes ?? SPLIT_FROM_BYTES;
   const headBytes = options.headBytes ?? HEAD_RANGE_BYTES;
+  const prefilterFrom = options.prefilterFromBytes ?? PREFILTER_FROM_BYTES;
   const units: LoadUnit[] = [];
   for (const input of inputs) {
     if (input.kind === 'stdin' || input.kind === 'feed') {
@@ -87,7 +94,9 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
       }
       cuts.push(size);
       for (let k = 0; k + 1 < cuts.length; k++) {
-        units.push({ kind: 'lines', path: input.path, start: cuts[k], end: cuts[k + 1], part: k, parts: cuts.length - 1, head: hasHead && k === 0 });
+        const head = hasHead && k === 0;
+        const prefilter = !head && options.prefilter !== undefined && size >= prefilterFrom ? { prefilter: options.prefilter } : {};
+        units.push({ kind: 'lines', path: input.path, start: cuts[k], end: cuts[k + 1], part: k, parts: cuts.length - 1, head, ...prefilter });
       }
     } finally {
       closeSync(fd);
