@@ -14,6 +14,7 @@ await build({
   entryPoints: {
     'entra-audit': 'dist/src/cli/main.js',
     'load-worker': 'dist/src/load/load-worker.js',
+    'print-worker': 'dist/src/cli/print-worker.js',
   },
   outdir: 'dist/bundle',
   bundle: true,

@@ -140,7 +140,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       const printer = await eventPrinter(format, out, { width, terminal, timeZone, symbols, pane: args.pane, columns: config.columns, extraColumns, excel: args.excel });
       const indices = store.sortedIndices(args.pane, test);
       await printer.begin(store, indices);
-      for (const index of indices) await printer.event(store, index);
+      await printer.events(store, indices);
       await printer.end();
       await out.flush();
     }

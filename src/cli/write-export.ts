@@ -7,7 +7,7 @@ import { exportEvents, type ExportRequest } from '../export/export-events.js';
 import { CannotWriteError } from '../export/export-target.js';
 import { receiptLines } from '../export/receipt.js';
 import { FileExistsError } from '../export/safe-write.js';
-import { RecordUnreadableError } from '../store/event-store.js';
+import { RecordUnreadableError } from '../store/record-address.js';
 import { describeFsError } from '../text/fs-error.js';
 import type { Symbols } from '../text/symbols.js';
 import { CliError, EXIT } from './errors.js';

@@ -19,6 +19,8 @@ export interface EventText {
   begin(): string;
   /** `loaded` is the store's event `index` (extra columns are looked up by index). */
   event(loaded: LoadedEvent, index: number): string;
+  /** JSON and NDJSON: the same as `event`, from the event's eventJsonText made elsewhere (a print worker). */
+  fromJsonText?(text: string): string;
   end(): string;
 }
 
@@ -29,21 +31,33 @@ export interface EventTextOptions {
   excel?: boolean;
 }
 
+export type JsonFormat = Exclude<ExportFormat, 'csv'>;
+
+/**
+ * One event as NDJSON's line, or as JSON's array element (indented, without the comma): the one
+ * place these are made, on the main thread or in a print worker (cli/print-worker.ts).
+ */
+export function eventJsonText(format: JsonFormat, loaded: Pick<LoadedEvent, 'event' | 'own'>): string {
+  return format === 'ndjson' ? safeJsonStringify(graphRecordOf(loaded)) + '\n' : safeJsonStringify(graphRecordOf(loaded), 2).replace(/^/gm, '  ');
+}
+
 export async function eventText(format: ExportFormat, options: EventTextOptions = {}): Promise<EventText> {
   switch (format) {
     case 'ndjson':
-      return { preamble: '', begin: () => '', event: (loaded) => safeJsonStringify(graphRecordOf(loaded)) + '\n', end: () => '' };
+      return { preamble: '', begin: () => '', event: (loaded) => eventJsonText('ndjson', loaded), fromJsonText: (text) => text, end: () => '' };
     case 'json': {
       // One array, written event by event, so it never has to exist whole in memory.
       let first = true;
+      const element = (text: string) => {
+        const prefix = first ? '\n' : ',\n';
+        first = false;
+        return prefix + text;
+      };
       return {
         preamble: '',
         begin: () => '[',
-        event: (loaded) => {
-          const prefix = first ? '\n' : ',\n';
-          first = false;
-          return prefix + safeJsonStringify(graphRecordOf(loaded), 2).replace(/^/gm, '  ');
-        },
+        event: (loaded) => element(eventJsonText('json', loaded)),
+        fromJsonText: element,
         end: () => (first ? ']\n' : '\n]\n'),
       };
     }

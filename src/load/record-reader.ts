@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { rereadRecord } from '../ingest/classify.js';
-import type { RawAddress, RecordReader } from '../store/event-store.js';
+import type { RawAddress, RecordReader } from '../store/record-address.js';
 import { hashBytes } from '../store/record-hash.js';
 import { describeFsError } from '../text/fs-error.js';
 

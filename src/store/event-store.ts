@@ -30,6 +30,7 @@ import { FieldRanks } from './field-ranks.js';
 import { ensureCapacity } from './growable.js';
 import { Vocabulary } from './vocabulary.js';
 import { mergeNewestFirst } from './newest-first.js';
+import { RecordUnreadableError, type RawAddress, type RecordRead, type RecordReader } from './record-address.js';
 import { columnLength, STORE_COLUMNS, type ColumnName, type StoreSnapshot } from './store-snapshot.js';
 
 /** Maps one loader's string ids to the store's. */
@@ -37,27 +38,6 @@ export class LoaderVocabulary {
   readonly toStore: number[] = [0];
 }
 
-/** Where a record sits in its source file, as the loader found it. */
-export interface RawAddress {
-  source: string;
-  offset: number;
-  length: number;
-  /** hashBytes of its bytes at load: the re-read bytes must hash the same. */
-  hash: number;
-  /** The loader's format index (what the record was read as). */
-  format: number;
-  customSecuritySource: boolean;
-  origin: RecordOrigin;
-}
-
-/** Re-reads one record from its file: the event, or why it can no longer be read. */
-export type RecordReader = (address: RawAddress) => LoadedEvent | { reason: string };
-
-/** An event re-read for the details, an export or a filter: the event, or why not. */
-export type RecordRead = { ok: true; loaded: LoadedEvent } | { ok: false; reason: string; origin: RecordOrigin };
-
-/** What `loadedEvent` throws for a record that can no longer be read (streaming outputs stop with it). */
-export class RecordUnreadableError extends Error {}
 
 const NO_READER: RecordReader = (address) => ({ reason: `${address.source} cannot be re-read here` });
 
@@ -365,7 +345,7 @@ export class EventStore {
   readEvent(index: number): RecordRead {
     const cached = this.detailCache.get(index);
     if (cached) return cached;
-    const origin: RecordOrigin = { source: this.sources[this.sourceIds[index]], line: this.lines[index] || undefined };
+    const origin = this.origin(index);
     const read = this.reread(index, origin);
     // A failure is not kept: the file may be back (or fixed) the next time the event is opened.
     if ('reason' in read) return { ok: false, reason: read.reason, origin };
@@ -384,15 +364,21 @@ export class EventStore {
     return read.loaded;
   }
 
+  /** Where event `index`'s record is in its file, for a reader elsewhere (a worker printing output); null for one kept in the arena. */
+  rawAddress(index: number, origin = this.origin(index)): RawAddress | null {
+    if (this.flags[index] & FLAG.inArena) return null;
+    return { source: origin.source, offset: this.rawOffsets[index], length: this.rawLengths[index], hash: this.rawHashes[index], format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin };
+  }
+
   private reread(index: number, origin: RecordOrigin): { event: AuditEvent; own?: OwnRecord } | { reason: string } {
-    const offset = this.rawOffsets[index];
-    const length = this.rawLengths[index];
-    if (this.flags[index] & FLAG.inArena) {
+    const address = this.rawAddress(index, origin);
+    if (!address) {
+      const offset = this.rawOffsets[index];
       // The batcher wrote an audit as its event, another kind as `{ own }` (load/event-batcher.ts).
-      const kept = JSON.parse(this.arena.toString('utf8', offset, offset + length)) as AuditEvent | { own: OwnRecord };
+      const kept = JSON.parse(this.arena.toString('utf8', offset, offset + this.rawLengths[index])) as AuditEvent | { own: OwnRecord };
       return 'own' in kept ? { event: projectionOf(kept.own), own: kept.own } : { event: kept };
     }
-    const reread = this.reader({ source: origin.source, offset, length, hash: this.rawHashes[index], format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin });
+    const reread = this.reader(address);
     // Another valid record at the same offset (a file rewritten in place) is not this event.
     if (!('reason' in reread) && reread.timeMs !== this.time[index]) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded' };
     return reread;

@@ -2,7 +2,7 @@
  * The explorer's state as the plain inputs of the view functions (view/ never sees AppState):
  * the components and the text first paint both build their frame through these, so they agree.
  */
-import type { RecordRead } from '../store/event-store.js';
+import type { RecordRead } from '../store/record-address.js';
 import { recordLines, type DetailLine, type DetailOptions, type DetailTab } from '../view/details.js';
 import { bodyHeight, pickerHeight } from '../view/layout.js';
 import type { ColumnPickerInput } from '../view/column-picker.js';

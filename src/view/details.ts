@@ -8,7 +8,7 @@ import type { LoadedEvent } from '../model/loaded-event.js';
 import { initiatorOf, targetLabel, userAgentOf } from '../model/accessors.js';
 import { PANE_LABELS } from '../model/pane.js';
 import { safeJsonStringify } from '../export/safe-json.js';
-import type { RecordRead } from '../store/event-store.js';
+import type { RecordRead } from '../store/record-address.js';
 import { formatInZone } from '../text/time-zone.js';
 import { LineBuilder, type DetailLine, type DetailOptions } from './detail-lines.js';
 import { writePropertyChange } from './property-values.js';

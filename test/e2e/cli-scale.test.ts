@@ -2,7 +2,7 @@
  * The built CLI on a JSON Lines file big enough to be split across worker threads: every event
  * counted once, problems reported with absolute line numbers, records re-read from their offsets.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { graphEvent } from '../helpers/events.js';
@@ -50,5 +50,14 @@ describe('a split JSON Lines file through the worker threads', () => {
     expect(lines).toHaveLength(EVENTS);
     expect(JSON.parse(lines[0])).toEqual(graphEvent({ id: `e${EVENTS - 1}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + (EVENTS - 1) * 1000).toISOString() }));
     expect(JSON.parse(lines[EVENTS - 1]).id).toBe('e0');
+  });
+
+  it('prints the same events as a JSON array, indented, in the same order (both printed by worker threads)', { timeout: 60_000 }, async () => {
+    const path = temp.path('scale.jsonl');
+    const tracePath = temp.path('print-trace.log');
+    const [json, ndjson] = await Promise.all([runCli(['query', path, '--format', 'json'], { env: { ENTRA_AUDIT_TRACE: tracePath } }), runCli(['query', path, '--format', 'ndjson'])]);
+    expect(readFileSync(tracePath, 'utf8')).toMatch(/print: 60000 events in \d workers/);
+    expect(json.stdout.startsWith('[\n  {\n    "id": "e59999",')).toBe(true);
+    expect(JSON.parse(json.stdout)).toEqual(ndjson.stdout.trimEnd().split('\n').map((line) => JSON.parse(line)));
   });
 });

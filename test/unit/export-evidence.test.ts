@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { exportEvents } from '../../src/export/export-events.js';
 import { receiptLines } from '../../src/export/receipt.js';
 import { LoadSession } from '../../src/load/load-session.js';
-import { RecordUnreadableError } from '../../src/store/event-store.js';
+import { RecordUnreadableError } from '../../src/store/record-address.js';
 import { UNICODE_SYMBOLS } from '../../src/text/symbols.js';
 import { graphEvent } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp.js';
