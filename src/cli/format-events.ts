@@ -9,7 +9,7 @@ import { eventTable } from '../view/event-table.js';
 import { PANE_DEFINITIONS } from '../view/panes.js';
 import type { Pane, PaneChoice } from '../model/pane.js';
 import type { OutputWriter } from './output.js';
-import { printJsonEvents } from './parallel-print.js';
+import { eventsInOrder } from './parallel-print.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -68,8 +68,7 @@ export async function eventPrinter(format: OutputFormat, out: OutputWriter, opti
       begin: () => out.write(text.preamble + shown(text.begin())),
       event,
       events: async (store, indices) => {
-        if (format !== 'csv') return printJsonEvents(store, indices, { format, text, shown, write: (chunk) => out.write(chunk) });
-        for (const index of indices) await event(store, index);
+        for await (const piece of eventsInOrder(store, indices, text, format)) await out.write(shown(piece.text));
       },
       end: () => out.write(shown(text.end())),
     };

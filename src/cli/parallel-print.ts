@@ -1,43 +1,38 @@
 /**
- * Printing many events as JSON or NDJSON with worker threads re-reading and writing each as
- * text (cli/print-worker.ts), in chunks, written here in order. Re-reading and stringifying were
- * ~85% of the main thread's time printing 100k events; the main thread now only writes. A small
- * output, or a build without the worker script (the test runner's sources), prints in-process.
+ * Many events as JSON or NDJSON text with worker threads re-reading each record and writing it as
+ * text (cli/print-worker.ts), in chunks, handed on here in order: for `query` printing and for
+ * `query --output`. Re-reading and stringifying were ~85% of the main thread's time printing 100k
+ * events; the main thread now only writes. A small output, CSV (its extra columns come from this
+ * thread's indexes), or a build without the worker script (the test runner's sources) is made
+ * here, event by event.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EventText } from '../export/event-text.js';
-import type { JsonFormat } from '../export/event-text.js';
+import type { EventsText } from '../export/export-events.js';
+import type { EventText, ExportFormat } from '../export/event-text.js';
 import type { EventStore } from '../store/event-store.js';
-import type { PrintRequest, PrintResult } from './print-worker.js';
 import { trace } from '../trace.js';
+import type { PrintRequest, PrintResult } from './print-worker.js';
 
 const PRINT_WORKER = new URL('./print-worker.js', import.meta.url);
 /** Below this many events a worker's start-up (~50 ms) costs more than it saves. */
 const IN_WORKERS_FROM = 20_000;
 const CHUNK_EVENTS = 1000;
-/** Chunks asked for ahead of the one being written, per worker: enough to keep each busy. */
+/** Chunks asked for ahead of the one being handed on, per worker: enough to keep each busy. */
 const AHEAD_PER_WORKER = 2;
 
-export interface JsonPrinting {
-  format: JsonFormat;
-  text: EventText;
-  /** Writes a piece of output (the terminal's sanitising, if any, already applied by `shown`). */
-  write(text: string): Promise<void>;
-  shown(text: string): string;
-}
-
-/** Each event printed in order: by workers when it pays, else here, one by one. */
-export async function printJsonEvents(store: EventStore, indices: Int32Array | readonly number[], printing: JsonPrinting): Promise<void> {
-  const fromJsonText = printing.text.fromJsonText;
-  const workerCount = Math.min(4, availableParallelism());
-  if (!fromJsonText || indices.length < IN_WORKERS_FROM || !existsSync(fileURLToPath(PRINT_WORKER))) {
-    for (const index of indices) await printing.write(printing.shown(printing.text.event(store.loadedEvent(index), index)));
+/** The events' text, one piece per event here, or per chunk from the workers (an EventsText, for exports too). */
+export const eventsInOrder: EventsText = async function* (store: EventStore, indices: Iterable<number>, text: EventText, format: ExportFormat) {
+  const fromJsonText = text.fromJsonText;
+  const all = Array.isArray(indices) || indices instanceof Int32Array ? (indices as ArrayLike<number>) : [...indices];
+  if (format === 'csv' || !fromJsonText || all.length < IN_WORKERS_FROM || !existsSync(fileURLToPath(PRINT_WORKER))) {
+    for (let k = 0; k < all.length; k++) yield { text: text.event(store.loadedEvent(all[k]), all[k]), events: 1 };
     return;
   }
-  trace(`print: ${indices.length} events in ${workerCount} workers`);
+  const workerCount = Math.min(4, availableParallelism());
+  trace(`print: ${all.length} events in ${workerCount} workers`);
   const workers = Array.from({ length: workerCount }, () => new Worker(PRINT_WORKER));
   const waiting = new Map<number, { resolve: (texts: Array<string | null>) => void; reject: (error: Error) => void }>();
   const results = new Map<number, Promise<Array<string | null>>>();
@@ -48,15 +43,15 @@ export async function printJsonEvents(store: EventStore, indices: Int32Array | r
       for (const pending of waiting.values()) pending.reject(error);
     });
   }
-  const chunks = Math.ceil(indices.length / CHUNK_EVENTS);
-  const chunkAt = (k: number) => indices.slice(k * CHUNK_EVENTS, (k + 1) * CHUNK_EVENTS);
+  const chunks = Math.ceil(all.length / CHUNK_EVENTS);
+  const chunkAt = (k: number) => Array.prototype.slice.call(all, k * CHUNK_EVENTS, (k + 1) * CHUNK_EVENTS) as number[];
   const ask = (k: number) => {
-    const events = Array.from(chunkAt(k), (index) => {
+    const events = chunkAt(k).map((index) => {
       const address = store.rawAddress(index);
       return address ? { address, timeMs: store.timeMs(index) } : null;
     });
     results.set(k, new Promise((resolve, reject) => waiting.set(k, { resolve, reject })));
-    workers[k % workers.length].postMessage({ id: k, format: printing.format, events } satisfies PrintRequest);
+    workers[k % workers.length].postMessage({ id: k, format: format as PrintRequest['format'], events } satisfies PrintRequest);
   };
   try {
     let asked = 0;
@@ -68,13 +63,13 @@ export async function printJsonEvents(store: EventStore, indices: Int32Array | r
       const chunk = chunkAt(k);
       const pieces: string[] = [];
       for (let j = 0; j < chunk.length; j++) {
-        const text = texts[j];
-        // Not printed by the worker (kept in the arena, or no longer readable as loaded): here, with the reason if it fails.
-        pieces.push(text === null ? printing.text.event(store.loadedEvent(chunk[j]), chunk[j]) : fromJsonText(text));
+        const made = texts[j];
+        // Not made by the worker (kept in the arena, or no longer readable as loaded): here, with the reason if it fails.
+        pieces.push(made === null ? text.event(store.loadedEvent(chunk[j]), chunk[j]) : fromJsonText(made));
       }
-      await printing.write(printing.shown(pieces.join('')));
+      yield { text: pieces.join(''), events: chunk.length };
     }
   } finally {
     for (const worker of workers) void worker.terminate();
   }
-}
+};

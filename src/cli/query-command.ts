@@ -14,6 +14,7 @@ import { inputName } from '../ingest/inputs.js';
 import { PANE_CHOICES, paneMatches, type PaneChoice } from '../model/pane.js';
 import { reportOutcome, startResolvedLoad } from './load-for-cli.js';
 import { finishLoad, loadForQuery } from './query-load.js';
+import { eventsInOrder } from './parallel-print.js';
 import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { eventPrinter, OUTPUT_FORMATS, type OutputFormat } from './format-events.js';
 import { OutputWriter } from './output.js';
@@ -128,7 +129,7 @@ export const queryCommand: CommandModule<object, QueryArgs> = {
       const temporaries = new TemporaryFiles();
       const stopCleanup = removeTemporariesOnSignals(temporaries);
       try {
-        await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName), temporaries, extraColumns, excel: args.excel }, symbols);
+        await writeExport({ store, indices: store.sortedIndices(args.pane, test), format: exportFormat, path: outputPath, force: args.force, sources: load.inputs.map(inputName), temporaries, extraColumns, excel: args.excel, eventsText: eventsInOrder }, symbols);
       } finally {
         stopCleanup();
       }

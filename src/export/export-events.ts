@@ -6,7 +6,7 @@
  * memory than exporting ten.
  */
 import type { EventStore } from '../store/event-store.js';
-import { eventText, type EventTextOptions, type ExportFormat } from './event-text.js';
+import { eventText, type EventText, type EventTextOptions, type ExportFormat } from './event-text.js';
 import { writeFileAtomically } from './safe-write.js';
 import { SourceHasher, type SourceHash } from './source-hashes.js';
 import type { TemporaryFiles } from './temporary-files.js';
@@ -30,6 +30,15 @@ export interface ExportRequest extends EventTextOptions {
   hasher?: SourceHasher;
   /** Where the temporary file is noted while it is written, for a signal to remove it. */
   temporaries?: TemporaryFiles;
+  /** How the events become text, in order (the CLI hands big JSON outputs to worker threads); one by one here by default. */
+  eventsText?: EventsText;
+}
+
+/** The events' text in order, in pieces, each saying how many events it holds. */
+export type EventsText = (store: EventStore, indices: Iterable<number>, text: EventText, format: ExportFormat) => AsyncIterable<{ text: string; events: number }>;
+
+async function* oneByOne(store: EventStore, indices: Iterable<number>, text: EventText): AsyncGenerator<{ text: string; events: number }> {
+  for (const index of indices) yield { text: text.event(store.loadedEvent(index), index), events: 1 };
 }
 
 export interface ExportReceipt {
@@ -50,9 +59,10 @@ export async function exportEvents(request: ExportRequest): Promise<ExportReceip
   let count = 0;
   async function* chunks(): AsyncGenerator<string> {
     let batch = text.preamble + text.begin();
-    for (const index of indices) {
-      batch += text.event(store.loadedEvent(index), index);
-      count++;
+    const pieces = request.eventsText ? request.eventsText(store, indices, text, format) : oneByOne(store, indices, text);
+    for await (const piece of pieces) {
+      batch += piece.text;
+      count += piece.events;
       if (batch.length >= BATCH_CHARS) {
         yield batch;
         batch = '';

@@ -59,5 +59,12 @@ describe('a split JSON Lines file through the worker threads', () => {
     expect(readFileSync(tracePath, 'utf8')).toMatch(/print: 60000 events in \d workers/);
     expect(json.stdout.startsWith('[\n  {\n    "id": "e59999",')).toBe(true);
     expect(JSON.parse(json.stdout)).toEqual(ndjson.stdout.trimEnd().split('\n').map((line) => JSON.parse(line)));
+    // --output writes the same bytes as printing, and says so in its receipt.
+    const out = temp.path('scale-export.ndjson');
+    const exported = await runCli(['query', path, '--output', out], { env: { ENTRA_AUDIT_TRACE: tracePath } });
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain(`# wrote 60000 events to ${out}`);
+    expect(readFileSync(out, 'utf8')).toBe(ndjson.stdout);
+    expect(readFileSync(tracePath, 'utf8').match(/print: 60000 events/g)).toHaveLength(2);
   });
 });
