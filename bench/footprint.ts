@@ -26,11 +26,11 @@ export async function printFootprints(inputs: FootprintInput[]): Promise<void> {
     session.close();
     if (footprint.events !== events || session.problemCount > 0) console.log(`!! ${path}: ${footprint.events} events in the store, ${session.problemCount} problems (expected ${events}, 0)`);
     const per = (bytes: number) => (bytes / footprint.events).toFixed(1);
-    rows.push([kind, events.toLocaleString('en-US'), mb(footprint.total), per(footprint.total), per(footprint.total - footprint.vocabulary.bytes), footprint.vocabulary.strings.toLocaleString('en-US'), mb(footprint.vocabulary.bytes), per(footprint.vocabulary.bytes)]);
+    rows.push([kind, events.toLocaleString('en-US'), mb(footprint.total), per(footprint.total), per(footprint.total - footprint.vocabulary.bytes), footprint.vocabulary.strings.toLocaleString('en-US'), footprint.vocabulary.guids.toLocaleString('en-US'), mb(footprint.vocabulary.bytes), per(footprint.vocabulary.bytes)]);
     for (const [family, bytes] of Object.entries(footprint.columns)) families.set(family, [...(families.get(family) ?? []), per(bytes)]);
   }
-  console.log('\nStore bytes per event (storeFootprint: typed arrays in use, vocabulary strings estimated at their characters + 48 B each)');
-  printTable(['kind', 'events', 'store', 'B/event', 'columns B/event', 'distinct strings', 'strings', 'strings B/event'], rows);
+  console.log('\nStore bytes per event (storeFootprint: typed arrays in use, vocabulary strings estimated at their characters + 48 B each, GUIDs packed at 16 B and their table)');
+  printTable(['kind', 'events', 'store', 'B/event', 'columns B/event', 'distinct strings', 'of them GUIDs', 'strings', 'strings B/event'], rows);
   const labels = inputs.map((i) => `${i.kind} B/event`);
   printTable(['column family', ...labels], [...families].map(([family, per]) => [family, ...per]));
 }

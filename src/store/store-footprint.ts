@@ -10,8 +10,11 @@ import type { EventStore } from './event-store.js';
 export interface StoreFootprint {
   events: number;
   columns: Record<string, number>;
-  /** Each string estimated at its characters (one byte each for Latin-1, two otherwise) plus 48 B of header and map entry. */
-  vocabulary: { strings: number; bytes: number };
+  /**
+   * Each string estimated at its characters (one byte each for Latin-1, two otherwise) plus 48 B
+   * of header and map entry; packed GUIDs at the bytes their table holds.
+   */
+  vocabulary: { strings: number; guids: number; bytes: number };
   total: number;
 }
 
@@ -29,11 +32,14 @@ export function storeFootprint(store: EventStore): StoreFootprint {
     'sorted order': c.sorted.byteLength,
     searchable: c.searchable.byteLength,
   };
-  let bytes = 0;
-  for (let id = 0; id < store.vocabulary.size; id++) {
-    const value = store.vocabulary.get(id);
+  const { vocabulary } = store;
+  const guids = vocabulary.packedGuids();
+  let bytes = guids.bytes;
+  for (let id = 0; id < vocabulary.size; id++) {
+    if (vocabulary.isPackedGuid(id)) continue;
+    const value = vocabulary.get(id);
     bytes += 48 + (/[^\u0000-\u00ff]/.test(value) ? 2 * value.length : value.length);
   }
   const total = Object.values(columns).reduce((sum, n) => sum + n, 0) + bytes;
-  return { events: snapshot.count, columns, vocabulary: { strings: store.vocabulary.size, bytes }, total };
+  return { events: snapshot.count, columns, vocabulary: { strings: vocabulary.size, guids: guids.count, bytes }, total };
 }

@@ -1,13 +1,17 @@
 /**
  * String interning: activities, services, categories, actors and targets repeat constantly, so
  * each distinct string is kept once and events hold small integer ids. Id 0 is the empty string.
+ * GUIDs (correlation ids: about one a record) are kept as 16 bytes, not strings (guid-table.ts).
  */
+import { GuidTable } from './guid-table.js';
 import type { PackedStrings } from './store-snapshot.js';
 
 export class Vocabulary {
+  /** Every string but the packed GUIDs. */
   private ids = new Map<string, number>([['', 0]]);
-  /** After a restore from packed strings, holes until each string is first asked for. */
-  private values: string[] = [''];
+  private guids = new GuidTable();
+  /** By id; undefined for a packed GUID, and after a restore from packed strings until each string is first asked for. */
+  private values: Array<string | undefined> = [''];
   private packed: PackedStrings | null = null;
   /**
    * Strings below this id are in `ids`. After `restore` only the empty string is: a Map of a
@@ -25,7 +29,13 @@ export class Vocabulary {
   /** Add up to `count` more restored strings to the Map; true once all are in. */
   mapSome(count: number): boolean {
     const end = Math.min(this.values.length, this.mapped + count);
-    for (let id = this.mapped; id < end; id++) this.ids.set(this.get(id), id);
+    for (let id = this.mapped; id < end; id++) {
+      const value = this.get(id);
+      if (this.guids.find(value) === undefined) {
+        this.guids.add(value, id);
+        this.values[id] = undefined; // now read from its bytes
+      } else this.ids.set(value, id);
+    }
     this.mapped = end;
     return end === this.values.length;
   }
@@ -40,7 +50,7 @@ export class Vocabulary {
     if (this.values.length !== 1) throw new Error('a vocabulary is restored only while empty');
     if (Array.isArray(strings)) {
       if (strings[0] !== '') throw new Error('restored strings start with the empty string');
-      this.values = strings;
+      this.values = strings.slice();
     } else {
       const { ends, text, odd } = strings;
       if (ends.length === 0 || ends[0] !== 0 || ends[ends.length - 1] !== text.length) throw new Error('packed strings do not fit their text');
@@ -50,14 +60,25 @@ export class Vocabulary {
       this.packed = strings;
     }
     this.ids = new Map<string, number>([['', 0]]);
+    this.guids = new GuidTable();
     this.mapped = 1;
   }
 
   intern(value: string): number {
-    let id = this.complete().get(value);
+    const map = this.complete();
+    const packed = this.guids.find(value);
+    if (packed !== null) {
+      if (packed !== undefined) return packed;
+      const id = this.values.length;
+      this.guids.add(value, id);
+      this.values.push(undefined);
+      this.mapped = this.values.length;
+      return id;
+    }
+    let id = map.get(value);
     if (id === undefined) {
       id = this.values.length;
-      this.ids.set(value, id);
+      map.set(value, id);
       this.values.push(value);
       this.mapped = this.values.length;
     }
@@ -66,12 +87,14 @@ export class Vocabulary {
 
   /** The id of a string already interned, without adding it. */
   lookup(value: string): number | undefined {
-    return this.complete().get(value);
+    const map = this.complete();
+    return this.guids.find(value) ?? map.get(value);
   }
 
   get(id: number): string {
     const value = this.values[id];
-    return value !== undefined ? value : this.unpack(id);
+    if (value !== undefined) return value;
+    return this.guids.has(id) ? this.guids.text(id) : this.unpack(id);
   }
 
   private unpack(id: number): string {
@@ -86,6 +109,8 @@ export class Vocabulary {
 
   /** The string lower-cased (computed once per string, for case-insensitive matching). */
   lower(id: number): string {
+    // A packed GUID is lower case already; kept lowered, a million of them would be strings again.
+    if (this.guids.has(id)) return this.guids.text(id);
     let value = this.lowered[id];
     if (value === undefined) {
       value = this.get(id).toLowerCase();
@@ -96,5 +121,15 @@ export class Vocabulary {
 
   get size(): number {
     return this.values.length;
+  }
+
+  /** Is string `id` a packed GUID (for the store's footprint)? */
+  isPackedGuid(id: number): boolean {
+    return this.guids.has(id);
+  }
+
+  /** How many strings are packed GUIDs, and the bytes that holds them (for the store's footprint). */
+  packedGuids(): { count: number; bytes: number } {
+    return { count: this.guids.size, bytes: this.guids.byteLength };
   }
 }
