@@ -18,8 +18,8 @@ function hexValue(code: number): number {
   return -1;
 }
 
-/** Each byte's two hex digits. */
-const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+/** The character codes of the hex digits. */
+const HEX_CODES = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 
 export class GuidTable {
   /** 16 bytes per vocabulary id (unused for ids that are not GUIDs). */
@@ -31,6 +31,8 @@ export class GuidTable {
   private count = 0;
   /** Scratch for the string being looked up. */
   private readonly probe = new Uint8Array(16);
+  /** Scratch for a string being made. */
+  private readonly scratch = Buffer.alloc(GUID_LENGTH);
 
   /** Write `value`'s 16 bytes into the scratch; false when it is not a canonical lower-case GUID. */
   private parse(value: string): boolean {
@@ -111,15 +113,23 @@ export class GuidTable {
     return this.packed[id] === 1;
   }
 
-  /** The string of a packed id (made anew each time: callers that keep it hold it). */
+  /**
+   * The string of a packed id, made anew each time (callers that keep it hold it): written as
+   * character codes into a scratch buffer and decoded in one call, so it is one flat string of
+   * 36 bytes, not a rope of 20 pieces (~600 bytes until flattened: a snapshot of a million
+   * made 370 MB of them).
+   */
   text(id: number): string {
     const at = id * 16;
-    let out = '';
+    const out = this.scratch;
+    let c = 0;
     for (let k = 0; k < 16; k++) {
-      if (k === 4 || k === 6 || k === 8 || k === 10) out += '-';
-      out += BYTE_HEX[this.bytes[at + k]];
+      if (k === 4 || k === 6 || k === 8 || k === 10) out[c++] = 45;
+      const byte = this.bytes[at + k];
+      out[c++] = HEX_CODES[byte >> 4];
+      out[c++] = HEX_CODES[byte & 15];
     }
-    return out;
+    return out.toString('latin1', 0, GUID_LENGTH);
   }
 
   /** Bytes held, for the store's footprint. */
