@@ -31,6 +31,11 @@ export class EventBatcher {
    */
   private readonly vocabularies: Array<Map<string, number>> = STRING_FIELDS.map(() => new Map<string, number>());
   private nextStringId = 1;
+  /** Per field, since its table last started over: lookups, and how many found their value. */
+  private readonly lookups = new Uint32Array(STRING_FIELD_COUNT);
+  private readonly hits = new Uint32Array(STRING_FIELD_COUNT);
+  /** Per field: 1 once it proved nearly unique (see intern). */
+  private readonly unique = new Uint8Array(STRING_FIELD_COUNT);
   private batch: EventBatch;
   private arenaChunks: Buffer[] = [];
   private arenaBytes = 0;
@@ -70,18 +75,31 @@ export class EventBatcher {
 
   private intern(field: number, value: string): number {
     if (value === '') return 0;
-    const vocabulary = this.vocabularies[field];
-    let id = vocabulary.get(value);
-    if (id === undefined) {
-      id = this.nextStringId++;
-      // A near-unique field (correlation ids) would keep every value it ever saw alive in this
-      // worker: a heap that only grows, marked again by every full GC, and counted in peak RSS.
-      // Past the cap the table starts over; a value seen again gets a new id here, and the store
-      // interns it to the same one (EventStore.append), so only a few strings cross twice.
-      if (vocabulary.size >= FIELD_VOCABULARY_CAP) vocabulary.clear();
-      vocabulary.set(value, id);
+    if (this.unique[field] === 1) {
       this.batch.newStrings.push(value);
+      return this.nextStringId++;
     }
+    const vocabulary = this.vocabularies[field];
+    this.lookups[field]++;
+    let id = vocabulary.get(value);
+    if (id !== undefined) {
+      this.hits[field]++;
+      return id;
+    }
+    id = this.nextStringId++;
+    // A near-unique field (correlation ids) would keep every value it ever saw alive in this
+    // worker: a heap that only grows, marked again by every full GC, and counted in peak RSS.
+    // Past the cap the table starts over; a value seen again gets a new id here, and the store
+    // interns it to the same one (EventStore.append), so only a few strings cross twice. A field
+    // that filled its table with hardly a repeat is a new value a record: it is not looked up again.
+    if (vocabulary.size >= FIELD_VOCABULARY_CAP) {
+      if (this.hits[field] * 10 < this.lookups[field]) this.unique[field] = 1;
+      vocabulary.clear();
+      this.lookups[field] = 0;
+      this.hits[field] = 0;
+    }
+    vocabulary.set(value, id);
+    this.batch.newStrings.push(value);
     return id;
   }
 
