@@ -1,7 +1,7 @@
 /**
  * The second table of the load benchmark: how fast `query --format ndjson` writes (bytes counted
- * from a pipe), and filtered counts over a cold file (a fresh process with no store: it loads the
- * whole file to count) beside DuckDB's count of the same over the same file, and, for the
+ * from a pipe), and filtered counts over a cold file (a fresh process with no store: it parses the
+ * lines that hold the filter's value, query/text-prefilter.ts) beside DuckDB's count of the same over the same file, and, for the
  * generated sign-ins, beside the count the generator knows it wrote. Counts must be equal: a
  * mismatch is printed loudly, never hidden in a ratio.
  */
