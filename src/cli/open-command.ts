@@ -55,7 +55,7 @@ function startingState(state: AppState, args: OpenArgs, now: number): AppState {
   let next = state;
   // The filter keeps applying as events stream in (the test runs on each refresh).
   if (args.filter) next = reducer(next, { type: 'applyFilter', text: args.filter, now });
-  if (args.pane) next = { ...next, pane: args.pane };
+  if (args.pane) next = { ...next, pane: args.pane, paneChosen: true };
   if (args.group) next = reducer(next, { type: 'toggleGroups', now });
   return next;
 }

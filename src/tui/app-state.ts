@@ -211,6 +211,11 @@ export interface AppState {
   /** Pivots that changed the pane (`S`): at this history depth, Backspace returns to that pane too. */
   paneHistory: ReadonlyArray<{ depth: number; pane: Pane }>;
   /**
+   * The pane was chosen (a pane key, `--pane`, a pivot). Until it is, a load that leaves the pane
+   * shown empty moves to the first pane with events: a sign-in export opens on Sign-ins.
+   */
+  paneChosen: boolean;
+  /**
    * The `/` bar. Each edit is applied at once when it parses (results follow the typing); `before`
    * is the filter when the bar opened, which Esc restores and Enter records in the history.
    */

@@ -13,6 +13,7 @@ import type { AppState, ViewOptions } from './app-state.js';
 import { DEFAULT_KEYMAP } from './keymap.js';
 import { newLineEditor } from './line-editor.js';
 import { computeRows, cursorsAtStart } from './rows.js';
+import { withPaneThatHasEvents } from './pane-with-events.js';
 import { NEWEST_FIRST } from './sort-rows.js';
 
 export interface InitialInput {
@@ -46,7 +47,7 @@ export function initialState(input: InitialInput): AppState {
     const ids = input.columns?.[pane];
     return ids ? chosenColumns(catalog, ids).map((column) => column.id) : defaultColumnIds(catalog);
   });
-  return {
+  return withPaneThatHasEvents({
     ...base,
     ...rows,
     hideSubstrate: false,
@@ -68,6 +69,7 @@ export function initialState(input: InitialInput): AppState {
     filter: { text: '', test: null, active: null, notes: null },
     filterHistory: [],
     paneHistory: [],
+    paneChosen: false,
     search: { editor: newLineEditor(), error: null, before: '' },
     find: { editor: newLineEditor(), error: null, origin: 0, before: null, active: null },
     promptHistory: { search: [], since: [], until: [], export: [] },
@@ -90,5 +92,5 @@ export function initialState(input: InitialInput): AppState {
     repaint: false,
     quit: false,
     insights: null,
-  };
+  });
 }

@@ -21,6 +21,7 @@ import { paletteCommand, paletteKey } from './modes/palette.js';
 import { cancelSearch, searchKey, setSearchText, submitSearch } from './modes/search.js';
 import { tableCommand } from './modes/table.js';
 import { clampAll, computeRows, keepSelection, rowChoice } from './rows.js';
+import { withPaneThatHasEvents } from './pane-with-events.js';
 
 /** A command in the mode the app is in. */
 function routeCommand(state: AppState, command: Command, now: number): AppState {
@@ -88,7 +89,7 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'refresh': {
       const { type: _type, ...load } = action;
-      const grown = { ...state, ...load, ...computeRows(state, rowChoice(state)) };
+      const grown = withPaneThatHasEvents({ ...state, ...load, ...computeRows(state, rowChoice(state)) });
       return keepSelection(state, { ...grown, filter: filterAfterGrowth(grown) });
     }
     case 'showMessage':

@@ -45,6 +45,7 @@ export function signInPivot(state: AppState, now: number): AppState {
   return {
     ...filtered,
     pane: toPane,
+    paneChosen: true,
     mode: 'table',
     cursor,
     paneHistory: [...state.paneHistory, { depth, pane: state.pane }],

@@ -107,7 +107,7 @@ export function sharedCommand(state: AppState, command: Command, now: number): A
       return toggleHelp(state);
     case 'switchPane': {
       const pane = command.pane ?? PANES[(PANES.indexOf(state.pane) + 1) % PANES.length];
-      return { ...state, pane, detailTab: detailTabIn(pane, state.detailTab), mode: 'table', scroll: { ...state.scroll, details: 0 } };
+      return { ...state, pane, paneChosen: true, detailTab: detailTabIn(pane, state.detailTab), mode: 'table', scroll: { ...state.scroll, details: 0 } };
     }
     case 'pivot': {
       const term = pivotTerm(state, command.on);
