@@ -17,9 +17,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface EventPrinter {
   /** `indices`: every event that will be printed, in order (a table of whole values measures them first). */
   begin(store: EventStore, indices: Iterable<number>): Promise<void>;
-  /** Print the store's event `index`: tables need only its summary, the rest re-read the record. */
-  event(store: EventStore, index: number): Promise<void>;
-  /** Every event of `indices`, in order: as `event` for each, faster where the format allows (cli/parallel-print.ts). */
+  /** Print the store's events `indices`, in order: tables need only each summary, the rest re-read the records (cli/parallel-print.ts). */
   events(store: EventStore, indices: Int32Array): Promise<void>;
   end(): Promise<void>;
 }
@@ -62,11 +60,9 @@ export async function eventPrinter(format: OutputFormat, out: OutputWriter, opti
   if (format !== 'table') {
     const text = await eventText(format, { extraColumns: options.extraColumns, excel: options.excel });
     const shown = options.terminal ? forTerminal(format, options.symbols) : (chunk: string) => chunk;
-    const event = (store: EventStore, index: number) => out.write(shown(text.event(store.loadedEvent(index), index)));
     return {
       // The BOM is ours, not log text: sanitised it would print as ⟨U+FEFF⟩.
       begin: () => out.write(text.preamble + shown(text.begin())),
-      event,
       events: async (store, indices) => {
         for await (const piece of eventsInOrder(store, indices, text, format)) await out.write(shown(piece.text));
       },
@@ -80,18 +76,14 @@ export async function eventPrinter(format: OutputFormat, out: OutputWriter, opti
   const catalog = pane === 'all' ? AUDIT_COLUMNS : PANE_DEFINITIONS[pane].columns;
   const columns = chosenColumns(catalog, options.columns?.[pane === 'all' ? 'directory' : pane] ?? defaultColumnIds(catalog));
   let table: ReturnType<typeof eventTable> | null = null;
-  const row = (index: number) => {
-    if (table === null) throw new Error('a table row printed before its header');
-    return out.write(table.row(index) + '\n');
-  };
   return {
     begin: (store, indices) => {
       table = eventTable(store, indices, { ...options, columns });
       return out.write(table.header + '\n');
     },
-    event: (_store, index) => row(index),
     events: async (_store, indices) => {
-      for (const index of indices) await row(index);
+      if (table === null) throw new Error('table rows printed before their header');
+      for (const index of indices) await out.write(table.row(index) + '\n');
     },
     end: async () => {},
   };

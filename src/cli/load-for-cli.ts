@@ -9,9 +9,10 @@ import { LoadSession, type LoadOptions } from '../load/load-session.js';
 import { formatProblemLocation } from '../model/loaded-event.js';
 import { bundledSamplePath } from '../paths.js';
 import { sanitize } from '../text/sanitize.js';
-import { UNICODE_SYMBOLS } from '../text/symbols.js';
+import { UNICODE_SYMBOLS, type Symbols } from '../text/symbols.js';
 import { plural } from '../view/summary-parts.js';
 import { EXIT } from './errors.js';
+import { showLoadProgress } from './stderr-progress.js';
 
 /** Standard input counts as input only when something is piped or redirected into it. */
 function stdinIsPiped(): boolean {
@@ -44,6 +45,17 @@ export async function startCliLoad(files: readonly string[], options: LoadOption
 /** Start loading inputs already resolved: the explorer checks them before its screen opens. */
 export function startResolvedLoad({ inputs, errors }: ResolvedInputs, options: LoadOptions = {}): CliLoad {
   return { session: new LoadSession(inputs, options), inputs, inputErrors: errors };
+}
+
+/** Wait for `load` to finish, its progress line on stderr meanwhile. */
+export async function finishLoad(load: CliLoad, symbols: Symbols): Promise<CliLoad> {
+  const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
+  try {
+    await load.session.done;
+  } finally {
+    stopProgress();
+  }
+  return load;
 }
 
 const PROBLEMS_SHOWN = 5;

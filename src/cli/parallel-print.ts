@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EventsText } from '../export/export-events.js';
+import { eventsOneByOne, type EventsText } from '../export/export-events.js';
 import type { EventText, ExportFormat } from '../export/event-text.js';
 import type { EventStore } from '../store/event-store.js';
 import { trace } from '../trace.js';
@@ -26,9 +26,9 @@ const AHEAD_PER_WORKER = 2;
 /** The events' text, one piece per event here, or per chunk from the workers (an EventsText, for exports too). */
 export const eventsInOrder: EventsText = async function* (store: EventStore, indices: Iterable<number>, text: EventText, format: ExportFormat) {
   const fromJsonText = text.fromJsonText;
-  const all = Array.isArray(indices) || indices instanceof Int32Array ? (indices as ArrayLike<number>) : [...indices];
+  const all = indices instanceof Int32Array ? indices : Int32Array.from(indices);
   if (format === 'csv' || !fromJsonText || all.length < IN_WORKERS_FROM || !existsSync(fileURLToPath(PRINT_WORKER))) {
-    for (let k = 0; k < all.length; k++) yield { text: text.event(store.loadedEvent(all[k]), all[k]), events: 1 };
+    yield* eventsOneByOne(store, all, text);
     return;
   }
   const workerCount = Math.min(4, availableParallelism());
@@ -44,12 +44,9 @@ export const eventsInOrder: EventsText = async function* (store: EventStore, ind
     });
   }
   const chunks = Math.ceil(all.length / CHUNK_EVENTS);
-  const chunkAt = (k: number) => Array.prototype.slice.call(all, k * CHUNK_EVENTS, (k + 1) * CHUNK_EVENTS) as number[];
+  const chunkAt = (k: number) => all.subarray(k * CHUNK_EVENTS, (k + 1) * CHUNK_EVENTS);
   const ask = (k: number) => {
-    const events = chunkAt(k).map((index) => {
-      const address = store.rawAddress(index);
-      return address ? { address, timeMs: store.timeMs(index) } : null;
-    });
+    const events = Array.from(chunkAt(k), (index) => store.rawAddress(index));
     results.set(k, new Promise((resolve, reject) => waiting.set(k, { resolve, reject })));
     workers[k % workers.length].postMessage({ id: k, format: format as PrintRequest['format'], events } satisfies PrintRequest);
   };

@@ -12,8 +12,8 @@ import { eventJsonText, type JsonFormat } from '../export/event-text.js';
 export interface PrintRequest {
   id: number;
   format: JsonFormat;
-  /** Each event's address and the time it was loaded with (null: kept in the store's arena). */
-  events: Array<{ address: RawAddress; timeMs: number } | null>;
+  /** Each event's address (null: kept in the store's arena). */
+  events: Array<RawAddress | null>;
 }
 
 export interface PrintResult {
@@ -25,11 +25,10 @@ const port = parentPort;
 if (port) {
   const reader = new FileRecordReader();
   port.on('message', ({ id, format, events }: PrintRequest) => {
-    const texts = events.map((entry) => {
-      if (!entry) return null;
-      const read = reader.read(entry.address);
-      // The store's own check: another valid record at the same offset is not this event.
-      return 'reason' in read || read.timeMs !== entry.timeMs ? null : eventJsonText(format, read);
+    const texts = events.map((address) => {
+      if (!address) return null;
+      const read = reader.read(address);
+      return 'reason' in read ? null : eventJsonText(format, read);
     });
     port.postMessage({ id, texts } satisfies PrintResult);
   });

@@ -12,8 +12,7 @@ import { valueNotes } from '../query/value-notes.js';
 import type { Symbols } from '../text/symbols.js';
 import { plural } from '../view/summary-parts.js';
 import type { CliFilter } from './cli-filter.js';
-import { startCliLoad, type CliLoad } from './load-for-cli.js';
-import { showLoadProgress } from './stderr-progress.js';
+import { finishLoad, startCliLoad, type CliLoad } from './load-for-cli.js';
 
 export interface QueryLoadRequest {
   files: readonly string[];
@@ -23,17 +22,6 @@ export interface QueryLoadRequest {
   strict: boolean;
   options: LoadOptions;
   symbols: Symbols;
-}
-
-/** Start `load` and wait for it, the progress line on stderr meanwhile. */
-export async function finishLoad(load: CliLoad, symbols: Symbols): Promise<CliLoad> {
-  const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
-  try {
-    await load.session.done;
-  } finally {
-    stopProgress();
-  }
-  return load;
 }
 
 /** Would the filter's notes differ on the whole inputs? Only when some term matched nothing in what was read. */

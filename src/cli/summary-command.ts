@@ -14,13 +14,12 @@ import { summaryJson } from '../view/summary-json.js';
 import { summaryMarkdown } from '../view/summary-markdown.js';
 import { summaryText } from '../view/summary-text.js';
 import { compileCliFilter, parseCliFilter } from './cli-filter.js';
-import { reportOutcome, startCliLoad, startResolvedLoad } from './load-for-cli.js';
+import { finishLoad, reportOutcome, startCliLoad, startResolvedLoad } from './load-for-cli.js';
 import { workspaceInputs, workspaceOptions, type WorkspaceArgs } from './workspace-source.js';
 import { jsonForTerminal } from './format-events.js';
 import { OutputWriter } from './output.js';
 import { cacheFor, cacheOption } from './cache-option.js';
 import { maxRecordOption, paneOption, timeZoneOption } from './shared-options.js';
-import { showLoadProgress } from './stderr-progress.js';
 
 export const SUMMARY_FORMATS = ['text', 'json', 'markdown'] as const;
 type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -69,13 +68,7 @@ export const summaryCommand: CommandModule<object, SummaryArgs> = {
     // The filter is not pushed down here: the totals and the unusual measures are relative to
     // everything loaded, so a workspace's summary loads the window (--since/--until) and pane, as
     // a file's summary has the whole file, and the filter is applied locally as for a file.
-    const load = args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, null, args.pane), options) : await startCliLoad(args.files, options);
-    const stopProgress = showLoadProgress(() => load.session.progress(), symbols);
-    try {
-      await load.session.done;
-    } finally {
-      stopProgress();
-    }
+    const load = await finishLoad(args.workspace !== undefined ? startResolvedLoad(workspaceInputs(args, null, args.pane), options) : await startCliLoad(args.files, options), symbols);
     const { store, indexes } = load.session;
     const test = compileCliFilter(filter, indexes.query, args.pane);
     const eventLimit = args.events ?? config.summaryEvents ?? DEFAULT_EVENT_LIMIT;

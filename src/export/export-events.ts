@@ -37,7 +37,8 @@ export interface ExportRequest extends EventTextOptions {
 /** The events' text in order, in pieces, each saying how many events it holds. */
 export type EventsText = (store: EventStore, indices: Iterable<number>, text: EventText, format: ExportFormat) => AsyncIterable<{ text: string; events: number }>;
 
-async function* oneByOne(store: EventStore, indices: Iterable<number>, text: EventText): AsyncGenerator<{ text: string; events: number }> {
+/** The default EventsText: each event re-read and made into text here, in turn. */
+export async function* eventsOneByOne(store: EventStore, indices: Iterable<number>, text: EventText): AsyncGenerator<{ text: string; events: number }> {
   for (const index of indices) yield { text: text.event(store.loadedEvent(index), index), events: 1 };
 }
 
@@ -59,7 +60,7 @@ export async function exportEvents(request: ExportRequest): Promise<ExportReceip
   let count = 0;
   async function* chunks(): AsyncGenerator<string> {
     let batch = text.preamble + text.begin();
-    const pieces = request.eventsText ? request.eventsText(store, indices, text, format) : oneByOne(store, indices, text);
+    const pieces = request.eventsText ? request.eventsText(store, indices, text, format) : eventsOneByOne(store, indices, text);
     for await (const piece of pieces) {
       batch += piece.text;
       count += piece.events;

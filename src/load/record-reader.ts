@@ -25,6 +25,7 @@ export class FileRecordReader {
     if ('reason' in reread) return { reason: `the file changed since it was loaded: ${reread.reason}` };
     // A same-length edit in place (a result turned from success to failure) parses fine: only the bytes tell.
     if (hashBytes(bytes) !== address.hash) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded (its bytes differ)' };
+    if (reread.timeMs !== address.timeMs) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded' };
     return reread;
   };
 

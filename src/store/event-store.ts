@@ -367,7 +367,7 @@ export class EventStore {
   /** Where event `index`'s record is in its file, for a reader elsewhere (a worker printing output); null for one kept in the arena. */
   rawAddress(index: number, origin = this.origin(index)): RawAddress | null {
     if (this.flags[index] & FLAG.inArena) return null;
-    return { source: origin.source, offset: this.rawOffsets[index], length: this.rawLengths[index], hash: this.rawHashes[index], format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin };
+    return { source: origin.source, offset: this.rawOffsets[index], length: this.rawLengths[index], hash: this.rawHashes[index], format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin, timeMs: this.time[index] };
   }
 
   private reread(index: number, origin: RecordOrigin): { event: AuditEvent; own?: OwnRecord } | { reason: string } {
@@ -378,9 +378,6 @@ export class EventStore {
       const kept = JSON.parse(this.arena.toString('utf8', offset, offset + this.rawLengths[index])) as AuditEvent | { own: OwnRecord };
       return 'own' in kept ? { event: projectionOf(kept.own), own: kept.own } : { event: kept };
     }
-    const reread = this.reader(address);
-    // Another valid record at the same offset (a file rewritten in place) is not this event.
-    if (!('reason' in reread) && reread.timeMs !== this.time[index]) return { reason: 'the file changed since it was loaded: the record there is no longer the one loaded' };
-    return reread;
+    return this.reader(address);
   }
 }

@@ -15,6 +15,8 @@ export interface RawAddress {
   format: number;
   customSecuritySource: boolean;
   origin: RecordOrigin;
+  /** The event's time as loaded: another valid record at the same offset (a file rewritten in place) is not this event. */
+  timeMs: number;
 }
 
 /** Re-reads one record from its file: the event, or why it can no longer be read. */
