@@ -4,13 +4,32 @@
  */
 import stringWidth from 'string-width';
 
-/** Printable ASCII: one column per character, no need for the full Unicode rules. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text whose every UTF-16 unit is one column and its own grapheme, so no Unicode rules are needed:
+ * printable ASCII, and the BMP blocks names and our own glyphs come from (Latin-1 and Latin
+ * Extended, Greek, Cyrillic, general punctuation such as the ellipsis, arrows, box drawing and
+ * geometric shapes, the gear that marks an app), leaving out what string-width measures otherwise (the soft hyphen, Cyrillic
+ * combining marks, two wide squares). test/unit/display-width.test.ts checks every code point of
+ * the class against string-width. The first call into string-width compiles its Unicode regexes
+ * (~25 ms), which would land on the first frame of a tenant whose names are not plain ASCII.
+ */
+export const NARROW_TEXT = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u25ff\u2699]*$/;
+
+/** Widths of short text outside NARROW_TEXT: a table repeats the same names on every row and frame. */
+const measured = new Map<string, number>();
+const MEASURED_MOST = 4096;
 
 export function displayWidth(text: string): number {
   // The fast path matters: the table measures every cell of every visible row on every frame.
-  if (PRINTABLE_ASCII.test(text)) return text.length;
-  if (text.length <= WINDOW_CHARS) return stringWidth(text);
+  if (NARROW_TEXT.test(text)) return text.length;
+  if (text.length <= WINDOW_CHARS) {
+    let width = measured.get(text);
+    if (width === undefined) {
+      if (measured.size >= MEASURED_MOST) measured.clear();
+      measured.set(text, (width = stringWidth(text)));
+    }
+    return width;
+  }
   let width = 0;
   for (const window of windows(text)) width += stringWidth(window);
   return width;
@@ -54,7 +73,7 @@ export function truncateToWidth(text: string, width: number, ellipsis: string): 
   const head = text.length > cellChars(width) ? text.slice(0, cellChars(width)) : text;
   if (head === text && displayWidth(text) <= width) return text;
   const room = width - displayWidth(ellipsis);
-  if (PRINTABLE_ASCII.test(head)) return head.slice(0, Math.max(0, room)) + ellipsis;
+  if (NARROW_TEXT.test(head)) return head.slice(0, Math.max(0, room)) + ellipsis;
   let used = 0;
   let out = '';
   for (const segment of graphemes(head)) {
@@ -80,7 +99,7 @@ export function padToWidth(text: string, width: number): string {
 /** Hard-wrap to lines of at most `width` columns (details text: nothing is ever cut off). */
 export function wrapToWidth(text: string, width: number): string[] {
   if (width <= 0) return [text];
-  if (PRINTABLE_ASCII.test(text)) {
+  if (NARROW_TEXT.test(text)) {
     if (text.length <= width) return [text];
     const lines: string[] = [];
     for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));

@@ -146,7 +146,7 @@ function fileCircles(edges: readonly Edge[]): string[][] {
  * caller of a module. Constant lookup sets are fine; the one memo of Intl formatters per zone
  * (text/time-zone.ts) is a pure function's cache and allowed by name.
  */
-const PURE_MEMOS = new Set(['src/text/time-zone.ts: formatters', 'src/tui/frame-parts.ts: detailLineMemo', 'src/tui/find-hits.ts: hitMemo']);
+const PURE_MEMOS = new Set(['src/text/time-zone.ts: formatters', 'src/tui/frame-parts.ts: detailLineMemo', 'src/tui/find-hits.ts: hitMemo', 'src/text/width.ts: measured']);
 function moduleState(): string[] {
   const found: string[] = [];
   for (const file of FILES) {
