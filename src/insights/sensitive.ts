@@ -76,6 +76,12 @@ export function loadSensitiveRules(extra: readonly DefinitionSource[] = []): Sen
 export interface CompiledRules {
   /** The first rule (high before medium) that event `index` matches, if any. */
   ruleOf(index: number): SensitiveRule | undefined;
+  /**
+   * As ruleOf, but never evaluated over the whole store first (a frame's markers): each rule
+   * asks this event alone where its mask does not reach it yet, and the rules that join sign-ins
+   * to changes are passed over until the join has been built.
+   */
+  ruleOfAtOnce(index: number): SensitiveRule | undefined;
   /** Rules left out because their query does not compile on this store, with why. */
   problems: string[];
 }
@@ -83,6 +89,7 @@ export interface CompiledRules {
 interface CompiledRule {
   rule: SensitiveRule;
   test: EventTest;
+  peek: EventTest;
   gate: ActivityGate | null;
 }
 
@@ -92,24 +99,24 @@ export function compileSensitiveRules(rules: readonly SensitiveRule[], index: Qu
   const problems: string[] = [];
   for (const rule of bySeverity(rules)) {
     const result = compileQuery(rule.parsed, index);
-    if (result.ok) compiled.push({ rule, test: result.test, gate: activityGate(rule.parsed, store) });
+    if (result.ok) compiled.push({ rule, test: result.test, peek: result.peek, gate: activityGate(rule.parsed, store) });
     else problems.push(`rule ${JSON.stringify(rule.id)}: ${result.error.message}`);
   }
   // Per distinct activity, the rules that could match it, in order: most events have none.
   const candidates: Array<CompiledRule[] | undefined> = [];
   const candidatesFor = (activityId: number): CompiledRule[] =>
     (candidates[activityId] ??= compiled.filter(({ gate }) => !gate || gate(activityId)));
-  const firstRule = (index: number, joined: boolean): SensitiveRule | undefined => {
+  const firstRule = (index: number, joined: boolean, atOnce = false): SensitiveRule | undefined => {
     const pane = store.pane(index);
-    for (const { rule, test } of candidatesFor(store.stringId(index, 'activity'))) {
+    for (const { rule, test, peek } of candidatesFor(store.stringId(index, 'activity'))) {
       if (!rule.panes.includes(pane)) continue;
-      if (rule.ipOfSensitiveChange && (!joined || !ipsOfChanges.has(index))) continue;
-      if (test(index)) return rule;
+      if (rule.ipOfSensitiveChange && (!joined || (atOnce && !ipsOfChanges.current) || !ipsOfChanges.has(index))) continue;
+      if ((atOnce ? peek : test)(index)) return rule;
     }
     return undefined;
   };
   const ipsOfChanges = new IpsOfSensitiveChanges(index, (change) => firstRule(change, false) !== undefined);
-  return { ruleOf: (index) => firstRule(index, true), problems };
+  return { ruleOf: (index) => firstRule(index, true), ruleOfAtOnce: (index) => firstRule(index, true, true), problems };
 }
 
 /** A sign-in this long before a change, or this long after, is the session behind it. */
@@ -134,6 +141,11 @@ class IpsOfSensitiveChanges {
     private readonly index: QueryIndex,
     private readonly isSensitiveChange: (index: number) => boolean,
   ) {}
+
+  /** Whether every event in the store has been scanned (`has` would not scan first). */
+  get current(): boolean {
+    return this.scanned >= this.index.store.count;
+  }
 
   /** True when event `index` comes from an IP address that made a flagged change around its time. */
   has(index: number): boolean {

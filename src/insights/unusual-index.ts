@@ -9,6 +9,7 @@
 import { PANES, type Pane } from '../model/pane.js';
 import type { EventStore } from '../store/event-store.js';
 import type { StringField } from '../store/event-batch.js';
+import { MEASURED_FOR_A_FRAME_MOST } from './frame-budget.js';
 import { findUnusual, DEFAULT_UNUSUAL_SETTINGS, UNUSUAL_FIELDS, type UnusualReport, type UnusualSettings } from './unusual.js';
 
 interface Measured {
@@ -23,11 +24,13 @@ const REMEASURE_GROWTH = 1.25;
 export class UnusualIndex {
   private readonly measured = new Map<Pane, Measured>();
   private holding = false;
+  private readonly warmed = new Set<() => void>();
 
   constructor(
     private readonly store: EventStore,
     private readonly isSensitive: (index: number) => boolean,
     readonly settings: UnusualSettings = DEFAULT_UNUSUAL_SETTINGS,
+    private readonly measuredForAFrameMost = MEASURED_FOR_A_FRAME_MOST,
   ) {}
 
   /** A load is streaming in: mark nothing until `release`. */
@@ -51,10 +54,16 @@ export class UnusualIndex {
     this.measured.clear();
   }
 
+  /** The pane's measure, if it still holds for the store as it is. */
+  private current(pane: Pane): Measured | undefined {
+    const cached = this.measured.get(pane);
+    return cached && (cached.count === this.store.count || this.store.count < cached.count * REMEASURE_GROWTH) ? cached : undefined;
+  }
+
   private measure(pane: Pane): Measured {
     const { store } = this;
-    const cached = this.measured.get(pane);
-    if (cached && (cached.count === store.count || store.count < cached.count * REMEASURE_GROWTH)) return cached;
+    const cached = this.current(pane);
+    if (cached) return cached;
     const report = findUnusual(store, pane, { settings: this.settings, isSensitive: this.isSensitive });
     const ids = new Map<StringField, Set<number>>(UNUSUAL_FIELDS[pane].map((field) => [field.storeField, new Set<number>()]));
     for (const value of report.values) ids.get(value.field.storeField)?.add(value.valueId);
@@ -80,6 +89,22 @@ export class UnusualIndex {
     return false;
   }
 
+  /**
+   * The table's `?` marker: as isUnusual, but a large store not measured yet shows no marker
+   * until the warm-up has measured it (`onWarmed` says when), rather than measuring on a frame.
+   */
+  markedUnusual(index: number): boolean {
+    if (this.holding) return false;
+    if (this.store.count > this.measuredForAFrameMost && !this.current(this.store.pane(index))) return false;
+    return this.isUnusual(index);
+  }
+
+  /** Called when a warm-up has measured every pane (the table can show its markers). */
+  onWarmed(listener: () => void): () => void {
+    this.warmed.add(listener);
+    return () => this.warmed.delete(listener);
+  }
+
   /** The event's unusual values, by the query field that names them (`ip`, `agent`, `actor`, …). */
   unusualValuesOf(index: number): Array<{ field: string; value: string }> {
     if (this.holding) return [];
@@ -97,7 +122,10 @@ export class UnusualIndex {
     const pending = [...PANES];
     const step = () => {
       const pane = pending.shift();
-      if (pane === undefined) return;
+      if (pane === undefined) {
+        for (const listener of this.warmed) listener();
+        return;
+      }
       this.measure(pane);
       schedule(step);
     };

@@ -117,6 +117,8 @@ export class LoadSession {
   constructor(inputs: readonly InputSpec[], options: LoadOptions = {}) {
     this.indexes = new StoreIndexes(this.store, options.catalog ?? EMPTY_CATALOG);
     this.indexes.unusual.hold();
+    // The table's `?` markers of a large store appear once the warm-up has measured it.
+    this.indexes.unusual.onWarmed(() => this.notify());
     const workerCount = options.workers ?? Math.min(4, availableParallelism());
     // In-process loading still plans parts (as if for this many workers), so both paths are the same.
     const planned = options.workers === 0 ? 2 : workerCount;

@@ -28,7 +28,8 @@ export interface CompiledTerm {
 }
 
 export type CompileResult =
-  | { ok: true; test: EventTest; terms: CompiledTerm[] }
+  /** `peek`: see maskTest. */
+  | { ok: true; test: EventTest; peek: EventTest; terms: CompiledTerm[] }
   | { ok: false; error: { message: string; position: number } };
 
 /** Which store strings each field searches (substring, case-insensitive). */
@@ -243,14 +244,23 @@ export function narrowAll(terms: readonly CompiledTerm[], alive: Uint8Array, fro
 /**
  * A test answered from a mask that is extended whenever asked about an event beyond it.
  * `within`, when given, is a test known to pass every event this one passes (an earlier, broader
- * query): only its events are looked at.
+ * query): only its events are looked at. `peek` answers one event without extending the mask
+ * (the terms over that event alone): a frame's markers on a million events not evaluated yet
+ * must not wait for a pass over all of them.
  */
-export function maskTest(store: EventStore, terms: readonly CompiledTerm[], within?: EventTest): EventTest {
+export function maskTest(index: QueryIndex, terms: readonly CompiledTerm[], within?: EventTest): { test: EventTest; peek: EventTest } {
+  const { store } = index;
   let alive = new Uint8Array(0);
   let evaluated = 0;
-  return (index) => {
-    if (index >= evaluated) {
-      const to = Math.max(store.count, index + 1);
+  const peek: EventTest = (event) => {
+    if (event < evaluated) return alive[event] === 1;
+    const single = index.oneEventMask(event);
+    narrowAll(terms, single, event, event + 1);
+    return single[event] === 1;
+  };
+  const test: EventTest = (event) => {
+    if (event >= evaluated) {
+      const to = Math.max(store.count, event + 1);
       alive = ensureCapacity(alive, to, Uint8Array);
       if (within) {
         for (let i = evaluated; i < to; i++) alive[i] = within(i) ? 1 : 0;
@@ -258,8 +268,9 @@ export function maskTest(store: EventStore, terms: readonly CompiledTerm[], with
       } else narrowAll(terms, alive, evaluated, to);
       evaluated = to;
     }
-    return alive[index] === 1;
+    return alive[event] === 1;
   };
+  return { test, peek };
 }
 
 type CompileError = { message: string; position: number };
@@ -304,5 +315,5 @@ function anyTerm(term: AnyTerm, index: QueryIndex): CompiledTerm | CompileError 
 export function compileQuery(query: Query, index: QueryIndex, within?: EventTest): CompileResult {
   const terms = compileTerms(query.terms, index);
   if (!Array.isArray(terms)) return { ok: false, error: terms };
-  return { ok: true, test: maskTest(index.store, terms, within), terms };
+  return { ok: true, ...maskTest(index, terms, within), terms };
 }

@@ -10,6 +10,7 @@
  *  - how to ask the sensitive-operation rules for `risk:` (rules are queries themselves, so the
  *    query layer cannot own them: the owner plugs them in).
  */
+import { ensureCapacity } from '../store/growable.js';
 import Fuse from 'fuse.js';
 import { splitKeys } from '../model/event-summary.js';
 import type { EventStore } from '../store/event-store.js';
@@ -29,6 +30,7 @@ const KEPT_WORDS = 200;
 export class QueryIndex {
   private fuzzy: { size: number; index: FuzzyIndex; hits: Map<string, Set<number>> } | null = null;
   private readonly targetLines: Array<Int32Array | undefined> = [];
+  private oneEvent = new Uint8Array(0);
 
   /**
    * `risk`: the rules' verdict per event, `unusual`: the unusual measures' (insights/unusual.ts);
@@ -39,6 +41,15 @@ export class QueryIndex {
     readonly risk: RiskLookup | null = null,
     readonly unusual: ((index: number) => boolean) | null = null,
   ) {}
+
+  /**
+   * A mask long enough to hold event `index`, shared by every one-event verdict on this store
+   * (compile.ts's peek): terms narrow by absolute position, and one array per rule would cost a
+   * megabyte each at a million events.
+   */
+  oneEventMask(index: number): Uint8Array {
+    return (this.oneEvent = ensureCapacity(this.oneEvent, index + 1, Uint8Array));
+  }
 
   /** The distinct searchable strings fuse.js finds for a lower-cased word. */
   fuzzyHits(word: string): Set<number> {

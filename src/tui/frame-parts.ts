@@ -29,8 +29,8 @@ export function tableInput(state: AppState): TableInput {
     marks: state.marks,
     groups: state.groups?.[pane] ?? null,
     expanded: state.expanded,
-    severityOf: (index) => state.indexes.rules.severityOf(index),
-    isUnusual: (index) => state.indexes.unusual.isUnusual(index),
+    severityOf: (index) => state.indexes.rules.severityForFrame(index),
+    isUnusual: (index) => state.indexes.unusual.markedUnusual(index),
     options: { timeZone: state.options.timeZone, symbols: state.options.symbols },
   };
 }

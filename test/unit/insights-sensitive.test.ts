@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eventsInScope } from '../../src/insights/answers.js';
 import { compileSensitiveRules, countByRule, loadSensitiveRules, SHARED_IP_USERS, validateSensitiveRules, type SensitiveRule } from '../../src/insights/sensitive.js';
 import type { LoadedEvent } from '../../src/model/loaded-event.js';
@@ -99,6 +99,22 @@ describe('compileSensitiveRules', () => {
     if (!result.ok) throw new Error(result.errors.join('\n'));
     const store = storeOf(['Add user', { id: 'u' }], ['Add group', { id: 'g' }], ['Delete user', { id: 'd' }]);
     expect(flagged(store, result.items)).toEqual({ u: 'add-user', g: 'any-add', d: undefined });
+  });
+
+  it('answers one event at once (a frame on a large store) as the pass over the store does, reading only that event', () => {
+    const store = storeFromEvents(loaded(...generateSampleEvents(DEFAULT_SAMPLE_OPTIONS)));
+    const whole = compileSensitiveRules(rules, new QueryIndex(store));
+    const expected = Array.from({ length: store.count }, (_, i) => whole.ruleOf(i)?.id);
+    expect(expected.filter(Boolean).length).toBeGreaterThan(100);
+    const atOnce = compileSensitiveRules(rules, new QueryIndex(store));
+    const reads = vi.spyOn(store, 'readEvent');
+    // Newest first, as the table asks: each answer must not be a pass over the events before it.
+    for (let i = store.count - 1; i >= 0; i--) {
+      reads.mockClear();
+      expect(atOnce.ruleOfAtOnce(i)?.id, `event ${i}`).toBe(expected[i]);
+      expect(reads.mock.calls.filter(([event]) => event !== i)).toEqual([]);
+    }
+    reads.mockRestore();
   });
 
   it('flags the sample incident: every step but the creation of the account', () => {

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StoreIndexes } from '../../src/insights/store-indexes.js';
 import { DEFAULT_UNUSUAL_SETTINGS, findUnusual } from '../../src/insights/unusual.js';
+import { UnusualIndex } from '../../src/insights/unusual-index.js';
 import { LoadSession } from '../../src/load/load-session.js';
 import { storeFromEvents } from '../../src/load/from-events.js';
 import { bundledSamplePath } from '../../src/paths.js';
@@ -53,6 +54,22 @@ describe('the Unusual list on the bundled sample', () => {
     expect(attacker).toHaveLength(9);
     // Routine traffic: a few new guests and home IPs, not the bulk of the tenant's 5,154 changes.
     expect(unusual.length).toBeLessThan(200);
+  });
+
+  it('on a large store, marks rows only once the warm-up has measured them, then as risk:unusual does', () => {
+    // A threshold of 0 makes the bundled sample "large": no frame may measure it on the spot.
+    const marks = new UnusualIndex(indexes.store, (i) => indexes.rules.ruleOf(i) !== undefined, indexes.unusual.settings, 0);
+    const directory = paneRows(indexes, 'directory');
+    expect(directory.some((i) => marks.markedUnusual(i))).toBe(false);
+    let warmed = 0;
+    marks.onWarmed(() => warmed++);
+    const steps: Array<() => void> = [];
+    marks.warm((step) => steps.push(step));
+    while (steps.length > 0) steps.shift()!();
+    expect(warmed).toBe(1);
+    const marked = directory.filter((i) => marks.markedUnusual(i));
+    expect(marked).toEqual(directory.filter((i) => indexes.unusual.isUnusual(i)));
+    expect(marked.filter((i) => indexes.store.string(i, 'ip') === '203.0.113.66')).toHaveLength(9);
   });
 
   it('lists only values the view has, and nothing while a load is still streaming in', async () => {
