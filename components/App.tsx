@@ -59,6 +59,7 @@ export function App({
 
   // The one input router: every key, in every mode and prompt, goes to the reducer in order.
   useInput((input, key) => {
+    load?.noteKey?.();
     const now = Date.now();
     for (const name of keyNames(input, key)) dispatch({ type: 'key', name, now });
   });

@@ -25,6 +25,7 @@ import { mergeReports } from './merge-reports.js';
 import { CapacityEstimate } from './capacity-estimate.js';
 import { planUnits, statInputs, type PlanOptions } from './plan-units.js';
 import { trace } from '../trace.js';
+import { BackgroundSteps } from './background-steps.js';
 import { cacheKeyFor, type CacheKey } from './cache-key.js';
 import type { LoadCache } from './load-cache.js';
 import { restoreFromCache, saveToCache, type RestoredSession } from './session-cache.js';
@@ -78,8 +79,6 @@ export interface LoadOptions {
   prefilter?: string;
 }
 
-/** Pending warm-up steps are few (each schedules the next); more than this means a runaway. */
-const MAX_PENDING_STEPS = 64;
 
 export class LoadSession {
   /** Re-reads records from their files for the store; closed with the session. */
@@ -87,7 +86,7 @@ export class LoadSession {
   readonly store = new EventStore(this.reader.read);
   /** What every view of the store reuses (query index, rules, question counts), owned here. */
   readonly indexes: StoreIndexes;
-  private readonly pendingSteps = new Set<NodeJS.Timeout>();
+  private readonly steps = new BackgroundSteps();
   private closed = false;
   readonly problems: LoadProblem[] = [];
   problemCount = 0;
@@ -194,14 +193,14 @@ export class LoadSession {
     return this.restored !== null;
   }
 
-  /** Run `step` after `delayMs` unless the session is closed by then (quitting stops the warm-up). */
+  /** Run `step` after `delayMs`, between keys, unless the session is closed by then (quitting stops the warm-up). */
   private later(step: () => void, delayMs = 5): void {
-    if (this.closed || this.pendingSteps.size > MAX_PENDING_STEPS) return;
-    const timer = setTimeout(() => {
-      this.pendingSteps.delete(timer);
-      if (!this.closed) step();
-    }, delayMs);
-    this.pendingSteps.add(timer);
+    if (!this.closed) this.steps.later(step, delayMs);
+  }
+
+  /** A key was pressed in the explorer: the warm-up waits for the keys to pause. */
+  noteKey(): void {
+    this.steps.noteKey();
   }
 
   /** Resolves when the first events are in the store, or the load ended, or `timeoutMs` passed. */
@@ -280,8 +279,7 @@ export class LoadSession {
     if (this.readsStdin && !this.closed && this.finishedAt === null) process.stdin.destroy();
     this.closed = true;
     this.stopFeeds.abort();
-    for (const timer of this.pendingSteps) clearTimeout(timer);
-    this.pendingSteps.clear();
+    this.steps.stop();
     for (const worker of this.workers) void worker.terminate();
     this.reader.close();
   }

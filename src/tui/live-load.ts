@@ -21,4 +21,6 @@ export interface LiveLoad {
   sourceNames(): string[];
   /** Called whenever events, problems or progress arrive; returns how to stop listening. */
   onChange(listener: () => void): () => void;
+  /** A key was pressed: work in the background (the indexes' warm-up) waits until the keys pause. */
+  noteKey?(): void;
 }
