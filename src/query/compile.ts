@@ -17,6 +17,7 @@ import { FREE_TEXT_FIELDS, MULTI_VALUED_FIELDS, STRING_FIELD_COUNT, stringFieldI
 import { ensureCapacity } from '../store/growable.js';
 import type { AnyTerm, FieldName, Query, Term } from './ast.js';
 import type { QueryIndex } from './query-index.js';
+import { FuzzyWordHits } from './fuzzy-word.js';
 import { riskTest } from './risk-terms.js';
 
 export type EventTest = (index: number) => boolean;
@@ -27,9 +28,12 @@ export interface CompiledTerm {
   narrow(alive: Uint8Array, from: number, to: number): void;
 }
 
+/** A query's mask evaluated over events [0, to) at least (1 = passes; do not modify). */
+export type MaskUpTo = (to: number) => Uint8Array;
+
 export type CompileResult =
-  /** `peek`: see maskTest. */
-  | { ok: true; test: EventTest; peek: EventTest; terms: CompiledTerm[] }
+  /** `peek`, `upTo`: see maskTest. */
+  | { ok: true; test: EventTest; peek: EventTest; upTo: MaskUpTo; terms: CompiledTerm[] }
   | { ok: false; error: { message: string; position: number } };
 
 /** Which store strings each field searches (substring, case-insensitive). */
@@ -177,19 +181,16 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
     }
     case 'fuzzy': {
       const word = term.text.toLowerCase();
-      const hits = new Set(index.fuzzyHits(word));
-      let covered = store.vocabulary.size;
-      // Strings that arrive after the query was compiled (a load still streaming in) are searched
-      // too: fuse.js over just the new ones, once per growth of the vocabulary.
-      const isHit = (id: number) => {
-        if (id >= covered) {
-          for (const hit of index.newFuzzyHits(word, covered)) hits.add(hit);
-          covered = store.vocabulary.size;
-        }
-        return hits.has(id);
-      };
+      const hits = new FuzzyWordHits(index, word, FUZZY_FIELDS);
       // Plain substrings always count, so a word typed exactly never fails to find itself.
-      return stringTerm(store, term, [{ fields: FUZZY_FIELDS, matches: (text, id) => text.includes(word) || isHit(id) }]);
+      const compiled = stringTerm(store, term, [{ fields: FUZZY_FIELDS, matches: (text, id) => text.includes(word) || hits.has(id) }]);
+      return {
+        term,
+        narrow(alive, from, to) {
+          hits.prepare(alive, from, to);
+          compiled.narrow(alive, from, to);
+        },
+      };
     }
     case 'field': {
       const values = term.values;
@@ -243,15 +244,24 @@ export function narrowAll(terms: readonly CompiledTerm[], alive: Uint8Array, fro
 
 /**
  * A test answered from a mask that is extended whenever asked about an event beyond it.
- * `within`, when given, is a test known to pass every event this one passes (an earlier, broader
- * query): only its events are looked at. `peek` answers one event without extending the mask
- * (the terms over that event alone): a frame's markers on a million events not evaluated yet
- * must not wait for a pass over all of them.
+ * `within`, when given, is the mask of a query known to pass every event this one passes (an
+ * earlier, broader query: one character less typed): the new mask starts as a copy of it, so
+ * only its events are looked at. `peek` answers one event without extending the mask (the terms
+ * over that event alone): a frame's markers on a million events not evaluated yet must not wait
+ * for a pass over all of them. `upTo` is the mask itself, for a narrower query to start from.
  */
-export function maskTest(index: QueryIndex, terms: readonly CompiledTerm[], within?: EventTest): { test: EventTest; peek: EventTest } {
+export function maskTest(index: QueryIndex, terms: readonly CompiledTerm[], within?: MaskUpTo): { test: EventTest; peek: EventTest; upTo: MaskUpTo } {
   const { store } = index;
   let alive = new Uint8Array(0);
   let evaluated = 0;
+  const extend = (to: number) => {
+    alive = ensureCapacity(alive, to, Uint8Array);
+    if (within) {
+      alive.set(within(to).subarray(evaluated, to), evaluated);
+      for (const compiled of terms) compiled.narrow(alive, evaluated, to);
+    } else narrowAll(terms, alive, evaluated, to);
+    evaluated = to;
+  };
   const peek: EventTest = (event) => {
     if (event < evaluated) return alive[event] === 1;
     const single = index.oneEventMask(event);
@@ -259,18 +269,14 @@ export function maskTest(index: QueryIndex, terms: readonly CompiledTerm[], with
     return single[event] === 1;
   };
   const test: EventTest = (event) => {
-    if (event >= evaluated) {
-      const to = Math.max(store.count, event + 1);
-      alive = ensureCapacity(alive, to, Uint8Array);
-      if (within) {
-        for (let i = evaluated; i < to; i++) alive[i] = within(i) ? 1 : 0;
-        for (const compiled of terms) compiled.narrow(alive, evaluated, to);
-      } else narrowAll(terms, alive, evaluated, to);
-      evaluated = to;
-    }
+    if (event >= evaluated) extend(Math.max(store.count, event + 1));
     return alive[event] === 1;
   };
-  return { test, peek };
+  const upTo: MaskUpTo = (to) => {
+    if (to > evaluated) extend(to);
+    return alive;
+  };
+  return { test, peek, upTo };
 }
 
 type CompileError = { message: string; position: number };
@@ -312,7 +318,7 @@ function anyTerm(term: AnyTerm, index: QueryIndex): CompiledTerm | CompileError 
 }
 
 /** `within`: see maskTest; pass it only when `refines` says the new query is narrower. */
-export function compileQuery(query: Query, index: QueryIndex, within?: EventTest): CompileResult {
+export function compileQuery(query: Query, index: QueryIndex, within?: MaskUpTo): CompileResult {
   const terms = compileTerms(query.terms, index);
   if (!Array.isArray(terms)) return { ok: false, error: terms };
   return { ok: true, ...maskTest(index, terms, within), terms };

@@ -8,7 +8,7 @@ import { valueNotes } from '../query/value-notes.js';
 import type { Pane } from '../model/pane.js';
 import type { ActiveFilter } from '../query/filter.js';
 import type { AppState, FilterHow, FilterNotes } from './app-state.js';
-import { computeRows, cursorsAtStart, keepSelection, rowChoice } from './rows.js';
+import { computeRows, cursorsAtStart, keepSelection, narrowedRows, rowChoice } from './rows.js';
 
 /** How many filters Backspace can step back through. */
 const HISTORY = 50;
@@ -30,7 +30,8 @@ export function tryFilter(state: AppState, text: string, now: number, how: Filte
   const changed = result.text !== state.filter.text;
   const recorded = changed && !how.fromHistory && !how.live;
   const filterHistory = recorded ? recordFilter(state.filterHistory, state.filter.text) : state.filterHistory;
-  const rows = computeRows(state, rowChoice(state, { test: result.test }));
+  const narrowed = result.narrower && result.test ? narrowedRows(state, result.test) : null;
+  const rows = narrowed ?? computeRows(state, rowChoice(state, { test: result.test }));
   const filter = { text: result.text, test: result.test, active: result.filter, notes: notesOn(state, result.text, result.filter, state.pane, rows.rows[state.pane].length > 0) };
   const next = { ...cleared, filter, filterHistory, ...rows };
   // Stepping back through the history, or pivoting from an event, keeps that event selected

@@ -81,6 +81,26 @@ export function computeRows(state: Pick<AppState, 'store' | 'indexes'>, choice: 
 }
 
 /**
+ * The rows after a filter that keeps no event the shown one did not (one more character typed
+ * into `/`): the shown rows that pass `test`, in their order, instead of a pass over every event
+ * of the store (~30 ms per key at a million). Null when the shown rows cannot be narrowed: grouped
+ * (a group's lead may go while others stay), or the store has grown since they were computed.
+ */
+export function narrowedRows(state: Pick<AppState, 'store' | 'rows' | 'totals' | 'groups'>, test: EventTest): Rows | null {
+  const { store } = state;
+  if (state.groups !== null) return null;
+  if (PANES.reduce((sum, pane) => sum + state.totals[pane], 0) !== store.count) return null;
+  const rows = perPane((pane) => {
+    const shown = state.rows[pane];
+    const out = new Int32Array(shown.length);
+    let n = 0;
+    for (let k = 0; k < shown.length; k++) if (test(shown[k])) out[n++] = shown[k];
+    return out.slice(0, n);
+  });
+  return { rows, totals: state.totals, groups: null };
+}
+
+/**
  * Every event of the current view, in order: the pane's rows, but with correlation groups
  * unfolded (a collapsed group is one row, yet all its events are in the view). What export and
  * insights work on.

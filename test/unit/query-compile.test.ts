@@ -99,7 +99,7 @@ describe('compiled queries on the store', () => {
   });
 
   it('treats a blank query as no filter, and reports errors with their position', () => {
-    expect(filterFromText('  ', index, NOW)).toEqual({ ok: true, text: '', test: null, filter: null });
+    expect(filterFromText('  ', index, NOW)).toEqual({ ok: true, text: '', test: null, filter: null, narrower: false });
     expect(filterFromText('status:x actvity:y', index, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('did you mean "activity"'), position: 9 } });
     expect(filterFromText('risk:high', index, NOW)).toEqual({ ok: false, error: { message: expect.stringContaining('needs the sensitive-operation rules'), position: 0 } });
   });
