@@ -69,8 +69,13 @@ export class QueryIndex {
 
   /** Fuzzy hits among the searchable strings with ids from `from` on (a small, throwaway index). */
   newFuzzyHits(word: string, from: number): number[] {
+    return this.fuzzyHitsAmong(word, this.store.searchableIds().filter((id) => id >= from));
+  }
+
+  /** Fuzzy hits among the strings `ids` (a throwaway index: fuse.js scores each string on its own). */
+  fuzzyHitsAmong(word: string, ids: readonly number[]): number[] {
     const { store } = this;
-    const items = store.searchableIds().filter((id) => id >= from).map((id) => ({ id, text: store.vocabulary.get(id) }));
+    const items = ids.filter((id) => id !== 0).map((id) => ({ id, text: store.vocabulary.get(id) }));
     if (items.length === 0) return [];
     return new Fuse(items, FUSE_OPTIONS).search(word).map((result) => result.item.id);
   }
