@@ -68,6 +68,15 @@ export function App({
     if (state.quit) exit();
   }, [state.quit, exit]);
 
+  // Typed into `/` on a large store: the key is on screen; apply the text now, unless another
+  // key comes first (this effect is cleaned up and set again, so a burst is applied once).
+  const applyLater = state.search.applyLater === true;
+  useEffect(() => {
+    if (!applyLater) return;
+    const timer = setTimeout(() => dispatch({ type: 'applySearch', now: Date.now() }), 0);
+    return () => clearTimeout(timer);
+  }, [applyLater, state.search.editor]);
+
   useEffect(() => {
     const handleResize = () => {
       onResize?.();

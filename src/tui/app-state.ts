@@ -219,7 +219,12 @@ export interface AppState {
    * The `/` bar. Each edit is applied at once when it parses (results follow the typing); `before`
    * is the filter when the bar opened, which Esc restores and Enter records in the history.
    */
-  search: { editor: LineEditor; error: { message: string; position: number } | null; before: string };
+  /**
+   * `applyLater`: the editor's text is not applied yet. On a large store the bar echoes a key
+   * first and the app applies the text just after (the 'applySearch' action), so keys typed
+   * meanwhile are applied together, not one pass over the store each.
+   */
+  search: { editor: LineEditor; error: { message: string; position: number } | null; before: string; applyLater?: boolean };
   find: FindState;
   /** What was entered in each prompt, oldest first (↑ recalls). */
   promptHistory: Record<PromptName, readonly string[]>;
@@ -295,6 +300,8 @@ export type Action =
   /** The `/` bar: its text set as a whole (a test, a paste handled elsewhere), submitted, or cancelled. */
   | { type: 'editSearch'; draft: string; now: number }
   | { type: 'submitSearch'; now: number }
+  /** The `/` bar's text, edited on a large store, applied now (see AppState.search.applyLater). */
+  | { type: 'applySearch'; now: number }
   | { type: 'cancelSearch'; now: number }
   | ({ type: 'applyFilter'; text: string; now: number } & FilterHow)
   | { type: 'resize'; columns: number; rows: number }

@@ -18,7 +18,7 @@ import { insightsAfterResize, insightsCommand } from './modes/insights.js';
 import { menuCommand, menuKey } from './modes/menu.js';
 import { helpCommand, problemsCommand } from './modes/overlays.js';
 import { paletteCommand, paletteKey } from './modes/palette.js';
-import { cancelSearch, searchKey, setSearchText, submitSearch } from './modes/search.js';
+import { applySearch, cancelSearch, searchKey, setSearchText, submitSearch } from './modes/search.js';
 import { tableCommand } from './modes/table.js';
 import { clampAll, computeRows, keepSelection, rowChoice } from './rows.js';
 import { withPaneThatHasEvents } from './pane-with-events.js';
@@ -79,6 +79,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return setSearchText(state, action.draft, action.now);
     case 'submitSearch':
       return submitSearch(state, action.now);
+    case 'applySearch':
+      return applySearch(state, action.now);
     case 'cancelSearch':
       return cancelSearch(state, action.now);
     case 'applyFilter':
