@@ -294,7 +294,9 @@ export class LoadSession {
       if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
     }
     this.merge.take(state, batch);
-    this.store.reserve(this.capacity?.estimate(this.progress().bytesRead, this.store.count) ?? 0);
+    const expected = this.capacity?.estimate(this.progress().bytesRead, this.store.count) ?? 0;
+    this.store.reserve(expected);
+    this.merge.reserve(expected);
     this.notify();
   }
 

@@ -50,6 +50,11 @@ export class OrderedMerge<U extends MergedUnit> {
     inputs.forEach((units, group) => units.forEach((unit) => this.groupOf.set(unit, group)));
   }
 
+  /** The load expects about `events` records: the table of their ids is sized once, not rehashed as it fills. */
+  reserve(events: number): void {
+    this.ids.reserve(events);
+  }
+
   take(unit: U, batch: EventBatch): void {
     if (this.groupOf.get(unit) === this.current) this.append(unit, batch);
     else {

@@ -134,7 +134,10 @@ export class EventStore {
    * both copies (at 1M audits the string ids alone went 67 MB → 134 MB for 96 MB used).
    */
   reserve(events: number): void {
-    if (events > this.count) this.grow(events, 0, true);
+    if (events <= this.count) return;
+    this.grow(events, 0, true);
+    // A correlation id a record, about: packed GUIDs' table sized once, not rehashed as it fills.
+    this.vocabulary.reserveGuids(events);
   }
 
   private grow(needed: number, arenaExtra: number, exact = false): void {

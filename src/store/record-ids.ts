@@ -76,10 +76,21 @@ class IdHashes {
     }
   }
 
+  /** Room for `count` ids at half load, made once: growing later rehashes them all on the main thread. */
+  reserve(count: number): void {
+    let length = this.high.length;
+    while (count * 2 > length) length *= 2;
+    if (length > this.high.length) this.rehash(length);
+  }
+
   private grow(): void {
+    this.rehash(this.high.length * 2);
+  }
+
+  private rehash(length: number): void {
     const [oldHigh, oldLow] = [this.high, this.low];
-    this.high = new Uint32Array(oldHigh.length * 2);
-    this.low = new Uint32Array(oldLow.length * 2);
+    this.high = new Uint32Array(length);
+    this.low = new Uint32Array(length);
     this.used = 0;
     for (let slot = 0; slot < oldHigh.length; slot++) if (oldHigh[slot] !== NO_ID || oldLow[slot] !== NO_ID) this.add(oldHigh[slot], oldLow[slot]);
   }
@@ -88,11 +99,23 @@ class IdHashes {
 /** The ids loaded so far, one id space per record kind (an audit and a sign-in may share an id). */
 export class RecordIds {
   private readonly kinds: IdHashes[] = [];
+  private expected = 0;
 
   /** True for the first record with this (kind, id), and for every record without an id. */
   firstCopy(kind: number, high: number, low: number): boolean {
     if (high === NO_ID && low === NO_ID) return true;
-    return (this.kinds[kind] ??= new IdHashes()).add(high, low);
+    let ids = this.kinds[kind];
+    if (!ids) {
+      ids = this.kinds[kind] = new IdHashes();
+      ids.reserve(this.expected);
+    }
+    return ids.add(high, low);
+  }
+
+  /** The load expects about `count` records: each kind's table is made that large once (a load is mostly one kind). */
+  reserve(count: number): void {
+    this.expected = Math.max(this.expected, count);
+    for (const ids of this.kinds) ids?.reserve(count);
   }
 }
 

@@ -86,6 +86,11 @@ export class Vocabulary {
   }
 
   /** The id of a string already interned, without adding it. */
+  /** About `count` GUIDs are coming (one a record, the load's estimate): their table is sized once. */
+  reserveGuids(count: number): void {
+    this.guids.reserve(count);
+  }
+
   lookup(value: string): number | undefined {
     const map = this.complete();
     return this.guids.find(value) ?? map.get(value);

@@ -154,6 +154,17 @@ describe('records loaded twice', () => {
     const again = range(0, 10_000).filter((i) => seen.firstCopy(0, ...hash(`Directory_${i}`))).length;
     expect([firstTime, again]).toEqual([10_000, 0]);
   });
+
+  it("still finds every id after the table is reserved for a load's estimate, in a kind made before and one made after", () => {
+    const seen = new RecordIds();
+    const out = new Uint32Array(2);
+    const hash = (id: string) => (hashId(id, out, 0), [out[0], out[1]] as const);
+    expect(range(0, 3000).filter((i) => seen.firstCopy(0, ...hash(`a${i}`))).length).toBe(3000);
+    seen.reserve(100_000);
+    expect(range(0, 3000).filter((i) => seen.firstCopy(0, ...hash(`a${i}`))).length).toBe(0);
+    expect(range(0, 3000).filter((i) => seen.firstCopy(1, ...hash(`a${i}`))).length).toBe(3000);
+    expect(range(0, 6000).filter((i) => seen.firstCopy(1, ...hash(`a${i}`))).length).toBe(3000);
+  });
 });
 
 function batchOf(source: string, events: AuditEvent[]): EventBatch {

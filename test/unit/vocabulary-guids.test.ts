@@ -12,6 +12,17 @@ const guid = (n: number) => {
 };
 
 describe('GUIDs in the vocabulary', () => {
+  it("keeps every id through a reserve made after some GUIDs are in (the load's estimate)", () => {
+    const vocabulary = new Vocabulary();
+    const before = Array.from({ length: 3000 }, (_, n) => vocabulary.intern(guid(n)));
+    vocabulary.reserveGuids(200_000);
+    expect(Array.from({ length: 3000 }, (_, n) => vocabulary.intern(guid(n)))).toEqual(before);
+    const after = Array.from({ length: 3000 }, (_, n) => vocabulary.intern(guid(n + 3000)));
+    expect(new Set([...before, ...after]).size).toBe(6000);
+    expect(after.map((id) => vocabulary.get(id))).toEqual(Array.from({ length: 3000 }, (_, n) => guid(n + 3000)));
+    expect(vocabulary.lookup(guid(42))).toBe(before[42]);
+  });
+
   it('reads every string back as interned, one id each, GUIDs packed and other spellings not', () => {
     const vocabulary = new Vocabulary();
     const values = [
