@@ -79,7 +79,6 @@ export interface LoadOptions {
   prefilter?: string;
 }
 
-
 export class LoadSession {
   /** Re-reads records from their files for the store; closed with the session. */
   private readonly reader = new FileRecordReader();

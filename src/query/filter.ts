@@ -15,8 +15,10 @@ export interface ActiveFilter {
   terms: CompiledTerm[];
 }
 
-/** `text`: the query as it should be kept and shown (see zoned-text.ts); positions in `filter` index it. */
-/** `narrower`: every event the filter keeps, the previous one kept (its rows can be narrowed). */
+/**
+ * `text`: the query as it should be kept and shown (see zoned-text.ts); positions in `filter` index
+ * it. `narrower`: every event the filter keeps, the previous one kept (its rows can be narrowed).
+ */
 export type FilterResult =
   | { ok: true; text: string; test: EventTest | null; filter: ActiveFilter | null; narrower: boolean }
   | { ok: false; error: { message: string; position: number } };

@@ -28,11 +28,10 @@ export class FuzzyWordHits {
   ) {}
 
   /** Before the first narrow of [from, to): search the strings of the events alive in it, if few. */
-  prepare(alive: Uint8Array, from: number, to: number): void {
+  prepare(alive: Uint8Array | null, from = 0, to = 0): void {
     if (this.covered >= 0) return;
-    const { store } = this.index;
-    this.covered = store.vocabulary.size;
-    const among = this.stringsOfAlive(alive, from, to);
+    this.covered = this.index.store.vocabulary.size;
+    const among = alive ? this.stringsOfAlive(alive, from, to) : null;
     if (among) {
       this.among = among;
       this.hits = new Set(this.index.fuzzyHitsAmong(this.word, [...among]));
@@ -57,7 +56,8 @@ export class FuzzyWordHits {
   }
 
   has(id: number): boolean {
-    if (this.covered < 0) this.prepare(new Uint8Array(0), 0, 0);
+    // Asked before any narrow (no alive events to go by): the whole search.
+    if (this.covered < 0) this.prepare(null);
     const { store } = this.index;
     // Strings that arrived after the first search (a load still streaming in): fuse.js over just the new ones.
     if (id >= this.covered) {

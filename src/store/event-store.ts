@@ -27,7 +27,7 @@ import {
 
 const FREE_TEXT_FIELD_INDEXES = FREE_TEXT_FIELDS.map(stringFieldIndex);
 import { FieldRanks } from './field-ranks.js';
-import { ensureCapacity } from './growable.js';
+import { ensureCapacity, keptIndices } from './growable.js';
 import { Vocabulary } from './vocabulary.js';
 import { mergeNewestFirst } from './newest-first.js';
 import { RecordUnreadableError, type RawAddress, type RecordRead, type RecordReader } from './record-address.js';
@@ -276,11 +276,7 @@ export class EventStore {
   sortedIndices(pane: Pane | 'all' = 'all', keep?: (index: number) => boolean): Int32Array {
     this.sortNewEvents();
     const all = pane === 'all' ? PANES.map((p) => this.sorted[p]).reduce((merged, next) => mergeNewestFirst(merged, next, this.time)) : this.sorted[pane];
-    if (!keep) return all;
-    const out = new Int32Array(all.length);
-    let n = 0;
-    for (let k = 0; k < all.length; k++) if (keep(all[k])) out[n++] = all[k];
-    return out.slice(0, n);
+    return keep ? keptIndices(all, keep) : all;
   }
 
   /** True when event `a` comes before event `b` newest first (ties: load order). */

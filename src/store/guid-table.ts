@@ -6,7 +6,7 @@
  * form is packed (`0f1e2d3c-…`), so a string read back is exactly the string interned; any other
  * spelling stays a string.
  */
-import { ensureCapacity } from './growable.js';
+import { ensureCapacity, halfLoadLength } from './growable.js';
 
 const GUID_LENGTH = 36;
 const EMPTY = -1;
@@ -102,8 +102,7 @@ export class GuidTable {
    * rehashes every GUID packed so far on the main thread, which at 3M events held keys for 1.1 s.
    */
   reserve(count: number): void {
-    let length = this.slots.length;
-    while (count * 2 > length) length *= 2;
+    const length = halfLoadLength(this.slots.length, count);
     if (length > this.slots.length) this.rehash(length);
   }
 

@@ -10,6 +10,7 @@
  * million distinct ids, and then a record is dropped that should not have been.
  */
 import { FLAG, STRING_FIELD_COUNT, type EventBatch } from './event-batch.js';
+import { halfLoadLength } from './growable.js';
 
 /** (0, 0) marks "no id" in a batch: such a record is always kept (and an empty slot in a table). */
 export const NO_ID = 0;
@@ -78,8 +79,7 @@ class IdHashes {
 
   /** Room for `count` ids at half load, made once: growing later rehashes them all on the main thread. */
   reserve(count: number): void {
-    let length = this.high.length;
-    while (count * 2 > length) length *= 2;
+    const length = halfLoadLength(this.high.length, count);
     if (length > this.high.length) this.rehash(length);
   }
 

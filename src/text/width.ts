@@ -8,8 +8,8 @@ import stringWidth from 'string-width';
  * Text whose every UTF-16 unit is one column and its own grapheme, so no Unicode rules are needed:
  * printable ASCII, and the BMP blocks names and our own glyphs come from (Latin-1 and Latin
  * Extended, Greek, Cyrillic, general punctuation such as the ellipsis, arrows, box drawing and
- * geometric shapes, the gear that marks an app), leaving out what string-width measures otherwise (the soft hyphen, Cyrillic
- * combining marks, two wide squares). test/unit/display-width.test.ts checks every code point of
+ * geometric shapes, the gear that marks an app), leaving out what string-width measures
+ * otherwise (the soft hyphen, Cyrillic combining marks, two wide squares). test/unit/display-width.test.ts checks every code point of
  * the class against string-width. The first call into string-width compiles its Unicode regexes
  * (~25 ms), which would land on the first frame of a tenant whose names are not plain ASCII.
  */

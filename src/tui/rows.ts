@@ -8,6 +8,7 @@ import { PANES, perPane, type Pane } from '../model/pane.js';
 import type { EventTest } from '../query/compile.js';
 import type { EventStore } from '../store/event-store.js';
 import type { RecordRead } from '../store/record-address.js';
+import { keptIndices } from '../store/growable.js';
 import { bodyHeight } from '../view/layout.js';
 import type { AppState, Cursor, SortChoice } from './app-state.js';
 import { isNewestFirst, sortGroupedRows, sortRows } from './sort-rows.js';
@@ -90,14 +91,7 @@ export function narrowedRows(state: Pick<AppState, 'store' | 'rows' | 'totals' |
   const { store } = state;
   if (state.groups !== null) return null;
   if (PANES.reduce((sum, pane) => sum + state.totals[pane], 0) !== store.count) return null;
-  const rows = perPane((pane) => {
-    const shown = state.rows[pane];
-    const out = new Int32Array(shown.length);
-    let n = 0;
-    for (let k = 0; k < shown.length; k++) if (test(shown[k])) out[n++] = shown[k];
-    return out.slice(0, n);
-  });
-  return { rows, totals: state.totals, groups: null };
+  return { rows: perPane((pane) => keptIndices(state.rows[pane], test)), totals: state.totals, groups: null };
 }
 
 /**
