@@ -73,11 +73,17 @@ const PHRASE_FIELDS: StringField[] = [...FUZZY_FIELDS, 'actorKeys', 'targetKeys'
 class VocabularyVerdicts {
   /** 0 not decided yet, 1 no, 2 yes. */
   private verdicts = new Uint8Array(0);
+  private readonly matches: StringMatch['matches'];
+  /** The verdict on a packed GUID without its string, when the needles allow (Vocabulary.packedGuidTest). */
+  private readonly packedGuid: ((id: number) => boolean) | null;
 
   constructor(
     private readonly store: EventStore,
-    private readonly matches: (lowered: string, id: number) => boolean,
-  ) {}
+    match: StringMatch,
+  ) {
+    this.matches = match.matches;
+    this.packedGuid = match.needles ? store.vocabulary.packedGuidTest(match.needles.values, match.needles.exact) : null;
+  }
 
   /** The verdict array, sized to the vocabulary as it is now (grown strings start undecided). */
   current(): Uint8Array {
@@ -86,7 +92,9 @@ class VocabularyVerdicts {
   }
 
   decide(id: number): number {
-    const verdict = this.matches(this.store.vocabulary.lower(id), id) ? 2 : 1;
+    const vocabulary = this.store.vocabulary;
+    const hit = this.packedGuid && vocabulary.isPackedGuid(id) ? this.packedGuid(id) : this.matches(vocabulary.lower(id), id);
+    const verdict = hit ? 2 : 1;
     this.verdicts[id] = verdict;
     return verdict;
   }
@@ -96,6 +104,8 @@ class VocabularyVerdicts {
 interface StringMatch {
   fields: StringField[];
   matches: (lowered: string, id: number) => boolean;
+  /** When `matches` is only "contains (or equals) one of these lower-case strings": lets a packed GUID be decided from its bytes. */
+  needles?: { values: readonly string[]; exact: boolean };
 }
 
 /**
@@ -104,17 +114,21 @@ interface StringMatch {
  * it in a joined multi-valued one, where a raw line break is only ever the separator (so a
  * match can never span two names).
  */
-function byKind(fields: readonly StringField[], single: StringMatch['matches'], multi: StringMatch['matches']): StringMatch[] {
+function byKind(fields: readonly StringField[], single: readonly string[], multi: readonly string[]): StringMatch[] {
+  const containsOne = (needles: readonly string[]): Omit<StringMatch, 'fields'> => ({
+    matches: (text) => needles.some((needle) => text.includes(needle)),
+    needles: { values: needles, exact: false },
+  });
   const groups: StringMatch[] = [
-    { fields: fields.filter((field) => !MULTI_VALUED_FIELDS.has(field)), matches: single },
-    { fields: fields.filter((field) => MULTI_VALUED_FIELDS.has(field)), matches: multi },
+    { fields: fields.filter((field) => !MULTI_VALUED_FIELDS.has(field)), ...containsOne(single) },
+    { fields: fields.filter((field) => MULTI_VALUED_FIELDS.has(field)), ...containsOne(multi) },
   ];
   return groups.filter((group) => group.fields.length > 0);
 }
 
 /** A term decided by string ids: true when any field of a group holds a string its test accepts. */
 function stringTerm(store: EventStore, term: Term, groups: readonly StringMatch[]): CompiledTerm {
-  const verdicts = groups.map((group) => new VocabularyVerdicts(store, group.matches));
+  const verdicts = groups.map((group) => new VocabularyVerdicts(store, group));
   const columns = groups.map((group) => group.fields.map(stringFieldIndex));
   const negated = 'negated' in term && term.negated;
   return {
@@ -177,7 +191,7 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
     case 'phrase': {
       const phrase = term.text.toLowerCase();
       const inKeys = encodeKey(phrase);
-      return stringTerm(store, term, byKind(PHRASE_FIELDS, (text) => text.includes(phrase), (text) => text.includes(inKeys)));
+      return stringTerm(store, term, byKind(PHRASE_FIELDS, [phrase], [inKeys]));
     }
     case 'fuzzy': {
       const word = term.text.toLowerCase();
@@ -204,12 +218,12 @@ function compileTerm(term: Term, index: QueryIndex): CompiledTerm | { message: s
         // A field may ask both kinds (`ca:` is the status and the policy names): each is checked its way.
         const checks = [];
         if (multi.length > 0) checks.push({ fields: multi, matches: (text: string) => splitKeys(text).some((key) => values.includes(key)) });
-        if (single.length > 0) checks.push({ fields: single, matches: (text: string) => values.includes(text) });
+        if (single.length > 0) checks.push({ fields: single, matches: (text: string) => values.includes(text), needles: { values, exact: true } });
         return stringTerm(store, term, checks);
       }
       if (fields) {
         const inKeys = values.map(encodeKey);
-        return stringTerm(store, term, byKind(fields, (text) => values.some((v) => text.includes(v)), (text) => inKeys.some((v) => text.includes(v))));
+        return stringTerm(store, term, byKind(fields, values, inKeys));
       }
       const has = (text: string | null | undefined) =>
         text != null && values.some((v) => (term.exact ? text.toLowerCase() === v : text.toLowerCase().includes(v)));

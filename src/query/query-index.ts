@@ -12,7 +12,7 @@
  */
 import { ensureCapacity } from '../store/growable.js';
 import Fuse from 'fuse.js';
-import { splitKeys } from '../model/event-summary.js';
+import { TargetLines } from './target-lines.js';
 import type { EventStore } from '../store/event-store.js';
 import { STRING_FIELD_COUNT, stringFieldIndex } from '../store/event-batch.js';
 
@@ -29,7 +29,8 @@ const KEPT_WORDS = 200;
 
 export class QueryIndex {
   private fuzzy: { size: number; index: FuzzyIndex; hits: Map<string, Set<number>> } | null = null;
-  private readonly targetLines: Array<Int32Array | undefined> = [];
+  /** Split target-keys strings, for the Target list (target-labels.ts). */
+  readonly targetLines: TargetLines;
   private oneEvent = new Uint8Array(0);
 
   /**
@@ -40,7 +41,9 @@ export class QueryIndex {
     readonly store: EventStore,
     readonly risk: RiskLookup | null = null,
     readonly unusual: ((index: number) => boolean) | null = null,
-  ) {}
+  ) {
+    this.targetLines = new TargetLines(store.vocabulary);
+  }
 
   /**
    * A mask long enough to hold event `index`, shared by every one-event verdict on this store
@@ -85,14 +88,6 @@ export class QueryIndex {
     this.fuzzyHits('warm-up');
   }
 
-  /** The string ids of each line of a joined target-keys string (split once per distinct string). */
-  targetLineIds(keysId: number): Int32Array {
-    const { vocabulary } = this.store;
-    // Interned, not looked up: a target that is never any event's first (a role granted as the
-    // second target) has no string of its own yet, and would drop out of every Target list.
-    return (this.targetLines[keysId] ??= Int32Array.from(splitKeys(vocabulary.get(keysId)), (key) => vocabulary.intern(key)));
-  }
-
   /** Split every distinct target-keys string ahead of the first Target list, a slice at a time; `schedule` runs the next slice later. */
   warmTargetLines(schedule: (step: () => void) => void, slice = 20_000): void {
     const { store } = this;
@@ -102,7 +97,7 @@ export class QueryIndex {
     let next = 0;
     const step = () => {
       const end = Math.min(count, next + slice);
-      for (let index = next; index < end; index++) this.targetLineIds(rows[index * STRING_FIELD_COUNT + keysColumn]);
+      for (let index = next; index < end; index++) this.targetLines.split(rows[index * STRING_FIELD_COUNT + keysColumn]);
       next = end;
       if (next < count) schedule(step);
     };

@@ -22,12 +22,14 @@ export function targetLabelTally(index: QueryIndex, order: ArrayLike<number>, al
   const labelsColumn = stringFieldIndex('targetLabels');
   const keysColumn = stringFieldIndex('targetKeys');
   // Splitting a joined string may intern its parts (a target that is never a first one): split
-  // them all first (cached per distinct string), so the arrays below are sized for every id.
+  // them all first (once per distinct string), so the arrays below are sized for every id.
+  const lines = index.targetLines;
   for (let k = 0; k < order.length; k++) {
     const base = order[k] * STRING_FIELD_COUNT;
-    index.targetLineIds(rows[base + labelsColumn]);
-    index.targetLineIds(rows[base + keysColumn]);
+    lines.split(rows[base + labelsColumn]);
+    lines.split(rows[base + keysColumn]);
   }
+  const { starts, lengths, parts } = lines.table();
   const size = store.vocabulary.size;
   const isLabel = new Uint8Array(size);
   const counts = new Uint32Array(size);
@@ -41,10 +43,10 @@ export function targetLabelTally(index: QueryIndex, order: ArrayLike<number>, al
     events++;
     const base = event * STRING_FIELD_COUNT;
     isLabel[rows[base + labelColumn]] = 1;
-    const labels = index.targetLineIds(rows[base + labelsColumn]);
-    for (let j = 0; j < labels.length; j++) isLabel[labels[j]] = 1;
-    const ids = index.targetLineIds(rows[base + keysColumn]);
-    for (let j = 0; j < ids.length; j++) counts[ids[j]]++;
+    const labels = rows[base + labelsColumn];
+    for (let j = starts[labels] - 1, end = j + lengths[labels]; j < end; j++) isLabel[parts[j]] = 1;
+    const keys = rows[base + keysColumn];
+    for (let j = starts[keys] - 1, end = j + lengths[keys]; j < end; j++) counts[parts[j]]++;
   }
   isLabel[0] = 0;
   for (let id = 0; id < size; id++) if (isLabel[id] === 0) counts[id] = 0;

@@ -34,6 +34,18 @@ export class GuidTable {
   /** Scratch for a string being made. */
   private readonly scratch = Buffer.alloc(GUID_LENGTH);
 
+  /** `value`'s 16 bytes (a copy), or null when it is not a canonical lower-case GUID. */
+  bytesOf(value: string): Uint8Array | null {
+    return this.parse(value) ? this.probe.slice() : null;
+  }
+
+  /** Are packed id `id`'s bytes `bytes` (from bytesOf)? Its string need not be made. */
+  holds(id: number, bytes: Uint8Array): boolean {
+    const at = id * 16;
+    for (let k = 0; k < 16; k++) if (this.bytes[at + k] !== bytes[k]) return false;
+    return true;
+  }
+
   /** Write `value`'s 16 bytes into the scratch; false when it is not a canonical lower-case GUID. */
   private parse(value: string): boolean {
     if (value.length !== GUID_LENGTH) return false;
@@ -61,9 +73,7 @@ export class GuidTable {
   }
 
   private sameAsProbe(id: number): boolean {
-    const at = id * 16;
-    for (let k = 0; k < 16; k++) if (this.bytes[at + k] !== this.probe[k]) return false;
-    return true;
+    return this.holds(id, this.probe);
   }
 
   /** The slot `value` is in, or the free one it would take; null when it is not a packable GUID. */

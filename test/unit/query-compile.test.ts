@@ -36,6 +36,12 @@ describe('compiled queries on the store', () => {
     expect(ids('prop:group.displayname')).toEqual(['failed']);
     expect(ids('ip:203.0.113')).toHaveLength(4);
     expect(ids('corr:c0ffee00')).toEqual(['role-direct']);
+    // A whole correlation id is decided from the packed GUID's bytes: any case, exact or not, negated.
+    expect(ids('corr:C0FFEE00-0000-4000-8000-000000000001')).toEqual(['role-direct']);
+    expect(ids('corr:=c0ffee00-0000-4000-8000-000000000001')).toEqual(['role-direct']);
+    expect(ids('corr:c0ffee00-0000-4000-8000-000000000002')).toEqual([]);
+    expect(ids('-corr:c0ffee00-0000-4000-8000-000000000001')).toHaveLength(4);
+    expect(ids('"c0ffee00-0000-4000-8000-000000000001"')).toEqual([]); // phrases do not look at correlation ids
     expect(ids('op:update')).toHaveLength(5);
   });
 

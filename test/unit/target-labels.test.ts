@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { storeFromEvents } from '../../src/load/from-events.js';
 import { QueryIndex } from '../../src/query/query-index.js';
 import { targetLabelCounts } from '../../src/query/target-labels.js';
+import { filterFromText } from '../../src/query/filter.js';
 import { graphEvent } from '../helpers/events.js';
 import { target } from '../helpers/insights.js';
 import { loaded } from '../helpers/loaded.js';
@@ -20,5 +21,23 @@ describe('target label counts', () => {
     const counts = targetLabelCounts(index, grants, 10);
     expect(counts.values).toContainEqual({ value: 'Global Administrator', count: 2 });
     expect(counts.values).toContainEqual({ value: 'Bo User', count: 1 });
+  });
+
+  it('counts each listed target as target:= does, over thousands of events and their split names', () => {
+    // Enough distinct targets that their split names outgrow the first table (1,024 parts).
+    const events = Array.from({ length: 3000 }, (_, n) =>
+      graphEvent({ id: `e${n}`, targetResources: Array.from({ length: 1 + (n % 3) }, (_, k) => target(`Person ${(n * 7 + k * 13) % 900}`)) }),
+    );
+    const store = storeFromEvents(loaded(...events));
+    const index = new QueryIndex(store);
+    const all = Array.from({ length: store.count }, (_, i) => i);
+    const counts = targetLabelCounts(index, all, 1000);
+    expect(counts.values).toHaveLength(900);
+    expect(counts.events).toBe(3000);
+    for (const { value, count } of counts.values.filter((_, k) => k % 37 === 0)) {
+      const result = filterFromText(`target:="${value}"`, index, Date.now());
+      if (!result.ok || !result.test) throw new Error(`target:="${value}" did not compile`);
+      expect(all.filter((i) => result.test!(i)).length).toBe(count);
+    }
   });
 });

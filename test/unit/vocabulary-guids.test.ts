@@ -61,4 +61,29 @@ describe('GUIDs in the vocabulary', () => {
     expect(restored.intern('a new string')).toBe(20_001);
     expect(restored.strings()).toEqual(['', ...counted, 'a new string']);
   });
+
+  it('decides packed GUIDs from their bytes exactly as the strings would, or asks for the strings', () => {
+    const vocabulary = new Vocabulary();
+    const ids = Array.from({ length: 2000 }, (_, n) => vocabulary.intern(guid(n)));
+    const cases: Array<{ needles: string[]; exact: boolean }> = [
+      { needles: [guid(7)], exact: false },
+      { needles: [guid(7), guid(1999)], exact: true },
+      { needles: [guid(5000)], exact: false }, // a GUID not in the store
+      { needles: ['actor@contoso.com', 'role'], exact: false }, // not hex: no GUID holds them
+      { needles: [guid(7).replace('-', 'x')], exact: false },
+      { needles: [`${guid(7)}0`], exact: false }, // longer than any GUID
+      { needles: [guid(3).slice(0, 8)], exact: true }, // a part never equals a whole GUID
+    ];
+    for (const { needles, exact } of cases) {
+      const test = vocabulary.packedGuidTest(needles, exact);
+      expect(test).not.toBeNull();
+      const truth = (id: number) => needles.some((needle) => (exact ? vocabulary.lower(id) === needle : vocabulary.lower(id).includes(needle)));
+      expect(ids.filter((id) => test!(id))).toEqual(ids.filter(truth));
+    }
+    expect(ids.filter((id) => vocabulary.packedGuidTest([guid(7), guid(9)], false)!(id))).toEqual([ids[7], ids[9]]);
+    // A part of a GUID needs the strings: which ones hold it is not in the bytes' alignment.
+    expect(vocabulary.packedGuidTest([guid(7).slice(0, 8)], false)).toBeNull();
+    expect(vocabulary.packedGuidTest(['role', '4000-8000'], false)).toBeNull();
+    expect(vocabulary.packedGuidTest([''], false)).toBeNull();
+  });
 });
