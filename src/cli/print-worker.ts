@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { FileRecordReader } from '../load/record-reader.js';
 import type { RawAddress } from '../store/record-address.js';
 import { eventJsonText, type JsonFormat } from '../export/event-text.js';
+import { isPlainJsonSource } from '../export/safe-json.js';
 
 export interface PrintRequest {
   id: number;
@@ -25,10 +26,13 @@ const port = parentPort;
 if (port) {
   const reader = new FileRecordReader();
   port.on('message', ({ id, format, events }: PrintRequest) => {
+    const addresses = events.filter((address): address is RawAddress => address !== null);
+    const reads = reader.readMany(addresses);
+    let next = 0;
     const texts = events.map((address) => {
       if (!address) return null;
-      const read = reader.read(address);
-      return 'reason' in read ? null : eventJsonText(format, read);
+      const { result, bytes } = reads[next++];
+      return 'reason' in result ? null : eventJsonText(format, result, bytes !== null && isPlainJsonSource(bytes));
     });
     port.postMessage({ id, texts } satisfies PrintResult);
   });

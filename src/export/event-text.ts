@@ -36,9 +36,11 @@ export type JsonFormat = Exclude<ExportFormat, 'csv'>;
 /**
  * One event as NDJSON's line, or as JSON's array element (indented, without the comma): the one
  * place these are made, on the main thread or in a print worker (cli/print-worker.ts).
+ * `plainSource`: read from bytes isPlainJsonSource accepts (nothing to escape).
  */
-export function eventJsonText(format: JsonFormat, loaded: Pick<LoadedEvent, 'event' | 'own'>): string {
-  return format === 'ndjson' ? safeJsonStringify(graphRecordOf(loaded)) + '\n' : safeJsonStringify(graphRecordOf(loaded), 2).replace(/^/gm, '  ');
+export function eventJsonText(format: JsonFormat, loaded: Pick<LoadedEvent, 'event' | 'own'>, plainSource = false): string {
+  const record = graphRecordOf(loaded);
+  return format === 'ndjson' ? safeJsonStringify(record, undefined, plainSource) + '\n' : safeJsonStringify(record, 2, plainSource).replace(/^/gm, '  ');
 }
 
 export async function eventText(format: ExportFormat, options: EventTextOptions = {}): Promise<EventText> {

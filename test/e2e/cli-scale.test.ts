@@ -13,15 +13,23 @@ const temp = tempDir();
 const EVENTS = 60_000; // ~40 MB: above the 32 MB split threshold
 const BROKEN_AFTER = [10, 45_000]; // one in the head part, one deep in the second half
 
+/** A name printing must escape (C1 CSI, DEL, a bidi override), written raw or as JSON escapes, among plain ASCII records. */
+const HOSTILE_NAME = 'a\u009b31mb\u007fc\u202ed';
+const HOSTILE: Record<number, (line: string) => string> = {
+  7: (line) => line,
+  30_007: (line) => line.replace('\u009b', '\\u009b').replace('\u202e', '\\u202E'),
+  50_007: (line) => line.replace('\u007f', '\\u007f'),
+};
+
 async function writeFile(): Promise<{ path: string; brokenLines: number[] }> {
   const path = temp.path('scale.jsonl');
   const stream = createWriteStream(path);
   const brokenLines: number[] = [];
   let line = 0;
   for (let i = 0; i < EVENTS; i++) {
-    const event = graphEvent({ id: `e${i}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString() });
+    const event = graphEvent({ id: `e${i}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(), ...(i in HOSTILE ? { activityDisplayName: HOSTILE_NAME } : {}) });
     line++;
-    if (!stream.write(JSON.stringify(event) + '\n')) await once(stream, 'drain');
+    if (!stream.write(HOSTILE[i] ? HOSTILE[i](JSON.stringify(event)) + '\n' : JSON.stringify(event) + '\n')) await once(stream, 'drain');
     if (BROKEN_AFTER.includes(i)) {
       line++;
       brokenLines.push(line);
@@ -50,6 +58,9 @@ describe('a split JSON Lines file through the worker threads', () => {
     expect(lines).toHaveLength(EVENTS);
     expect(JSON.parse(lines[0])).toEqual(graphEvent({ id: `e${EVENTS - 1}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + (EVENTS - 1) * 1000).toISOString() }));
     expect(JSON.parse(lines[EVENTS - 1]).id).toBe('e0');
+    // Most records are plain ASCII and printed without the escaping pass; these are not, and are escaped.
+    expect(stdout).not.toMatch(/[\u007f-\u009f\u202e]/);
+    for (const i of Object.keys(HOSTILE).map(Number)) expect(JSON.parse(lines[EVENTS - 1 - i]).activityDisplayName).toBe(HOSTILE_NAME);
   });
 
   it('prints the same events as a JSON array, indented, in the same order (both printed by worker threads)', { timeout: 60_000 }, async () => {
