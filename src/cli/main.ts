@@ -20,6 +20,7 @@ import { guardStandardStreams } from './output.js';
 import { queryCommand } from './query-command.js';
 import { sampleCommand } from './sample-command.js';
 import { summaryCommand } from './summary-command.js';
+import { ownVersion } from './own-version.js';
 
 /**
  * `--filter -status:success` would reach yargs as `--filter` followed by the short flags
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     .strict()
     .help()
     .alias('h', 'help')
-    .version()
+    .version(ownVersion())
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue(`Input formats are detected by content:\n${supportedFormatsText()}\n\nGzip, UTF-8/UTF-16 with or without BOM and CRLF are handled transparently.`)
     .fail((message, error) => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { graphEvent } from '../helpers/events.js';
 import { spawnSync } from 'node:child_process';
@@ -149,6 +150,15 @@ describe('entra-audit query', () => {
     const { stdout } = await runCli(['query', path, '--format', 'ndjson']);
     expect(stdout).not.toMatch(/[\u0080-\u009f\u202e]/);
     expect(JSON.parse(stdout).activityDisplayName).toBe('a\u009b31mb\u202ec');
+  });
+});
+
+describe('--version', () => {
+  it("prints the package's version from any working directory", async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { code, stdout } = await runCli(['--version'], { cwd: tmpdir() });
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(version);
   });
 });
 
