@@ -31,7 +31,7 @@ export async function loadForQuery(request: QueryLoadRequest): Promise<CliLoad> 
   const { filter, symbols } = request;
   const prefilter = filter && !request.strict ? textPrefilterOf(filter.query) : null;
   if (!prefilter) return finishLoad(await startCliLoad(request.files, request.options), symbols);
-  const narrowed = await finishLoad(await startCliLoad(request.files, { ...request.options, prefilter: prefilter.pattern }), symbols);
+  const narrowed = await finishLoad(await startCliLoad(request.files, { ...request.options, prefilter: prefilter.spec }), symbols);
   const unread = narrowed.session.reports().reduce((sum, report) => sum + (report.unread ?? 0), 0);
   if (unread === 0) return narrowed;
   if (filter && notesNeedEverything(filter, narrowed.session.indexes.query, request.pane)) {

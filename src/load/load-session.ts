@@ -28,6 +28,7 @@ import { trace } from '../trace.js';
 import { BackgroundSteps } from './background-steps.js';
 import { cacheKeyFor, type CacheKey } from './cache-key.js';
 import type { LoadCache } from './load-cache.js';
+import type { LinePrefilterSpec } from './line-prefilter.js';
 import { restoreFromCache, saveToCache, type RestoredSession } from './session-cache.js';
 
 interface UnitState {
@@ -76,7 +77,7 @@ export interface LoadOptions {
    * parse only the lines it finds. The store then holds only what can match, so it is never
    * written to the persisted index (reading a whole store back from it is still right).
    */
-  prefilter?: string;
+  prefilter?: LinePrefilterSpec;
 }
 
 export class LoadSession {

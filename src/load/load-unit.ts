@@ -15,7 +15,7 @@ import { decideJsonLine } from '../ingest/split-json.js';
 import type { EventBatch } from '../store/event-batch.js';
 import { hashBytes } from '../store/record-hash.js';
 import { EventBatcher } from './event-batcher.js';
-import { LinePrefilter } from './line-prefilter.js';
+import { LinePrefilter, type LinePrefilterSpec } from './line-prefilter.js';
 
 export type LoadUnit =
   | {
@@ -35,8 +35,8 @@ export type LoadUnit =
       head?: boolean;
       /** A line longer than this is skipped as a problem, unbuffered (--max-record-mb). */
       maxRecordBytes?: number;
-      /** Parse only the lines this pattern finds (see query/text-prefilter.ts); the rest are counted as unread. */
-      prefilter?: string;
+      /** Parse only the lines this finds (see query/text-prefilter.ts); the rest are counted as unread. */
+      prefilter?: LinePrefilterSpec;
     };
 
 export interface UnitResult {

@@ -10,6 +10,7 @@ import type { SourceStamp } from '../model/sources.js';
 import { looksLikeJsonLines } from '../ingest/json-lines.js';
 import { detectEncoding, isGzip } from '../ingest/read-text.js';
 import type { LoadUnit } from './load-unit.js';
+import type { LinePrefilterSpec } from './line-prefilter.js';
 
 /** Below this, splitting costs more (worker start-up) than it saves. */
 const SPLIT_FROM_BYTES = 32 * 1024 * 1024;
@@ -42,7 +43,7 @@ export interface PlanOptions {
   splitFromBytes?: number;
   headBytes?: number;
   /** A text pre-filter for the lines of big files (see LoadOptions.prefilter); the head is always parsed. */
-  prefilter?: string;
+  prefilter?: LinePrefilterSpec;
   /** Pre-filter files from this size on (tests use small values): a smaller file is read whole in well under a second, problems and all. */
   prefilterFromBytes?: number;
 }

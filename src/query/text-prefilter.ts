@@ -1,11 +1,11 @@
 /**
  * A one-shot `query --filter` on a big file need not parse every record: `ip:203.0.113.66` can
- * only keep a record whose text holds `203.0.113.66`. This finds, for a query, a pattern that
- * every record it can keep matches in its raw JSON text, so the loader parses only the lines
- * the pattern finds (load/line-prefilter.ts) and the count stays exact.
+ * only keep a record whose text holds `203.0.113.66`. This finds, for a query, values (and
+ * markers) one of which every record it can keep holds in its raw JSON text, so the loader
+ * parses only the lines holding one (load/line-prefilter.ts) and the count stays exact.
  *
  * Exact because:
- * - the pattern comes from one positive field term ANDed at the top, so a kept record holds one
+ * - the values come from one positive field term ANDed at the top, so a kept record holds one
  *   of its values in one of the term's store strings (a case-insensitive substring, see compile.ts);
  * - only fields whose store strings are copied verbatim from a JSON string or number of the
  *   record (names, ids, addresses, codes; PREFILTER_FIELDS, checked over every fixture format
@@ -23,19 +23,18 @@ import { allTerms, type FieldName, type FieldTerm, type Query } from './ast.js';
 /** Fields whose store strings are verbatim substrings of the record's JSON text. */
 export const PREFILTER_FIELDS: readonly FieldName[] = ['actor', 'ip', 'app', 'corr', 'error', 'target'];
 
-/** Lines with these are parsed whatever the needles: escapes (`\u0040`, `\/`), İ and the Kelvin sign as UTF-8 bytes read as Latin-1. */
-const ALWAYS_PARSED = ['\\\\[u/]', '\\xC4\\xB0', '\\xE2\\x84\\xAA'];
+/** Lines with these bytes (as Latin-1) are parsed whatever the values: escapes (`\u0040`, `\/`), İ and the Kelvin sign in UTF-8. */
+const ALWAYS_PARSED = ['\\u', '\\/', '\xC4\xB0', '\xE2\x84\xAA'];
 
 export interface TextPrefilter {
-  /** A RegExp source, matched with flags `gi` against a line's bytes read as Latin-1. */
-  pattern: string;
+  /** What the loader looks for in each line's bytes (load/line-prefilter.ts): the values in any ASCII letter case, and the markers exactly. */
+  spec: { values: string[]; markers: string[] };
   /** The values looked for, as typed (for the note that says what was not read). */
   needles: string[];
 }
 
 const PLAIN_VALUE = /^[\x20-\x7e]+$/;
 const usable = (value: string): boolean => PLAIN_VALUE.test(value) && !value.includes('"') && !value.includes('\\');
-const escapeForPattern = (value: string): string => value.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** The pattern for `query`, or null when no term can narrow the records read before parsing. */
 export function textPrefilterOf(query: Query): TextPrefilter | null {
@@ -48,5 +47,5 @@ export function textPrefilterOf(query: Query): TextPrefilter | null {
   // The most selective guess: the term whose shortest value is longest.
   const shortest = (term: FieldTerm) => Math.min(...term.values.map((value) => value.length));
   const chosen = candidates.reduce((best, term) => (shortest(term) > shortest(best) ? term : best));
-  return { pattern: [...chosen.values.map(escapeForPattern), ...ALWAYS_PARSED].join('|'), needles: [...chosen.rawValues] };
+  return { spec: { values: [...chosen.values], markers: ALWAYS_PARSED }, needles: [...chosen.rawValues] };
 }
