@@ -20,8 +20,11 @@ const FOLD = Uint8Array.from({ length: 256 }, (_, byte) => (byte >= 65 && byte <
 class CaselessNeedle {
   private readonly bytes: Uint8Array;
   private readonly skip: Int32Array;
+  /** A value without letters (an IP address, an error code) has one case: Buffer.indexOf finds it, natively. */
+  private readonly caseless: Buffer | null;
 
   constructor(value: string) {
+    this.caseless = /[a-z]/i.test(value) ? null : Buffer.from(value, 'latin1');
     this.bytes = Uint8Array.from(Buffer.from(value.toLowerCase(), 'latin1'), (byte) => FOLD[byte]);
     const length = this.bytes.length;
     this.skip = new Int32Array(256).fill(length);
@@ -34,6 +37,10 @@ class CaselessNeedle {
 
   /** Push the offset of the first match on each line of `data[from, to)` that has one. */
   findIn(data: Buffer, from: number, to: number, found: number[]): void {
+    if (this.caseless) {
+      findExactly(data, this.caseless, from, to, found);
+      return;
+    }
     const { bytes, skip } = this;
     const last = bytes.length - 1;
     if (last < 0) return;
@@ -57,6 +64,17 @@ class CaselessNeedle {
   }
 }
 
+/** Push the offset of the first occurrence of `bytes` on each line of `data[from, to)` that has one. */
+function findExactly(data: Buffer, bytes: Buffer, from: number, to: number, found: number[]): void {
+  for (let at = data.indexOf(bytes, from); at !== -1 && at < to; ) {
+    found.push(at);
+    // One match is enough for a line (PowerShell escapes every `<`, `>` and `'` as \u003c…).
+    const lineEnd = data.indexOf(10, at);
+    if (lineEnd === -1) return;
+    at = data.indexOf(bytes, lineEnd + 1);
+  }
+}
+
 export class LinePrefilter {
   private readonly needles: CaselessNeedle[];
   private readonly markers: Buffer[];
@@ -73,15 +91,7 @@ export class LinePrefilter {
   matchesIn(data: Buffer, from: number, to: number): number[] {
     const found: number[] = [];
     for (const needle of this.needles) needle.findIn(data, from, to, found);
-    for (const marker of this.markers) {
-      for (let at = data.indexOf(marker, from); at !== -1 && at < to; ) {
-        found.push(at);
-        // PowerShell escapes every `<`, `>` and `'` (\u003c…): one hit a line is enough.
-        const lineEnd = data.indexOf(10, at);
-        if (lineEnd === -1) break;
-        at = data.indexOf(marker, lineEnd + 1);
-      }
-    }
+    for (const marker of this.markers) findExactly(data, marker, from, to, found);
     if (this.needles.length + this.markers.length === 1) return found;
     // Several searches: in order, one a line.
     found.sort((a, b) => a - b);

@@ -82,6 +82,7 @@ describe('the lines a pre-filter finds in a chunk', () => {
     const data = Buffer.from(text, 'latin1');
     const cases: Array<{ values: string[]; markers: string[] }> = [
       { values: ['kwame.k'], markers: [] },
+      { values: ['10.0.0.1'], markers: [] }, // no letters: found by Buffer.indexOf
       { values: ['k'], markers: [] },
       { values: ['kwame.k@'], markers: ['\\u', '\\/', '\xC4\xB0'] },
       { values: ['10.0.0.1', 'wame'], markers: ['\\u'] },
