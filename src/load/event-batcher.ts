@@ -19,6 +19,8 @@ export interface RawAddress {
 }
 
 const BATCH_EVENTS = 4096;
+/** Values remembered per field ahead of its Map (a power of two). */
+const RECENT = 4;
 /** Distinct values one field's table keeps before starting over (see intern). */
 const FIELD_VOCABULARY_CAP = 1 << 15;
 
@@ -36,6 +38,10 @@ export class EventBatcher {
   private readonly hits = new Uint32Array(STRING_FIELD_COUNT);
   /** Per field: 1 once it proved nearly unique (see intern). */
   private readonly unique = new Uint8Array(STRING_FIELD_COUNT);
+  /** Per field, RECENT values last looked up and their ids (see intern). */
+  private readonly recentValues: string[] = new Array<string>(STRING_FIELD_COUNT * RECENT).fill('');
+  private readonly recentIds = new Uint32Array(STRING_FIELD_COUNT * RECENT);
+  private readonly recentNext = new Uint8Array(STRING_FIELD_COUNT);
   private batch: EventBatch;
   private arenaChunks: Buffer[] = [];
   private arenaBytes = 0;
@@ -79,14 +85,27 @@ export class EventBatcher {
       this.batch.newStrings.push(value);
       return this.nextStringId++;
     }
-    const vocabulary = this.vocabularies[field];
+    // Most fields cycle through a handful of values (service, result, user agent): comparing the
+    // last few costs less than hashing the string again for the Map.
+    const recentAt = field * RECENT;
     this.lookups[field]++;
+    for (let k = recentAt; k < recentAt + RECENT; k++) {
+      if (this.recentValues[k] === value) {
+        this.hits[field]++;
+        return this.recentIds[k];
+      }
+    }
+    const vocabulary = this.vocabularies[field];
     let id = vocabulary.get(value);
+    const slot = recentAt + (this.recentNext[field]++ & (RECENT - 1));
+    this.recentValues[slot] = value;
     if (id !== undefined) {
       this.hits[field]++;
+      this.recentIds[slot] = id;
       return id;
     }
     id = this.nextStringId++;
+    this.recentIds[slot] = id;
     // A near-unique field (correlation ids) would keep every value it ever saw alive in this
     // worker: a heap that only grows, marked again by every full GC, and counted in peak RSS.
     // Past the cap the table starts over; a value seen again gets a new id here, and the store
