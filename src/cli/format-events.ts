@@ -59,7 +59,11 @@ export interface PrinterOptions extends CellOptions {
 export async function eventPrinter(format: OutputFormat, out: OutputWriter, options: PrinterOptions): Promise<EventPrinter> {
   if (format !== 'table') {
     const text = await eventText(format, { extraColumns: options.extraColumns, excel: options.excel });
-    const shown = options.terminal ? forTerminal(format, options.symbols) : (chunk: string) => chunk;
+    // On a terminal a worker's bytes are decoded to be sanitised (each piece is whole events, so whole characters).
+    const sanitised = forTerminal(format, options.symbols);
+    const shown = options.terminal
+      ? (chunk: string | Uint8Array) => sanitised(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'))
+      : (chunk: string | Uint8Array) => chunk;
     return {
       // The BOM is ours, not log text: sanitised it would print as ⟨U+FEFF⟩.
       begin: () => out.write(text.preamble + shown(text.begin())),

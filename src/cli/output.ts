@@ -12,7 +12,13 @@ export class OutputWriter {
 
   constructor(private readonly stream: NodeJS.WritableStream = process.stdout) {}
 
-  async write(text: string): Promise<void> {
+  /** Text is gathered into writes of 64 KB or more; bytes (a print worker's, already that big) go as they are. */
+  async write(text: string | Uint8Array): Promise<void> {
+    if (typeof text !== 'string') {
+      await this.flush();
+      await this.send(text);
+      return;
+    }
     this.pending.push(text);
     this.pendingChars += text.length;
     if (this.pendingChars >= 64 * 1024) await this.flush();
@@ -23,8 +29,12 @@ export class OutputWriter {
     const text = this.pending.join('');
     this.pending = [];
     this.pendingChars = 0;
+    await this.send(text);
+  }
+
+  private async send(chunk: string | Uint8Array): Promise<void> {
     // A failed write is an 'error' event (see guardStandardStreams), which ends the process: no drain to wait for then.
-    if (!this.stream.write(text)) {
+    if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve) => this.stream.once('drain', resolve));
     }
   }

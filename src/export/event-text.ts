@@ -19,8 +19,11 @@ export interface EventText {
   begin(): string;
   /** `loaded` is the store's event `index` (extra columns are looked up by index). */
   event(loaded: LoadedEvent, index: number): string;
-  /** JSON and NDJSON: the same as `event`, from the event's eventJsonText made elsewhere (a print worker). */
-  fromJsonText?(text: string): string;
+  /**
+   * JSON and NDJSON: what `event` gives, for a run of events a print worker wrote as
+   * workerJsonText, UTF-8 encoded, passed on without being decoded.
+   */
+  fromWorkerBytes?(bytes: Uint8Array): Uint8Array;
   end(): string;
 }
 
@@ -43,10 +46,19 @@ export function eventJsonText(format: JsonFormat, loaded: Pick<LoadedEvent, 'eve
   return format === 'ndjson' ? safeJsonStringify(record, undefined, plainSource) + '\n' : safeJsonStringify(record, 2, plainSource).replace(/^/gm, '  ');
 }
 
+/**
+ * One event as a print worker writes it: JSON's array element already led by the `,\n` every
+ * element but the first has (fromWorkerBytes drops the first one's comma), NDJSON's line as it is.
+ */
+export function workerJsonText(format: JsonFormat, loaded: Pick<LoadedEvent, 'event' | 'own'>, plainSource: boolean): string {
+  const text = eventJsonText(format, loaded, plainSource);
+  return format === 'json' ? ',\n' + text : text;
+}
+
 export async function eventText(format: ExportFormat, options: EventTextOptions = {}): Promise<EventText> {
   switch (format) {
     case 'ndjson':
-      return { preamble: '', begin: () => '', event: (loaded) => eventJsonText('ndjson', loaded), fromJsonText: (text) => text, end: () => '' };
+      return { preamble: '', begin: () => '', event: (loaded) => eventJsonText('ndjson', loaded), fromWorkerBytes: (bytes) => bytes, end: () => '' };
     case 'json': {
       // One array, written event by event, so it never has to exist whole in memory.
       let first = true;
@@ -59,7 +71,12 @@ export async function eventText(format: ExportFormat, options: EventTextOptions 
         preamble: '',
         begin: () => '[',
         event: (loaded) => element(eventJsonText('json', loaded)),
-        fromJsonText: element,
+        fromWorkerBytes: (bytes) => {
+          // The worker led every element with `,\n`: the array's first has only the `\n`.
+          if (!first || bytes.length === 0) return bytes;
+          first = false;
+          return bytes.subarray(1);
+        },
         end: () => (first ? ']\n' : '\n]\n'),
       };
     }

@@ -35,10 +35,16 @@ export interface ExportRequest extends EventTextOptions {
 }
 
 /** The events' text in order, in pieces, each saying how many events it holds. */
-export type EventsText = (store: EventStore, indices: Iterable<number>, text: EventText, format: ExportFormat) => AsyncIterable<{ text: string; events: number }>;
+export type EventsText = (store: EventStore, indices: Iterable<number>, text: EventText, format: ExportFormat) => AsyncIterable<EventsPiece>;
+
+/** Some events' text: a string, or the UTF-8 bytes a print worker wrote (passed on undecoded). */
+export interface EventsPiece {
+  text: string | Uint8Array;
+  events: number;
+}
 
 /** The default EventsText: each event re-read and made into text here, in turn. */
-export async function* eventsOneByOne(store: EventStore, indices: Iterable<number>, text: EventText): AsyncGenerator<{ text: string; events: number }> {
+export async function* eventsOneByOne(store: EventStore, indices: Iterable<number>, text: EventText): AsyncGenerator<EventsPiece> {
   for (const index of indices) yield { text: text.event(store.loadedEvent(index), index), events: 1 };
 }
 
@@ -58,12 +64,19 @@ export async function exportEvents(request: ExportRequest): Promise<ExportReceip
   const { store, indices, format } = request;
   const text = await eventText(format, request);
   let count = 0;
-  async function* chunks(): AsyncGenerator<string> {
+  async function* chunks(): AsyncGenerator<string | Uint8Array> {
     let batch = text.preamble + text.begin();
     const pieces = request.eventsText ? request.eventsText(store, indices, text, format) : eventsOneByOne(store, indices, text);
     for await (const piece of pieces) {
-      batch += piece.text;
       count += piece.events;
+      if (typeof piece.text !== 'string') {
+        // A worker's bytes go as they are, after the text before them.
+        if (batch) yield batch;
+        batch = '';
+        yield piece.text;
+        continue;
+      }
+      batch += piece.text;
       if (batch.length >= BATCH_CHARS) {
         yield batch;
         batch = '';

@@ -46,7 +46,7 @@ function digestingPassThrough(): { stream: Transform; result: () => WrittenFile 
 /** Stream `chunks` into `path` (gzip-compressed when it ends in .gz). */
 export async function writeFileAtomically(
   path: string,
-  chunks: AsyncIterable<string> | Iterable<string>,
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: { force: boolean; temporaries?: TemporaryFiles },
 ): Promise<WrittenFile> {
   await refuseExisting(path, options.force);
@@ -56,7 +56,7 @@ export async function writeFileAtomically(
   options.temporaries?.add(temporary);
   // Failures of the events' side (a source that can no longer be read) are not write errors: they pass as they are.
   let sourceFailed = false;
-  async function* watchedChunks(): AsyncGenerator<string> {
+  async function* watchedChunks(): AsyncGenerator<string | Uint8Array> {
     try {
       yield* chunks;
     } catch (error) {

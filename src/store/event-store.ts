@@ -30,6 +30,7 @@ import { FieldRanks } from './field-ranks.js';
 import { ensureCapacity, keptIndices } from './growable.js';
 import { Vocabulary } from './vocabulary.js';
 import { mergeNewestFirst } from './newest-first.js';
+import { AddressPacker, type PackedAddresses } from './packed-addresses.js';
 import { RecordUnreadableError, type RawAddress, type RecordRead, type RecordReader } from './record-address.js';
 import { columnLength, STORE_COLUMNS, type ColumnName, type StoreSnapshot } from './store-snapshot.js';
 
@@ -367,6 +368,17 @@ export class EventStore {
   rawAddress(index: number, origin = this.origin(index)): RawAddress | null {
     if (this.flags[index] & FLAG.inArena) return null;
     return { source: origin.source, offset: this.rawOffsets[index], length: this.rawLengths[index], hash: this.rawHashes[index], format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, origin, timeMs: this.time[index] };
+  }
+
+  /** rawAddress for many events at once, as one typed array for a print worker. */
+  packAddresses(indices: Int32Array): PackedAddresses {
+    const packer = new AddressPacker(indices.length);
+    for (let at = 0; at < indices.length; at++) {
+      const index = indices[at];
+      if (this.flags[index] & FLAG.inArena) packer.setNone(at);
+      else packer.set(at, { source: this.sources[this.sourceIds[index]], line: this.lines[index] || undefined, offset: this.rawOffsets[index], length: this.rawLengths[index], hash: this.rawHashes[index], format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, timeMs: this.time[index] });
+    }
+    return packer.packed;
   }
 
   private reread(index: number, origin: RecordOrigin): { event: AuditEvent; own?: OwnRecord } | { reason: string } {

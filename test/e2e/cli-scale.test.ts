@@ -4,6 +4,7 @@
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { graphEvent } from '../helpers/events.js';
 import { runCli } from '../helpers/cli.js';
@@ -77,5 +78,25 @@ describe('a split JSON Lines file through the worker threads', () => {
     expect(exported.stderr).toContain(`# wrote 60000 events to ${out}`);
     expect(readFileSync(out, 'utf8')).toBe(ndjson.stdout);
     expect(readFileSync(tracePath, 'utf8').match(/print: 60000 events/g)).toHaveLength(2);
+  });
+
+  it('prints events kept in memory (gzip) among those the workers print, each once, in order, in both formats', { timeout: 60_000 }, async () => {
+    const path = temp.path('scale.jsonl');
+    // Times among the file's (one second apart from 2026-11-01), and the newest of all first: the
+    // JSON array then starts with an event this thread prints and the workers' runs follow it.
+    const at = [EVENTS + 5, 30_000.5, 30_001.5, 12_345.5, 0.5];
+    const gz = temp.write('extra.json.gz', gzipSync(JSON.stringify(at.map((second, k) => graphEvent({ id: `gz${k}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + second * 1000).toISOString() })))));
+    const [ndjson, json] = await Promise.all([runCli(['query', path, gz, '--format', 'ndjson']), runCli(['query', path, gz, '--format', 'json'])]);
+    const lines = ndjson.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(EVENTS + at.length);
+    const ids = lines.map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(0, 2)).toEqual(['gz0', `e${EVENTS - 1}`]);
+    expect(ids.slice(EVENTS - 30_002, EVENTS - 29_996)).toEqual(['e30002', 'gz2', 'e30001', 'gz1', 'e30000', 'e29999']);
+    expect(ids.slice(-2)).toEqual(['gz4', 'e0']);
+    // The array is exactly the NDJSON's records, indented, comma-separated: written by two hands, joined as one.
+    const escaped = (text: string) => text.replace(/[\u007f\u009b\u202e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const elements = lines.map((line) => escaped(JSON.stringify(JSON.parse(line), null, 2)).replace(/^/gm, '  '));
+    expect(json.stdout).toBe(`[\n${elements.join(',\n')}\n]\n`);
   });
 });
