@@ -8,7 +8,9 @@
  * so every part of a split file is judged as the whole file would be.
  */
 import { CUSTOM_SECURITY_CATEGORY } from '../model/audit-event.js';
-import type { LoadedEvent, LoadProblem, RecordOrigin } from '../model/loaded-event.js';
+import type { AuditEvent } from '../model/audit-event.js';
+import type { LoadedEvent, LoadProblem, OwnRecord, RecordOrigin } from '../model/loaded-event.js';
+import type { Pane } from '../model/pane.js';
 import { ownPaneOf, paneOf } from '../model/pane.js';
 import { isObject } from './fields.js';
 import type { CsvFormat, Normalised, ObjectFormat, RecordContext } from './format.js';
@@ -67,6 +69,24 @@ const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? te
 
 type NormalisedEvent = Extract<Normalised, { event: unknown }>;
 
+/** A sign-in or provisioning record as loaded; a class for the reason LazyProjection is one (model/activity-projection.ts). */
+class OwnLoadedEvent implements LoadedEvent {
+  pane: Pane;
+
+  constructor(
+    private readonly result: NormalisedEvent,
+    public own: OwnRecord,
+    public timeMs: number,
+    public origin: RecordOrigin,
+  ) {
+    this.pane = ownPaneOf(own);
+  }
+
+  get event(): AuditEvent {
+    return this.result.event;
+  }
+}
+
 /**
  * The one place a normalised record becomes an event: a record read from a custom-security
  * source (the CSA endpoint, table or diagnostic category) without a category gets
@@ -75,16 +95,7 @@ type NormalisedEvent = Extract<Normalised, { event: unknown }>;
 export function finishRecord(result: NormalisedEvent, origin: RecordOrigin, fromCustomSecuritySource = result.customSecuritySource === true): LoadedEvent {
   const { own } = result;
   // `event` is passed on unread: an own record's projection is made only when asked for.
-  if (own)
-    return {
-      get event() {
-        return result.event;
-      },
-      own,
-      pane: ownPaneOf(own),
-      timeMs: result.time.ms,
-      origin,
-    };
+  if (own) return new OwnLoadedEvent(result, own, result.time.ms, origin);
   const { event } = result;
   if (fromCustomSecuritySource && !event.category) event.category = CUSTOM_SECURITY_CATEGORY;
   return { event, pane: paneOf(event, fromCustomSecuritySource), timeMs: result.time.ms, origin };

@@ -1,4 +1,4 @@
-import { projectionWhenRead } from '../model/activity-projection.js';
+import { LazyProjection } from '../model/activity-projection.js';
 import type { AuditEvent } from '../model/audit-event.js';
 import type { OwnRecord } from '../model/loaded-event.js';
 import type { ParsedTimestamp } from '../text/timestamp.js';
@@ -16,15 +16,17 @@ export type Normalised =
  * A sign-in's or provisioning record's result: `event`, its projection, is made only when read
  * (loading keeps only the record's summary; see model/activity-projection.ts).
  */
+class OwnRecordResult extends LazyProjection {
+  constructor(
+    own: OwnRecord,
+    readonly time: ParsedTimestamp,
+  ) {
+    super(own);
+  }
+}
+
 export function ownRecordNormalised(own: OwnRecord, time: ParsedTimestamp): Normalised {
-  const projection = projectionWhenRead(own);
-  return {
-    get event() {
-      return projection();
-    },
-    time,
-    own,
-  };
+  return new OwnRecordResult(own, time);
 }
 
 export interface RecordContext {
