@@ -3,7 +3,8 @@
  * that built events themselves. Loading files goes through LoadSession instead.
  */
 import type { LoadedEvent } from '../model/loaded-event.js';
-import { EventStore, LoaderVocabulary } from '../store/event-store.js';
+import { EventStore } from '../store/event-store.js';
+import { LoaderVocabulary } from '../store/loader-vocabulary.js';
 import { EventBatcher } from './event-batcher.js';
 
 export function storeFromEvents(events: readonly LoadedEvent[]): EventStore {

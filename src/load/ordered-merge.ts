@@ -17,7 +17,8 @@
  * never do; copies in one file are the same record, so only the line shown in details differs).
  */
 import type { EventBatch } from '../store/event-batch.js';
-import type { EventStore, LoaderVocabulary } from '../store/event-store.js';
+import type { EventStore } from '../store/event-store.js';
+import type { LoaderVocabulary } from '../store/loader-vocabulary.js';
 import { dropRepeatedRecords, RecordIds } from '../store/record-ids.js';
 
 export interface MergedUnit {

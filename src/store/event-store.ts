@@ -31,14 +31,9 @@ import { ensureCapacity, keptIndices } from './growable.js';
 import { Vocabulary } from './vocabulary.js';
 import { mergeNewestFirst } from './newest-first.js';
 import { AddressPacker, type PackedAddresses } from './packed-addresses.js';
+import type { LoaderVocabulary } from './loader-vocabulary.js';
 import { RecordUnreadableError, type RawAddress, type RecordRead, type RecordReader } from './record-address.js';
 import { columnLength, STORE_COLUMNS, type ColumnName, type StoreSnapshot } from './store-snapshot.js';
-
-/** Maps one loader's string ids to the store's. */
-export class LoaderVocabulary {
-  readonly toStore: number[] = [0];
-}
-
 
 const NO_READER: RecordReader = (address) => ({ reason: `${address.source} cannot be re-read here` });
 
@@ -97,7 +92,8 @@ export class EventStore {
 
   /** Take a batch from a loader; `loader` translates its string ids. Returns the first new index. */
   append(batch: EventBatch, loader: LoaderVocabulary): number {
-    batch.newStrings.forEach((value, k) => (loader.toStore[batch.firstNewString + k] = this.vocabulary.intern(value)));
+    const map = loader.reach(batch.firstNewString + batch.newStrings.length);
+    for (let k = 0; k < batch.newStrings.length; k++) map[batch.firstNewString + k] = this.vocabulary.intern(batch.newStrings[k]);
     const start = this.count;
     const end = start + batch.count;
     this.grow(end, batch.arena.length);
@@ -112,7 +108,6 @@ export class EventStore {
     this.rawHashes.set(batch.rawHash, start);
     const source = this.sourceId(batch.source);
     this.sourceIds.fill(source, start, end);
-    const map = loader.toStore;
     const base = start * STRING_FIELD_COUNT;
     for (let k = 0; k < batch.strings.length; k++) this.strings[base + k] = map[batch.strings[k]];
     this.markSearchable(start, end);

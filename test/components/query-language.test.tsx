@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { EventBatcher } from '../../src/load/event-batcher.js';
 import { storeFromEvents } from '../../src/load/from-events.js';
-import { LoaderVocabulary } from '../../src/store/event-store.js';
+import { LoaderVocabulary } from '../../src/store/loader-vocabulary.js';
 import { resolveTimeZone } from '../../src/text/time-zone.js';
 import type { Action, AppState } from '../../src/tui/app-state.js';
 import { viewCommand } from '../../src/tui/clipboard.js';

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventBatcher } from '../../src/load/event-batcher.js';
 import { storeFromEvents } from '../../src/load/from-events.js';
-import { EventStore, LoaderVocabulary } from '../../src/store/event-store.js';
+import { EventStore } from '../../src/store/event-store.js';
+import { LoaderVocabulary } from '../../src/store/loader-vocabulary.js';
 import { sortRows } from '../../src/tui/sort-rows.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded } from '../helpers/loaded.js';

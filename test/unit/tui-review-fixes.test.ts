@@ -13,7 +13,7 @@ import { reducer } from '../../src/tui/reducer.js';
 import { markedEvents, selectedEvent } from '../../src/tui/rows.js';
 import { storeFromEvents } from '../../src/load/from-events.js';
 import { EventBatcher } from '../../src/load/event-batcher.js';
-import { LoaderVocabulary } from '../../src/store/event-store.js';
+import { LoaderVocabulary } from '../../src/store/loader-vocabulary.js';
 import { filterFromText } from '../../src/query/filter.js';
 import { QueryIndex } from '../../src/query/query-index.js';
 import { graphEvent } from '../helpers/events.js';

@@ -7,7 +7,7 @@ import { selectedEvent } from '../../src/tui/rows.js';
 import { bodyHeight } from '../../src/view/layout.js';
 import { storeFromEvents } from '../../src/load/from-events.js';
 import { EventBatcher } from '../../src/load/event-batcher.js';
-import { LoaderVocabulary } from '../../src/store/event-store.js';
+import { LoaderVocabulary } from '../../src/store/loader-vocabulary.js';
 import { graphEvent } from '../helpers/events.js';
 import { loaded, manyEvents } from '../helpers/loaded.js';
 import { indexesOf } from '../helpers/state.js';
