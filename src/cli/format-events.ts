@@ -61,16 +61,16 @@ export async function eventPrinter(format: OutputFormat, out: OutputWriter, opti
     const text = await eventText(format, { extraColumns: options.extraColumns, excel: options.excel });
     // On a terminal a worker's bytes are decoded to be sanitised (each piece is whole events, so whole characters).
     const sanitised = forTerminal(format, options.symbols);
-    const shown = options.terminal
-      ? (chunk: string | Uint8Array) => sanitised(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'))
-      : (chunk: string | Uint8Array) => chunk;
+    const shownText = options.terminal ? sanitised : (chunk: string) => chunk;
+    const shown = (chunk: string | Uint8Array): string | Uint8Array =>
+      typeof chunk === 'string' ? shownText(chunk) : options.terminal ? sanitised(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8')) : chunk;
     return {
       // The BOM is ours, not log text: sanitised it would print as ⟨U+FEFF⟩.
-      begin: () => out.write(text.preamble + shown(text.begin())),
+      begin: () => out.write(text.preamble + shownText(text.begin())),
       events: async (store, indices) => {
         for await (const piece of eventsInOrder(store, indices, text, format)) await out.write(shown(piece.text));
       },
-      end: () => out.write(shown(text.end())),
+      end: () => out.write(shownText(text.end())),
     };
   }
   // The table, for people: only each event's summary, no re-read. One pane: its own columns, as

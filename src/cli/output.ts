@@ -7,29 +7,30 @@ import { errnoReason } from '../text/fs-error.js';
 import { EXIT } from './errors.js';
 
 export class OutputWriter {
-  private pending: string[] = [];
-  private pendingChars = 0;
+  private pending: Array<string | Uint8Array> = [];
+  /** Characters of text and bytes of the rest, near enough to decide when to write. */
+  private pendingSize = 0;
 
   constructor(private readonly stream: NodeJS.WritableStream = process.stdout) {}
 
-  /** Text is gathered into writes of 64 KB or more; bytes (a print worker's, already that big) go as they are. */
+  /**
+   * Gathered into writes of 64 KB or more, text and a print worker's bytes alike: a chunk of the
+   * workers' is one write of its own, but a run of one event between events kept in memory is not.
+   */
   async write(text: string | Uint8Array): Promise<void> {
-    if (typeof text !== 'string') {
-      await this.flush();
-      await this.send(text);
-      return;
-    }
     this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= 64 * 1024) await this.flush();
+    this.pendingSize += typeof text === 'string' ? text.length : text.byteLength;
+    if (this.pendingSize >= 64 * 1024) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const text = this.pending.join('');
+    const pieces = this.pending;
     this.pending = [];
-    this.pendingChars = 0;
-    await this.send(text);
+    this.pendingSize = 0;
+    if (pieces.length === 1) await this.send(pieces[0]);
+    else if (pieces.every((piece) => typeof piece === 'string')) await this.send(pieces.join(''));
+    else await this.send(Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))));
   }
 
   private async send(chunk: string | Uint8Array): Promise<void> {

@@ -69,14 +69,15 @@ export async function exportEvents(request: ExportRequest): Promise<ExportReceip
     const pieces = request.eventsText ? request.eventsText(store, indices, text, format) : eventsOneByOne(store, indices, text);
     for await (const piece of pieces) {
       count += piece.events;
-      if (typeof piece.text !== 'string') {
-        // A worker's bytes go as they are, after the text before them.
+      if (typeof piece.text !== 'string' && piece.text.byteLength >= BATCH_CHARS) {
+        // A worker's chunk goes as it is, after the text before it.
         if (batch) yield batch;
         batch = '';
         yield piece.text;
         continue;
       }
-      batch += piece.text;
+      // Text, or a short run of a worker's (one event between events kept in memory): batched.
+      batch += typeof piece.text === 'string' ? piece.text : Buffer.from(piece.text.buffer, piece.text.byteOffset, piece.text.byteLength).toString('utf8');
       if (batch.length >= BATCH_CHARS) {
         yield batch;
         batch = '';

@@ -3,7 +3,8 @@
  * event's 24 string ids through it was ~30 ns an id through a JS array of millions.
  */
 export class LoaderVocabulary {
-  toStore = new Uint32Array(1 << 16);
+  // Small at first: a load of thousands of small files has a loader each, and reach() doubles.
+  toStore = new Uint32Array(256);
 
   /** Room for loader ids below `end`. */
   reach(end: number): Uint32Array {
