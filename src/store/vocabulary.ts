@@ -66,18 +66,18 @@ export class Vocabulary {
 
   intern(value: string): number {
     const map = this.complete();
-    const packed = this.guids.find(value);
+    const next = this.values.length;
+    const packed = this.guids.findOrAdd(value, next);
     if (packed !== null) {
-      if (packed !== undefined) return packed;
-      const id = this.values.length;
-      this.guids.add(value, id);
-      this.values.push(undefined);
-      this.mapped = this.values.length;
-      return id;
+      if (packed === next) {
+        this.values.push(undefined);
+        this.mapped = this.values.length;
+      }
+      return packed;
     }
     let id = map.get(value);
     if (id === undefined) {
-      id = this.values.length;
+      id = next;
       map.set(value, id);
       this.values.push(value);
       this.mapped = this.values.length;
