@@ -62,8 +62,7 @@ export async function eventPrinter(format: OutputFormat, out: OutputWriter, opti
     // On a terminal a worker's bytes are decoded to be sanitised (each piece is whole events, so whole characters).
     const sanitised = forTerminal(format, options.symbols);
     const shownText = options.terminal ? sanitised : (chunk: string) => chunk;
-    const shown = (chunk: string | Uint8Array): string | Uint8Array =>
-      typeof chunk === 'string' ? shownText(chunk) : options.terminal ? sanitised(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8')) : chunk;
+    const shown = (chunk: string | Buffer): string | Buffer => (typeof chunk === 'string' ? shownText(chunk) : options.terminal ? sanitised(chunk.toString('utf8')) : chunk);
     return {
       // The BOM is ours, not log text: sanitised it would print as ⟨U+FEFF⟩.
       begin: () => out.write(text.preamble + shownText(text.begin())),

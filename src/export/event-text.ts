@@ -23,7 +23,7 @@ export interface EventText {
    * JSON and NDJSON: what `event` gives, for a run of events a print worker wrote as
    * workerJsonText, UTF-8 encoded, passed on without being decoded.
    */
-  fromWorkerBytes?(bytes: Uint8Array): Uint8Array;
+  fromWorkerBytes?(bytes: Buffer): Buffer;
   end(): string;
 }
 

@@ -39,7 +39,7 @@ export type EventsText = (store: EventStore, indices: Iterable<number>, text: Ev
 
 /** Some events' text: a string, or the UTF-8 bytes a print worker wrote (passed on undecoded). */
 export interface EventsPiece {
-  text: string | Uint8Array;
+  text: string | Buffer;
   events: number;
 }
 
@@ -77,7 +77,7 @@ export async function exportEvents(request: ExportRequest): Promise<ExportReceip
         continue;
       }
       // Text, or a short run of a worker's (one event between events kept in memory): batched.
-      batch += typeof piece.text === 'string' ? piece.text : Buffer.from(piece.text.buffer, piece.text.byteOffset, piece.text.byteLength).toString('utf8');
+      batch += piece.text.toString('utf8');
       if (batch.length >= BATCH_CHARS) {
         yield batch;
         batch = '';

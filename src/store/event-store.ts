@@ -368,11 +368,7 @@ export class EventStore {
   /** rawAddress for many events at once, as one typed array for a print worker. */
   packAddresses(indices: Int32Array): PackedAddresses {
     const packer = new AddressPacker(indices.length);
-    for (let at = 0; at < indices.length; at++) {
-      const index = indices[at];
-      if (this.flags[index] & FLAG.inArena) packer.setNone(at);
-      else packer.set(at, { source: this.sources[this.sourceIds[index]], line: this.lines[index] || undefined, offset: this.rawOffsets[index], length: this.rawLengths[index], hash: this.rawHashes[index], format: this.formats[index], customSecuritySource: (this.flags[index] & FLAG.customSecuritySource) !== 0, timeMs: this.time[index] });
-    }
+    for (let at = 0; at < indices.length; at++) packer.set(at, this.rawAddress(indices[at]));
     return packer.packed;
   }
 

@@ -116,14 +116,6 @@ export class GuidTable {
     return id === EMPTY ? undefined : id;
   }
 
-  /** Pack `value` (a GUID not in the table yet, checked by the caller with find) under `id`. */
-  add(value: string, id: number): void {
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    const slot = this.slotOf(value);
-    if (slot === null || this.slots[slot] !== EMPTY) throw new Error('only a GUID not yet packed is added');
-    this.put(slot, id);
-  }
-
   /** The probe's GUID into free `slot`, under `id`. */
   private put(slot: number, id: number): void {
     this.bytes = ensureCapacity(this.bytes, (id + 1) * 16, Uint8Array);

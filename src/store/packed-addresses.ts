@@ -36,7 +36,11 @@ export class AddressPacker {
   }
 
   /** Event `at` of the chunk: `address` null for an event kept in the arena. */
-  set(at: number, address: Omit<RawAddress, 'origin'> & { line: number | undefined }): void {
+  set(at: number, address: RawAddress | null): void {
+    if (!address) {
+      this.packed.fields[at * STRIDE + SOURCE] = NO_ADDRESS;
+      return;
+    }
     let source = this.sourceIndex.get(address.source);
     if (source === undefined) {
       source = this.packed.sources.push(address.source) - 1;
@@ -51,11 +55,7 @@ export class AddressPacker {
     fields[base + FORMAT] = address.format;
     fields[base + CUSTOM_SECURITY] = address.customSecuritySource ? 1 : 0;
     fields[base + TIME] = address.timeMs;
-    fields[base + LINE] = address.line ?? 0;
-  }
-
-  setNone(at: number): void {
-    this.packed.fields[at * STRIDE + SOURCE] = NO_ADDRESS;
+    fields[base + LINE] = address.origin.line ?? 0;
   }
 }
 

@@ -31,10 +31,8 @@ export class Vocabulary {
     const end = Math.min(this.values.length, this.mapped + count);
     for (let id = this.mapped; id < end; id++) {
       const value = this.get(id);
-      if (this.guids.find(value) === undefined) {
-        this.guids.add(value, id);
-        this.values[id] = undefined; // now read from its bytes
-      } else this.ids.set(value, id);
+      if (this.guids.findOrAdd(value, id) === id) this.values[id] = undefined; // now read from its bytes
+      else this.ids.set(value, id);
     }
     this.mapped = end;
     return end === this.values.length;
