@@ -35,6 +35,11 @@ export class RecordSink {
   private heldCount = 0;
   private parsedAny = false;
 
+  /** Learn from a record read before the text (the first of a split array), as from the first record parsed. */
+  teach(value: unknown, indentation: string | null): void {
+    this.signature = withKeys(layoutSignature(indentation), value);
+  }
+
   get skipping(): boolean {
     return this.run !== null;
   }

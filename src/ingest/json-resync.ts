@@ -95,10 +95,3 @@ export function nextRecordStart(signature: RecordSignature, text: string, from: 
   const match = pattern.exec(text);
   return match !== null && match.index < to ? match.index : -1;
 }
-
-/** The whitespace before `index` on its line, when only whitespace precedes it there (else null). */
-export function indentationBefore(text: string, index: number): string | null {
-  let start = index;
-  while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
-  return start === 0 || text.charCodeAt(start - 1) === 10 ? text.slice(start, index) : null;
-}

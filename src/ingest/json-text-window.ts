@@ -30,8 +30,27 @@ export class TextWindow {
   private held: string[] = [];
   private heldChars = 0;
 
-  constructor(firstLine = 1) {
+  /** `firstColumn`: the column the text's first character is at (text read from the middle of a line). */
+  /**
+   * The indentation the dropped text leaves at the start of buf: what was dropped of the line buf
+   * starts on, when only spaces and tabs; null when buf starts after other text on its line.
+   * Without it, a record whose text before was dropped would look like it starts a line.
+   */
+  private droppedIndentation: string | null;
+
+  constructor(firstLine = 1, firstColumn = 1) {
     this.line = firstLine;
+    this.lineStart = 1 - firstColumn;
+    this.droppedIndentation = firstColumn === 1 ? '' : null;
+  }
+
+  /** The whitespace before `index` on its line, when only whitespace precedes it there (else null). */
+  indentationBefore(index: number): string | null {
+    const buf = this.buf;
+    let start = index;
+    while (start > 0 && (buf.charCodeAt(start - 1) === 32 || buf.charCodeAt(start - 1) === 9)) start--;
+    if (start > 0) return buf.charCodeAt(start - 1) === 10 ? buf.slice(start, index) : null;
+    return this.droppedIndentation === null ? null : this.droppedIndentation + buf.slice(0, index);
   }
 
   /**
@@ -82,6 +101,11 @@ export class TextWindow {
   /** Drop the text before `keep` (positions shift by `keep`: the caller moves its own). */
   drop(keep: number): void {
     this.lineAt(keep);
+    let start = keep;
+    while (start > 0 && (this.buf.charCodeAt(start - 1) === 32 || this.buf.charCodeAt(start - 1) === 9)) start--;
+    const spaces = this.buf.slice(start, keep);
+    if (start > 0) this.droppedIndentation = this.buf.charCodeAt(start - 1) === 10 ? spaces : null;
+    else if (this.droppedIndentation !== null) this.droppedIndentation += spaces;
     this.buf = this.buf.slice(keep);
     this.pos -= keep;
     this.countedTo -= keep;

@@ -27,7 +27,7 @@ export interface Scan extends ValueScan {
   checkedTo: number;
   /** Past the cap: its text is dropped as it is read, and it is reported once. */
   discarding: boolean;
-  /** The whitespace before the value on its line (indentationBefore), taken when the scan began: by its end the text before may be dropped. */
+  /** The whitespace before the value on its line (TextWindow.indentationBefore), taken when the scan began: by its end the text before may be dropped. */
   indentation: string | null;
 }
 

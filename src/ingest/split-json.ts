@@ -14,7 +14,7 @@
 import { ENVELOPE_KEYS, jsonLineItems, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type LineRecord, type SplitItem } from './json-lines.js';
 import { RecordSink } from './json-records.js';
 import { DEFAULT_MAX_RECORD_CHARS, recordTooLarge } from './record-cap.js';
-import { indentationBefore, layoutSignature } from './json-resync.js';
+import { layoutSignature } from './json-resync.js';
 import { preview } from './json-text.js';
 import { TextWindow, type Place } from './json-text-window.js';
 import { advanceValueScan, isValueStart, shiftScan, valueScanAt, type Scan } from './json-value-scan.js';
@@ -34,8 +34,10 @@ export interface SplitterOptions {
   maxRecordChars?: number;
   /** Read as one document, never as JSON Lines (salvaging a damaged line). */
   document?: boolean;
-  /** The line the text starts on (a salvaged line's records keep their line). */
+  /** Where the text starts, and the first record read before it: the rest of a split array (load/elements-unit.ts). */
   firstLine?: number;
+  firstColumn?: number;
+  firstRecord?: { value: unknown; indentation: string | null };
 }
 
 type State = 'top' | 'topArray' | 'objectMember' | 'envelopeArray';
@@ -60,7 +62,8 @@ export class JsonRecordSplitter {
   constructor(options: SplitterOptions = {}) {
     this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
     if (options.document) this.linesMode = false;
-    this.t = new TextWindow(options.firstLine ?? 1);
+    this.t = new TextWindow(options.firstLine ?? 1, options.firstColumn ?? 1);
+    if (options.firstRecord) this.records.teach(options.firstRecord.value, options.firstRecord.indentation);
   }
 
   push(chunk: string): SplitItem[] {
@@ -202,7 +205,7 @@ export class JsonRecordSplitter {
     }
     this.records.release();
     if (isValueStart(c)) {
-      this.records.signature ??= layoutSignature(indentationBefore(this.t.buf, i));
+      this.records.signature ??= layoutSignature(this.t.indentationBefore(i));
       this.beginScan(i, 'element', i);
       return true;
     }
@@ -259,7 +262,7 @@ export class JsonRecordSplitter {
     const c = this.t.buf[i];
     if (c === '}') {
       this.t.pos = i + 1;
-      if (this.objectStart !== null) this.parseRecord(this.objectStart, i + 1, this.objectAt, undefined, indentationBefore(this.t.buf, this.objectStart));
+      if (this.objectStart !== null) this.parseRecord(this.objectStart, i + 1, this.objectAt, undefined, this.t.indentationBefore(this.objectStart));
       this.closeObject();
       // A document holds no later text to confirm it: it is whole once it closes.
       this.records.release();
@@ -310,7 +313,7 @@ export class JsonRecordSplitter {
 
   private beginScan(start: number, purpose: Scan['purpose'], from: number): void {
     const place = purpose === 'memberValue' && this.objectStart !== null ? this.objectAt : this.t.at(from);
-    this.scan = { ...valueScanAt(this.t.buf, start), purpose, from, ...place, checkedTo: from + 1, discarding: false, indentation: indentationBefore(this.t.buf, start) };
+    this.scan = { ...valueScanAt(this.t.buf, start), purpose, from, ...place, checkedTo: from + 1, discarding: false, indentation: this.t.indentationBefore(start) };
   }
 
   /** Advance the current value scan; false when more input is needed. */

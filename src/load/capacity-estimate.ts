@@ -1,5 +1,5 @@
 /**
- * How many events a load of JSON Lines files will hold, estimated once from its first part, so
+ * How many events a load of JSON Lines files (or split arrays) will hold, estimated once from its first part, so
  * the store can reserve its columns in one allocation instead of doubling (which leaves up to
  * half of each column unused and holds two copies while one is copied). Only byte-range loads of
  * plain files are estimated: their progress counts the same bytes as their size (a gzip input's
@@ -22,7 +22,7 @@ export class CapacityEstimate {
 
   /** An estimate for a load whose units are all byte ranges of big enough files; null for any other. */
   static forLoad(unitKinds: readonly string[], bytesTotal: number | null): CapacityEstimate | null {
-    return unitKinds.every((kind) => kind === 'lines') && bytesTotal !== null && bytesTotal >= MIN_TOTAL_BYTES ? new CapacityEstimate(bytesTotal) : null;
+    return unitKinds.every((kind) => kind === 'lines' || kind === 'elements') && bytesTotal !== null && bytesTotal >= MIN_TOTAL_BYTES ? new CapacityEstimate(bytesTotal) : null;
   }
 
   /** Events to reserve room for, once, when enough has been read; null otherwise. */

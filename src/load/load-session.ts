@@ -31,6 +31,9 @@ import { cacheKeyFor, type CacheKey } from './cache-key.js';
 import type { LoadCache } from './load-cache.js';
 import type { LinePrefilterSpec } from './line-prefilter.js';
 import { restoreFromCache, saveToCache, type RestoredSession } from './session-cache.js';
+import { isFilePart, settleParts } from './split-parts.js';
+import { DEFAULT_MAX_RECORD_CHARS } from '../ingest/record-cap.js';
+import { ArrayCutter } from './array-cutter.js';
 
 interface UnitState {
   unit: LoadUnit;
@@ -107,7 +110,8 @@ export class LoadSession {
   private readonly stopFeeds = new AbortController();
   private readonly feeds: RecordFeed[];
   private readonly workers: Worker[] = [];
-  /** Split files whose later parts' lines were made absolute: once only, though each part's release asks. */
+  private readonly cutters = new Map<string, ArrayCutter>();
+  /** Split files whose parts were settled together: once only, though each part's release asks. */
   private readonly linesFixed = new Set<string>();
   /** Set when the store was read back from the persisted index: reports and repeats come from it. */
   private restored: RestoredSession | null = null;
@@ -138,7 +142,7 @@ export class LoadSession {
     for (const state of this.units) byInput.set(unitSource(state.unit), [...(byInput.get(unitSource(state.unit)) ?? []), state]);
     const inputsInOrder = [...byInput.values()].sort((a, b) => Number(readsStdin(a[0].unit)) - Number(readsStdin(b[0].unit)));
     this.merge = new OrderedMerge(this.store, inputsInOrder, (state) => {
-      if (state.unit.kind === 'lines') this.makeLinesAbsolute(state.unit.path);
+      if (isFilePart(state.unit)) this.settleFile(state.unit.path);
     });
     this.names = [...new Set(inputs.map(inputName))];
     this.readsStdin = inputs.some((input) => input.kind === 'stdin');
@@ -282,6 +286,7 @@ export class LoadSession {
     this.stopFeeds.abort();
     this.steps.stop();
     for (const worker of this.workers) void worker.terminate();
+    for (const cutter of this.cutters.values()) cutter.stop();
     this.reader.close();
   }
 
@@ -304,7 +309,7 @@ export class LoadSession {
   private finish(state: UnitState, result: UnitResult): void {
     state.result = result;
     // A part of a split file that recognised nothing is judged with the other parts (below).
-    const partRefused = state.unit.kind === 'lines' && result.report.heldBack !== undefined;
+    const partRefused = isFilePart(state.unit) && result.report.heldBack !== undefined;
     if (result.report.error && !partRefused) this.addError(result.report.error);
     this.merge.end(state);
     this.notify();
@@ -314,47 +319,20 @@ export class LoadSession {
     if (!this.errors.includes(error)) this.errors.push(error);
   }
 
-  /**
-   * A file is refused only when no part of it recognised a record; otherwise the records a
-   * refused part could not place are problems, as they would be had the file been read whole.
-   */
-  private judgeParts(parts: UnitState[]): void {
-    const refused = parts.filter((p) => p.result!.report.heldBack !== undefined);
-    if (refused.length === 0) return;
-    if (!parts.some((p) => p.result!.report.formats.length > 0)) {
-      this.addError(refused[0].result!.report.error!);
-      return;
-    }
-    for (const part of refused) {
-      const report = part.result!.report;
-      for (const problem of report.heldBack!) {
-        this.problemCount++;
-        part.problems.push(problem);
-        if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
-      }
-      report.problems += report.heldBack!.length;
-      delete report.heldBack;
-      delete report.error;
-    }
-  }
-
-  /** Parts of a split file count lines from their own start; once all are in the store, add what came before. */
-  private makeLinesAbsolute(path: string): void {
-    const parts = this.units.filter((u) => u.unit.kind === 'lines' && u.unit.path === path);
+  /** Once every part of a split file is in the store, judge them together (split-parts.ts). */
+  private settleFile(path: string): void {
+    const parts = this.units.filter((u) => isFilePart(u.unit) && u.unit.path === path);
     if (this.linesFixed.has(path) || parts.some((p) => !this.merge.isReleased(p))) return;
     this.linesFixed.add(path);
-    this.judgeParts(parts);
-    let base = 0;
-    for (const part of parts) {
-      if (base > 0) {
-        for (const [start, end] of part.spans) this.store.addLineBase(start, end, base);
-        for (const problem of part.problems) if (problem.line !== undefined) problem.line += base;
-      }
-      base += part.result!.newlines;
-    }
+    settleParts(parts, this.store, (error) => this.addError(error), (part, problem) => {
+      this.problemCount++;
+      part.problems.push(problem);
+      if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
+    });
   }
 
   private async run(workerCount: number, startWorkersAfter?: Promise<unknown>): Promise<void> {
+    this.startCutters();
     const inProcess = this.units.filter((u) => runsInProcess(u.unit, workerCount));
     const inWorkers = this.units.filter((u) => !inProcess.includes(u));
     // Holding workers back only helps when the main thread has something to show meanwhile.
@@ -364,11 +342,28 @@ export class LoadSession {
     await Promise.all([this.runInProcess(inProcess), workers]);
   }
 
+  /** Each big array file's scan (array-cutter.ts), started at once, in steps between keys. */
+  private startCutters(): void {
+    for (const { unit } of this.units) {
+      if (unit.kind !== 'elements' || this.cutters.has(unit.path)) continue;
+      const parts = this.units.flatMap((u) => (u.unit.kind === 'elements' && u.unit.path === unit.path ? [u.unit] : []));
+      const cutter = new ArrayCutter(unit.path, parts[parts.length - 1].end, parts.map((part) => part.start), unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS);
+      this.cutters.set(unit.path, cutter);
+      cutter.run((step) => setImmediate(step));
+    }
+  }
+
+  /** The unit as it is run: a split array's part with its elements, once the scan has cut them. */
+  private async prepared(unit: LoadUnit): Promise<LoadUnit> {
+    if (unit.kind !== 'elements') return unit;
+    return { ...unit, cut: await this.cutters.get(unit.path)!.cut(unit.part) };
+  }
+
   private async runInProcess(states: UnitState[]): Promise<void> {
     for (const state of states) {
       if (this.closed) return;
       try {
-        this.finish(state, await runUnit(state.unit, (batch) => this.take(state, batch), this.stopFeeds.signal));
+        this.finish(state, await runUnit(await this.prepared(state.unit), (batch) => this.take(state, batch), this.stopFeeds.signal));
       } catch (error) {
         this.failed(state, error instanceof Error ? error.message : String(error));
       }
@@ -377,6 +372,7 @@ export class LoadSession {
 
   private startWorkers(states: UnitState[], count: number): Promise<void> {
     return runInWorkers(WORKER_SCRIPT, states.map((state) => state.unit), count, {
+      prepare: (id) => this.prepared(states[id].unit),
       started: (worker) => this.workers.push(worker),
       batch: (id, batch) => this.take(states[id], batch),
       done: (id, result) => this.finish(states[id], result),
@@ -390,5 +386,5 @@ export class LoadSession {
   }
 }
 
-const unitSource = (unit: LoadUnit): string => (unit.kind === 'lines' ? unit.path : inputName(unit.input));
+const unitSource = (unit: LoadUnit): string => (isFilePart(unit) ? unit.path : inputName(unit.input));
 const readsStdin = (unit: LoadUnit): boolean => unit.kind === 'input' && unit.input.kind === 'stdin';

@@ -1,8 +1,9 @@
 /**
- * One piece of loading work, runnable in a worker thread or in-process: either a whole input
- * through the general streaming path, or a byte range of a UTF-8 JSON Lines file read directly
- * (the fast path big exports take, split across workers, with every record's file offset kept so
- * the details view can re-read it).
+ * One piece of loading work, runnable in a worker thread or in-process: a whole input through
+ * the general streaming path; a byte range of a UTF-8 JSON Lines file read directly (the fast
+ * path big exports take, split across workers, with every record's file offset kept so the
+ * details view can re-read it); or the elements of a big top-level JSON array in a byte range
+ * (elements-unit.ts), cut by the main thread's scan (array-cutter.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { RecordClassifier, UnknownFormatError, type LoadSink, type SourceReport } from '../ingest/classify.js';
@@ -11,10 +12,10 @@ import { loadInput } from '../ingest/read-input.js';
 import { loadFeed } from '../ingest/record-feed.js';
 import { CHUNK_BYTES } from '../ingest/read-text.js';
 import { DEFAULT_MAX_RECORD_CHARS, recordTooLarge } from '../ingest/record-cap.js';
-import { decideJsonLine } from '../ingest/split-json.js';
 import type { EventBatch } from '../store/event-batch.js';
-import { hashBytes } from '../store/record-hash.js';
 import { EventBatcher } from './event-batcher.js';
+import { RecordIntake } from './record-intake.js';
+import { runElementsUnit, type ElementsUnit } from './elements-unit.js';
 import { LinePrefilter, type LinePrefilterSpec } from './line-prefilter.js';
 
 export type LoadUnit =
@@ -37,7 +38,8 @@ export type LoadUnit =
       maxRecordBytes?: number;
       /** Parse only the lines this finds (see query/text-prefilter.ts); the rest are counted as unread. */
       prefilter?: LinePrefilterSpec;
-    };
+    }
+  | ElementsUnit;
 
 export interface UnitResult {
   report: SourceReport;
@@ -51,6 +53,7 @@ const FIRST_FLUSH_MS = 15;
 
 /** `signal`: the session closing (quitting mid-load); a live source stops asking its service. */
 export async function runUnit(unit: LoadUnit, emit: (batch: EventBatch) => void, signal?: AbortSignal): Promise<UnitResult> {
+  if (unit.kind === 'elements') return Promise.resolve(runElementsUnit(unit, emit));
   return unit.kind === 'input' ? runInputUnit(unit.input, emit, unit.maxRecordBytes, signal) : runLinesUnit(unit, emit);
 }
 
@@ -81,24 +84,10 @@ async function runInputUnit(input: InputSpec, emit: (batch: EventBatch) => void,
 async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (batch: EventBatch) => void): Promise<UnitResult> {
   const report: SourceReport = { source: unit.path, formats: [], events: 0, problems: 0, bytesRead: 0 };
   const batcher = new EventBatcher(unit.path, emit);
-  let lineStart = unit.start;
-  let lineLength = 0;
-  let lineDirect = true;
-  let lineHash = 0;
-  const sink: LoadSink = {
-    event(loaded, provenance) {
-      report.events++;
-      const direct = lineDirect && provenance.direct && provenance.formatIndex >= 0;
-      batcher.add(loaded, direct ? { offset: lineStart, length: lineLength, format: provenance.formatIndex, hash: lineHash } : null, provenance.customSecuritySource);
-    },
-    problem(problem) {
-      report.problems++;
-      batcher.problem(problem);
-    },
-  };
-  const classifier = new RecordClassifier(unit.path, sink, report);
-  const fd = openSync(unit.path, 'r');
   const maxRecordBytes = unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS;
+  const intake = new RecordIntake(unit.path, batcher, report, maxRecordBytes);
+  const classifier = intake.classifier;
+  const fd = openSync(unit.path, 'r');
   const prefilter = unit.prefilter === undefined ? null : new LinePrefilter(unit.prefilter);
   let newlines = 0;
   // The first chunk is sent at once: it holds the first rows the user sees.
@@ -212,15 +201,6 @@ async function runLinesUnit(unit: Extract<LoadUnit, { kind: 'lines' }>, emit: (b
     let begin = from;
     while (begin < end && (data[begin] === 32 || data[begin] === 9)) begin++;
     if (begin === end) return;
-    lineStart = fileOffset + (begin - from);
-    lineLength = end - begin;
-    lineHash = hashBytes(data, begin, end);
-    // The same decision as the streaming splitter's, so a bad line reads the same either way.
-    for (const item of decideJsonLine(data.toString('utf8', begin, end), line, maxRecordBytes)) {
-      // Records salvaged from a damaged line are not at the line's offset: they are re-read by value.
-      lineDirect = item.kind === 'parsed' && item.direct;
-      classifier.take(item);
-    }
-    lineDirect = true;
+    intake.take(data, begin, end, fileOffset + (begin - from), line);
   }
 }

@@ -1,8 +1,10 @@
 /**
  * Deciding how to load each input. A plain UTF-8 JSON Lines file (the shape of large Graph,
  * collector and diagnostic exports) is cut into byte ranges at line ends, one per worker, and read
- * directly; everything else (gzip, UTF-16, arrays, envelopes, CSV, stdin, pipes and FIFOs) streams
- * whole through the general path in one worker.
+ * directly. A big plain UTF-8 top-level array of objects (the portal's download, `ConvertTo-Json`,
+ * `jq -s`) is given byte ranges whose elements the main thread's scan finds as the load runs
+ * (array-cutter.ts). Everything else (gzip, UTF-16, envelopes, CSV, small arrays, stdin, pipes and
+ * FIFOs) streams whole through the general path in one worker.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { inputName, type InputSpec } from '../ingest/inputs.js';
@@ -38,7 +40,18 @@ function isUtf8JsonLinesHead(head: Buffer): boolean {
   return second !== undefined && looksLikeJsonLines(first, second);
 }
 
+/** Is this the head of a plain UTF-8 top-level array of objects? */
+function isUtf8ArrayHead(head: Buffer): boolean {
+  if (isGzip(head) || detectEncoding(head).encoding !== 'utf-8') return false;
+  return /^(?:\uFEFF)?\s*\[\s*\{/.test(head.subarray(0, 4096).toString('utf8'));
+}
+
+/** A split array's units hold this many bytes of elements: small enough that workers start while the scan reads on. */
+const ARRAY_UNIT_BYTES = 32 * 1024 * 1024;
+
 export interface PlanOptions {
+  /** Bytes per unit of a split array (tests use small values). */
+  arrayUnitBytes?: number;
   /** Split JSON Lines files from this size on (tests use small values). */
   splitFromBytes?: number;
   headBytes?: number;
@@ -76,11 +89,15 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
     }
     try {
       const head = readAt(fd, 0, HEAD_BYTES);
+      const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+      if (size >= splitFrom && isUtf8ArrayHead(head)) {
+        units.push(...arrayUnits(input.path, size, bom, headBytes, options.arrayUnitBytes ?? ARRAY_UNIT_BYTES));
+        continue;
+      }
       if (!isUtf8JsonLinesHead(head)) {
         units.push({ kind: 'input', input });
         continue;
       }
-      const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
       const parts = size >= splitFrom ? Math.max(1, workers) : 1;
       const cuts = [bom];
       const headNewline = size > 2 * headBytes ? readAt(fd, headBytes, 1 << 20).indexOf(10) : -1;
@@ -104,6 +121,14 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
     }
   }
   return units;
+}
+
+/** A split array's units: the head (parsed at once, in-process), then ranges of `unitBytes`. */
+function arrayUnits(path: string, size: number, bom: number, headBytes: number, unitBytes: number): LoadUnit[] {
+  const starts = [bom];
+  if (size > 2 * headBytes) starts.push(headBytes);
+  for (let at = starts[starts.length - 1] + unitBytes; at < size; at += unitBytes) starts.push(at);
+  return starts.map((start, part) => ({ kind: 'elements', path, start, end: part + 1 < starts.length ? starts[part + 1] : size, part, parts: starts.length, head: part === 0 && starts.length > 1 }));
 }
 
 export /** The inputs' total size (null with stdin: unknown) and each file's stamp, taken before reading it. */

@@ -1,0 +1,134 @@
+/**
+ * Big top-level JSON arrays (the portal's download, ConvertTo-Json, jq -s) cut by the main
+ * thread's scan into units whose elements are parsed from their byte ranges: the scan's element
+ * bounds, its stops at what it cannot vouch for, and, over every array shape with every kind of
+ * seeded damage, a split load that reads exactly as the general splitter does (the same records,
+ * the same problems at the same line and column), with records re-read from their offsets.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ArrayElementScanner, type Handover } from '../../src/ingest/array-elements.js';
+import { LoadSession } from '../../src/load/load-session.js';
+import { planUnits } from '../../src/load/plan-units.js';
+import { graphEvent } from '../helpers/events.js';
+import { shapes } from '../helpers/fuzz-shapes.js';
+import { MUTATION_KINDS, mutate, random } from '../helpers/mutations.js';
+import { tempDir } from '../helpers/temp.js';
+
+const temp = tempDir();
+/** Split from the first byte, in units of a few records, the head a record or two. */
+const SPLIT = { splitFromBytes: 1, headBytes: 1500, arrayUnitBytes: 2500 };
+const WHOLE = { splitFromBytes: Number.MAX_SAFE_INTEGER };
+
+/** The scan over `text` fed in pieces of `piece` bytes: each element's text, and the handover. */
+function scanned(text: string, piece: number): { elements: string[]; handover: Handover | null } {
+  const bytes = Buffer.from(text);
+  const elements: string[] = [];
+  const scanner = new ArrayElementScanner((start, end) => elements.push(bytes.subarray(start, end).toString()), 1 << 20);
+  for (let at = 0; at < bytes.length; at += piece) scanner.scan(bytes.subarray(at, at + piece), at);
+  scanner.end(bytes.length);
+  return { elements, handover: scanner.handover };
+}
+
+describe('the array scan', () => {
+  const records = [{ a: 'x"},{"y', b: [{ c: 1 }, { d: '\\' }] }, { e: '\\"]', f: null }, { g: 'ünïcødé 😀', h: [[], {}] }];
+
+  it('finds every element, whatever pieces the bytes arrive in (escapes and brackets inside strings too)', () => {
+    const text = JSON.stringify(records);
+    for (const piece of [1, 2, 3, 7, 64, text.length]) {
+      const { elements, handover } = scanned(text, piece);
+      expect(elements.map((e) => JSON.parse(e) as unknown)).toEqual(records);
+      expect(handover).toBeNull();
+    }
+  });
+
+  it('reads pretty-printed arrays, CRLF and arrays back to back', () => {
+    const text = `${JSON.stringify(records.slice(0, 2), null, 2).replace(/\n/g, '\r\n')}\r\n${JSON.stringify(records.slice(2), null, 4)}\n`;
+    expect(scanned(text, 5).elements.map((e) => JSON.parse(e) as unknown)).toEqual(records);
+    expect(scanned(text, 5).handover).toBeNull();
+  });
+
+  it('stops at the element a lost quote damaged, naming the two whole elements before it as the primer', () => {
+    const text = '[{"a":1},\n{"b":2},\n{"c":3},\n{"d:4},{"e":5}]';
+    const { elements, handover } = scanned(text, 4);
+    expect(elements).toEqual(['{"a":1}', '{"b":2}', '{"c":3}']);
+    expect(handover).toEqual({ offset: text.indexOf('{"d'), line: 4, lineStart: text.lastIndexOf('\n') + 1, inArray: true, primer: { offset: text.indexOf('{"b'), line: 2, lineStart: text.indexOf('{"b'), elements: 2 }, first: { offset: 1, end: 8, line: 1, lineStart: 0 } });
+  });
+
+  it('stops where a record should start but something else does (the record before it in doubt too), and at a truncated end', () => {
+    expect(scanned('[{"a":1},42,{"b":2}]', 3)).toMatchObject({ elements: [], handover: { offset: 1, inArray: true, primer: null } });
+    expect(scanned('[{"a":1},{"b":2},"x",{"c":3}]', 3)).toMatchObject({ elements: ['{"a":1}'], handover: { offset: 9, inArray: true } });
+    expect(scanned('[{"a":1}] {"b":2}', 3).handover).toMatchObject({ offset: 10, inArray: false });
+    expect(scanned('[{"a":1},{"b":[2}]', 3).handover).toMatchObject({ offset: 9, inArray: true });
+    const cut = scanned('[{"a":1},{"b":"xy', 3);
+    expect(cut.elements).toEqual(['{"a":1}']);
+    expect(cut.handover).toMatchObject({ offset: 9, inArray: true });
+  });
+});
+
+describe('planning a big array', () => {
+  it('gives it a head and units of byte ranges, end to end, and leaves a small one whole', () => {
+    const events = Array.from({ length: 20 }, (_, i) => graphEvent({ id: `p${i}` }));
+    const path = temp.write('plan.json', `\uFEFF${JSON.stringify(events, null, 2)}`);
+    const units = planUnits([{ kind: 'file', path }], 2, SPLIT);
+    expect(units.every((u) => u.kind === 'elements')).toBe(true);
+    const ranges = units.map((u) => (u.kind === 'elements' ? [u.start, u.end, u.head === true] : []));
+    expect(ranges[0]).toEqual([3, 1500, true]);
+    for (let k = 1; k < ranges.length; k++) expect(ranges[k][0]).toBe(ranges[k - 1][1]);
+    expect(ranges.at(-1)![1]).toBe(readFileSync(path).length);
+    expect(planUnits([{ kind: 'file', path }], 2, WHOLE)).toEqual([{ kind: 'input', input: { kind: 'file', path } }]);
+  });
+});
+
+/** What a load gives: each event's id and line, its problems, its errors, sorted where order is the workers'. */
+async function outcome(path: string, plan: object): Promise<{ ids: string[]; problems: string[]; errors: string[]; arena: number }> {
+  const session = new LoadSession([{ kind: 'file', path }], { workers: 0, plan });
+  await session.done;
+  const { store } = session;
+  const order = Array.from(store.sortedIndices());
+  const loaded = order.map((i) => store.loadedEvent(i));
+  const result = {
+    ids: loaded.map((l) => `${l.event.id}@${l.origin.line}`).sort(),
+    problems: session.problems.map((p) => `${p.line}:${p.column ?? ''} ${p.reason}`).sort(),
+    errors: session.errors,
+    // Records kept whole in memory rather than re-read from the file.
+    arena: order.filter((i) => store.rawAddress(i) === null).length,
+  };
+  session.close();
+  return result;
+}
+
+describe('a split array reads as the general splitter reads it', () => {
+  const arrays = shapes(24).filter((shape) => /array/.test(shape.name));
+  const compact = JSON.stringify(JSON.parse(arrays[0].bytes.toString()));
+  const cases = [...arrays.map((shape) => ({ name: shape.name, bytes: shape.bytes })), { name: 'one-line array', bytes: Buffer.from(compact) }];
+
+  it('undamaged: every record, each re-read from its place in the file', async () => {
+    for (const { name, bytes } of cases) {
+      const path = temp.write(`whole-${name.replace(/\W+/g, '-')}.json`, bytes);
+      const split = await outcome(path, SPLIT);
+      const whole = await outcome(path, WHOLE);
+      expect(split.ids.length, name).toBeGreaterThan(20);
+      expect({ ...split, arena: 0 }, name).toEqual({ ...whole, arena: 0 });
+      expect(split.arena, name).toBe(0);
+    }
+  });
+
+  it('damaged: the same records and the same problems, for every kind of damage', async () => {
+    const next = random(20261204);
+    let compared = 0;
+    for (const { name, bytes } of cases) {
+      for (const kind of MUTATION_KINDS) {
+        for (let round = 0; round < 3; round++) {
+          const mutation = mutate(bytes, kind, next);
+          const path = temp.write(`damaged-${compared}.json`, mutation.bytes);
+          const split = await outcome(path, SPLIT);
+          const whole = await outcome(path, WHOLE);
+          expect({ ids: split.ids, problems: split.problems, errors: split.errors }, `${name}: ${mutation.description}`).toEqual({ ids: whole.ids, problems: whole.problems, errors: whole.errors });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(cases.length * MUTATION_KINDS.length * 3);
+  });
+});
