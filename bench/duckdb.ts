@@ -100,11 +100,13 @@ const SIGN_IN_SELECT = `CAST(createdDateTime AS TIMESTAMPTZ) AS time, clientAppU
 
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
+/** JSON Lines, or (`.json`) one top-level array of the records. */
 function readJson(path: string, columns: Record<string, string>): string {
   const struct = Object.entries(columns)
     .map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`)
     .join(', ');
-  return `read_json(${sqlString(path)}, format = 'newline_delimited', columns = {${struct}}, maximum_object_size = 67108864)`;
+  const format = path.endsWith('.json') ? 'array' : 'newline_delimited';
+  return `read_json(${sqlString(path)}, format = '${format}', columns = {${struct}}, maximum_object_size = 67108864)`;
 }
 
 export interface DuckRun {

@@ -52,6 +52,8 @@ export interface MeasureOptions {
   oneCore: boolean;
   /** The DuckDB folder, or null to leave it out (skipped, failed to install, or a shape it is not given columns for). */
   duckdb: string | null;
+  /** The parse floor's input when not the file itself: the same records as JSON Lines (an array's floor is the parse of its records). */
+  floorPath?: string;
 }
 
 export function measureFile(kind: Kind, events: number, path: string, label: string, options: MeasureOptions): FileFigures {
@@ -59,7 +61,7 @@ export function measureFile(kind: Kind, events: number, path: string, label: str
   const loads: Run[] = [];
   const ducks: DuckRun[] = [];
   for (let run = 0; run < options.runs; run++) {
-    floors.push(parseFloor(path));
+    floors.push(parseFloor(options.floorPath ?? path));
     loads.push(fullLoad(path, events));
     if (options.duckdb) {
       const duck = duckLoad(options.duckdb, kind, path);

@@ -1,6 +1,7 @@
 /**
  * Loading at scale (issue 15's figures), every figure measured side by side in one run, nothing
- * asserted: our generated audits (`entra-audit sample`), Elastic's audit records, and sign-ins from
+ * asserted: our generated audits (`entra-audit sample`), the same as one JSON array (compact and
+ * pretty-printed; the floor is then the parse of its records), Elastic's audit records, and sign-ins from
  * an independent generator (signin-generator.ts), each as JSON Lines cached in the temp folder.
  * Per file: the parse floor, the full load on two cores and on one, DuckDB reading the same file
  * into a table of the same columns, peak RSS against the file size; then growth per event,
@@ -20,7 +21,7 @@ import { measureFile, type FileFigures } from './load-measure.js';
 import { printGrowth, printLoadTable } from './load-tables.js';
 import { printFilteredCounts, printNdjsonRates } from './load-outputs.js';
 import { printFootprints } from './footprint.js';
-import { CLI, elasticFile, sampleFile } from './sample-files.js';
+import { arrayFile, CLI, elasticFile, sampleFile } from './sample-files.js';
 import { signInFile, type SignInTruth } from './signin-generator.js';
 import { median, ms, percentile, printTable } from './stats.js';
 import { tasksetAvailable } from './timed-query.js';
@@ -48,6 +49,8 @@ interface Input {
   truth: SignInTruth | null;
   /** DuckDB is given columns for our generators' shapes only (Elastic's records nest them under `properties`). */
   duckdb: boolean;
+  /** For an array: the same records as JSON Lines, whose parse is the floor. */
+  floorPath?: string;
 }
 
 /**
@@ -89,6 +92,10 @@ async function explorerRun(path: string, keys: boolean, cached = false): Promise
 export async function benchLoad(): Promise<void> {
   const count = (n: number) => n.toLocaleString('en-US');
   const inputs: Input[] = SIZES.map((events) => ({ kind: 'audits', events, path: sampleFile(events), label: count(events), truth: null, duckdb: true }));
+  // The same audits as one array (the portal download's shape): compact at the largest size, pretty-printed at the smallest.
+  const largest = SIZES.filter((n) => n <= 1_000_000).at(-1) ?? SIZES[0];
+  inputs.push({ kind: 'audits', events: largest, path: await arrayFile(sampleFile(largest), false), label: `${count(largest)} as one array`, truth: null, duckdb: true, floorPath: sampleFile(largest) });
+  inputs.push({ kind: 'audits', events: SIZES[0], path: await arrayFile(sampleFile(SIZES[0]), true), label: `${count(SIZES[0])} as a pretty array`, truth: null, duckdb: true, floorPath: sampleFile(SIZES[0]) });
   // Our generator's figures have not always held on other data: Elastic's records as well.
   const elastic = await elasticFile(SIZES[0]);
   if (elastic) inputs.push({ kind: 'audits', events: SIZES[0], path: elastic, label: `${count(SIZES[0])} (Elastic's records)`, truth: null, duckdb: false });
@@ -103,7 +110,7 @@ export async function benchLoad(): Promise<void> {
   console.log(`\nLoading JSON Lines at scale (load = \`entra-audit query FILE --count\`, whole process)`);
   const figures: FileFigures[] = [];
   for (const input of inputs) {
-    figures.push(measureFile(input.kind, input.events, input.path, input.label, { runs: runsFor(input.events), oneCore, duckdb: input.duckdb ? duckdb : null }));
+    figures.push(measureFile(input.kind, input.events, input.path, input.label, { runs: runsFor(input.events), oneCore, duckdb: input.duckdb ? duckdb : null, ...(input.floorPath ? { floorPath: input.floorPath } : {}) }));
   }
   printLoadTable(figures);
   printGrowth(figures);

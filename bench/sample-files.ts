@@ -1,6 +1,7 @@
 /** Generated benchmark inputs: `entra-audit sample` output, cached in the temp folder (never the repo). */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,33 @@ export function sampleFile(events: number): string {
     // Audits only (what `--events` alone writes): the figures compare with earlier runs.
     execFileSync(process.execPath, [CLI, 'sample', '--events', String(events), '--out', path], { stdio: 'inherit' });
   }
+  return path;
+}
+
+/**
+ * The records of a JSON Lines file as one top-level array (the portal download's and
+ * collectors' shape), on one line or pretty-printed with two spaces as `ConvertTo-Json` and
+ * `jq` write it. Cached beside the input.
+ */
+export async function arrayFile(linesPath: string, pretty: boolean): Promise<string> {
+  const path = linesPath.replace(/\.jsonl$/, pretty ? '.pretty.json' : '.array.json');
+  if (existsSync(path)) return path;
+  console.log(`  writing ${path} …`);
+  const out = createWriteStream(path);
+  const write = async (text: string) => {
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  };
+  await write(pretty ? '[\n' : '[');
+  let first = true;
+  const lines = createInterface({ input: createReadStream(linesPath), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    const text = pretty ? `  ${JSON.stringify(JSON.parse(line), null, 2).split('\n').join('\n  ')}` : line;
+    await write(first ? text : pretty ? `,\n${text}` : `,${text}`);
+    first = false;
+  }
+  await write(pretty ? '\n]\n' : ']');
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return path;
 }
 

@@ -21,6 +21,17 @@ export type SplitItem =
 /** A parsed record of a line; `direct` is false when it was taken out of a container (an array, an envelope). */
 export type LineRecord = SplitItem & { kind: 'parsed'; direct: boolean };
 
+/** How the splitter (split-json.ts) reads its text. */
+export interface SplitterOptions {
+  maxRecordChars?: number;
+  /** Read as one document, never as JSON Lines (salvaging a damaged line). */
+  document?: boolean;
+  /** Where the text starts, and the first record read before it: the rest of a split array (load/elements-unit.ts). */
+  firstLine?: number;
+  firstColumn?: number;
+  firstRecord?: { value: unknown; indentation: string | null };
+}
+
 /** Envelope members longer than this are not metadata (and not worth keeping in memory). */
 export const MAX_META_CHARS = 4096;
 

@@ -11,7 +11,7 @@
  * input cut mid-record keeps every record before the cut. Problems carry line and column; a
  * document no record of which parses is one problem, at the parser's position (json-records.ts).
  */
-import { ENVELOPE_KEYS, jsonLineItems, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type LineRecord, type SplitItem } from './json-lines.js';
+import { ENVELOPE_KEYS, jsonLineItems, MAX_META_CHARS, type EnvelopeInfo, type EnvelopeKey, type LineRecord, type SplitItem, type SplitterOptions } from './json-lines.js';
 import { RecordSink } from './json-records.js';
 import { DEFAULT_MAX_RECORD_CHARS, recordTooLarge } from './record-cap.js';
 import { layoutSignature } from './json-resync.js';
@@ -29,16 +29,6 @@ const GROWTH_FLOOR = 1024 * 1024;
  */
 const SALVAGE_FROM_CHARS = 64 * 1024;
 const CONTAINER_LINE = /^\s*(?:\[\s*\{|\{[^{}]*?"(?:value|records|tables)"\s*:\s*\[)/;
-
-export interface SplitterOptions {
-  maxRecordChars?: number;
-  /** Read as one document, never as JSON Lines (salvaging a damaged line). */
-  document?: boolean;
-  /** Where the text starts, and the first record read before it: the rest of a split array (load/elements-unit.ts). */
-  firstLine?: number;
-  firstColumn?: number;
-  firstRecord?: { value: unknown; indentation: string | null };
-}
 
 type State = 'top' | 'topArray' | 'objectMember' | 'envelopeArray';
 

@@ -349,6 +349,7 @@ export class LoadSession {
       const parts = this.units.flatMap((u) => (u.unit.kind === 'elements' && u.unit.path === unit.path ? [u.unit] : []));
       const cutter = new ArrayCutter(unit.path, parts[parts.length - 1].end, parts.map((part) => part.start), unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS);
       this.cutters.set(unit.path, cutter);
+      trace(`load: ${unit.path}: an array, scanned for its records, in ${parts.length} units`);
       cutter.run((step) => setImmediate(step));
     }
   }
