@@ -24,6 +24,8 @@ export interface RecordProvenance {
   formatIndex: number;
   /** The parsed value was the whole record as written (not a row of a table, not from an envelope). */
   direct: boolean;
+  /** The parsed value was a record of an envelope, as written there (its bytes can be re-read alone). */
+  inEnvelope: boolean;
   customSecuritySource: boolean;
 }
 
@@ -120,13 +122,13 @@ export function rereadRecord(text: string, formatIndex: number, customSecuritySo
   return finishRecord(result, origin, customSecuritySource || result.customSecuritySource === true);
 }
 
-export function emitNormalised(source: string, line: number, result: Normalised, sink: LoadSink, formatIndex: number, direct: boolean): void {
+export function emitNormalised(source: string, line: number, result: Normalised, sink: LoadSink, formatIndex: number, direct: boolean, inEnvelope = false): void {
   if ('reason' in result) {
     sink.problem({ source, line, reason: result.reason });
     return;
   }
   const customSecuritySource = result.customSecuritySource === true;
-  sink.event(finishRecord(result, { source, line }), { formatIndex, direct, customSecuritySource });
+  sink.event(finishRecord(result, { source, line }), { formatIndex, direct, inEnvelope, customSecuritySource });
 }
 
 export class RecordClassifier {
@@ -180,7 +182,7 @@ export class RecordClassifier {
       for (const row of result.expand) this.takeValue(row, line, envelope, true);
       return;
     }
-    emitNormalised(this.source, line, result, this.sink, OBJECT_FORMATS.indexOf(format), !fromContainer && envelope === undefined);
+    emitNormalised(this.source, line, result, this.sink, OBJECT_FORMATS.indexOf(format), !fromContainer && envelope === undefined, !fromContainer && envelope !== undefined);
   }
 
   private noteRecognised(format: ObjectFormat | CsvFormat): void {

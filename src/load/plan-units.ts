@@ -9,7 +9,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { inputName, type InputSpec } from '../ingest/inputs.js';
 import type { SourceStamp } from '../model/sources.js';
-import { looksLikeJsonLines } from '../ingest/json-lines.js';
+import { firstLineDecides, looksLikeJsonLines } from '../ingest/json-lines.js';
 import { detectEncoding, isGzip } from '../ingest/read-text.js';
 import type { LoadUnit } from './load-unit.js';
 import type { LinePrefilterSpec } from './line-prefilter.js';
@@ -31,13 +31,35 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buffer.subarray(0, read);
 }
 
-/** Is this the head of a plain (not compressed) UTF-8 JSON Lines file? */
-function isUtf8JsonLinesHead(head: Buffer): boolean {
+/**
+ * Is this the head of a plain (not compressed) UTF-8 JSON Lines file? A first line longer than
+ * the head (a Graph page written as one line) is read on to its end, as far as LONG_LINE_BYTES:
+ * an object alone on its line decides it, as it does for the streaming splitter.
+ */
+function isUtf8JsonLinesHead(head: Buffer, fd: number): boolean {
   if (isGzip(head) || detectEncoding(head).encoding !== 'utf-8') return false;
   const text = head.toString('utf8').replace(/^\uFEFF/, '').replace(/^\s+/, '');
   if (!text.startsWith('{')) return false;
   const [first, second] = text.split('\n', 2);
-  return second !== undefined && looksLikeJsonLines(first, second);
+  if (second !== undefined) return looksLikeJsonLines(first, second);
+  const end = newlineFrom(fd, head.length, LONG_LINE_BYTES);
+  if (end === -1) return false;
+  return firstLineDecides(readAt(fd, 0, end).toString('utf8'));
+}
+
+/** How far a first line, or a cut's line end, is looked for. */
+const LONG_LINE_BYTES = 64 * 1024 * 1024;
+
+/** The offset of the first line feed at or after `from`, looking at most `limit` bytes on; -1 when none. */
+function newlineFrom(fd: number, from: number, limit: number): number {
+  for (let at = from; at < from + limit; ) {
+    const window = readAt(fd, at, 1 << 20);
+    if (window.length === 0) return -1;
+    const nl = window.indexOf(10);
+    if (nl !== -1) return at + nl;
+    at += window.length;
+  }
+  return -1;
 }
 
 /** Is this the head of a plain UTF-8 top-level array of objects? */
@@ -94,21 +116,20 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
         units.push(...arrayUnits(input.path, size, bom, headBytes, options.arrayUnitBytes ?? ARRAY_UNIT_BYTES));
         continue;
       }
-      if (!isUtf8JsonLinesHead(head)) {
+      if (!isUtf8JsonLinesHead(head, fd)) {
         units.push({ kind: 'input', input });
         continue;
       }
       const parts = size >= splitFrom ? Math.max(1, workers) : 1;
       const cuts = [bom];
-      const headNewline = size > 2 * headBytes ? readAt(fd, headBytes, 1 << 20).indexOf(10) : -1;
+      const headNewline = size > 2 * headBytes ? newlineFrom(fd, headBytes, LONG_LINE_BYTES) : -1;
       const hasHead = headNewline !== -1;
-      if (hasHead) cuts.push(headBytes + headNewline + 1);
+      if (hasHead) cuts.push(headNewline + 1);
       for (let k = 1; k < parts; k++) {
         const guess = Math.max(cuts[cuts.length - 1], Math.floor((size * k) / parts));
-        const window = readAt(fd, guess, 1 << 20);
-        const nl = window.indexOf(10);
-        // A line longer than the window: keep fewer parts rather than cut inside a record.
-        if (nl !== -1 && guess + nl + 1 > cuts[cuts.length - 1]) cuts.push(guess + nl + 1);
+        const nl = newlineFrom(fd, guess, LONG_LINE_BYTES);
+        // No line end in reach: keep fewer parts rather than cut inside a record.
+        if (nl !== -1 && nl + 1 > cuts[cuts.length - 1] && nl + 1 < size) cuts.push(nl + 1);
       }
       cuts.push(size);
       for (let k = 0; k + 1 < cuts.length; k++) {

@@ -7,6 +7,7 @@ import { RecordClassifier, type LoadSink, type SourceReport } from '../ingest/cl
 import type { SplitItem } from '../ingest/json-lines.js';
 import { decideJsonLine } from '../ingest/split-json.js';
 import { decideArrayElement, type ElementContext } from '../ingest/array-elements.js';
+import { envelopeElements } from '../ingest/envelope-elements.js';
 import { hashBytes } from '../store/record-hash.js';
 import type { EventBatcher } from './event-batcher.js';
 
@@ -15,8 +16,12 @@ export class RecordIntake {
   private start = 0;
   private length = 0;
   private hash = 0;
-  /** The record being taken is the bytes at `start` (not salvaged from inside them, not from the general splitter). */
-  private direct = false;
+  /**
+   * What the bytes at `start` are: the record being taken, as written ('record'); one record of
+   * an envelope line, found in it ('envelope record'); or not it (salvaged from damage, from the
+   * general splitter): kept whole.
+   */
+  private direct: 'record' | 'envelope record' | false = false;
 
   constructor(
     source: string,
@@ -27,7 +32,7 @@ export class RecordIntake {
     const sink: LoadSink = {
       event: (loaded, provenance) => {
         report.events++;
-        const direct = this.direct && provenance.direct && provenance.formatIndex >= 0;
+        const direct = provenance.formatIndex >= 0 && (this.direct === 'record' ? provenance.direct : this.direct === 'envelope record' && provenance.inEnvelope);
         batcher.add(loaded, direct ? { offset: this.start, length: this.length, format: provenance.formatIndex, hash: this.hash } : null, provenance.customSecuritySource);
       },
       problem: (problem) => {
@@ -44,12 +49,31 @@ export class RecordIntake {
     this.length = end - begin;
     this.hash = hashBytes(data, begin, end);
     // The same decision as the streaming splitter's, so a bad record reads the same either way.
-    for (const item of decideJsonLine(data.toString('utf8', begin, end), line, this.maxRecordBytes)) {
-      // Records salvaged from a damaged line are not at the line's offset: they are re-read by value.
-      this.direct = item.kind === 'parsed' && item.direct;
+    const items = decideJsonLine(data.toString('utf8', begin, end), line, this.maxRecordBytes);
+    const elements = this.envelopeRecords(items, data, begin, end);
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k];
+      if (elements) {
+        this.start = fileOffset + (elements[2 * k] - begin);
+        this.length = elements[2 * k + 1] - elements[2 * k];
+        this.hash = hashBytes(data, elements[2 * k], elements[2 * k + 1]);
+        this.direct = 'envelope record';
+      } else this.direct = item.kind === 'parsed' && item.direct ? 'record' : false; // records salvaged from a damaged line are re-read by value
       this.classifier.take(item);
     }
     this.direct = false;
+  }
+
+  /**
+   * A line that parsed whole as an envelope (a Graph page, an Event Hub batch): where each of its
+   * records is in it, one pair of offsets per item; null for any other line, or when the records
+   * and the elements found do not pair up one to one.
+   */
+  private envelopeRecords(items: ReturnType<typeof decideJsonLine>, data: Buffer, begin: number, end: number): number[] | null {
+    const envelope = items[0]?.kind === 'parsed' ? items[0].envelope : undefined;
+    if (envelope === undefined || !items.every((item) => item.kind === 'parsed' && item.envelope === envelope)) return null;
+    const elements = envelopeElements(data, begin, end, envelope.key);
+    return elements !== null && elements.length === 2 * items.length ? elements : null;
   }
 
   /** An element of a split array (array-elements.ts vouched for its bounds); `context` is asked only when it does not parse. */
@@ -58,7 +82,7 @@ export class RecordIntake {
     this.length = end - begin;
     this.hash = hashBytes(data, begin, end);
     for (const item of decideArrayElement(data.toString('utf8', begin, end), line, context, this.maxRecordBytes)) {
-      this.direct = item.kind === 'parsed' && item.direct;
+      this.direct = item.kind === 'parsed' && item.direct ? 'record' : false;
       this.classifier.take(item);
     }
     this.direct = false;
