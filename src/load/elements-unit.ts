@@ -15,6 +15,7 @@ import type { EventBatch } from '../store/event-batch.js';
 import type { ElementCut } from './array-cutter.js';
 import { EventBatcher } from './event-batcher.js';
 import { RecordIntake } from './record-intake.js';
+import { LinePrefilter, type LinePrefilterSpec } from './line-prefilter.js';
 
 export interface ElementsUnit {
   kind: 'elements';
@@ -27,6 +28,8 @@ export interface ElementsUnit {
   /** The first elements, parsed on the main thread at once: the first rows on screen. */
   head?: boolean;
   maxRecordBytes?: number;
+  /** Parse only the elements this finds (see query/text-prefilter.ts); the rest are counted as unread. */
+  prefilter?: LinePrefilterSpec;
   /** Set when the unit is handed out, once the scan has passed its range. */
   cut?: ElementCut;
 }
@@ -41,6 +44,8 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
   const maxRecordBytes = unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS;
   const intake = new RecordIntake(unit.path, batcher, report, maxRecordBytes);
   const { offsets, lines, lineStarts, rest, first } = unit.cut ?? { offsets: new Float64Array(0), lines: new Float64Array(0), lineStarts: new Float64Array(0), rest: null, first: null };
+  // Each element searched on its own: a one-line array is a single line to the line search.
+  const prefilter = unit.prefilter ? new LinePrefilter(unit.prefilter) : null;
   const fd = openSync(unit.path, 'r');
   let buffer = Buffer.allocUnsafe(0);
   let lastFlush = 0;
@@ -58,6 +63,10 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
         const end = offsets[2 * k + 1] - from;
         // A file that shrank under us: what is missing is the general path's loss, said once.
         if (end > read) throw new Error(`${unit.path} is shorter than when it was scanned`);
+        if (prefilter && prefilter.matchesIn(buffer, start, end).length === 0) {
+          report.unread = (report.unread ?? 0) + 1;
+          continue;
+        }
         const at = offsets[2 * k];
         const lineStart = lineStarts[k];
         intake.takeElement(buffer, start, end, at, lines[k], () => ({ column: columnAt(fd, lineStart, at), indentation: indentationAt(fd, lineStart, at), ...firstRecord(fd, first, at) }));

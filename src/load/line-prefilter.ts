@@ -88,7 +88,9 @@ export class LinePrefilter {
    * The offsets in `data` of the first match on each line of `data[from, to)` that has one, in
    * order (`to` just past a line break, or the end of the last line).
    */
-  matchesIn(data: Buffer, from: number, to: number): number[] {
+  matchesIn(whole: Buffer, from: number, to: number): number[] {
+    // Searches end at `to`: one element of a one-line array is a short range of a long buffer.
+    const data = to < whole.length ? whole.subarray(0, to) : whole;
     const found: number[] = [];
     for (const needle of this.needles) needle.findIn(data, from, to, found);
     for (const marker of this.markers) findExactly(data, marker, from, to, found);

@@ -190,7 +190,7 @@ export class LoadSession {
 
   /** Some records were passed over by the pre-filter (or may be: the load is not done), so the store is not the whole of the inputs. */
   get prefiltered(): boolean {
-    return !this.restored && this.units.some((state) => state.unit.kind === 'lines' && state.unit.prefilter !== undefined);
+    return !this.restored && this.units.some((state) => isFilePart(state.unit) && state.unit.prefilter !== undefined);
   }
 
   /** Whether the store was read from the persisted index (the explorer says so beside the sources). */

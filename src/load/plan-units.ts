@@ -113,7 +113,8 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
       const head = readAt(fd, 0, HEAD_BYTES);
       const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
       if (size >= splitFrom && isUtf8ArrayHead(head)) {
-        units.push(...arrayUnits(input.path, size, bom, headBytes, options.arrayUnitBytes ?? ARRAY_UNIT_BYTES));
+        const prefilter = options.prefilter !== undefined && size >= prefilterFrom ? options.prefilter : undefined;
+        units.push(...arrayUnits(input.path, size, bom, headBytes, options.arrayUnitBytes ?? ARRAY_UNIT_BYTES, prefilter));
         continue;
       }
       if (!isUtf8JsonLinesHead(head, fd)) {
@@ -145,11 +146,15 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
 }
 
 /** A split array's units: the head (parsed at once, in-process), then ranges of `unitBytes`. */
-function arrayUnits(path: string, size: number, bom: number, headBytes: number, unitBytes: number): LoadUnit[] {
+function arrayUnits(path: string, size: number, bom: number, headBytes: number, unitBytes: number, prefilter: LinePrefilterSpec | undefined): LoadUnit[] {
   const starts = [bom];
   if (size > 2 * headBytes) starts.push(headBytes);
   for (let at = starts[starts.length - 1] + unitBytes; at < size; at += unitBytes) starts.push(at);
-  return starts.map((start, part) => ({ kind: 'elements', path, start, end: part + 1 < starts.length ? starts[part + 1] : size, part, parts: starts.length, head: part === 0 && starts.length > 1 }));
+  return starts.map((start, part) => {
+    const head = part === 0 && starts.length > 1;
+    // As for JSON Lines, the head is always parsed whole (a query's first rows, its problems).
+    return { kind: 'elements', path, start, end: part + 1 < starts.length ? starts[part + 1] : size, part, parts: starts.length, head, ...(prefilter && !head ? { prefilter } : {}) };
+  });
 }
 
 export /** The inputs' total size (null with stdin: unknown) and each file's stamp, taken before reading it. */

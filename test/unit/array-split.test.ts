@@ -132,3 +132,22 @@ describe('a split array reads as the general splitter reads it', () => {
     expect(compared).toBe(cases.length * MUTATION_KINDS.length * 3);
   });
 });
+
+describe('a one-shot filtered query on a big array', () => {
+  it('parses only the elements holding the value, one-line or pretty, and keeps every one that can match', async () => {
+    const events = Array.from({ length: 60 }, (_, i) => graphEvent({ id: `f${i}`, correlationId: `corr-${i % 4}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString() }));
+    for (const [name, text] of [['one-line', JSON.stringify(events)], ['pretty', JSON.stringify(events, null, 2)]]) {
+      const path = temp.write(`prefiltered-${name}.json`, text);
+      const session = new LoadSession([{ kind: 'file', path }], { workers: 0, plan: { ...SPLIT, prefilterFromBytes: 1 }, prefilter: { values: ['corr-1'], markers: [] } });
+      await session.done;
+      const kept = Array.from(session.store.sortedIndices(), (i) => session.store.loadedEvent(i).event);
+      expect(kept.filter((e) => e.correlationId === 'corr-1').map((e) => e.id).sort(), name).toEqual(events.filter((e) => e.correlationId === 'corr-1').map((e) => e.id).sort());
+      const unread = session.reports()[0].unread ?? 0;
+      // Every record is either parsed or passed over, and those passed over are the others (the head is parsed whole).
+      expect(kept.length + unread, name).toBe(60);
+      expect(unread, name).toBeGreaterThan(30);
+      expect(session.prefiltered).toBe(true);
+      session.close();
+    }
+  });
+});
