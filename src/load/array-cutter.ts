@@ -129,6 +129,9 @@ export class ArrayCutter {
   /** The unit the handover falls in reads the rest; the later ones get nothing. */
   private handOver(handover: Handover): void {
     while (this.current + 1 < this.units.length && handover.offset >= this.starts[this.current + 1]) this.settle(null);
+    // Unit 0 of several is the head, parsed on the main thread: the rest of a big file read there
+    // would hold the keys for as long, so the next unit, a worker's, reads it.
+    if (this.current === 0 && this.units.length > 1) this.settle(null);
     this.settle(handover);
     while (this.current < this.units.length) this.settle(null);
   }

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArrayElementScanner, type Handover } from '../../src/ingest/array-elements.js';
+import { ArrayCutter } from '../../src/load/array-cutter.js';
 import { LoadSession } from '../../src/load/load-session.js';
 import { planUnits } from '../../src/load/plan-units.js';
 import { graphEvent } from '../helpers/events.js';
@@ -149,5 +150,22 @@ describe('a one-shot filtered query on a big array', () => {
       expect(session.prefiltered).toBe(true);
       session.close();
     }
+  });
+});
+
+describe('cutting a big array into units', () => {
+  it('gives the rest after damage in the head to a worker’s unit, never to the head (parsed on the main thread)', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => JSON.stringify(graphEvent({ id: `h${i}` })));
+    const text = `[${events[0]},${events[1].replace('"id"', 'id"')},${events.slice(2).join(',')}]`;
+    const path = temp.write('head-damage.json', text);
+    const units = planUnits([{ kind: 'file', path }], 2, SPLIT);
+    const starts = units.map((u) => (u.kind === 'elements' ? u.start : -1));
+    const cutter = new ArrayCutter(path, text.length, starts, 1 << 20);
+    cutter.run((step) => setImmediate(step));
+    const cuts = await Promise.all(starts.map((_, part) => cutter.cut(part)));
+    expect(cuts[0]).toMatchObject({ rest: null });
+    expect(Array.from(cuts[0].offsets)).toEqual([1, 1 + events[0].length]);
+    expect(cuts[1].rest).toMatchObject({ offset: 2 + events[0].length, inArray: true, primer: { offset: 1, elements: 1 } });
+    expect(cuts.slice(2).every((cut) => cut.rest === null && cut.offsets.length === 0)).toBe(true);
   });
 });
