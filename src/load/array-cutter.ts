@@ -20,6 +20,8 @@ export interface ElementCut {
   rest: Handover | null;
   /** The array's first whole element, once known (an element that does not parse is read as the splitter would, having learned from it). */
   first: Handover['first'];
+  /** An earlier unit reads this one's bytes (the rest of the file after a handover): it reads none. */
+  handedOver: boolean;
 }
 
 /** Bytes scanned a step: ~10 ms, so a key waits no longer than that. */
@@ -43,6 +45,9 @@ export class ArrayCutter {
   private fd: number | null = null;
   private position: number;
   private stopped = false;
+  private firstStep = true;
+  /** The general splitter reads on from a handover: the units after it have nothing of their own. */
+  private handedOver = false;
   private buffer = Buffer.allocUnsafe(FIRST_STEP_BYTES);
 
   /**
@@ -54,14 +59,16 @@ export class ArrayCutter {
     private readonly size: number,
     private readonly starts: readonly number[],
     maxElementBytes: number,
+    /** Where the text starts: past a byte-order mark, which is no column and no record. */
+    textStart = starts[0],
   ) {
-    this.position = starts[0];
+    this.position = textStart;
     this.units = starts.map(() => {
       const pending = { offsets: [], lines: [], lineStarts: [], settle: () => undefined, cut: Promise.resolve(EMPTY) } as Pending;
       pending.cut = new Promise<ElementCut>((resolve) => (pending.settle = resolve));
       return pending;
     });
-    this.scanner = new ArrayElementScanner((start, end, line, lineStart) => this.element(start, end, line, lineStart), maxElementBytes, starts[0]);
+    this.scanner = new ArrayElementScanner((start, end, line, lineStart) => this.element(start, end, line, lineStart), maxElementBytes, textStart);
   }
 
   /** Unit `part`'s cut, once the scan has passed its range. */
@@ -94,7 +101,8 @@ export class ArrayCutter {
   /** One slice; false once the scan is over. */
   private step(): boolean {
     this.fd ??= openSync(this.path, 'r');
-    const want = Math.min(this.position === this.starts[0] ? FIRST_STEP_BYTES : STEP_BYTES, this.size - this.position);
+    const want = Math.min(this.firstStep ? FIRST_STEP_BYTES : STEP_BYTES, this.size - this.position);
+    this.firstStep = false;
     if (this.buffer.length < want) this.buffer = Buffer.allocUnsafe(STEP_BYTES);
     const read = want > 0 ? readSync(this.fd, this.buffer, 0, want, this.position) : 0;
     if (read > 0) {
@@ -133,12 +141,13 @@ export class ArrayCutter {
     // would hold the keys for as long, so the next unit, a worker's, reads it.
     if (this.current === 0 && this.units.length > 1) this.settle(null);
     this.settle(handover);
+    this.handedOver = true;
     while (this.current < this.units.length) this.settle(null);
   }
 
   private settle(rest: Handover | null): void {
     const unit = this.units[this.current++];
-    unit.settle({ offsets: Float64Array.from(unit.offsets), lines: Float64Array.from(unit.lines), lineStarts: Float64Array.from(unit.lineStarts), rest, first: this.scanner.first });
+    unit.settle({ offsets: Float64Array.from(unit.offsets), lines: Float64Array.from(unit.lines), lineStarts: Float64Array.from(unit.lineStarts), rest, first: this.scanner.first, handedOver: this.handedOver });
     unit.offsets = [];
     unit.lines = [];
     unit.lineStarts = [];
@@ -150,4 +159,4 @@ export class ArrayCutter {
   }
 }
 
-const EMPTY: ElementCut = { offsets: new Float64Array(0), lines: new Float64Array(0), lineStarts: new Float64Array(0), rest: null, first: null };
+const EMPTY: ElementCut = { offsets: new Float64Array(0), lines: new Float64Array(0), lineStarts: new Float64Array(0), rest: null, first: null, handedOver: false };

@@ -27,6 +27,8 @@ export interface ElementsUnit {
   parts: number;
   /** The first elements, parsed on the main thread at once: the first rows on screen. */
   head?: boolean;
+  /** The first unit's range starts at 0 (its progress counts the whole file); its text after a byte-order mark. */
+  textStart?: number;
   maxRecordBytes?: number;
   /** Parse only the elements this finds (see query/text-prefilter.ts); the rest are counted as unread. */
   prefilter?: LinePrefilterSpec;
@@ -43,7 +45,9 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
   const batcher = new EventBatcher(unit.path, emit);
   const maxRecordBytes = unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS;
   const intake = new RecordIntake(unit.path, batcher, report, maxRecordBytes);
-  const { offsets, lines, lineStarts, rest, first } = unit.cut ?? { offsets: new Float64Array(0), lines: new Float64Array(0), lineStarts: new Float64Array(0), rest: null, first: null };
+  const { offsets, lines, lineStarts, rest, first, handedOver } = unit.cut ?? { offsets: new Float64Array(0), lines: new Float64Array(0), lineStarts: new Float64Array(0), rest: null, first: null, handedOver: false };
+  // Progress: the unit's own range; the rest of the file for the unit that reads it, none for those after it.
+  let span = handedOver ? 0 : unit.end - unit.start;
   // Each element searched on its own: a one-line array is a single line to the line search.
   const prefilter = unit.prefilter ? new LinePrefilter(unit.prefilter) : null;
   const fd = openSync(unit.path, 'r');
@@ -77,7 +81,16 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
         lastFlush = Date.now();
       }
     }
-    if (rest) readRest(fd, rest, intake, maxRecordBytes);
+    if (rest) {
+      const read = (position: number) => {
+        batcher.bytesRead = span = Math.max(span, position - unit.start);
+        if (Date.now() - lastFlush > FLUSH_EVERY_MS) {
+          batcher.flush();
+          lastFlush = Date.now();
+        }
+      };
+      readRest(fd, rest, intake, maxRecordBytes, read);
+    }
     intake.classifier.end();
   } catch (error) {
     if (!(error instanceof UnknownFormatError)) throw error;
@@ -85,9 +98,9 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
   } finally {
     closeSync(fd);
   }
-  batcher.bytesRead = unit.end - unit.start;
+  batcher.bytesRead = span;
   batcher.flush();
-  report.bytesRead = unit.end - unit.start;
+  report.bytesRead = span;
   // Lines were counted by the scan from the file's start: nothing to add later.
   return { report, newlines: 0 };
 }
@@ -112,7 +125,7 @@ function readAll(fd: number, buffer: Buffer, length: number, position: number): 
 }
 
 /** From the handover to the end of the file, as the general path reads a document (damage and all). */
-function readRest(fd: number, rest: Handover, intake: RecordIntake, maxRecordChars: number): void {
+function readRest(fd: number, rest: Handover, intake: RecordIntake, maxRecordChars: number, progress: (position: number) => void): void {
   const primer = rest.primer ? primerItems(fd, rest.primer.offset, rest.offset) : null;
   const from = primer !== null ? rest.primer! : rest;
   // Where the splitter's text starts. Inside the array it is given the `[` the scan passed; and
@@ -137,6 +150,7 @@ function readRest(fd: number, rest: Handover, intake: RecordIntake, maxRecordCha
     if (read === 0) break;
     position += read;
     take(splitter.push(decoder.write(chunk.subarray(0, read))));
+    progress(position);
   }
   take(splitter.push(decoder.end()));
   take(splitter.finish());

@@ -347,7 +347,7 @@ export class LoadSession {
     for (const { unit } of this.units) {
       if (unit.kind !== 'elements' || this.cutters.has(unit.path)) continue;
       const parts = this.units.flatMap((u) => (u.unit.kind === 'elements' && u.unit.path === unit.path ? [u.unit] : []));
-      const cutter = new ArrayCutter(unit.path, parts[parts.length - 1].end, parts.map((part) => part.start), unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS);
+      const cutter = new ArrayCutter(unit.path, parts[parts.length - 1].end, parts.map((part) => part.start), unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS, parts[0].textStart);
       this.cutters.set(unit.path, cutter);
       trace(`load: ${unit.path}: an array, scanned for its records, in ${parts.length} units`);
       cutter.run((step) => setImmediate(step));

@@ -153,7 +153,8 @@ function arrayUnits(path: string, size: number, bom: number, headBytes: number, 
   return starts.map((start, part) => {
     const head = part === 0 && starts.length > 1;
     // As for JSON Lines, the head is always parsed whole (a query's first rows, its problems).
-    return { kind: 'elements', path, start, end: part + 1 < starts.length ? starts[part + 1] : size, part, parts: starts.length, head, ...(prefilter && !head ? { prefilter } : {}) };
+    const range = part === 0 ? { start: 0, textStart: bom } : { start };
+    return { kind: 'elements', path, ...range, end: part + 1 < starts.length ? starts[part + 1] : size, part, parts: starts.length, head, ...(prefilter && !head ? { prefilter } : {}) };
   });
 }
 
