@@ -90,9 +90,20 @@ export class ArrayElementScanner {
   scan(bytes: Uint8Array, at: number): void {
     const n = bytes.length;
     let i = 0;
+    /** The next line break at or after where strings are being skipped (-1: none in these bytes). */
+    let nextNewline = -2;
     while (i < n && this.handover === null) {
       if (this.inString) {
         const quote = bytes.indexOf(QUOTE, i);
+        // A raw line break inside a string (damage: JSON has none there) still starts a line, as
+        // the splitter counts lines. The next line break is looked up once and kept until passed,
+        // so a one-line array asks once a step and a pretty one once a line, not once a string.
+        if (nextNewline !== -1 && nextNewline < i) nextNewline = bytes.indexOf(10, i);
+        while (nextNewline !== -1 && (quote === -1 || nextNewline < quote)) {
+          this.line++;
+          this.lineStart = at + nextNewline + 1;
+          nextNewline = bytes.indexOf(10, nextNewline + 1);
+        }
         if (quote === -1) {
           let run = 0;
           while (run < n - i && bytes[n - 1 - run] === BACKSLASH) run++;
@@ -201,7 +212,7 @@ export class ArrayElementScanner {
     const inArray = inElement || this.depth >= 1;
     const first = this.lastElements[0];
     const primer = inArray && first ? { ...first, elements: this.lastElements.length } : null;
-    const known = { inArray, primer, first: inArray ? this.first : null };
+    const known = { inArray, primer, first: this.first };
     this.handover = inElement ? { offset: this.elementStart, line: this.elementLine, lineStart: this.elementLineStart, ...known } : { offset, line: this.line, lineStart: this.lineStart, ...known };
   }
 }
@@ -229,14 +240,4 @@ export function decideArrayElement(text: string, line: number, context: () => El
   const at = indentation !== null ? { firstLine: line - 1, firstColumn: 1, prefix: `[\n${indentation}` } : { firstLine: line, firstColumn: column - 1, prefix: '[' };
   const splitter = new JsonRecordSplitter({ maxRecordChars, document: true, firstLine: at.firstLine, firstColumn: at.firstColumn, ...(firstRecord ? { firstRecord } : {}) });
   return [...splitter.push(at.prefix + text + ']'), ...splitter.finish()].map((item) => (item.kind === 'problem' ? item : { ...item, direct: false }));
-}
-
-/** The column (in UTF-16 units, as the splitter counts) just after `bytes`, the start of a line up to a place on it. */
-export function columnOf(bytes: Uint8Array): number {
-  let units = 1;
-  for (let k = 0; k < bytes.length; k++) {
-    const b = bytes[k];
-    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-  }
-  return units;
 }

@@ -39,7 +39,12 @@ export function envelopeElements(bytes: Uint8Array, from: number, to: number, ke
       i = q + 1;
       continue;
     }
-    if (c === 58 && depth === 1) named = sameBytes(bytes, lastStringStart, lastStringEnd, name);
+    if (c === 58 && depth === 1) {
+      // A member name with an escape (`"\u0076alue"`) is not compared by its bytes: JSON.parse
+      // reads it as the name it spells, and a wrong pairing would give records others' bytes.
+      if (bytes.subarray(lastStringStart, lastStringEnd).includes(BACKSLASH)) return null;
+      named = sameBytes(bytes, lastStringStart, lastStringEnd, name);
+    }
     else if (c === 123 || c === 91) {
       if (depth === 1 && c === 91 && named) current = [];
       else if (depth === 2 && current !== null) {

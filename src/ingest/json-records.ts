@@ -38,6 +38,8 @@ export class RecordSink {
   /** Learn from a record read before the text (the first of a split array), as from the first record parsed. */
   teach(value: unknown, indentation: string | null): void {
     this.signature = withKeys(layoutSignature(indentation), value);
+    // Records were read before this text: its problems are damage among records, told as they come.
+    this.parsedAny = true;
   }
 
   get skipping(): boolean {

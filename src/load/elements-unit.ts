@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { UnknownFormatError, type SourceReport } from '../ingest/classify.js';
-import { columnOf, type Handover } from '../ingest/array-elements.js';
+import type { Handover } from '../ingest/array-elements.js';
 import { CHUNK_BYTES } from '../ingest/read-text.js';
 import { DEFAULT_MAX_RECORD_CHARS } from '../ingest/record-cap.js';
 import { recordsOfLine } from '../ingest/json-lines.js';
@@ -51,6 +51,7 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
   // Each element searched on its own: a one-line array is a single line to the line search.
   const prefilter = unit.prefilter ? new LinePrefilter(unit.prefilter) : null;
   const fd = openSync(unit.path, 'r');
+  const columns = new Columns(fd);
   let buffer = Buffer.allocUnsafe(0);
   let lastFlush = 0;
   try {
@@ -73,7 +74,7 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
         }
         const at = offsets[2 * k];
         const lineStart = lineStarts[k];
-        intake.takeElement(buffer, start, end, at, lines[k], () => ({ column: columnAt(fd, lineStart, at), indentation: indentationAt(fd, lineStart, at), ...firstRecord(fd, first, at) }));
+        intake.takeElement(buffer, start, end, at, lines[k], () => ({ column: columns.at(lineStart, at), indentation: indentationAt(fd, lineStart, at), ...firstRecord(fd, first, at) }));
       }
       batcher.bytesRead = Math.min(unit.end, offsets[2 * next - 1]) - unit.start;
       if (Date.now() - lastFlush > FLUSH_EVERY_MS) {
@@ -82,14 +83,14 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
       }
     }
     if (rest) {
-      const read = (position: number) => {
+      const read = (position: number): void => {
         batcher.bytesRead = span = Math.max(span, position - unit.start);
         if (Date.now() - lastFlush > FLUSH_EVERY_MS) {
           batcher.flush();
           lastFlush = Date.now();
         }
       };
-      readRest(fd, rest, intake, maxRecordBytes, read);
+      readRest(fd, rest, intake, maxRecordBytes, read, columns);
     }
     intake.classifier.end();
   } catch (error) {
@@ -105,17 +106,37 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
   return { report, newlines: 0 };
 }
 
-/** The column of `offset` on the line that starts at `lineStart` (read only for a problem: on a one-line array, that can be a long way). */
-function columnAt(fd: number, lineStart: number, offset: number): number {
-  const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, offset - lineStart)));
-  let column = 1;
-  for (let position = lineStart; position < offset; ) {
-    const read = readSync(fd, chunk, 0, Math.min(chunk.length, offset - position), position);
-    if (read === 0) break;
-    column += columnOf(chunk.subarray(0, read)) - 1;
-    position += read;
+/**
+ * Columns on a file's lines, in UTF-16 units as the splitter counts them (bytes decoded, invalid
+ * ones as U+FFFD). Asked only for a problem; on a one-line array every element is on the same
+ * line, so counting goes on from the last place asked (elements come in order) instead of from
+ * the line's start each time, which was quadratic in the elements that failed.
+ */
+class Columns {
+  private lineStart = -1;
+  private offset = 0;
+  private column = 1;
+  private readonly chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+
+  constructor(private readonly fd: number) {}
+
+  at(lineStart: number, offset: number): number {
+    if (lineStart !== this.lineStart || offset < this.offset) {
+      this.lineStart = lineStart;
+      this.offset = lineStart;
+      this.column = 1;
+    }
+    const decoder = new StringDecoder('utf8');
+    for (let position = this.offset; position < offset; ) {
+      const read = readSync(this.fd, this.chunk, 0, Math.min(this.chunk.length, offset - position), position);
+      if (read === 0) break;
+      this.column += decoder.write(this.chunk.subarray(0, read)).length;
+      position += read;
+    }
+    this.column += decoder.end().length;
+    this.offset = offset;
+    return this.column;
   }
-  return column;
 }
 
 function readAll(fd: number, buffer: Buffer, length: number, position: number): number {
@@ -125,14 +146,14 @@ function readAll(fd: number, buffer: Buffer, length: number, position: number): 
 }
 
 /** From the handover to the end of the file, as the general path reads a document (damage and all). */
-function readRest(fd: number, rest: Handover, intake: RecordIntake, maxRecordChars: number, progress: (position: number) => void): void {
+function readRest(fd: number, rest: Handover, intake: RecordIntake, maxRecordChars: number, progress: (position: number) => void, columns: Columns): void {
   const primer = rest.primer ? primerItems(fd, rest.primer.offset, rest.offset) : null;
   const from = primer !== null ? rest.primer! : rest;
   // Where the splitter's text starts. Inside the array it is given the `[` the scan passed; and
   // where only indentation precedes the first element on its line, from the line's start after a
   // line break, so the splitter sees the records' indentation (what finds them again after damage).
   const indented = rest.inArray && indentationAt(fd, from.lineStart, from.offset) !== null;
-  const text = indented ? { at: from.lineStart, line: from.line - 1, column: 1, prefix: '[\n' } : { at: from.offset, line: from.line, column: columnAt(fd, from.lineStart, from.offset) - (rest.inArray ? 1 : 0), prefix: rest.inArray ? '[' : '' };
+  const text = indented ? { at: from.lineStart, line: from.line - 1, column: 1, prefix: '[\n' } : { at: from.offset, line: from.line, column: columns.at(from.lineStart, from.offset) - (rest.inArray ? 1 : 0), prefix: rest.inArray ? '[' : '' };
   const splitter = new JsonRecordSplitter({ maxRecordChars, document: true, firstLine: text.line, firstColumn: text.column, ...firstRecord(fd, rest.first, from.offset) });
   const decoder = new StringDecoder('utf8');
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES);

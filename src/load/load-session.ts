@@ -20,6 +20,7 @@ import { inputName, type InputSpec } from '../ingest/inputs.js';
 import type { RecordFeed } from '../ingest/record-feed.js';
 import { FileRecordReader } from './record-reader.js';
 import { runUnit, type LoadUnit, type UnitResult } from './load-unit.js';
+import type { ElementsUnit } from './elements-unit.js';
 import { runInWorkers, runsInProcess } from './worker-pool.js';
 import { OrderedMerge } from './ordered-merge.js';
 import { mergeReports } from './merge-reports.js';
@@ -110,7 +111,7 @@ export class LoadSession {
   private readonly stopFeeds = new AbortController();
   private readonly feeds: RecordFeed[];
   private readonly workers: Worker[] = [];
-  private readonly cutters = new Map<string, ArrayCutter>();
+  private readonly cutters = new Map<LoadUnit, ArrayCutter>();
   /** Split files whose parts were settled together: once only, though each part's release asks. */
   private readonly linesFixed = new Set<string>();
   /** Set when the store was read back from the persisted index: reports and repeats come from it. */
@@ -286,7 +287,7 @@ export class LoadSession {
     this.stopFeeds.abort();
     this.steps.stop();
     for (const worker of this.workers) void worker.terminate();
-    for (const cutter of this.cutters.values()) cutter.stop();
+    for (const cutter of new Set(this.cutters.values())) cutter.stop();
     this.reader.close();
   }
 
@@ -342,22 +343,25 @@ export class LoadSession {
     await Promise.all([this.runInProcess(inProcess), workers]);
   }
 
-  /** Each big array file's scan (array-cutter.ts), started at once, in steps between keys. */
+  /**
+   * Each big array file's scan (array-cutter.ts), started at once, in steps between keys; one
+   * per input, keyed by its units (a file named twice is two inputs, each its own scan).
+   */
   private startCutters(): void {
-    for (const { unit } of this.units) {
-      if (unit.kind !== 'elements' || this.cutters.has(unit.path)) continue;
-      const parts = this.units.flatMap((u) => (u.unit.kind === 'elements' && u.unit.path === unit.path ? [u.unit] : []));
-      const cutter = new ArrayCutter(unit.path, parts[parts.length - 1].end, parts.map((part) => part.start), unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS, parts[0].textStart);
-      this.cutters.set(unit.path, cutter);
+    this.units.forEach(({ unit }, at) => {
+      if (unit.kind !== 'elements' || unit.part !== 0) return;
+      const parts = this.units.slice(at, at + unit.parts).map((state) => state.unit as ElementsUnit);
+      const cutter = new ArrayCutter(unit.path, parts[parts.length - 1].end, parts.map((part) => part.start), unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS, unit.textStart);
+      for (const part of parts) this.cutters.set(part, cutter);
       trace(`load: ${unit.path}: an array, scanned for its records, in ${parts.length} units`);
       cutter.run((step) => setImmediate(step));
-    }
+    });
   }
 
   /** The unit as it is run: a split array's part with its elements, once the scan has cut them. */
   private async prepared(unit: LoadUnit): Promise<LoadUnit> {
     if (unit.kind !== 'elements') return unit;
-    return { ...unit, cut: await this.cutters.get(unit.path)!.cut(unit.part) };
+    return { ...unit, cut: await this.cutters.get(unit)!.cut(unit.part) };
   }
 
   private async runInProcess(states: UnitState[]): Promise<void> {

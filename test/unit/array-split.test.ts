@@ -172,3 +172,32 @@ describe('cutting a big array into units', () => {
     expect(cuts.slice(2).every((cut) => cut.rest === null && cut.offsets.length === 0)).toBe(true);
   });
 });
+
+describe('cases a review found', () => {
+  const records = Array.from({ length: 30 }, (_, i) => JSON.stringify(graphEvent({ id: `r${i}`, activityDateTime: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString() })));
+  const same = async (name: string, text: string) => {
+    const path = temp.write(`${name}.json`, text);
+    const split = await outcome(path, SPLIT);
+    const whole = await outcome(path, WHOLE);
+    expect({ ids: split.ids, problems: split.problems }, name).toEqual({ ids: whole.ids, problems: whole.problems });
+    return split;
+  };
+
+  it('counts a raw line break inside a string as a line, as the splitter does', async () => {
+    const broken = records.map((r, i) => (i === 3 ? r.replace('Update user', 'Update\nuser') : r));
+    const split = await same('newline-in-string', `[${broken.join(',\n')}]`);
+    expect(split.ids).toContain('r10@12');
+  });
+
+  it('reads text after the array with what the records taught', async () => {
+    await same('after-array', `[${records.join(',')}]${records[5].slice(200)}`);
+  });
+
+  it('loads a file named twice as two inputs, each scanned on its own', async () => {
+    const path = temp.write('twice.json', `[${records.join(',\n')}]`);
+    const session = new LoadSession([{ kind: 'file', path }, { kind: 'file', path }], { workers: 0, plan: SPLIT });
+    await session.done;
+    expect({ count: session.store.count, duplicates: session.duplicates }).toEqual({ count: 30, duplicates: 30 });
+    session.close();
+  });
+});
