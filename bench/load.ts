@@ -13,7 +13,7 @@
  * same), BENCH_RUNS (3 below 1M events, 1 from 1M up), BENCH_DUCKDB=0 (no DuckDB), BENCH_ONE_CORE=0 (no taskset run),
  * BENCH_OUTPUT_SIZES / BENCH_FOOTPRINT_SIZES (default: the largest size up to 1M),
  * BENCH_COUNT_SIZES (default: every size up to 1M; above 100k only the user and IP filters unless
- * BENCH_COUNT_FILTERS=all), BENCH_TMUX=0 (no explorer runs).
+ * BENCH_COUNT_FILTERS=all), BENCH_HELD_OUT=0 (no held-out audit counts), BENCH_TMUX=0 (no explorer runs).
  */
 import { spawnSync } from 'node:child_process';
 import { duckdbDir, type Kind } from './duckdb.js';
@@ -22,6 +22,7 @@ import { printGrowth, printLoadTable } from './load-tables.js';
 import { printFilteredCounts, printNdjsonRates } from './load-outputs.js';
 import { printFootprints } from './footprint.js';
 import { arrayFile, CLI, elasticFile, sampleFile } from './sample-files.js';
+import { heldOutAuditFile, heldOutFilters } from './held-out-audits.js';
 import { signInFile, type SignInTruth } from './signin-generator.js';
 import { median, ms, percentile, printTable } from './stats.js';
 import { tasksetAvailable } from './timed-query.js';
@@ -121,7 +122,10 @@ export async function benchLoad(): Promise<void> {
     return inputs.filter((i) => i.label === count(i.events) && (i.kind === 'audits' ? audits : signIns).includes(i.events));
   };
   await printNdjsonRates(generated('BENCH_OUTPUT_SIZES'));
-  printFilteredCounts(generated('BENCH_COUNT_SIZES', false), duckdb);
+  // A held-out audit file (Elastic's records, values drawn from known pools) at the largest size up to 1M: every filter, against its truth and DuckDB.
+  const heldOut = process.env.BENCH_HELD_OUT === '0' ? null : await heldOutAuditFile(largest);
+  const heldOutCounts = heldOut ? [{ kind: 'audits' as const, events: largest, path: heldOut.path, truth: null, filters: heldOutFilters(heldOut.truth), label: `${count(largest)} held-out` }] : [];
+  printFilteredCounts([...generated('BENCH_COUNT_SIZES', false), ...heldOutCounts], duckdb);
   await printFootprints(generated('BENCH_FOOTPRINT_SIZES'));
 
   if (process.env.BENCH_TMUX === '0') return;
