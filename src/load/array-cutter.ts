@@ -64,7 +64,7 @@ export class ArrayCutter {
   ) {
     this.position = textStart;
     this.units = starts.map(() => {
-      const pending = { offsets: [], lines: [], lineStarts: [], settle: () => undefined, cut: Promise.resolve(EMPTY) } as Pending;
+      const pending = { offsets: [], lines: [], lineStarts: [], settle: () => undefined, cut: Promise.resolve(NO_ELEMENTS) } as Pending;
       pending.cut = new Promise<ElementCut>((resolve) => (pending.settle = resolve));
       return pending;
     });
@@ -159,4 +159,5 @@ export class ArrayCutter {
   }
 }
 
-const EMPTY: ElementCut = { offsets: new Float64Array(0), lines: new Float64Array(0), lineStarts: new Float64Array(0), rest: null, first: null, handedOver: false };
+/** A cut with nothing in it (a unit no scan settled). */
+export const NO_ELEMENTS: ElementCut = { offsets: new Float64Array(0), lines: new Float64Array(0), lineStarts: new Float64Array(0), rest: null, first: null, handedOver: false };

@@ -12,7 +12,7 @@ import { DEFAULT_MAX_RECORD_CHARS } from '../ingest/record-cap.js';
 import { recordsOfLine } from '../ingest/json-lines.js';
 import { JsonRecordSplitter } from '../ingest/split-json.js';
 import type { EventBatch } from '../store/event-batch.js';
-import type { ElementCut } from './array-cutter.js';
+import { NO_ELEMENTS, type ElementCut } from './array-cutter.js';
 import { EventBatcher } from './event-batcher.js';
 import { RecordIntake } from './record-intake.js';
 import { LinePrefilter, type LinePrefilterSpec } from './line-prefilter.js';
@@ -45,7 +45,7 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
   const batcher = new EventBatcher(unit.path, emit);
   const maxRecordBytes = unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS;
   const intake = new RecordIntake(unit.path, batcher, report, maxRecordBytes);
-  const { offsets, lines, lineStarts, rest, first, handedOver } = unit.cut ?? { offsets: new Float64Array(0), lines: new Float64Array(0), lineStarts: new Float64Array(0), rest: null, first: null, handedOver: false };
+  const { offsets, lines, lineStarts, rest, first, handedOver } = unit.cut ?? NO_ELEMENTS;
   // Progress: the unit's own range; the rest of the file for the unit that reads it, none for those after it.
   let span = handedOver ? 0 : unit.end - unit.start;
   // Each element searched on its own: a one-line array is a single line to the line search.
@@ -116,7 +116,8 @@ class Columns {
   private lineStart = -1;
   private offset = 0;
   private column = 1;
-  private readonly chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** Allocated when first asked: most units never are. */
+  private chunk: Buffer | null = null;
 
   constructor(private readonly fd: number) {}
 
@@ -127,10 +128,11 @@ class Columns {
       this.column = 1;
     }
     const decoder = new StringDecoder('utf8');
+    const chunk = (this.chunk ??= Buffer.allocUnsafe(CHUNK_BYTES));
     for (let position = this.offset; position < offset; ) {
-      const read = readSync(this.fd, this.chunk, 0, Math.min(this.chunk.length, offset - position), position);
+      const read = readSync(this.fd, chunk, 0, Math.min(chunk.length, offset - position), position);
       if (read === 0) break;
-      this.column += decoder.write(this.chunk.subarray(0, read)).length;
+      this.column += decoder.write(chunk.subarray(0, read)).length;
       position += read;
     }
     this.column += decoder.end().length;
