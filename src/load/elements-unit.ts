@@ -15,23 +15,14 @@ import type { EventBatch } from '../store/event-batch.js';
 import { NO_ELEMENTS, type ElementCut } from './array-cutter.js';
 import { EventBatcher } from './event-batcher.js';
 import { RecordIntake } from './record-intake.js';
-import { LinePrefilter, type LinePrefilterSpec } from './line-prefilter.js';
+import { LinePrefilter } from './line-prefilter.js';
+import { readFully } from './read-fully.js';
+import type { FilePart } from './file-part.js';
 
-export interface ElementsUnit {
+export interface ElementsUnit extends FilePart {
   kind: 'elements';
-  path: string;
-  /** The byte range whose elements this unit holds (the last to the end of the file). */
-  start: number;
-  end: number;
-  part: number;
-  parts: number;
-  /** The first elements, parsed on the main thread at once: the first rows on screen. */
-  head?: boolean;
   /** The first unit's range starts at 0 (its progress counts the whole file); its text after a byte-order mark. */
   textStart?: number;
-  maxRecordBytes?: number;
-  /** Parse only the elements this finds (see query/text-prefilter.ts); the rest are counted as unread. */
-  prefilter?: LinePrefilterSpec;
   /** Set when the unit is handed out, once the scan has passed its range. */
   cut?: ElementCut;
 }
@@ -54,6 +45,16 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
   const columns = new Columns(fd);
   let buffer = Buffer.allocUnsafe(0);
   let lastFlush = 0;
+  /** Bytes read so far in the unit; sent with a batch at least every FLUSH_EVERY_MS. */
+  const progress = (bytesRead: number): void => {
+    batcher.bytesRead = bytesRead;
+    if (Date.now() - lastFlush > FLUSH_EVERY_MS) {
+      batcher.flush();
+      lastFlush = Date.now();
+    }
+  };
+  // The array's first record, read once, when an element that does not parse asks for it.
+  let firstRead: ReturnType<typeof firstRecord> | undefined;
   try {
     for (let k = 0; k < lines.length; ) {
       // The elements from k on that fit one read (at least one, however long).
@@ -62,7 +63,7 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
       while (next < lines.length && offsets[2 * next + 1] - from <= SPAN_BYTES) next++;
       const length = offsets[2 * next - 1] - from;
       if (buffer.length < length) buffer = Buffer.allocUnsafe(Math.max(length, SPAN_BYTES));
-      const read = readAll(fd, buffer, length, from);
+      const read = readFully(fd, buffer, length, from);
       for (; k < next; k++) {
         const start = offsets[2 * k] - from;
         const end = offsets[2 * k + 1] - from;
@@ -74,24 +75,11 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
         }
         const at = offsets[2 * k];
         const lineStart = lineStarts[k];
-        intake.takeElement(buffer, start, end, at, lines[k], () => ({ column: columns.at(lineStart, at), indentation: indentationAt(fd, lineStart, at), ...firstRecord(fd, first, at) }));
+        intake.takeElement(buffer, start, end, at, lines[k], () => ({ column: columns.at(lineStart, at), indentation: indentationAt(fd, lineStart, at), ...(at > (first?.offset ?? Infinity) ? (firstRead ??= firstRecord(fd, first, at)) : {}) }));
       }
-      batcher.bytesRead = Math.min(unit.end, offsets[2 * next - 1]) - unit.start;
-      if (Date.now() - lastFlush > FLUSH_EVERY_MS) {
-        batcher.flush();
-        lastFlush = Date.now();
-      }
+      progress(Math.min(unit.end, offsets[2 * next - 1]) - unit.start);
     }
-    if (rest) {
-      const read = (position: number): void => {
-        batcher.bytesRead = span = Math.max(span, position - unit.start);
-        if (Date.now() - lastFlush > FLUSH_EVERY_MS) {
-          batcher.flush();
-          lastFlush = Date.now();
-        }
-      };
-      readRest(fd, rest, intake, maxRecordBytes, read, columns);
-    }
+    if (rest) readRest(fd, rest, intake, maxRecordBytes, (position) => progress((span = Math.max(span, position - unit.start))), columns);
     intake.classifier.end();
   } catch (error) {
     if (!(error instanceof UnknownFormatError)) throw error;
@@ -141,12 +129,6 @@ class Columns {
   }
 }
 
-function readAll(fd: number, buffer: Buffer, length: number, position: number): number {
-  let read = 0;
-  for (let got = -1; read < length && got !== 0; read += got) got = readSync(fd, buffer, read, length - read, position + read);
-  return read;
-}
-
 /** From the handover to the end of the file, as the general path reads a document (damage and all). */
 function readRest(fd: number, rest: Handover, intake: RecordIntake, maxRecordChars: number, progress: (position: number) => void, columns: Columns): void {
   const primer = rest.primer ? primerItems(fd, rest.primer.offset, rest.offset) : null;
@@ -187,7 +169,7 @@ function firstRecord(fd: number, first: Handover['first'], from: number): { firs
   if (first === null || first.offset >= from) return {};
   const bytes = Buffer.allocUnsafe(first.end - first.offset);
   try {
-    const value: unknown = JSON.parse(bytes.subarray(0, readAll(fd, bytes, bytes.length, first.offset)).toString('utf8'));
+    const value: unknown = JSON.parse(bytes.subarray(0, readFully(fd, bytes, bytes.length, first.offset)).toString('utf8'));
     return { firstRecord: { value, indentation: indentationAt(fd, first.lineStart, first.offset) } };
   } catch {
     return {};
@@ -198,7 +180,7 @@ function firstRecord(fd: number, first: Handover['first'], from: number): { firs
 function indentationAt(fd: number, lineStart: number, offset: number): string | null {
   if (offset - lineStart > 256) return null;
   const bytes = Buffer.alloc(offset - lineStart);
-  readAll(fd, bytes, bytes.length, lineStart);
+  readFully(fd, bytes, bytes.length, lineStart);
   return bytes.every((b) => b === 32 || b === 9) ? bytes.toString('latin1') : null;
 }
 
@@ -209,7 +191,7 @@ function indentationAt(fd: number, lineStart: number, offset: number): string | 
  */
 function primerItems(fd: number, from: number, to: number): number | null {
   const bytes = Buffer.allocUnsafe(to - from);
-  const text = bytes.subarray(0, readAll(fd, bytes, to - from, from)).toString('utf8');
+  const text = bytes.subarray(0, readFully(fd, bytes, to - from, from)).toString('utf8');
   // The primer is whole elements and the separators between them: a trailing comma closes it.
   let value: unknown;
   try {

@@ -295,11 +295,7 @@ export class LoadSession {
     if (this.store.count === 0 && batch.count > 0) trace(`load: first batch (${batch.count} events)`);
     // Problems and progress count at once; the events may wait for the units before this one.
     state.bytesRead = batch.bytesRead;
-    for (const problem of batch.problems) {
-      this.problemCount++;
-      state.problems.push(problem);
-      if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
-    }
+    for (const problem of batch.problems) this.addProblem(state, problem);
     this.merge.take(state, batch);
     const expected = this.capacity?.estimate(this.progress().bytesRead, this.store.count) ?? 0;
     this.store.reserve(expected);
@@ -325,11 +321,14 @@ export class LoadSession {
     const parts = this.units.filter((u) => isFilePart(u.unit) && u.unit.path === path);
     if (this.linesFixed.has(path) || parts.some((p) => !this.merge.isReleased(p))) return;
     this.linesFixed.add(path);
-    settleParts(parts, this.store, (error) => this.addError(error), (part, problem) => {
-      this.problemCount++;
-      part.problems.push(problem);
-      if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
-    });
+    settleParts(parts, this.store, (error) => this.addError(error), (part, problem) => this.addProblem(part, problem));
+  }
+
+  /** A problem counts at once; the first PROBLEMS_KEPT are kept for the views. */
+  private addProblem(state: UnitState, problem: LoadProblem): void {
+    this.problemCount++;
+    state.problems.push(problem);
+    if (this.problems.length < PROBLEMS_KEPT) this.problems.push(problem);
   }
 
   private async run(workerCount: number, startWorkersAfter?: Promise<unknown>): Promise<void> {

@@ -6,7 +6,7 @@
  * (elements-unit.ts), cut by the main thread's scan (array-cutter.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { RecordClassifier, UnknownFormatError, type LoadSink, type SourceReport } from '../ingest/classify.js';
+import { UnknownFormatError, type LoadSink, type SourceReport } from '../ingest/classify.js';
 import { inputName, type InputSpec } from '../ingest/inputs.js';
 import { loadInput } from '../ingest/read-input.js';
 import { loadFeed } from '../ingest/record-feed.js';
@@ -16,7 +16,8 @@ import type { EventBatch } from '../store/event-batch.js';
 import { EventBatcher } from './event-batcher.js';
 import { RecordIntake } from './record-intake.js';
 import { runElementsUnit, type ElementsUnit } from './elements-unit.js';
-import { LinePrefilter, type LinePrefilterSpec } from './line-prefilter.js';
+import type { FilePart } from './file-part.js';
+import { LinePrefilter } from './line-prefilter.js';
 
 export type LoadUnit =
   | {
@@ -25,20 +26,7 @@ export type LoadUnit =
       /** A record larger than this is skipped as a problem (--max-record-mb). */
       maxRecordBytes?: number;
     }
-  | {
-      kind: 'lines';
-      path: string;
-      start: number;
-      end: number;
-      part: number;
-      parts: number;
-      /** The file's first few hundred KB, read on the main thread at once: the first rows on screen. */
-      head?: boolean;
-      /** A line longer than this is skipped as a problem, unbuffered (--max-record-mb). */
-      maxRecordBytes?: number;
-      /** Parse only the lines this finds (see query/text-prefilter.ts); the rest are counted as unread. */
-      prefilter?: LinePrefilterSpec;
-    }
+  | (FilePart & { kind: 'lines' })
   | ElementsUnit;
 
 export interface UnitResult {

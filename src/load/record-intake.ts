@@ -45,18 +45,14 @@ export class RecordIntake {
 
   /** One record's bytes, `data[begin, end)`, at `fileOffset` in the file, starting on `line`. */
   take(data: Buffer, begin: number, end: number, fileOffset: number, line: number): void {
-    this.start = fileOffset;
-    this.length = end - begin;
-    this.hash = hashBytes(data, begin, end);
+    this.at(data, begin, end, fileOffset);
     // The same decision as the streaming splitter's, so a bad record reads the same either way.
     const items = decideJsonLine(data.toString('utf8', begin, end), line, this.maxRecordBytes);
     const elements = this.envelopeRecords(items, data, begin, end);
     for (let k = 0; k < items.length; k++) {
       const item = items[k];
       if (elements) {
-        this.start = fileOffset + (elements[2 * k] - begin);
-        this.length = elements[2 * k + 1] - elements[2 * k];
-        this.hash = hashBytes(data, elements[2 * k], elements[2 * k + 1]);
+        this.at(data, elements[2 * k], elements[2 * k + 1], fileOffset + (elements[2 * k] - begin));
         this.direct = 'envelope record';
       } else this.direct = item.kind === 'parsed' && item.direct ? 'record' : false; // records salvaged from a damaged line are re-read by value
       this.classifier.take(item);
@@ -78,14 +74,19 @@ export class RecordIntake {
 
   /** An element of a split array (array-elements.ts vouched for its bounds); `context` is asked only when it does not parse. */
   takeElement(data: Buffer, begin: number, end: number, fileOffset: number, line: number, context: () => ElementContext): void {
-    this.start = fileOffset;
-    this.length = end - begin;
-    this.hash = hashBytes(data, begin, end);
+    this.at(data, begin, end, fileOffset);
     for (const item of decideArrayElement(data.toString('utf8', begin, end), line, context, this.maxRecordBytes)) {
       this.direct = item.kind === 'parsed' && item.direct ? 'record' : false;
       this.classifier.take(item);
     }
     this.direct = false;
+  }
+
+  /** The record about to be taken is `data[begin, end)`, at `fileOffset` in the file. */
+  private at(data: Buffer, begin: number, end: number, fileOffset: number): void {
+    this.start = fileOffset;
+    this.length = end - begin;
+    this.hash = hashBytes(data, begin, end);
   }
 
   /** What the general splitter found: kept whole (the arena), as the general path keeps it. */

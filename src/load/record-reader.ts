@@ -3,11 +3,12 @@
  * `value:` terms): the bytes at the offset the loader noted, read as the format it was loaded as.
  * A file that changed, shrank or went away since the load gives a reason, never an exception.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { rereadRecord } from '../ingest/classify.js';
 import type { RawAddress, RecordReader } from '../store/record-address.js';
 import { hashBytes } from '../store/record-hash.js';
 import { describeFsError } from '../text/fs-error.js';
+import { readFully } from './read-fully.js';
 
 /** Records closer than this in a file are read in one call (the bytes between are read and dropped). */
 const SPAN_GAP = 64 * 1024;
@@ -89,10 +90,7 @@ export class FileRecordReader {
     }
     if (scratch && this.span.length < length) this.span = Buffer.allocUnsafe(Math.max(length, this.span.length * 2));
     const bytes = scratch ? this.span : Buffer.allocUnsafe(length);
-    let read = 0;
-    // A regular file gives all it has in one read; a short read is only ever its end.
-    for (let got = -1; read < length && got !== 0; read += got) got = readSync(fd, bytes, read, length - read, offset + read);
-    return bytes.subarray(0, read);
+    return bytes.subarray(0, readFully(fd, bytes, length, offset));
   }
 
   close(): void {

@@ -18,7 +18,7 @@ export interface PartState {
 /** A unit that is one part of a file cut into several. */
 export const isFilePart = (unit: LoadUnit): unit is Extract<LoadUnit, { kind: 'lines' | 'elements' }> => unit.kind === 'lines' || unit.kind === 'elements';
 
-export function settleParts(parts: readonly PartState[], store: EventStore, addError: (error: string) => void, addProblem: (part: PartState, problem: LoadProblem) => void): void {
+export function settleParts<P extends PartState>(parts: readonly P[], store: EventStore, addError: (error: string) => void, addProblem: (part: P, problem: LoadProblem) => void): void {
   judgeParts(parts, addError, addProblem);
   let base = 0;
   for (const part of parts) {
@@ -31,7 +31,7 @@ export function settleParts(parts: readonly PartState[], store: EventStore, addE
   }
 }
 
-function judgeParts(parts: readonly PartState[], addError: (error: string) => void, addProblem: (part: PartState, problem: LoadProblem) => void): void {
+function judgeParts<P extends PartState>(parts: readonly P[], addError: (error: string) => void, addProblem: (part: P, problem: LoadProblem) => void): void {
   const refused = parts.filter((p) => p.result!.report.heldBack !== undefined);
   if (refused.length === 0) return;
   if (!parts.some((p) => p.result!.report.formats.length > 0)) {

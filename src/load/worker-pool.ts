@@ -30,8 +30,8 @@ export function runsInProcess(unit: LoadUnit, workerCount: number): boolean {
 
 /** What the pool tells about unit `id` (its index in the list handed in). */
 export interface PoolEvents {
-  /** The unit as it is to run (a split array's part waits for its cut); the listed one when absent. */
-  prepare?(id: number): Promise<LoadUnit>;
+  /** The unit as it is to run (a split array's part waits for its cut). */
+  prepare(id: number): Promise<LoadUnit>;
   started(worker: Worker): void;
   batch(id: number, batch: EventBatch): void;
   done(id: number, result: UnitResult): void;
@@ -51,12 +51,10 @@ export function runInWorkers(script: URL, units: readonly LoadUnit[], count: num
     const next = (worker: Worker): number | undefined => {
       const id = queue.shift();
       if (id === undefined) return id;
-      if (!on.prepare) worker.postMessage({ unit: units[id], id } satisfies WorkerRequest);
-      else
-        on.prepare(id).then(
-          (unit) => worker.postMessage({ unit, id } satisfies WorkerRequest),
-          (error: unknown) => worker.emit('error', error instanceof Error ? error : new Error(String(error))),
-        );
+      on.prepare(id).then(
+        (unit) => worker.postMessage({ unit, id } satisfies WorkerRequest),
+        (error: unknown) => worker.emit('error', error instanceof Error ? error : new Error(String(error))),
+      );
       return id;
     };
     for (let w = 0; w < count; w++) {
