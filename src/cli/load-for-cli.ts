@@ -67,7 +67,7 @@ function duplicatesLine(session: LoadSession): string {
   const bySource = session.duplicatesBySource();
   const shown = bySource.slice(0, DUPLICATE_SOURCES_SHOWN).map(({ source, duplicates }) => `${sanitize(source, UNICODE_SYMBOLS)} ${duplicates.toLocaleString('en-US')}`);
   if (bySource.length > DUPLICATE_SOURCES_SHOWN) shown.push(`${UNICODE_SYMBOLS.ellipsis} ${bySource.length - DUPLICATE_SOURCES_SHOWN} more`);
-  return `entra-audit: ${plural(n, 'duplicate record')} dropped (${shown.join(', ')}): the id of a record loaded before.
+  return `entra-audit: ${plural(n, 'duplicate record')} dropped (${shown.join(', ')}): the id and time of a record loaded before.
 `;
 }
 

@@ -14,7 +14,7 @@ import { COLUMN_TYPES, type ColumnArray, type ColumnType } from '../store/store-
 
 const MAGIC = Buffer.from('EACACHE\n', 'latin1');
 /** Bump when the layout or the meaning of any section changes: an old file is then refused. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const ALIGN = 8;
 /** The magic, the header's length and the header's CRC-32, before the header. */
 export const CACHE_PREFIX_BYTES = MAGIC.length + 8;

@@ -8,7 +8,7 @@ import { summarize } from '../model/summarize.js';
 import { paneIndex } from '../model/pane.js';
 import { recordIdOf, recordKindIndex, recordKindOf } from '../model/record-kind.js';
 import { FLAG, INITIATOR_KINDS, STRING_FIELD_COUNT, STRING_FIELDS, type EventBatch } from '../store/event-batch.js';
-import { hashId, NO_ID } from '../store/record-ids.js';
+import { hashRecordKey, NO_ID } from '../store/record-ids.js';
 
 export interface RawAddress {
   offset: number;
@@ -140,7 +140,7 @@ export class EventBatcher {
     b.recordKind[i] = recordKindIndex(recordKindOf(loaded));
     const id = recordIdOf(loaded);
     if (id === null) b.idHash[2 * i] = b.idHash[2 * i + 1] = NO_ID;
-    else hashId(id, b.idHash, 2 * i);
+    else hashRecordKey(id, summary.timeMs, b.idHash, 2 * i);
     if (raw) {
       b.rawOffset[i] = raw.offset;
       b.rawLength[i] = raw.length;

@@ -2,7 +2,7 @@
  * The kind of log a record is from, independent of the pane it is shown in: a Directory and a
  * Custom Security audit are both audits and share one id space, while a sign-in (a later kind)
  * will have ids of its own that may equal an audit's without being the same record. Overlapping
- * exports are deduplicated on (kind, id), so adding a kind is adding it here and saying in
+ * exports are deduplicated on (kind, id, time), so adding a kind is adding it here and saying in
  * `recordKindOf` which records are of it.
  */
 import type { LoadedEvent } from './loaded-event.js';

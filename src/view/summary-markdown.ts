@@ -45,7 +45,7 @@ export function summaryMarkdown(summary: Summary, context: SummaryContext, optio
   facts.push(['Scope', scopeLine(summary, context)]);
   const period = periodLine(summary, context.timeZone);
   if (period) facts.push(['Period', period]);
-  if (context.duplicates > 0) facts.push(['Duplicates', `${count(context.duplicates)} records dropped (the id of a record loaded before)`]);
+  if (context.duplicates > 0) facts.push(['Duplicates', `${count(context.duplicates)} records dropped (the id and time of a record loaded before)`]);
   if (context.problems > 0) facts.push(['Problems', `${count(context.problems)} records could not be used`]);
   out.push(...table(['', ''], facts, [false, false]));
 

@@ -61,7 +61,7 @@ export function summaryText(summary: Summary, context: SummaryContext, options: 
   fact('Scope', scopeLine(summary, context));
   const period = periodLine(summary, context.timeZone);
   if (period) fact('Period', period);
-  if (context.duplicates > 0) fact('Dropped', `${plural(context.duplicates, 'duplicate record')} (the id of a record loaded before)`);
+  if (context.duplicates > 0) fact('Dropped', `${plural(context.duplicates, 'duplicate record')} (the id and time of a record loaded before)`);
   if (context.problems > 0) fact('Problems', `${plural(context.problems, 'record')} could not be used (see stderr)`);
 
   if (summary.timeline.buckets.length > 0) {

@@ -30,7 +30,7 @@ describe('overlapping exports', { timeout: 60_000 }, () => {
     const { code, stdout, stderr } = await runCli(['query', portal, graph, '--count']);
     expect(code).toBe(0);
     expect(stdout).toBe('1000\n');
-    expect(stderr).toBe(`entra-audit: 200 duplicate records dropped (${graph} 200): the id of a record loaded before.\n`);
+    expect(stderr).toBe(`entra-audit: 200 duplicate records dropped (${graph} 200): the id and time of a record loaded before.\n`);
     const csa = await runCli(['query', portal, graph, '--pane', 'custom-security', '--count']);
     expect(csa.stdout).toBe('200\n');
     // One file alone: nothing dropped, nothing said.
@@ -52,9 +52,9 @@ describe('overlapping exports', { timeout: 60_000 }, () => {
   it('says how many were dropped in the text and markdown summaries', async () => {
     const text = await runCli(['summary', portal, graph]);
     expect(text.stdout).toContain('Events    1,000 events loaded (Directory 800, Custom Security 200)');
-    expect(text.stdout).toContain('Dropped   200 duplicate records (the id of a record loaded before)');
+    expect(text.stdout).toContain('Dropped   200 duplicate records (the id and time of a record loaded before)');
     const markdown = await runCli(['summary', portal, graph, '--format', 'markdown']);
-    expect(markdown.stdout).toContain('| Duplicates | 200 records dropped (the id of a record loaded before) |');
+    expect(markdown.stdout).toContain('| Duplicates | 200 records dropped (the id and time of a record loaded before) |');
   });
 
   it('drops a record repeated inside one gzip file, and the receipt of an export still hashes every source', async () => {
@@ -62,7 +62,7 @@ describe('overlapping exports', { timeout: 60_000 }, () => {
     const out = temp.path('export.ndjson');
     const { code, stderr } = await runCli(['query', portal, graph, repeated, '--format', 'ndjson', '-o', out]);
     expect(code).toBe(0);
-    expect(stderr).toContain(`entra-audit: 350 duplicate records dropped (${graph} 200, ${repeated} 150): the id of a record loaded before.\n`);
+    expect(stderr).toContain(`entra-audit: 350 duplicate records dropped (${graph} 200, ${repeated} 150): the id and time of a record loaded before.\n`);
     const ids = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line).id);
     expect(ids).toHaveLength(1000);
     expect(new Set(ids).size).toBe(1000);

@@ -15,6 +15,8 @@ import { EventStore } from '../../src/store/event-store.js';
 import { LoaderVocabulary } from '../../src/store/loader-vocabulary.js';
 import { hashId, RecordIds } from '../../src/store/record-ids.js';
 import { graphEvent } from '../helpers/events.js';
+import { toLogAnalyticsRow, type Row } from '../helpers/log-analytics.js';
+import { makeSignIn } from '../helpers/sign-ins.js';
 import { tempDir } from '../helpers/temp.js';
 
 const temp = tempDir();
@@ -135,6 +137,28 @@ describe('records loaded twice', () => {
     merge.end(head);
     expect(store.count).toBe(4);
     expect(released).toEqual([part, head, other]);
+  });
+
+  it('keeps records that share an id but not a time (a template\'s id, reused): they are different records', async () => {
+    const path = temp.write('reused-id.jsonl', jsonLines(range(0, 40).map((i) => event(i, { id: 'Directory_template' }))));
+    const session = await load([path]);
+    expect(session.store.count).toBe(40);
+    expect(session.duplicates).toBe(0);
+    // Split across workers, the same.
+    const many = temp.write('reused-id-many.jsonl', jsonLines(range(0, 400).map((i) => event(i, { id: 'Directory_template', resultReason: 'x'.repeat(40) }))));
+    const split = await load([many], { workers: 0, plan: SMALL_PLAN });
+    expect(split.store.count).toBe(400);
+  });
+
+  it('drops the same audit and the same sign-in exported in another shape (Log Analytics rows) as repeats', async () => {
+    const audits = range(0, 20).map((i) => event(i));
+    const signIns = range(0, 20).map((i) => makeSignIn({ id: `s${i}`, createdDateTime: at(i), ipAddress: `198.51.100.${i}` }));
+    const graph = temp.write('graph.jsonl', jsonLines(audits) + signIns.map((s) => JSON.stringify(s)).join('\n') + '\n');
+    const rows = temp.write('rows.json', JSON.stringify([...audits, ...signIns].map((r) => toLogAnalyticsRow(r as unknown as Row))));
+    const session = await load([graph, rows]);
+    expect(session.problemCount).toBe(0);
+    expect(session.store.count).toBe(40);
+    expect(session.duplicates).toBe(40);
   });
 
   it('gives each kind of record its own ids: an audit does not hide a later kind\'s record with the same id', () => {

@@ -24,8 +24,8 @@ const context = { sources: ['fixture.jsonl'], filter: null, pane: 'all' as const
 describe('summary output', () => {
   it('says how many repeated records were dropped, in each format, and nothing when none were', () => {
     const overlapping = { ...context, duplicates: 1234 };
-    expect(summaryText(summary, overlapping, { width: 80, ascii: false })).toContain('\nDropped   1,234 duplicate records (the id of a record loaded before)\n');
-    expect(summaryMarkdown(summary, overlapping, { ascii: false })).toContain('| Duplicates | 1,234 records dropped (the id of a record loaded before) |');
+    expect(summaryText(summary, overlapping, { width: 80, ascii: false })).toContain('\nDropped   1,234 duplicate records (the id and time of a record loaded before)\n');
+    expect(summaryMarkdown(summary, overlapping, { ascii: false })).toContain('| Duplicates | 1,234 records dropped (the id and time of a record loaded before) |');
     expect(JSON.parse(summaryJson(summary, overlapping)).duplicates).toBe(1234);
     expect(summaryText(summary, context, { width: 80, ascii: false })).not.toContain('Dropped');
     expect(JSON.parse(summaryJson(summary, context)).duplicates).toBe(0);
