@@ -7,10 +7,31 @@
  * pattern of the value and the markers over the chunk read as Latin-1, and takes ~0.6 s this way.
  */
 
-/** What a pre-filter looks for: plain ASCII `values`, any letter case; `markers`, byte strings (as Latin-1) found exactly. */
+/**
+ * What a pre-filter looks for: plain ASCII `values`, any letter case; `markers`, byte strings (as
+ * Latin-1) found exactly; a JSON `\uXXXX` escape of any character of `escapes`.
+ */
 export interface LinePrefilterSpec {
   values: readonly string[];
   markers: readonly string[];
+  escapes?: string;
+}
+
+const ESCAPE = Buffer.from('\\u', 'latin1');
+
+/** Push the offset of the first `\uXXXX` escape of one of `codes` on each line of `data[from, to)` that has one. */
+function findEscapes(data: Buffer, codes: ReadonlySet<number>, from: number, to: number, found: number[]): void {
+  for (let at = data.indexOf(ESCAPE, from); at !== -1 && at < to; ) {
+    const code = at + 6 <= to ? Number.parseInt(data.toString('latin1', at + 2, at + 6), 16) : NaN;
+    if (!codes.has(code)) {
+      at = data.indexOf(ESCAPE, at + 2);
+      continue;
+    }
+    found.push(at);
+    const lineEnd = data.indexOf(10, at);
+    if (lineEnd === -1) return;
+    at = data.indexOf(ESCAPE, lineEnd + 1);
+  }
 }
 
 /** ASCII upper-case letters folded to lower case; every other byte is itself. */
@@ -78,10 +99,13 @@ function findExactly(data: Buffer, bytes: Buffer, from: number, to: number, foun
 export class LinePrefilter {
   private readonly needles: CaselessNeedle[];
   private readonly markers: Buffer[];
+  /** The code points whose `\u` escape lets a line through. */
+  private readonly escapes: ReadonlySet<number>;
 
   constructor(spec: LinePrefilterSpec) {
     this.needles = spec.values.map((value) => new CaselessNeedle(value));
     this.markers = spec.markers.map((marker) => Buffer.from(marker, 'latin1'));
+    this.escapes = new Set(Array.from(spec.escapes ?? '', (character) => character.codePointAt(0)!));
   }
 
   /**
@@ -94,7 +118,8 @@ export class LinePrefilter {
     const found: number[] = [];
     for (const needle of this.needles) needle.findIn(data, from, to, found);
     for (const marker of this.markers) findExactly(data, marker, from, to, found);
-    if (this.needles.length + this.markers.length === 1) return found;
+    if (this.escapes.size > 0) findEscapes(data, this.escapes, from, to, found);
+    if (this.needles.length + this.markers.length + (this.escapes.size > 0 ? 1 : 0) === 1) return found;
     // Several searches: in order, one a line.
     found.sort((a, b) => a - b);
     const firsts: number[] = [];

@@ -12,9 +12,15 @@
  *   by test/unit/text-prefilter.test.ts), never derived ones (`status:` from an error code,
  *   `location:` composed from city and country);
  * - only plain ASCII values without `"` or `\`, whose JSON text is themselves unless the writer
- *   used an escape: any line with `\u` or `\/` is always parsed;
+ *   escaped one of their characters: a line with `\/` is always parsed when a value holds `/`,
+ *   and one with a `\uXXXX` escape of a character a value holds, in either letter case (the
+ *   loader reads each escape's code). Other escapes cannot hide a match: they stand for `"`, `\`,
+ *   control characters or characters outside ASCII, none of which a value holds. Escapes are
+ *   common in real exports (.NET writes `&` as `\u0026`, PowerShell `<`, `>` and `'`), so a line
+ *   is not parsed for holding one;
  * - a store string lower-cased may gain an ASCII letter from two characters only (İ → i̇,
- *   Kelvin K → k): any line with either is always parsed;
+ *   Kelvin K → k): a line with either (as UTF-8 or escaped) is always parsed when a value holds
+ *   that letter;
  * - queries whose answer depends on the other events (`risk:`, fuzzy free words judged over the
  *   distinct values) get no pattern: they need the whole load.
  */
@@ -23,12 +29,28 @@ import { allTerms, type FieldName, type FieldTerm, type Query } from './ast.js';
 /** Fields whose store strings are verbatim substrings of the record's JSON text. */
 export const PREFILTER_FIELDS: readonly FieldName[] = ['actor', 'ip', 'app', 'corr', 'error', 'target'];
 
-/** Lines with these bytes (as Latin-1) are parsed whatever the values: escapes (`\u0040`, `\/`), İ and the Kelvin sign in UTF-8. */
-const ALWAYS_PARSED = ['\\u', '\\/', '\xC4\xB0', '\xE2\x84\xAA'];
+/** Letters a store string gains by lower-casing (İ → i̇, Kelvin K → k), each with its UTF-8 bytes as Latin-1. */
+const GAINS_LETTER: ReadonlyArray<{ letter: string; character: string; utf8: string }> = [
+  { letter: 'i', character: '\u0130', utf8: '\xC4\xB0' },
+  { letter: 'k', character: '\u212A', utf8: '\xE2\x84\xAA' },
+];
+
+/** The markers and escaped characters that let a line through for these values (see the header). */
+function hidingPlaces(values: readonly string[]): { markers: string[]; escapes: string } {
+  const characters = new Set<string>();
+  for (const value of values) for (const character of value) characters.add(character.toLowerCase()).add(character.toUpperCase());
+  const markers = characters.has('/') ? ['\\/'] : [];
+  for (const { letter, character, utf8 } of GAINS_LETTER) {
+    if (!characters.has(letter)) continue;
+    markers.push(utf8);
+    characters.add(character);
+  }
+  return { markers, escapes: [...characters].sort().join('') };
+}
 
 export interface TextPrefilter {
-  /** What the loader looks for in each line's bytes (load/line-prefilter.ts): the values in any ASCII letter case, and the markers exactly. */
-  spec: { values: string[]; markers: string[] };
+  /** What the loader looks for in each line's bytes (load/line-prefilter.ts): the values in any ASCII letter case, the markers exactly, and `\u` escapes of these characters. */
+  spec: { values: string[]; markers: string[]; escapes: string };
   /** The values looked for, as typed (for the note that says what was not read). */
   needles: string[];
 }
@@ -47,5 +69,5 @@ export function textPrefilterOf(query: Query): TextPrefilter | null {
   // The most selective guess: the term whose shortest value is longest.
   const shortest = (term: FieldTerm) => Math.min(...term.values.map((value) => value.length));
   const chosen = candidates.reduce((best, term) => (shortest(term) > shortest(best) ? term : best));
-  return { spec: { values: [...chosen.values], markers: ALWAYS_PARSED }, needles: [...chosen.rawValues] };
+  return { spec: { values: [...chosen.values], ...hidingPlaces(chosen.values) }, needles: [...chosen.rawValues] };
 }
