@@ -10,7 +10,7 @@
  * a scalar element, anything but another array after the array) it stops, and says where the
  * general splitter (split-json.ts) is to take over, so damage reads exactly as it does there.
  */
-import { jsonLineItems, type LineRecord, type SplitItem } from './json-lines.js';
+import { jsonLineItems, MAX_META_CHARS, type LineRecord, type SplitItem } from './json-lines.js';
 import { JsonRecordSplitter } from './split-json.js';
 
 /** A place in the file: its offset, its line, and the offset that line starts at (for its column). */
@@ -34,6 +34,57 @@ export interface Handover extends FilePlace {
   /** The array's first element (what the splitter learns the records' first keys from), when it was whole. */
   first: (FilePlace & { end: number }) | null;
 }
+
+/**
+ * A document that is one envelope around the records (a Graph page of a big pull saved whole,
+ * a storage account's `{"records":[…]}` blob): where its array opens, and what the general
+ * splitter must be given first to read any of it as it would from the file's start.
+ */
+export interface ArrayEnvelope {
+  key: 'value' | 'records';
+  /** The envelope's text up to and including the array's `[`, on one line (its line breaks as spaces). */
+  prefix: string;
+  /** Its string members (as the splitter keeps them: `@odata.context` says which endpoint). */
+  meta: Record<string, string>;
+  /** Just past the `[`: where the scan starts, inside the array. */
+  scanFrom: FilePlace;
+}
+
+/**
+ * The opening of a one-envelope document: `{`, members with plain values (`@odata.context`, a
+ * count), then `"value"` or `"records"` and an array whose first element is an object. Strings
+ * with raw line breaks, nested values before the array or any other key leave the document to
+ * the general splitter.
+ */
+const ENVELOPE_HEAD = /^(\uFEFF?\s*\{(?:\s*"(?:[^"\\\r\n]|\\.)*"\s*:\s*(?:"(?:[^"\\\r\n]|\\.)*"|-?\d[\d.eE+-]*|true|false|null)\s*,)*\s*"(value|records)"\s*:\s*\[)\s*\{/;
+
+/** The envelope a document's first bytes open, or null when they open anything else. */
+export function envelopeOf(head: Buffer): ArrayEnvelope | null {
+  const text = head.toString('utf8');
+  const match = ENVELOPE_HEAD.exec(text);
+  if (!match) return null;
+  const opening = match[1];
+  const bom = opening.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const prefix = opening.slice(bom).replace(/[\r\n]/g, ' ');
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(`${prefix}]}`) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const meta: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) if (typeof value === 'string' && value.length <= MAX_META_CHARS) meta[key] = value;
+  const offset = Buffer.byteLength(opening);
+  const lines = opening.split('\n');
+  // A byte-order mark is no column.
+  const lineStart = lines.length === 1 ? (bom ? 3 : 0) : offset - Buffer.byteLength(lines[lines.length - 1]);
+  return { key: match[2] as ArrayEnvelope['key'], prefix, meta, scanFrom: { offset, line: lines.length, lineStart } };
+}
+
+/** What may follow an envelope's array: more members with plain values, the `}`, nothing after it. */
+const ENVELOPE_TAIL = /^\s*(?:,\s*"(?:[^"\\\r\n]|\\.)*"\s*:\s*(?:"(?:[^"\\\r\n]|\\.)*"|-?\d[\d.eE+-]*|true|false|null)\s*)*\}\s*$/;
+/** The most of an envelope's tail the scan keeps to judge (a page's `@odata.nextLink` is a few hundred bytes). */
+const MAX_TAIL_BYTES = 64 * 1024;
 
 const PRIMER_ELEMENTS = 2;
 const QUOTE = 0x22;
@@ -65,6 +116,8 @@ export class ArrayElementScanner {
   private readonly lastElements: FilePlace[] = [];
   /** Set once the scan stopped; nothing more is reported after it. */
   handover: Handover | null = null;
+  /** An envelope's array closed: what follows it, kept to be judged at the end (null before). */
+  private tail: { offset: number; text: string } | null = null;
 
   /**
    * `onElement(start, end, line, lineStart)`: a whole object element, file offsets, the line it
@@ -76,9 +129,12 @@ export class ArrayElementScanner {
     private readonly maxElementBytes: number,
     /** Where the text starts (past a byte-order mark, which is no column). */
     textStart = 0,
+    /** The document is this envelope: the scan starts inside its array. */
+    private readonly envelope: ArrayEnvelope | null = null,
   ) {
-    this.line = 1;
-    this.lineStart = textStart;
+    this.line = envelope?.scanFrom.line ?? 1;
+    this.lineStart = envelope?.scanFrom.lineStart ?? textStart;
+    if (envelope) this.open[this.depth++] = 91;
   }
 
   /** Where the element being read (or closed but not yet confirmed) starts; -1 when none is. */
@@ -93,6 +149,12 @@ export class ArrayElementScanner {
     /** The next line break at or after where strings are being skipped (-1: none in these bytes). */
     let nextNewline = -2;
     while (i < n && this.handover === null) {
+      if (this.tail !== null) {
+        if (this.tail.text.length + n - i > MAX_TAIL_BYTES) return this.stop(at + i);
+        this.tail.text += Buffer.from(bytes.buffer, bytes.byteOffset + i, n - i).toString('latin1');
+        for (; i < n; i++) if (bytes[i] === 10) this.line++;
+        return;
+      }
       if (this.inString) {
         const quote = bytes.indexOf(QUOTE, i);
         // A raw line break inside a string (damage: JSON has none there) still starts a line, as
@@ -139,7 +201,13 @@ export class ArrayElementScanner {
         // What follows a record says whether it ended where it should, as the splitter judges
         // it: a comma and then the next record's `{`, or the array's `]`.
         if (c === 44 && !this.closedComma) this.closedComma = true;
-        else if ((c === 123 && this.closedComma) || (c === 93 && !this.closedComma)) this.confirm();
+        else if (c === 93 && !this.closedComma && this.envelope !== null) {
+          // The envelope's last record: vouched for only once what follows the array is.
+          this.tail = { offset: at + i, text: '' };
+          this.depth = 0;
+          i++;
+          continue;
+        } else if ((c === 123 && this.closedComma) || (c === 93 && !this.closedComma)) this.confirm();
         else return this.stop(at + i);
         if (c === 44) {
           i++;
@@ -185,7 +253,13 @@ export class ArrayElementScanner {
 
   /** The file ended: whatever is open is the general splitter's to report. */
   end(at: number): void {
-    if (this.handover === null && (this.depth > 0 || this.inString || this.closed !== null)) this.stop(at);
+    if (this.handover !== null) return;
+    if (this.tail !== null) {
+      if (ENVELOPE_TAIL.test(this.tail.text)) this.confirm();
+      else this.stop(this.tail.offset);
+      return;
+    }
+    if (this.depth > 0 || this.inString || this.closed !== null || this.envelope !== null) this.stop(at);
   }
 
   private confirm(): void {
@@ -209,7 +283,8 @@ export class ArrayElementScanner {
       this.closedComma = false;
     }
     const inElement = this.elementStart !== -1;
-    const inArray = inElement || this.depth >= 1;
+    // An envelope's scan never leaves its array (what follows it waits for the end).
+    const inArray = inElement || this.depth >= 1 || this.envelope !== null;
     const first = this.lastElements[0];
     const primer = inArray && first ? { ...first, elements: this.lastElements.length } : null;
     const known = { inArray, primer, first: this.first };
@@ -231,13 +306,23 @@ export interface ElementContext {
  * parse, the problem the general splitter gives the same element (its message and place, what
  * it finds inside), so an array reads the same whichever path read it.
  */
-export function decideArrayElement(text: string, line: number, context: () => ElementContext, maxRecordChars: number): Array<LineRecord | (SplitItem & { kind: 'problem' })> {
+export function decideArrayElement(text: string, line: number, context: () => ElementContext, maxRecordChars: number, envelope: ArrayEnvelope | null = null): Array<LineRecord | (SplitItem & { kind: 'problem' })> {
   const items = jsonLineItems(text, line);
-  if (items.length !== 1 || items[0].kind !== 'problem') return items;
-  // Inside its array, as the splitter met it: after `[` and a line break where it was indented,
-  // else with `[` one column before it.
+  if (items.length !== 1 || items[0].kind !== 'problem') {
+    if (envelope === null) return items;
+    // An envelope's record, as the splitter gives it: with the envelope (a record that is itself an envelope keeps its own).
+    const info = { key: envelope.key, meta: envelope.meta };
+    return items.map((item) => (item.kind === 'parsed' && !item.envelope ? { ...item, envelope: info } : item));
+  }
+  // Inside its array, as the splitter met it: after `[` (and the envelope's text) and a line
+  // break where it was indented, else with them just before it.
   const { column, indentation, firstRecord } = context();
-  const at = indentation !== null ? { firstLine: line - 1, firstColumn: 1, prefix: `[\n${indentation}` } : { firstLine: line, firstColumn: column - 1, prefix: '[' };
+  const opening = arrayOpening(envelope);
+  const at = indentation !== null ? { firstLine: line - 1, firstColumn: 1, prefix: `${opening}\n${indentation}` } : { firstLine: line, firstColumn: column - opening.length, prefix: opening };
   const splitter = new JsonRecordSplitter({ maxRecordChars, document: true, firstLine: at.firstLine, firstColumn: at.firstColumn, ...(firstRecord ? { firstRecord } : {}) });
-  return [...splitter.push(at.prefix + text + ']'), ...splitter.finish()].map((item) => (item.kind === 'problem' ? item : { ...item, direct: false }));
+  return [...splitter.push(at.prefix + text + arrayClosing(envelope)), ...splitter.finish()].map((item) => (item.kind === 'problem' ? item : { ...item, direct: false }));
 }
+
+/** What the splitter is given before an element it reads on its own: the array's `[`, or the envelope's text through it. */
+export const arrayOpening = (envelope: ArrayEnvelope | null): string => envelope?.prefix ?? '[';
+const arrayClosing = (envelope: ArrayEnvelope | null): string => (envelope ? ']}' : ']');

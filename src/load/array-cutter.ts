@@ -6,7 +6,7 @@
  * the scan is still reading later ones (1.2 GB scans in ~1.4 s; parsing it takes ~10× that).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { ArrayElementScanner, type Handover } from '../ingest/array-elements.js';
+import { ArrayElementScanner, type ArrayEnvelope, type Handover } from '../ingest/array-elements.js';
 
 /** What one unit of a split array reads: its elements (file offsets) and, once, where the general splitter takes over. */
 export interface ElementCut {
@@ -61,14 +61,16 @@ export class ArrayCutter {
     maxElementBytes: number,
     /** Where the text starts: past a byte-order mark, which is no column and no record. */
     textStart = starts[0],
+    /** The document is one envelope around the array: the scan starts inside it. */
+    envelope: ArrayEnvelope | null = null,
   ) {
-    this.position = textStart;
+    this.position = envelope?.scanFrom.offset ?? textStart;
     this.units = starts.map(() => {
       const pending = { offsets: [], lines: [], lineStarts: [], settle: () => undefined, cut: Promise.resolve(NO_ELEMENTS) } as Pending;
       pending.cut = new Promise<ElementCut>((resolve) => (pending.settle = resolve));
       return pending;
     });
-    this.scanner = new ArrayElementScanner((start, end, line, lineStart) => this.element(start, end, line, lineStart), maxElementBytes, textStart);
+    this.scanner = new ArrayElementScanner((start, end, line, lineStart) => this.element(start, end, line, lineStart), maxElementBytes, textStart, envelope);
   }
 
   /** Unit `part`'s cut, once the scan has passed its range. */

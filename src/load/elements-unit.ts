@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { UnknownFormatError, type SourceReport } from '../ingest/classify.js';
-import type { Handover } from '../ingest/array-elements.js';
+import { arrayOpening, type ArrayEnvelope, type Handover } from '../ingest/array-elements.js';
 import { CHUNK_BYTES } from '../ingest/read-text.js';
 import { DEFAULT_MAX_RECORD_CHARS } from '../ingest/record-cap.js';
 import { recordsOfLine } from '../ingest/json-lines.js';
@@ -25,6 +25,8 @@ export interface ElementsUnit extends FilePart {
   textStart?: number;
   /** Set when the unit is handed out, once the scan has passed its range. */
   cut?: ElementCut;
+  /** The document is one envelope around the array (every unit of the file says so). */
+  envelope?: ArrayEnvelope;
 }
 
 /** Elements closer than this are read in one call. */
@@ -37,6 +39,7 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
   const maxRecordBytes = unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS;
   const intake = new RecordIntake(unit.path, batcher, report, maxRecordBytes);
   const { offsets, lines, lineStarts, rest, first, handedOver } = unit.cut ?? NO_ELEMENTS;
+  const envelope = unit.envelope ?? null;
   // Progress: the unit's own range; the rest of the file for the unit that reads it, none for those after it.
   let span = handedOver ? 0 : unit.end - unit.start;
   // Each element searched on its own: a one-line array is a single line to the line search.
@@ -75,11 +78,11 @@ export function runElementsUnit(unit: ElementsUnit, emit: (batch: EventBatch) =>
         }
         const at = offsets[2 * k];
         const lineStart = lineStarts[k];
-        intake.takeElement(buffer, start, end, at, lines[k], () => ({ column: columns.at(lineStart, at), indentation: indentationAt(fd, lineStart, at), ...(at > (first?.offset ?? Infinity) ? (firstRead ??= firstRecord(fd, first, at)) : {}) }));
+        intake.takeElement(buffer, start, end, at, lines[k], () => ({ column: columns.at(lineStart, at), indentation: indentationAt(fd, lineStart, at), ...(at > (first?.offset ?? Infinity) ? (firstRead ??= firstRecord(fd, first, at)) : {}) }), envelope);
       }
       progress(Math.min(unit.end, offsets[2 * next - 1]) - unit.start);
     }
-    if (rest) readRest(fd, rest, intake, maxRecordBytes, (position) => progress((span = Math.max(span, position - unit.start))), columns);
+    if (rest) readRest(fd, rest, envelope, intake, maxRecordBytes, (position) => progress((span = Math.max(span, position - unit.start))), columns);
     intake.classifier.end();
   } catch (error) {
     if (!(error instanceof UnknownFormatError)) throw error;
@@ -130,14 +133,16 @@ class Columns {
 }
 
 /** From the handover to the end of the file, as the general path reads a document (damage and all). */
-function readRest(fd: number, rest: Handover, intake: RecordIntake, maxRecordChars: number, progress: (position: number) => void, columns: Columns): void {
+function readRest(fd: number, rest: Handover, envelope: ArrayEnvelope | null, intake: RecordIntake, maxRecordChars: number, progress: (position: number) => void, columns: Columns): void {
   const primer = rest.primer ? primerItems(fd, rest.primer.offset, rest.offset) : null;
   const from = primer !== null ? rest.primer! : rest;
-  // Where the splitter's text starts. Inside the array it is given the `[` the scan passed; and
-  // where only indentation precedes the first element on its line, from the line's start after a
-  // line break, so the splitter sees the records' indentation (what finds them again after damage).
+  // Where the splitter's text starts. Inside the array it is given the `[` the scan passed (and
+  // an envelope's text before it, on one line); and where only indentation precedes the first
+  // element on its line, from the line's start after a line break, so the splitter sees the
+  // records' indentation (what finds them again after damage).
+  const opening = rest.inArray ? arrayOpening(envelope) : '';
   const indented = rest.inArray && indentationAt(fd, from.lineStart, from.offset) !== null;
-  const text = indented ? { at: from.lineStart, line: from.line - 1, column: 1, prefix: '[\n' } : { at: from.offset, line: from.line, column: columns.at(from.lineStart, from.offset) - (rest.inArray ? 1 : 0), prefix: rest.inArray ? '[' : '' };
+  const text = indented ? { at: from.lineStart, line: from.line - 1, column: 1, prefix: `${opening}\n` } : { at: from.offset, line: from.line, column: columns.at(from.lineStart, from.offset) - opening.length, prefix: opening };
   const splitter = new JsonRecordSplitter({ maxRecordChars, document: true, firstLine: text.line, firstColumn: text.column, ...firstRecord(fd, rest.first, from.offset) });
   const decoder = new StringDecoder('utf8');
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES);

@@ -350,9 +350,9 @@ export class LoadSession {
     this.units.forEach(({ unit }, at) => {
       if (unit.kind !== 'elements' || unit.part !== 0) return;
       const parts = this.units.slice(at, at + unit.parts).map((state) => state.unit as ElementsUnit);
-      const cutter = new ArrayCutter(unit.path, parts[parts.length - 1].end, parts.map((part) => part.start), unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS, unit.textStart);
+      const cutter = new ArrayCutter(unit.path, parts[parts.length - 1].end, parts.map((part) => part.start), unit.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS, unit.textStart, unit.envelope);
       for (const part of parts) this.cutters.set(part, cutter);
-      trace(`load: ${unit.path}: an array, scanned for its records, in ${parts.length} units`);
+      trace(`load: ${unit.path}: ${unit.envelope ? `an envelope's "${unit.envelope.key}" array` : 'an array'}, scanned for its records, in ${parts.length} units`);
       cutter.run((step) => setImmediate(step));
     });
   }

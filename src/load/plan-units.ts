@@ -2,8 +2,9 @@
  * Deciding how to load each input. A plain UTF-8 JSON Lines file (the shape of large Graph,
  * collector and diagnostic exports) is cut into byte ranges at line ends, one per worker, and read
  * directly. A big plain UTF-8 top-level array of objects (the portal's download, `ConvertTo-Json`,
- * `jq -s`) is given byte ranges whose elements the main thread's scan finds as the load runs
- * (array-cutter.ts). Everything else (gzip, UTF-16, envelopes, CSV, small arrays, stdin, pipes and
+ * `jq -s`), or one envelope around such an array (a Graph page saved whole, a storage blob's
+ * `{"records":[…]}`), is given byte ranges whose elements the main thread's scan finds as the load
+ * runs (array-cutter.ts). Everything else (gzip, UTF-16, CSV, small arrays, stdin, pipes and
  * FIFOs) streams whole through the general path in one worker.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { inputName, type InputSpec } from '../ingest/inputs.js';
 import type { SourceStamp } from '../model/sources.js';
 import { firstLineDecides, looksLikeJsonLines } from '../ingest/json-lines.js';
 import { detectEncoding, isGzip } from '../ingest/read-text.js';
+import { envelopeOf, type ArrayEnvelope } from '../ingest/array-elements.js';
 import type { LoadUnit } from './load-unit.js';
 import type { LinePrefilterSpec } from './line-prefilter.js';
 
@@ -62,10 +64,16 @@ function newlineFrom(fd: number, from: number, limit: number): number {
   return -1;
 }
 
-/** Is this the head of a plain UTF-8 top-level array of objects? */
-function isUtf8ArrayHead(head: Buffer): boolean {
-  if (isGzip(head) || detectEncoding(head).encoding !== 'utf-8') return false;
-  return /^(?:\uFEFF)?\s*\[\s*\{/.test(head.subarray(0, 4096).toString('utf8'));
+/**
+ * Is this the head of a plain UTF-8 top-level array of objects, or of one envelope around such an
+ * array (then which)? A file of envelopes one a line (Graph pages, Event Hub batches) opens as one
+ * does: it is JSON Lines, and split at its line ends instead.
+ */
+function utf8ArrayHead(head: Buffer, fd: number): { envelope: ArrayEnvelope | null } | null {
+  if (isGzip(head) || detectEncoding(head).encoding !== 'utf-8') return null;
+  if (/^(?:\uFEFF)?\s*\[\s*\{/.test(head.subarray(0, 4096).toString('utf8'))) return { envelope: null };
+  const envelope = envelopeOf(head);
+  return envelope && !isUtf8JsonLinesHead(head, fd) ? { envelope } : null;
 }
 
 /**
@@ -116,9 +124,10 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
     try {
       const head = readAt(fd, 0, HEAD_BYTES);
       const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-      if (size >= splitFrom && isUtf8ArrayHead(head)) {
+      const array = size >= splitFrom ? utf8ArrayHead(head, fd) : null;
+      if (array) {
         const prefilter = options.prefilter !== undefined && size >= prefilterFrom ? options.prefilter : undefined;
-        units.push(...arrayUnits(input.path, size, bom, headBytes, options.arrayUnitBytes ?? ARRAY_UNIT_BYTES, prefilter));
+        units.push(...arrayUnits(input.path, size, bom, headBytes, options.arrayUnitBytes ?? ARRAY_UNIT_BYTES, prefilter, array.envelope));
         continue;
       }
       if (!isUtf8JsonLinesHead(head, fd)) {
@@ -150,7 +159,7 @@ export function planUnits(inputs: readonly InputSpec[], workers: number, options
 }
 
 /** A split array's units: the head (parsed at once, in-process), then ranges of `unitBytes`. */
-function arrayUnits(path: string, size: number, bom: number, headBytes: number, unitBytes: number, prefilter: LinePrefilterSpec | undefined): LoadUnit[] {
+function arrayUnits(path: string, size: number, bom: number, headBytes: number, unitBytes: number, prefilter: LinePrefilterSpec | undefined, envelope: ArrayEnvelope | null): LoadUnit[] {
   const starts = [bom];
   if (size > 2 * headBytes) starts.push(headBytes);
   for (let at = starts[starts.length - 1] + unitBytes; at < size; at += unitBytes) starts.push(at);
@@ -158,7 +167,7 @@ function arrayUnits(path: string, size: number, bom: number, headBytes: number, 
     const head = part === 0 && starts.length > 1;
     // As for JSON Lines, the head is always parsed whole (a query's first rows, its problems).
     const range = part === 0 ? { start: 0, textStart: bom } : { start };
-    return { kind: 'elements', path, ...range, end: part + 1 < starts.length ? starts[part + 1] : size, part, parts: starts.length, head, ...(prefilter && !head ? { prefilter } : {}) };
+    return { kind: 'elements', path, ...range, end: part + 1 < starts.length ? starts[part + 1] : size, part, parts: starts.length, head, ...(prefilter && !head ? { prefilter } : {}), ...(envelope ? { envelope } : {}) };
   });
 }
 

@@ -6,7 +6,7 @@
 import { RecordClassifier, type LoadSink, type SourceReport } from '../ingest/classify.js';
 import type { SplitItem } from '../ingest/json-lines.js';
 import { decideJsonLine } from '../ingest/split-json.js';
-import { decideArrayElement, type ElementContext } from '../ingest/array-elements.js';
+import { decideArrayElement, type ArrayEnvelope, type ElementContext } from '../ingest/array-elements.js';
 import { envelopeElements } from '../ingest/envelope-elements.js';
 import { hashBytes } from '../store/record-hash.js';
 import type { EventBatcher } from './event-batcher.js';
@@ -73,10 +73,11 @@ export class RecordIntake {
   }
 
   /** An element of a split array (array-elements.ts vouched for its bounds); `context` is asked only when it does not parse. */
-  takeElement(data: Buffer, begin: number, end: number, fileOffset: number, line: number, context: () => ElementContext): void {
+  takeElement(data: Buffer, begin: number, end: number, fileOffset: number, line: number, context: () => ElementContext, envelope: ArrayEnvelope | null = null): void {
     this.at(data, begin, end, fileOffset);
-    for (const item of decideArrayElement(data.toString('utf8', begin, end), line, context, this.maxRecordBytes)) {
-      this.direct = item.kind === 'parsed' && item.direct ? 'record' : false;
+    for (const item of decideArrayElement(data.toString('utf8', begin, end), line, context, this.maxRecordBytes, envelope)) {
+      // An envelope's record is re-read from its bytes as a record of one (envelope-elements.ts's kind).
+      this.direct = item.kind === 'parsed' && item.direct ? (envelope ? 'envelope record' : 'record') : false;
       this.classifier.take(item);
     }
     this.direct = false;

@@ -124,4 +124,16 @@ describe('a big JSON array through the worker threads', () => {
     expect(trace).toMatch(/load: .*scale-array\.json: an array, scanned for its records, in \d+ units/);
     expect(trace).toMatch(/print: 59999 events in \d workers/);
   });
+
+  it('loads one Graph page holding every record (a pull saved whole) as the same events, in parallel, each re-read from its place', { timeout: 60_000 }, async () => {
+    const lines = readFileSync(temp.path('scale.jsonl'), 'utf8').split('\n').filter((line) => line.startsWith('{"id"'));
+    const context = 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/directoryAudits';
+    const path = temp.write('scale-page.json', `{"@odata.context":"${context}","value":[${lines.join(',')}],"@odata.nextLink":"https://graph.microsoft.com/v1.0/auditLogs/directoryAudits?$skiptoken=e30"}`);
+    const tracePath = temp.path('page-trace.log');
+    const [page, reference] = await Promise.all([runCli(['query', path, '--format', 'ndjson', '--no-cache'], { env: { ENTRA_AUDIT_TRACE: tracePath } }), runCli(['query', temp.path('scale.jsonl'), '--format', 'ndjson', '--no-cache'])]);
+    expect(page.code).toBe(0);
+    expect(page.stderr).toBe('');
+    expect(page.stdout).toBe(reference.stdout);
+    expect(readFileSync(tracePath, 'utf8')).toMatch(/load: .*scale-page\.json: an envelope's "value" array, scanned for its records, in \d+ units/);
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ArrayElementScanner, type Handover } from '../../src/ingest/array-elements.js';
+import { ArrayElementScanner, envelopeOf, type Handover } from '../../src/ingest/array-elements.js';
 import { ArrayCutter } from '../../src/load/array-cutter.js';
 import { LoadSession } from '../../src/load/load-session.js';
 import { planUnits } from '../../src/load/plan-units.js';
@@ -67,6 +67,52 @@ describe('the array scan', () => {
   });
 });
 
+describe('one envelope around the records', () => {
+  const records = [{ a: 1 }, { b: '],"x":{' }, { c: [{}] }];
+  const page = (body: string) => `{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#auditLogs/directoryAudits","@odata.count":3,"value":${body}`;
+  /** The scan of `text` as the planner would start it (null: the planner leaves it to the general path). */
+  function envelopeScan(text: string, piece = 5) {
+    const bytes = Buffer.from(text);
+    const envelope = envelopeOf(bytes);
+    if (!envelope) return null;
+    const elements: string[] = [];
+    const scanner = new ArrayElementScanner((start, end) => elements.push(bytes.subarray(start, end).toString()), 1 << 20, 0, envelope);
+    for (let at = envelope.scanFrom.offset; at < bytes.length; at += piece) scanner.scan(bytes.subarray(at, Math.min(at + piece, bytes.length)), at);
+    scanner.end(bytes.length);
+    return { envelope, elements, handover: scanner.handover };
+  }
+
+  it('knows a Graph page or a storage blob by its opening, and keeps its string members', () => {
+    expect(envelopeOf(Buffer.from(page('[{"a":1}]}')))).toMatchObject({ key: 'value', meta: { '@odata.context': expect.stringContaining('directoryAudits') }, scanFrom: { offset: page('[').length, line: 1, lineStart: 0 } });
+    const pretty = `\uFEFF{\r\n  "records": [\r\n    {"a": 1}]}`;
+    expect(envelopeOf(Buffer.from(pretty))).toMatchObject({ key: 'records', prefix: '{    "records": [', scanFrom: { line: 2, lineStart: Buffer.byteLength('\uFEFF{\r\n') } });
+    for (const other of ['{"tables":[{"a":1}]}', '{"meta":{"n":1},"value":[{"a":1}]}', '{"value":[1,2]}', '{"value":[]}', '{"id":"x","a":1}', '{"a":"line\nbreak","value":[{}]}']) {
+      expect(envelopeOf(Buffer.from(other)), other).toBeNull();
+    }
+  });
+
+  it('takes every record, the last once what follows the array is a plain member or the end', () => {
+    for (const tail of [']}', '],"@odata.nextLink":"https://x/?$skiptoken=a"}\n', ']\r\n}\r\n']) {
+      const scan = envelopeScan(page(JSON.stringify(records).slice(0, -1) + tail))!;
+      expect(scan.elements.map((e) => JSON.parse(e) as unknown), tail).toEqual(records);
+      expect(scan.handover, tail).toBeNull();
+    }
+  });
+
+  it('leaves the last record to the general splitter when what follows the array is not plain, or the document is cut short', () => {
+    const body = JSON.stringify(records).slice(0, -1);
+    for (const tail of ['],"more":{"a":1}}', ']}{"a":1}', '],"value":[{"a":1}]}', ']']) {
+      const text = page(body + tail);
+      const scan = envelopeScan(text)!;
+      expect(scan.elements.length, tail).toBe(2);
+      expect(scan.handover, tail).toMatchObject({ offset: text.indexOf('{"c"'), inArray: true, primer: { elements: 2 } });
+    }
+    const cut = envelopeScan(page('[{"a":1},{"b":'))!;
+    expect(cut.elements).toEqual(['{"a":1}']);
+    expect(cut.handover).toMatchObject({ offset: page('[{"a":1},').length, inArray: true });
+  });
+});
+
 describe('planning a big array', () => {
   it('gives it a head and units of byte ranges, end to end, and leaves a small one whole', () => {
     const events = Array.from({ length: 20 }, (_, i) => graphEvent({ id: `p${i}` }));
@@ -90,7 +136,7 @@ async function outcome(path: string, plan: object): Promise<{ ids: string[]; pro
   const order = Array.from(store.sortedIndices());
   const loaded = order.map((i) => store.loadedEvent(i));
   const result = {
-    ids: loaded.map((l) => `${l.event.id}@${l.origin.line}`).sort(),
+    ids: loaded.map((l) => `${l.event.id}@${l.origin.line} ${l.pane}`).sort(),
     problems: session.problems.map((p) => `${p.line}:${p.column ?? ''} ${p.reason}`).sort(),
     errors: session.errors,
     // Records kept whole in memory rather than re-read from the file.
@@ -103,13 +149,26 @@ async function outcome(path: string, plan: object): Promise<{ ids: string[]; pro
 }
 
 describe('a split array reads as the general splitter reads it', () => {
-  const arrays = shapes(24).filter((shape) => /array/.test(shape.name));
+  const all = shapes(24);
+  const arrays = all.filter((shape) => /array/.test(shape.name));
+  // One envelope around the records: a Graph page saved whole, an Event Hub / storage batch.
+  const envelopes = all.filter((shape) => shape.name === 'one-line Graph page' || shape.name === 'Event Hub batch');
   const compact = JSON.stringify(JSON.parse(arrays[0].bytes.toString()));
-  const cases = [...arrays.map((shape) => ({ name: shape.name, bytes: shape.bytes })), { name: 'one-line array', bytes: Buffer.from(compact) }];
+  const records = JSON.parse(compact) as unknown[];
+  const csaRecords = (JSON.parse(readFileSync(new URL('../fixtures/formats/graph-csa-page.json', import.meta.url), 'utf8').replace(/^\uFEFF/, '')) as { value: unknown[] }).value;
+  const csaContext = 'https://graph.microsoft.com/beta/$metadata#auditLogs/customSecurityAttributeAudits';
+  const cases = [
+    ...[...arrays, ...envelopes].map((shape) => ({ name: shape.name, bytes: shape.bytes })),
+    { name: 'one-line array', bytes: Buffer.from(compact) },
+    { name: 'pretty Graph page with a next link after the records', bytes: Buffer.from(JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/directoryAudits', '@odata.count': records.length, value: records, '@odata.nextLink': 'https://graph.microsoft.com/v1.0/auditLogs/directoryAudits?$skiptoken=x' }, null, 2).replace(/\n/g, '\r\n')) },
+    { name: 'custom security page (its context names the endpoint)', bytes: Buffer.from(`\uFEFF${JSON.stringify({ '@odata.context': csaContext, value: Array.from({ length: 30 }, (_, k) => csaRecords.map((r) => ({ ...(r as object), id: `${(r as { id: string }).id}-${k}` }))).flat() }, null, 1)}`) },
+  ];
 
   it('undamaged: every record, each re-read from its place in the file', async () => {
     for (const { name, bytes } of cases) {
       const path = temp.write(`whole-${name.replace(/\W+/g, '-')}.json`, bytes);
+      // Every case takes the scan's path (elements cut from the file), none the general path.
+      expect(new Set(planUnits([{ kind: 'file', path }], 2, SPLIT).map((unit) => unit.kind)), name).toEqual(new Set(['elements']));
       const split = await outcome(path, SPLIT);
       const whole = await outcome(path, WHOLE);
       expect(split.ids.length, name).toBeGreaterThan(20);
@@ -186,7 +245,7 @@ describe('cases a review found', () => {
   it('counts a raw line break inside a string as a line, as the splitter does', async () => {
     const broken = records.map((r, i) => (i === 3 ? r.replace('Update user', 'Update\nuser') : r));
     const split = await same('newline-in-string', `[${broken.join(',\n')}]`);
-    expect(split.ids).toContain('r10@12');
+    expect(split.ids).toContain('r10@12 directory');
   });
 
   it('reads text after the array with what the records taught', async () => {
