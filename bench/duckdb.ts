@@ -128,9 +128,16 @@ function run(dir: string, statements: string[]): DuckRun {
   return { ms, queryMs: parsed.ms, cpuMs: parsed.cpuMs, maxRssKb: parsed.maxRssKb, value: parsed.value };
 }
 
-/** The whole file into a table of the store's columns; `value` is the table's row count. */
-export function duckLoad(dir: string, kind: Kind, path: string): DuckRun {
-  const [columns, select] = kind === 'audits' ? [AUDIT_COLUMNS, AUDIT_SELECT] : [SIGN_IN_COLUMNS, SIGN_IN_SELECT];
+/**
+ * A diagnostic setting's sign-ins (held-out-signins.ts): the same columns, read from under
+ * `properties`, where the Graph record is.
+ */
+const DIAGNOSTIC_SIGN_IN_COLUMNS = { properties: `STRUCT(${Object.entries(SIGN_IN_COLUMNS).map(([name, type]) => `"${name}" ${type}`).join(', ')})` };
+const DIAGNOSTIC_SIGN_IN_SELECT = `CAST(properties.createdDateTime AS TIMESTAMPTZ) AS time, properties.*`;
+
+/** The whole file into a table of the store's columns; `value` is the table's row count. `nested`: sign-ins under `properties`. */
+export function duckLoad(dir: string, kind: Kind, path: string, nested = false): DuckRun {
+  const [columns, select] = kind === 'audits' ? [AUDIT_COLUMNS, AUDIT_SELECT] : nested ? [DIAGNOSTIC_SIGN_IN_COLUMNS, DIAGNOSTIC_SIGN_IN_SELECT] : [SIGN_IN_COLUMNS, SIGN_IN_SELECT];
   return run(dir, [`CREATE TABLE t AS SELECT ${select} FROM ${readJson(path, columns)}`, 'SELECT count(*) FROM t']);
 }
 

@@ -54,6 +54,8 @@ export interface MeasureOptions {
   duckdb: string | null;
   /** The parse floor's input when not the file itself: the same records as JSON Lines (an array's floor is the parse of its records). */
   floorPath?: string;
+  /** Sign-ins as a diagnostic setting writes them, under `properties` (DuckDB reads them from there). */
+  nested?: boolean;
 }
 
 export function measureFile(kind: Kind, events: number, path: string, label: string, options: MeasureOptions): FileFigures {
@@ -64,7 +66,7 @@ export function measureFile(kind: Kind, events: number, path: string, label: str
     floors.push(parseFloor(options.floorPath ?? path));
     loads.push(fullLoad(path, events));
     if (options.duckdb) {
-      const duck = duckLoad(options.duckdb, kind, path);
+      const duck = duckLoad(options.duckdb, kind, path, options.nested);
       if (duck.value !== events) console.log(`!! DuckDB's table has ${duck.value} rows, the file ${events} events`);
       ducks.push(duck);
     }

@@ -2,7 +2,8 @@
  * Loading at scale (issue 15's figures), every figure measured side by side in one run, nothing
  * asserted: our generated audits (`entra-audit sample`), the same as one JSON array (compact and
  * pretty-printed; the floor is then the parse of its records), Elastic's audit records, and sign-ins from
- * an independent generator (signin-generator.ts), each as JSON Lines cached in the temp folder.
+ * an independent generator (signin-generator.ts), held-out sign-ins in a diagnostic setting's
+ * shape with .NET's escaping (held-out-signins.ts), each as JSON Lines cached in the temp folder.
  * Per file: the parse floor, the full load on two cores and on one, DuckDB reading the same file
  * into a table of the same columns, peak RSS against the file size; then growth per event,
  * `query --format ndjson`'s output rate, filtered counts against DuckDB's and the generator's,
@@ -13,16 +14,17 @@
  * same), BENCH_RUNS (3 below 1M events, 1 from 1M up), BENCH_DUCKDB=0 (no DuckDB), BENCH_ONE_CORE=0 (no taskset run),
  * BENCH_OUTPUT_SIZES / BENCH_FOOTPRINT_SIZES (default: the largest size up to 1M),
  * BENCH_COUNT_SIZES (default: every size up to 1M; above 100k only the user and IP filters unless
- * BENCH_COUNT_FILTERS=all), BENCH_HELD_OUT=0 (no held-out audit counts), BENCH_TMUX=0 (no explorer runs).
+ * BENCH_COUNT_FILTERS=all), BENCH_HELD_OUT=0 (no held-out files), BENCH_TMUX=0 (no explorer runs).
  */
 import { spawnSync } from 'node:child_process';
 import { duckdbDir, type Kind } from './duckdb.js';
 import { measureFile, type FileFigures } from './load-measure.js';
 import { printGrowth, printLoadTable } from './load-tables.js';
-import { printFilteredCounts, printNdjsonRates } from './load-outputs.js';
+import { printFilteredCounts, printNdjsonRates, type CountInput } from './load-outputs.js';
 import { printFootprints } from './footprint.js';
 import { arrayFile, CLI, elasticFile, sampleFile } from './sample-files.js';
 import { heldOutAuditFile, heldOutFilters } from './held-out-audits.js';
+import { heldOutSignInFile, heldOutSignInFilters } from './held-out-signins.js';
 import { signInFile, type SignInTruth } from './signin-generator.js';
 import { median, ms, percentile, printTable } from './stats.js';
 import { tasksetAvailable } from './timed-query.js';
@@ -52,6 +54,8 @@ interface Input {
   duckdb: boolean;
   /** For an array: the same records as JSON Lines, whose parse is the floor. */
   floorPath?: string;
+  /** Sign-ins under `properties` (a diagnostic setting's): DuckDB reads its columns from there. */
+  nested?: boolean;
 }
 
 /**
@@ -104,6 +108,10 @@ export async function benchLoad(): Promise<void> {
     const { path, truth } = await signInFile(events);
     inputs.push({ kind: 'sign-ins', events, path, label: count(events), truth, duckdb: true });
   }
+  // Held-out sign-ins (a diagnostic setting's shape, .NET's escaping, pools unlike ours), at 500k or the largest sign-in size below it.
+  const heldOutSignInEvents = Math.min(500_000, Math.max(...SIGN_IN_SIZES));
+  const heldOutSignIns = process.env.BENCH_HELD_OUT === '0' ? null : await heldOutSignInFile(heldOutSignInEvents);
+  if (heldOutSignIns) inputs.push({ kind: 'sign-ins', events: heldOutSignInEvents, path: heldOutSignIns.path, label: `${count(heldOutSignInEvents)} held-out`, truth: null, duckdb: true, nested: true });
   const duckdb = duckdbDir();
   const oneCore = process.env.BENCH_ONE_CORE !== '0' && tasksetAvailable();
   if (!oneCore) console.log('(one-core runs skipped: taskset not found or BENCH_ONE_CORE=0)');
@@ -111,7 +119,7 @@ export async function benchLoad(): Promise<void> {
   console.log(`\nLoading JSON Lines at scale (load = \`entra-audit query FILE --count\`, whole process)`);
   const figures: FileFigures[] = [];
   for (const input of inputs) {
-    figures.push(measureFile(input.kind, input.events, input.path, input.label, { runs: runsFor(input.events), oneCore, duckdb: input.duckdb ? duckdb : null, ...(input.floorPath ? { floorPath: input.floorPath } : {}) }));
+    figures.push(measureFile(input.kind, input.events, input.path, input.label, { runs: runsFor(input.events), oneCore, duckdb: input.duckdb ? duckdb : null, ...(input.floorPath ? { floorPath: input.floorPath } : {}), nested: input.nested === true }));
   }
   printLoadTable(figures);
   printGrowth(figures);
@@ -124,7 +132,8 @@ export async function benchLoad(): Promise<void> {
   await printNdjsonRates(generated('BENCH_OUTPUT_SIZES'));
   // A held-out audit file (Elastic's records, values drawn from known pools) at the largest size up to 1M: every filter, against its truth and DuckDB.
   const heldOut = process.env.BENCH_HELD_OUT === '0' ? null : await heldOutAuditFile(largest);
-  const heldOutCounts = heldOut ? [{ kind: 'audits' as const, events: largest, path: heldOut.path, truth: null, filters: heldOutFilters(heldOut.truth), label: `${count(largest)} held-out` }] : [];
+  const heldOutCounts: CountInput[] = heldOut ? [{ kind: 'audits' as const, events: largest, path: heldOut.path, truth: null, filters: heldOutFilters(heldOut.truth), label: `${count(largest)} held-out` }] : [];
+  if (heldOutSignIns) heldOutCounts.push({ kind: 'sign-ins' as const, events: heldOutSignInEvents, path: heldOutSignIns.path, truth: null, filters: heldOutSignInFilters(heldOutSignIns.truth), label: `${count(heldOutSignInEvents)} held-out` });
   printFilteredCounts([...generated('BENCH_COUNT_SIZES', false), ...heldOutCounts], duckdb);
   await printFootprints(generated('BENCH_FOOTPRINT_SIZES'));
 
