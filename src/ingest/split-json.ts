@@ -365,10 +365,12 @@ export class JsonRecordSplitter {
   }
 
   private memberValue(scan: Scan, end: number): void {
-    if (this.objectKey !== null && this.t.buf.charCodeAt(scan.start) === 34 && end - scan.start <= MAX_META_CHARS) {
+    // Only members before the records' array are the envelope's: one after it (a next link, a
+    // context a PowerShell hashtable put last) would reach the records read in the same chunk
+    // and not those before, so what a record is would depend on where a chunk ended.
+    if (this.objectKey !== null && this.envelope === null && this.t.buf.charCodeAt(scan.start) === 34 && end - scan.start <= MAX_META_CHARS) {
       try {
-        const target = this.envelope ? this.envelope.meta : this.pendingMeta;
-        target[this.objectKey] = JSON.parse(this.t.buf.slice(scan.start, end)) as string;
+        this.pendingMeta[this.objectKey] = JSON.parse(this.t.buf.slice(scan.start, end)) as string;
       } catch {
         // A malformed string surfaces when the record itself is parsed.
       }

@@ -45,6 +45,9 @@ function hidingPlaces(values: readonly string[]): { markers: string[]; escapes: 
     markers.push(utf8);
     characters.add(character);
   }
+  // A backslash escaped (`\u005c`) may start an escape of the value's characters once JSON text
+  // held in a string is decoded again (Log Analytics' dynamic columns): always let it through.
+  characters.add('\\');
   return { markers, escapes: [...characters].sort().join('') };
 }
 

@@ -86,9 +86,17 @@ describe('one envelope around the records', () => {
     expect(envelopeOf(Buffer.from(page('[{"a":1}]}')))).toMatchObject({ key: 'value', meta: { '@odata.context': expect.stringContaining('directoryAudits') }, scanFrom: { offset: page('[').length, line: 1, lineStart: 0 } });
     const pretty = `\uFEFF{\r\n  "records": [\r\n    {"a": 1}]}`;
     expect(envelopeOf(Buffer.from(pretty))).toMatchObject({ key: 'records', prefix: '{    "records": [', scanFrom: { line: 2, lineStart: Buffer.byteLength('\uFEFF{\r\n') } });
-    for (const other of ['{"tables":[{"a":1}]}', '{"meta":{"n":1},"value":[{"a":1}]}', '{"value":[1,2]}', '{"value":[]}', '{"id":"x","a":1}', '{"a":"line\nbreak","value":[{}]}']) {
+    for (const other of ['{"tables":[{"a":1}]}', '{"meta":{"n":1},"value":[{"a":1}]}', '{"value":[1,2]}', '{"value":[]}', '{"id":"x","a":1}', '{"a":"line\nbreak","value":[{}]}', '{"a":"\\x","value":[{}]}', '{\f"value":[{}]}']) {
       expect(envelopeOf(Buffer.from(other)), other).toBeNull();
     }
+    // Invalid UTF-8 in the opening: the general splitter says where (and the scan's offsets would be off).
+    expect(envelopeOf(Buffer.concat([Buffer.from('{"x":"'), Buffer.from([0xff]), Buffer.from('","value":[{"a":1}]}')]))).toBeNull();
+    // The members kept as the splitter keeps them: text up to MAX_META_CHARS with its quotes, the last string of a name.
+    const long = 'c'.repeat(4095);
+    expect(envelopeOf(Buffer.from(`{"@odata.context":"${long}","value":[{}]}`))?.meta).toEqual({});
+    expect(envelopeOf(Buffer.from(`{"@odata.context":"${long.slice(2)}","value":[{}]}`))?.meta).toEqual({ '@odata.context': long.slice(2) });
+    expect(envelopeOf(Buffer.from('{"k":"first","k":1,"n":"a","n":"b","value":[{}]}'))?.meta).toEqual({ k: 'first', n: 'b' });
+    expect(envelopeOf(Buffer.from('{"\\u0040odata.context":"x\\u00e9","value":[{}]}'))?.meta).toEqual({ '@odata.context': 'xé' });
   });
 
   it('takes every record, the last once what follows the array is a plain member or the end', () => {
@@ -101,7 +109,8 @@ describe('one envelope around the records', () => {
 
   it('leaves the last record to the general splitter when what follows the array is not plain, or the document is cut short', () => {
     const body = JSON.stringify(records).slice(0, -1);
-    for (const tail of ['],"more":{"a":1}}', ']}{"a":1}', '],"value":[{"a":1}]}', ']']) {
+    // JSON's whitespace is space, tab, CR and LF only; an escape in the tail must decode.
+    for (const tail of ['],"more":{"a":1}}', ']}{"a":1}', '],"value":[{"a":1}]}', ']', ']}\f', ']\v}', ']}\u00a0', '],"n":"\\x"}']) {
       const text = page(body + tail);
       const scan = envelopeScan(text)!;
       expect(scan.elements.length, tail).toBe(2);
@@ -161,6 +170,7 @@ describe('a split array reads as the general splitter reads it', () => {
     ...[...arrays, ...envelopes].map((shape) => ({ name: shape.name, bytes: shape.bytes })),
     { name: 'one-line array', bytes: Buffer.from(compact) },
     { name: 'pretty Graph page with a next link after the records', bytes: Buffer.from(JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/directoryAudits', '@odata.count': records.length, value: records, '@odata.nextLink': 'https://graph.microsoft.com/v1.0/auditLogs/directoryAudits?$skiptoken=x' }, null, 2).replace(/\n/g, '\r\n')) },
+    { name: 'custom security page with its context after the records (a PowerShell hashtable\'s order)', bytes: Buffer.from(JSON.stringify({ value: Array.from({ length: 30 }, (_, k) => csaRecords.map((r) => ({ ...(r as object), id: `${(r as { id: string }).id}-${k}` }))).flat(), '@odata.context': csaContext })) },
     { name: 'custom security page (its context names the endpoint)', bytes: Buffer.from(`\uFEFF${JSON.stringify({ '@odata.context': csaContext, value: Array.from({ length: 30 }, (_, k) => csaRecords.map((r) => ({ ...(r as object), id: `${(r as { id: string }).id}-${k}` }))).flat() }, null, 1)}`) },
   ];
 
