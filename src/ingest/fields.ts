@@ -26,12 +26,57 @@ export function field(obj: JsonObject, ...names: string[]): unknown {
   for (const name of names) {
     if (name in obj) return obj[name];
   }
+  const cases = (obj as Cased)[KEY_CASES];
+  if (cases !== undefined) return inAnyCase(obj, cases, names);
   for (const key in obj) {
     for (const name of names) {
       if (key.length === name.length && sameIgnoringCase(key, name)) return obj[key];
     }
   }
   return undefined;
+}
+
+/** The keys a record built by a reader may have (a CSV header's names), by lower case, with their place in the header. */
+export type KeyCases = ReadonlyMap<string, ReadonlyArray<{ key: string; position: number }>>;
+
+/**
+ * Where a record built from a header keeps that header's KeyCases: a symbol, not enumerable, so
+ * for…in, Object.keys, JSON.stringify and structuredClone never see it. Only for objects built
+ * key by key (a CSV row), which V8 keeps as dictionaries already: walking one's keys for every
+ * absent member built its key list anew each time (~40% of a worker on Log Analytics CSV exports).
+ */
+const KEY_CASES = Symbol('entra-audit key cases');
+type Cased = JsonObject & { [KEY_CASES]?: KeyCases };
+
+/** A header's names by lower case, each name once, in the header's order. */
+export function keyCasesOf(names: readonly string[]): KeyCases {
+  const cases = new Map<string, Array<{ key: string; position: number }>>();
+  names.forEach((key, position) => {
+    const lower = key.toLowerCase();
+    const known = cases.get(lower) ?? [];
+    if (!known.some((entry) => entry.key === key)) known.push({ key, position });
+    cases.set(lower, known);
+  });
+  return cases;
+}
+
+/** `row`, built with keys from `cases` only (and never given others): field() finds its members there. */
+export function withKeyCases<T extends JsonObject>(row: T, cases: KeyCases): T {
+  Object.defineProperty(row, KEY_CASES, { value: cases });
+  return row;
+}
+
+/** What the walk over the keys would find: of the names, the key in another case that comes first in the row. */
+function inAnyCase(obj: JsonObject, cases: KeyCases, names: readonly string[]): unknown {
+  let found: { key: string; position: number } | undefined;
+  for (const name of names) {
+    for (const entry of cases.get(name.toLowerCase()) ?? []) {
+      if (!(entry.key in obj)) continue;
+      if (found === undefined || entry.position < found.position) found = entry;
+      break;
+    }
+  }
+  return found === undefined ? undefined : obj[found.key];
 }
 
 /** Equal but for letter case, as toLowerCase compares them (ASCII folded in place; anything else by toLowerCase). */

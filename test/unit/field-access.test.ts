@@ -4,7 +4,7 @@
  * when several names match, and the record left as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { field } from '../../src/ingest/fields.js';
+import { field, keyCasesOf, withKeyCases } from '../../src/ingest/fields.js';
 
 describe('field', () => {
   it('finds a member as written, then in another case, else says it is absent', () => {
@@ -39,5 +39,25 @@ describe('field', () => {
     const seen: string[] = [];
     for (const key in row) seen.push(key);
     expect(seen).toEqual(['UserId', 'AppId']);
+  });
+
+  it('answers a row built from a header as it answers any record, without walking its keys', () => {
+    const header = ['TimeGenerated', 'UserPrincipalName', 'IPAddress', 'Status', 'status', 'Location', 'UserPrincipalName'];
+    const cases = keyCasesOf(header);
+    // Empty cells are left out of the row, as the CSV binder does; a repeated column keeps its first place.
+    const build = (cells: Record<string, string>) => {
+      const row: Record<string, unknown> = {};
+      for (const name of header) if (cells[name] !== undefined) row[name] = cells[name];
+      return row;
+    };
+    const cells = [{ UserPrincipalName: 'a@x', IPAddress: '203.0.113.5', status: 'lower', Location: 'NO' }, { TimeGenerated: 't', Status: 'upper', status: 'lower' }, {}];
+    const asks: string[][] = [['userPrincipalName'], ['ipAddress'], ['status'], ['STATUS'], ['location', 'status'], ['status', 'location'], ['LOCATION', 'STATUS'], ['STATUS', 'LOCATION'], ['Ipaddress', 'LOCATION'], ['timeGenerated'], ['missing'], ['Status'], ['upn', 'ipaddress']];
+    for (const row of cells) {
+      const plain = build(row);
+      const indexed = withKeyCases(build(row), cases);
+      for (const names of asks) expect(field(indexed, ...names), `${JSON.stringify(row)} ${names.join(',')}`).toEqual(field(plain, ...names));
+      expect(Object.keys(indexed)).toEqual(Object.keys(plain));
+      expect(JSON.stringify(indexed)).toBe(JSON.stringify(plain));
+    }
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { CsvFormat, Normalised, ObjectFormat } from '../format.js';
 import { editDistance } from '../../text/edit-distance.js';
-import { field, isObject, text, type JsonObject } from '../fields.js';
+import { field, isObject, keyCasesOf, text, withKeyCases, type JsonObject } from '../fields.js';
 import { readGraphAudit } from '../graph-shape.js';
 import { AUDIT_TABLES, logAnalyticsTableLog, notAnEntraLogReason, otherEntraRecordKind, type EntraLog } from '../other-entra-logs.js';
 import { readProvisioningRow, readSignInRow } from './log-analytics-other-logs.js';
@@ -117,13 +117,14 @@ export const logAnalyticsCsvFormat: CsvFormat = {
   },
   bind(header) {
     const names = header.map(headerName);
+    const cases = keyCasesOf(names);
     return (row) => {
       const obj: JsonObject = {};
       names.forEach((name, index) => {
         const cell = row[index];
         if (cell !== undefined && cell !== '') obj[name] = cell;
       });
-      return normaliseLogAnalyticsRow(obj);
+      return normaliseLogAnalyticsRow(withKeyCases(obj, cases));
     };
   },
 };
