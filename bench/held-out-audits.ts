@@ -9,6 +9,7 @@
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CountFilter } from './duckdb.js';
+import { seededIndex } from './signin-vocab.js';
 import { cachedPath, ROOT } from './sample-files.js';
 
 const SAMPLES = ['test-audit-logs-sample.log', 'test-auditlogs-raw.log'].map((name) => join(ROOT, '../shared/samples/elastic-azure-auditlogs', name));
@@ -38,11 +39,7 @@ export async function heldOutAuditFile(events: number): Promise<{ path: string; 
   const truth: HeldOutTruth = { events, user: { value: USERS[3], count: 0 }, ip: { value: IPS[7], count: 0 }, app: { value: APPS[2], count: 0 }, failures: 0 };
   const out = createWriteStream(path);
   const start = Date.parse('2026-02-01T00:00:00Z');
-  let seed = 20261204;
-  const next = (n: number) => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % n;
-  };
+  const next = seededIndex(20261204);
   for (let i = 0; i < events; i++) {
     const record = JSON.parse(templates[i % templates.length]) as Json & { properties: Json & { initiatedBy: { user?: Json | null; app?: Json | null } } };
     const time = new Date(start + i * 1000).toISOString();

@@ -10,6 +10,7 @@
  */
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CountFilter } from './duckdb.js';
+import { seededIndex } from './signin-vocab.js';
 import { cachedPath } from './sample-files.js';
 
 export interface HeldOutSignInTruth {
@@ -57,11 +58,7 @@ export async function heldOutSignInFile(events: number): Promise<{ path: string;
   const truth: HeldOutSignInTruth = { events, user: { value: USERS[17].upn, count: 0 }, ip: { value: IPS[349], count: 0 }, app: { value: APPS[11].name, count: 0 }, error: { value: 50126, count: 0 } };
   const out = createWriteStream(path);
   const start = Date.parse('2026-03-02T00:00:00Z');
-  let seed = 4_260_301;
-  const next = (n: number) => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % n;
-  };
+  const next = seededIndex(4_260_301);
   for (let i = 0; i < events; i++) {
     const user = USERS[next(USERS.length)];
     const ip = IPS[next(IPS.length)];

@@ -21,6 +21,19 @@ export function seededRandom(seed: number): () => number {
 
 export type Random = () => number;
 
+/**
+ * The held-out files' draws (held-out-audits.ts, held-out-signins.ts): an index below `n` from a
+ * linear congruential sequence, kept as it was so those files, and the truths quoted from them,
+ * stay the same.
+ */
+export function seededIndex(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+}
+
 export const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 /** A skewed pick (a few values take most draws, as a few users and apps do in every tenant). */

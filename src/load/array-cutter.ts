@@ -6,7 +6,8 @@
  * the scan is still reading later ones (1.2 GB scans in ~1.4 s; parsing it takes ~10× that).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { ArrayElementScanner, type ArrayEnvelope, type Handover } from '../ingest/array-elements.js';
+import { ArrayElementScanner, type Handover } from '../ingest/array-elements.js';
+import type { ArrayEnvelope } from '../ingest/array-envelope.js';
 
 /** What one unit of a split array reads: its elements (file offsets) and, once, where the general splitter takes over. */
 export interface ElementCut {

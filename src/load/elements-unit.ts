@@ -6,7 +6,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { UnknownFormatError, type SourceReport } from '../ingest/classify.js';
-import { arrayOpening, type ArrayEnvelope, type Handover } from '../ingest/array-elements.js';
+import { arrayOpening, type Handover } from '../ingest/array-elements.js';
+import type { ArrayEnvelope } from '../ingest/array-envelope.js';
 import { CHUNK_BYTES } from '../ingest/read-text.js';
 import { DEFAULT_MAX_RECORD_CHARS } from '../ingest/record-cap.js';
 import { recordsOfLine } from '../ingest/json-lines.js';

@@ -19,10 +19,28 @@ export interface LinePrefilterSpec {
 
 const ESCAPE = Buffer.from('\\u', 'latin1');
 
+/** Each byte's value as a hex digit, or -1. */
+const HEX = Int8Array.from({ length: 256 }, (_, byte) => (byte >= 48 && byte <= 57 ? byte - 48 : byte >= 97 && byte <= 102 ? byte - 87 : byte >= 65 && byte <= 70 ? byte - 55 : -1));
+
+/**
+ * The code the 4 hex digits at `at` give, read as far as they are hex (as parseInt reads them;
+ * NaN when the first is not): no string made for each escape (PowerShell escapes every `<`, `>`
+ * and `'`, so a line can hold dozens).
+ */
+function escapedCode(data: Buffer, at: number): number {
+  let code = NaN;
+  for (let k = at; k < at + 4; k++) {
+    const digit = HEX[data[k]];
+    if (digit < 0) break;
+    code = k === at ? digit : code * 16 + digit;
+  }
+  return code;
+}
+
 /** Push the offset of the first `\uXXXX` escape of one of `codes` on each line of `data[from, to)` that has one. */
 function findEscapes(data: Buffer, codes: ReadonlySet<number>, from: number, to: number, found: number[]): void {
   for (let at = data.indexOf(ESCAPE, from); at !== -1 && at < to; ) {
-    const code = at + 6 <= to ? Number.parseInt(data.toString('latin1', at + 2, at + 6), 16) : NaN;
+    const code = at + 6 <= to ? escapedCode(data, at + 2) : NaN;
     if (!codes.has(code)) {
       at = data.indexOf(ESCAPE, at + 2);
       continue;

@@ -12,7 +12,7 @@ import { inputName, type InputSpec } from '../ingest/inputs.js';
 import type { SourceStamp } from '../model/sources.js';
 import { firstLineDecides, looksLikeJsonLines } from '../ingest/json-lines.js';
 import { detectEncoding, isGzip } from '../ingest/read-text.js';
-import { envelopeOf, type ArrayEnvelope } from '../ingest/array-elements.js';
+import { envelopeOf, type ArrayEnvelope } from '../ingest/array-envelope.js';
 import type { LoadUnit } from './load-unit.js';
 import type { LinePrefilterSpec } from './line-prefilter.js';
 

@@ -6,7 +6,8 @@
 import { RecordClassifier, type LoadSink, type SourceReport } from '../ingest/classify.js';
 import type { SplitItem } from '../ingest/json-lines.js';
 import { decideJsonLine } from '../ingest/split-json.js';
-import { decideArrayElement, type ArrayEnvelope, type ElementContext } from '../ingest/array-elements.js';
+import { decideArrayElement, type ElementContext } from '../ingest/array-elements.js';
+import type { ArrayEnvelope } from '../ingest/array-envelope.js';
 import { envelopeElements } from '../ingest/envelope-elements.js';
 import { hashBytes } from '../store/record-hash.js';
 import type { EventBatcher } from './event-batcher.js';

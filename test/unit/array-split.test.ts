@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ArrayElementScanner, envelopeOf, type Handover } from '../../src/ingest/array-elements.js';
+import { ArrayElementScanner, type Handover } from '../../src/ingest/array-elements.js';
+import { envelopeOf } from '../../src/ingest/array-envelope.js';
 import { ArrayCutter } from '../../src/load/array-cutter.js';
 import { LoadSession } from '../../src/load/load-session.js';
 import { planUnits } from '../../src/load/plan-units.js';
